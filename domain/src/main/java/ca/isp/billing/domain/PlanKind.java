@@ -1,0 +1,6 @@
+package ca.isp.billing.domain;
+
+/** What a plan sells: Internet access or phone service. */
+public enum PlanKind {
+    INTERNET, VOIP
+}
