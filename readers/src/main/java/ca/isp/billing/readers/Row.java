@@ -1,0 +1,216 @@
+package ca.isp.billing.readers;
+
+import ca.isp.billing.domain.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * One CSV record, read by column name. The typed getters throw {@link FieldException} naming the
+ * column, what was expected and the value found.
+ */
+public final class Row {
+
+    /** A plain decimal with a dot: no exponent, no thousands separator, no currency sign. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d+(\\.\\d+)?");
+    private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
+
+    private final long line;
+    private final Map<String, Integer> columns;
+    private final String[] values;
+
+    /** Columns maps lower-case header names to positions in values. */
+    Row(long line, Map<String, Integer> columns, String[] values) {
+        this.line = line;
+        this.columns = columns;
+        this.values = values;
+    }
+
+    /** Line number in the file, counting the header as line 1. */
+    public long line() {
+        return line;
+    }
+
+    /** The trimmed value; empty or absent is an error. */
+    public String required(String column) {
+        String text = optional(column);
+        if (text == null) {
+            throw new FieldException(column, "required but empty");
+        }
+        return text;
+    }
+
+    /** The trimmed value, or null when it is empty or the column is not in the file. */
+    public String optional(String column) {
+        Integer index = columns.get(column.toLowerCase(Locale.ROOT));
+        if (index == null || index >= values.length) {
+            return null;
+        }
+        String text = values[index].trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    public LocalDate date(String column) {
+        return toDate(column, required(column));
+    }
+
+    public LocalDate optionalDate(String column) {
+        String text = optional(column);
+        return text == null ? null : toDate(column, text);
+    }
+
+    /** An ISO local timestamp such as 2026-11-03T14:05:00. */
+    public LocalDateTime timestamp(String column) {
+        String text = required(column);
+        try {
+            return LocalDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new FieldException(column, "not a timestamp (YYYY-MM-DDTHH:MM:SS): " + quote(text));
+        }
+    }
+
+    /** An amount of money, scale 2; more than 2 decimals is an error, never a rounding. */
+    public BigDecimal money(String column) {
+        return toMoney(column, required(column));
+    }
+
+    public BigDecimal optionalMoney(String column) {
+        String text = optional(column);
+        return text == null ? null : toMoney(column, text);
+    }
+
+    /** A plain decimal number, scale as written. */
+    public BigDecimal decimal(String column) {
+        return toDecimal(column, required(column));
+    }
+
+    public BigDecimal optionalDecimal(String column) {
+        String text = optional(column);
+        return text == null ? null : toDecimal(column, text);
+    }
+
+    /** A plain decimal number with at most maxDecimals significant decimals (trailing zeros are fine). */
+    public BigDecimal decimal(String column, int maxDecimals) {
+        return checkDecimals(column, decimal(column), maxDecimals);
+    }
+
+    public BigDecimal optionalDecimal(String column, int maxDecimals) {
+        BigDecimal value = optionalDecimal(column);
+        return value == null ? null : checkDecimals(column, value, maxDecimals);
+    }
+
+    /** A whole number >= 0, such as a byte or second count. */
+    public long wholeNumber(String column) {
+        String text = required(column);
+        long value;
+        try {
+            value = Long.parseLong(toWhole(column, text));
+        } catch (NumberFormatException e) {
+            throw new FieldException(column, "too large: " + quote(text));
+        }
+        if (value < 0) {
+            throw new FieldException(column, "must not be negative: " + quote(text));
+        }
+        return value;
+    }
+
+    /** A whole number >= 1, such as a count of months. */
+    public int positiveInt(String column) {
+        String text = required(column);
+        int value;
+        try {
+            value = Integer.parseInt(toWhole(column, text));
+        } catch (NumberFormatException e) {
+            throw new FieldException(column, "too large: " + quote(text));
+        }
+        if (value < 1) {
+            throw new FieldException(column, "must be at least 1: " + quote(text));
+        }
+        return value;
+    }
+
+    /** The enum constant whose name matches the value, ignoring case. */
+    public <E extends Enum<E>> E oneOf(String column, Class<E> type) {
+        String text = required(column);
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(text)) {
+                return constant;
+            }
+        }
+        String names = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+        throw new FieldException(column, "not one of " + names + ": " + quote(text));
+    }
+
+    /** The allowed value that matches, ignoring case, returned as spelled in allowed. */
+    public String oneOf(String column, String... allowed) {
+        String text = required(column);
+        for (String value : allowed) {
+            if (value.equalsIgnoreCase(text)) {
+                return value;
+            }
+        }
+        throw new FieldException(column, "not one of " + String.join(", ", allowed) + ": " + quote(text));
+    }
+
+    /** An ISO 3166 alpha-2 country code, upper-cased. */
+    public String countryCode(String column) {
+        String text = required(column);
+        if (!COUNTRY.matcher(text).matches()) {
+            throw new FieldException(column, "not a 2-letter country code: " + quote(text));
+        }
+        return text.toUpperCase(Locale.ROOT);
+    }
+
+    /** Quotes a value for a reject reason: 'abc'. */
+    static String quote(Object value) {
+        return "'" + value + "'";
+    }
+
+    private static LocalDate toDate(String column, String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new FieldException(column, "not a date (YYYY-MM-DD): " + quote(text));
+        }
+    }
+
+    private static BigDecimal toMoney(String column, String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new FieldException(column, "not an amount (like 49.99): " + quote(text));
+        }
+        try {
+            return Money.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new FieldException(column, "more than 2 decimals: " + quote(text));
+        }
+    }
+
+    private static BigDecimal toDecimal(String column, String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw new FieldException(column, "not a decimal number (like 0.5): " + quote(text));
+        }
+        return new BigDecimal(text);
+    }
+
+    private static BigDecimal checkDecimals(String column, BigDecimal value, int maxDecimals) {
+        if (value.stripTrailingZeros().scale() > maxDecimals) {
+            throw new FieldException(column, "more than " + maxDecimals + " decimals: " + quote(value.toPlainString()));
+        }
+        return value;
+    }
+
+    private static String toWhole(String column, String text) {
+        if (!WHOLE.matcher(text).matches()) {
+            throw new FieldException(column, "not a whole number: " + quote(text));
+        }
+        return text;
+    }
+}

@@ -1,0 +1,36 @@
+package ca.isp.billing.readers;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** The tax-rates file (import tax-rates). */
+public final class TaxRateFormat implements RowFormat<TaxRateRow> {
+
+    public static final TaxRateFormat INSTANCE = new TaxRateFormat();
+
+    static final int RATE_DECIMALS = 6;
+
+    private static final List<String> REQUIRED = List.of(
+            "country", "region", "tax_code", "name_en", "name_fr", "rate");
+
+    @Override
+    public List<String> requiredColumns() {
+        return REQUIRED;
+    }
+
+    @Override
+    public TaxRateRow parse(Row row) {
+        String country = row.countryCode("country");
+        String region = AccountFormat.region(row, "region");
+        String taxCode = row.required("tax_code");
+        String nameEn = row.required("name_en");
+        String nameFr = row.required("name_fr");
+        BigDecimal rate = row.decimal("rate", RATE_DECIMALS);
+        // a fraction: 9.975% is written 0.09975, so 9.975 or 1 is a mistake, not a 100%+ tax
+        if (rate.signum() < 0 || rate.compareTo(BigDecimal.ONE) >= 0) {
+            throw new FieldException("rate",
+                    "not a fraction from 0 to below 1 (0.05 for 5%): " + Row.quote(row.required("rate")));
+        }
+        return new TaxRateRow(country, region, taxCode, nameEn, nameFr, rate, row.optional("registration"));
+    }
+}

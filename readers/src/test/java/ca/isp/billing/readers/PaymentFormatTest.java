@@ -1,0 +1,71 @@
+package ca.isp.billing.readers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import static ca.isp.billing.readers.TestFiles.assertRejected;
+import static ca.isp.billing.readers.TestFiles.ok;
+import static ca.isp.billing.readers.TestFiles.readOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class PaymentFormatTest {
+
+    private static final TestRecord GOOD = TestRecord.of(
+            "payment_ref", "DESJ-20261103-0042",
+            "account_number", "100042",
+            "received_on", "2026-11-03",
+            "amount", "57.37",
+            "method", "BANK");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAPayment() throws IOException {
+        assertThat(ok(readOne(dir, PaymentFormat.INSTANCE, GOOD))).isEqualTo(new PaymentRow(
+                "DESJ-20261103-0042", "100042", LocalDate.of(2026, 11, 3), new BigDecimal("57.37"), "BANK"));
+    }
+
+    @Test
+    void methodIsOptionalFreeText() throws IOException {
+        assertThat(ok(readOne(dir, PaymentFormat.INSTANCE, GOOD.with("method", ""))).method()).isNull();
+        assertThat(ok(readOne(dir, PaymentFormat.INSTANCE, GOOD.with("method", "Interac e-Transfer"))).method())
+                .isEqualTo("Interac e-Transfer");
+        assertThat(ok(readOne(dir, PaymentFormat.INSTANCE, GOOD.without("method"))).method()).isNull();
+    }
+
+    @Test
+    void wholeDollarsBecomeCents() throws IOException {
+        // 100 -> 100.00 (scale 2, nothing rounded)
+        assertThat(ok(readOne(dir, PaymentFormat.INSTANCE, GOOD.with("amount", "100"))).amount())
+                .isEqualTo(new BigDecimal("100.00"));
+    }
+
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                arguments("payment_ref", "", "required but empty"),
+                arguments("account_number", "", "required but empty"),
+                arguments("received_on", "2026-11-31", "not a date (YYYY-MM-DD): '2026-11-31'"),
+                arguments("amount", "0.00", "must be greater than 0: '0.00'"),
+                arguments("amount", "-57.37", "must be greater than 0: '-57.37'"),
+                // 57.375 would need rounding to 57.38: a payment amount is never guessed
+                arguments("amount", "57.375", "more than 2 decimals: '57.375'"),
+                arguments("amount", "57,37", "not an amount (like 49.99): '57,37'"));
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @MethodSource("rejections")
+    void rejects(String column, String value, String reason) throws IOException {
+        assertRejected(readOne(dir, PaymentFormat.INSTANCE, GOOD.with(column, value)), column, reason);
+    }
+}

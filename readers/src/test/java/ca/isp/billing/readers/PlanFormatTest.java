@@ -1,0 +1,96 @@
+package ca.isp.billing.readers;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static ca.isp.billing.readers.TestFiles.assertRejected;
+import static ca.isp.billing.readers.TestFiles.ok;
+import static ca.isp.billing.readers.TestFiles.readOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+class PlanFormatTest {
+
+    private static final TestRecord INTERNET = TestRecord.of(
+            "plan_code", "DSL-25",
+            "name_en", "DSL 25 Mbps, 200 GB",
+            "name_fr", "DSL 25 Mb/s, 200 Go",
+            "kind", "internet",
+            "monthly_price", "39.9",
+            "period_months", "1",
+            "included_gb", "200",
+            "overage_per_gb", "2.5",
+            "per_minute", "");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsAnInternetPlanWithAnAllowance() throws IOException {
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, INTERNET));
+
+        // money is widened to cents without rounding: 39.9 -> 39.90, 2.5 -> 2.50
+        assertThat(plan).isEqualTo(new PlanRow("DSL-25", "DSL 25 Mbps, 200 GB", "DSL 25 Mb/s, 200 Go", "INTERNET",
+                new BigDecimal("39.90"), 1, new BigDecimal("200"), new BigDecimal("2.50"), null));
+    }
+
+    @Test
+    void readsAnUnlimitedYearlyPlan() throws IOException {
+        TestRecord record = INTERNET.with("included_gb", "").with("overage_per_gb", "")
+                .with("period_months", "12").with("monthly_price", "0");
+
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, record));
+
+        assertThat(plan.includedGb()).isNull();
+        assertThat(plan.overagePerGb()).isNull();
+        assertThat(plan.periodMonths()).isEqualTo(12);
+        // a free plan is allowed: 0 -> 0.00
+        assertThat(plan.monthlyPrice()).isEqualTo(new BigDecimal("0.00"));
+    }
+
+    @Test
+    void readsAVoipPlanWithAPricePerMinuteFinerThanACent() throws IOException {
+        TestRecord record = INTERNET.with("kind", "VOIP").with("included_gb", "").with("overage_per_gb", "")
+                .with("per_minute", "0.0125");
+
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, record));
+
+        assertThat(plan.kind()).isEqualTo("VOIP");
+        // 0.0125 keeps its 4 decimals: 1.25 cents a minute, rounded only on the call's total
+        assertThat(plan.perMinute()).isEqualTo(new BigDecimal("0.0125"));
+    }
+
+    static Stream<Arguments> rejections() {
+        return Stream.of(
+                arguments("plan_code", "", "required but empty"),
+                arguments("name_en", "", "required but empty"),
+                arguments("name_fr", "", "required but empty"),
+                arguments("kind", "IPTV", "not one of INTERNET, VOIP: 'IPTV'"),
+                arguments("monthly_price", "-1.00", "must not be negative: '-1.00'"),
+                arguments("monthly_price", "39.999", "more than 2 decimals: '39.999'"),
+                arguments("monthly_price", "", "required but empty"),
+                arguments("period_months", "0", "must be at least 1: '0'"),
+                arguments("period_months", "1.5", "not a whole number: '1.5'"),
+                arguments("included_gb", "-10", "must not be negative: '-10'"),
+                arguments("included_gb", "lots", "not a decimal number (like 0.5): 'lots'"),
+                arguments("overage_per_gb", "", "required when included_gb is set"),
+                arguments("overage_per_gb", "-2.50", "must not be negative: '-2.50'"),
+                arguments("overage_per_gb", "2.505", "more than 2 decimals: '2.505'"),
+                arguments("per_minute", "0.01255", "more than 4 decimals: '0.01255'"),
+                arguments("per_minute", "-0.01", "must not be negative: '-0.01'"));
+    }
+
+    @ParameterizedTest(name = "{0} = ''{1}''")
+    @MethodSource("rejections")
+    void rejects(String column, String value, String reason) throws IOException {
+        assertRejected(readOne(dir, PlanFormat.INSTANCE, INTERNET.with(column, value)), column, reason);
+    }
+}
