@@ -1,0 +1,45 @@
+package ca.isp.billing.writers;
+
+import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.Language;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything printed on one invoice, already computed: the renderer only formats it.
+ * {@code lines} holds every line type including TAX; {@code previousBalance} is what the
+ * account owed before this invoice and {@code amountDue = previousBalance + total}.
+ * The service period dates are inclusive and may be null for an invoice without a period.
+ */
+public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
+                              String accountNumber, String customerName, List<String> mailingAddressLines,
+                              LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
+                              LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
+                              BigDecimal tax, BigDecimal total, BigDecimal previousBalance,
+                              BigDecimal amountDue, String currency) {
+
+    public InvoiceDocument {
+        Objects.requireNonNull(company, "company is required");
+        Objects.requireNonNull(language, "language is required");
+        Objects.requireNonNull(invoiceNumber, "invoiceNumber is required");
+        String where = "invoice " + invoiceNumber + ": ";
+        Objects.requireNonNull(accountNumber, where + "accountNumber is required");
+        Objects.requireNonNull(customerName, where + "customerName is required");
+        mailingAddressLines = List.copyOf(Objects.requireNonNull(mailingAddressLines,
+                where + "mailingAddressLines are required"));
+        Objects.requireNonNull(invoiceDate, where + "invoiceDate is required");
+        Objects.requireNonNull(dueDate, where + "dueDate is required");
+        lines = List.copyOf(Objects.requireNonNull(lines, where + "lines are required"));
+        Objects.requireNonNull(subtotal, where + "subtotal is required");
+        Objects.requireNonNull(tax, where + "tax is required");
+        Objects.requireNonNull(total, where + "total is required");
+        Objects.requireNonNull(previousBalance, where + "previousBalance is required");
+        Objects.requireNonNull(amountDue, where + "amountDue is required");
+        if (!"CAD".equals(currency) && !"USD".equals(currency)) {
+            throw new IllegalArgumentException(where + "currency must be CAD or USD, got " + currency);
+        }
+    }
+}

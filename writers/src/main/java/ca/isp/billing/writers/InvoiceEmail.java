@@ -1,0 +1,150 @@
+package ca.isp.billing.writers;
+
+import ca.isp.billing.domain.Language;
+import freemarker.core.PlainTextOutputFormat;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Date;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The invoice email: subject and text body in the account's language (template
+ * {@code email/invoice_<lang>.ftl}), the PDF attached, and a Message-ID made from the idempotency
+ * key so that a resend after a crash is recognisably the same message.
+ */
+public final class InvoiceEmail {
+
+    /** Domain of every Message-ID; {@code .invalid} is reserved, so it can never clash with a real host. */
+    public static final String MESSAGE_ID_DOMAIN = "billing.invalid";
+
+    private final TemplateFolder templates;
+    private final InternetAddress from;
+    private final Session session;
+
+    public InvoiceEmail(Path templatesDir, String fromAddress) {
+        this(templatesDir, fromAddress, Session.getInstance(new Properties()));
+    }
+
+    /** With the mail session that will send the messages (its SMTP settings are not used to build them). */
+    public InvoiceEmail(Path templatesDir, String fromAddress, Session session) {
+        this.templates = new TemplateFolder(templatesDir, PlainTextOutputFormat.INSTANCE);
+        this.from = address(fromAddress, "from address");
+        this.session = Objects.requireNonNull(session, "session is required");
+    }
+
+    public MimeMessage build(String idempotencyKey, String to, InvoiceDocument doc, byte[] pdf) {
+        Objects.requireNonNull(idempotencyKey, "idempotency key is required");
+        InvoiceView view = InvoiceView.of(doc);
+        String body = templates.render("email/invoice_" + doc.language().code() + ".ftl",
+                Map.of("invoice", view, "company", view.company()));
+        String messageId = messageId(idempotencyKey);
+        try {
+            MimeMessage message = new KeyedMessage(session, messageId);
+            message.setFrom(from);
+            message.setRecipient(MimeMessage.RecipientType.TO,
+                    address(to, "invoice " + doc.invoiceNumber() + ": recipient address"));
+            message.setSubject(subject(doc), StandardCharsets.UTF_8.name());
+            message.setSentDate(new Date());
+            message.setHeader("Content-Language", doc.language().locale().toLanguageTag());
+
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(body, StandardCharsets.UTF_8.name(), "plain");
+            MimeBodyPart attachment = new MimeBodyPart();
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+            attachment.setFileName(doc.invoiceNumber() + ".pdf");
+            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+
+            MimeMultipart content = new MimeMultipart("mixed");
+            content.addBodyPart(text);
+            content.addBodyPart(attachment);
+            message.setContent(content);
+            message.saveChanges();
+            return message;
+        } catch (MessagingException e) {
+            throw new IllegalStateException("invoice " + doc.invoiceNumber() + ": cannot build email: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the message as {@code <idempotencyKey>.eml} in {@code dir}, replacing an earlier copy. */
+    public Path writeEml(MimeMessage message, Path dir, String idempotencyKey) {
+        AtomicFiles.requireFileStem(idempotencyKey, "idempotency key");
+        return AtomicFiles.write(dir.resolve(idempotencyKey + ".eml"), message::writeTo);
+    }
+
+    /** "Your invoice 123 from Acme" / "Votre facture 123 de Acme" (or "d'" before a vowel, as French elides). */
+    public static String subject(InvoiceDocument doc) {
+        String company = doc.company().name();
+        if (doc.language() == Language.FR) {
+            return "Votre facture " + doc.invoiceNumber() + " " + frenchDe(company) + company;
+        }
+        return "Your invoice " + doc.invoiceNumber() + " from " + company;
+    }
+
+    /**
+     * {@code <key@billing.invalid>}; characters a Message-ID may not hold are written {@code =XX}
+     * (and "=" itself), so two different keys never share an id.
+     */
+    public static String messageId(String idempotencyKey) {
+        StringBuilder id = new StringBuilder("<");
+        for (byte b : idempotencyKey.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xFF);
+            boolean atext = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "!#$%&'*+-/?^_`{|}~".indexOf(c) >= 0
+                    || (c == '.' && id.length() > 1 && id.charAt(id.length() - 1) != '.');
+            if (atext) {
+                id.append(c);
+            } else {
+                id.append('=').append(String.format("%02X", b & 0xFF));
+            }
+        }
+        if (id.charAt(id.length() - 1) == '.') {
+            id.setLength(id.length() - 1);
+            id.append("=2E");
+        }
+        return id.append('@').append(MESSAGE_ID_DOMAIN).append('>').toString();
+    }
+
+    private static String frenchDe(String name) {
+        char first = name.isEmpty() ? 'x' : Character.toLowerCase(name.charAt(0));
+        return "aeiouyàâäéèêëîïôöùûüœæ".indexOf(first) >= 0 ? "d'" : "de ";
+    }
+
+    private static InternetAddress address(String text, String what) {
+        try {
+            InternetAddress address = new InternetAddress(Objects.requireNonNull(text, what + " is required"), true);
+            return address;
+        } catch (AddressException e) {
+            throw new IllegalArgumentException(what + " \"" + text + "\" is not a valid email address: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A message whose Message-ID is fixed instead of generated anew at every save. */
+    private static final class KeyedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        KeyedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

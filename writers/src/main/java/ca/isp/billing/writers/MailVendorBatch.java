@@ -1,0 +1,132 @@
+package ca.isp.billing.writers;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Print-to-mail handed to a mail vendor as files: one PDF per letter named after its idempotency
+ * key, and a {@code manifest.csv} listing them. Every write replaces the file whole, so a rerun
+ * leaves the same files and the same rows, never duplicates.
+ */
+public final class MailVendorBatch {
+
+    public static final String MANIFEST = "manifest.csv";
+    /** Address lines the manifest has room for; a vendor's window holds no more. */
+    public static final int MAX_ADDRESS_LINES = 5;
+    public static final List<String> MANIFEST_HEADER = List.of("sequence", "idempotency_key", "invoice_number",
+            "account_number", "recipient", "address_1", "address_2", "address_3", "address_4", "address_5",
+            "pdf_file", "pages", "sha256");
+
+    /** One letter of the batch as listed in the manifest. */
+    public record ManifestEntry(String idempotencyKey, String invoiceNumber, String accountNumber,
+                                String recipientName, List<String> addressLines, String pdfFile, int pages,
+                                String sha256) {
+
+        public ManifestEntry {
+            Objects.requireNonNull(idempotencyKey, "manifest entry idempotencyKey is required");
+            addressLines = List.copyOf(Objects.requireNonNull(addressLines,
+                    "manifest entry " + idempotencyKey + ": addressLines are required"));
+        }
+
+        /** The entry for an invoice letter written by {@link #addLetter}: file name, pages and hash from the PDF. */
+        public static ManifestEntry of(String idempotencyKey, InvoiceDocument doc, byte[] pdf) {
+            return new ManifestEntry(idempotencyKey, doc.invoiceNumber(), doc.accountNumber(), doc.customerName(),
+                    doc.mailingAddressLines(), idempotencyKey + ".pdf", pageCount(pdf), MailVendorBatch.sha256(pdf));
+        }
+    }
+
+    private final Path batchDir;
+
+    public MailVendorBatch(Path batchDir) {
+        this.batchDir = Objects.requireNonNull(batchDir, "batchDir is required");
+    }
+
+    public Path batchDir() {
+        return batchDir;
+    }
+
+    /** Writes {@code <idempotencyKey>.pdf}, replacing an earlier copy; returns its path. */
+    public Path addLetter(String idempotencyKey, byte[] pdf) {
+        AtomicFiles.requireFileStem(idempotencyKey, "idempotency key");
+        if (pdf == null || pdf.length == 0) {
+            throw new IllegalArgumentException("letter " + idempotencyKey + ": the PDF is empty");
+        }
+        return AtomicFiles.write(batchDir.resolve(idempotencyKey + ".pdf"), pdf);
+    }
+
+    /**
+     * Writes {@code manifest.csv} with one row per entry, numbered from 1 in the given order. The
+     * caller passes every letter of the batch (rebuilt from the database), so the file is replaced whole.
+     */
+    public Path writeManifest(List<ManifestEntry> entries) {
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        int sequence = 0;
+        for (ManifestEntry entry : entries) {
+            sequence++;
+            String where = MANIFEST + " row " + sequence + " (" + entry.idempotencyKey() + "): ";
+            if (!keys.add(entry.idempotencyKey())) {
+                throw new IllegalArgumentException(where + "idempotency key listed twice");
+            }
+            if (entry.addressLines().size() > MAX_ADDRESS_LINES) {
+                throw new IllegalArgumentException(where + entry.addressLines().size()
+                        + " address lines, at most " + MAX_ADDRESS_LINES + " fit");
+            }
+            if (!Files.isRegularFile(batchDir.resolve(entry.pdfFile()))) {
+                throw new IllegalArgumentException(where + "pdf_file " + entry.pdfFile() + " is not in " + batchDir);
+            }
+            List<String> row = new ArrayList<>(List.of(Integer.toString(sequence), entry.idempotencyKey(),
+                    entry.invoiceNumber(), entry.accountNumber(), entry.recipientName()));
+            for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
+                row.add(i < entry.addressLines().size() ? entry.addressLines().get(i) : "");
+            }
+            row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), entry.sha256()));
+            rows.add(row);
+        }
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setHeader(MANIFEST_HEADER.toArray(String[]::new))
+                .get();
+        return AtomicFiles.write(batchDir.resolve(MANIFEST), out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            try (CSVPrinter printer = new CSVPrinter(writer, format)) {
+                printer.printRecords(rows);
+            }
+        });
+    }
+
+    /** Number of pages of a PDF (what the vendor charges for). */
+    public static int pageCount(byte[] pdf) {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return document.getNumberOfPages();
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a readable PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lower-case hex SHA-256 of the bytes, so the vendor can check what it received. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+package ca.isp.billing.writers;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.awt.geom.Rectangle2D;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class InvoicePdfRendererTest {
+
+    private static final float LETTER_WIDTH = 612f;   // 8.5 in x 72 pt
+    private static final float LETTER_HEIGHT = 792f;  // 11 in x 72 pt
+
+    private final InvoicePdfRenderer renderer = new InvoicePdfRenderer(Invoices.TEMPLATES);
+
+    @Test
+    void frenchInvoiceForAQuebecCustomerReadsBackExactly() throws IOException {
+        byte[] pdf = renderer.render(Invoices.frenchQuebec("F-2026-000123"));
+        keep("facture-fr.pdf", pdf);
+
+        PdfText read = PdfText.read(pdf);
+        assertLetterOnePageFontsEmbedded(read);
+        String text = read.plain();
+        assertThat(text).contains("Facture", "Numéro de compte", "100042", "F-2026-000123",
+                "Hélène Côté", "4520, rue Saint-Denis, app. 3", "Montréal (Québec)", "Période de service",
+                "Date d'échéance", "Montant dû", "Solde précédent", "Taxes", "Talon de remise",
+                "Internet Aurores boréales");
+        // lines and totals, hand-worked in Invoices.frenchQuebec
+        assertThat(text).contains("Fibre Affaires 1 Gbit/s — forfait mensuel", "1er nov. – 30 nov. 2026", "1 mois",
+                "899,00 $", "42,5 Go", "85,00 $", "-15,00 $",
+                "Sous-total 1 068,95 $", "TPS (5 %) — n° 123456789 RT0001 53,45 $",
+                "TVQ (9,975 %) — n° 1234567890 TQ0001 106,63 $",
+                "Total de cette facture 1 229,03 $", "Solde précédent 50,00 $",
+                "Montant dû au 21 novembre 2026 1 279,03 $", "1er novembre 2026");
+        assertThat(read.text()).as("amounts keep a no-break space so they never wrap").contains("1\u00A0279,03\u00A0$");
+        assertThat(text).contains("Merci de votre confiance!");
+    }
+
+    @Test
+    void englishInvoiceReadsBackWithEnglishFormats() throws IOException {
+        byte[] pdf = renderer.render(Invoices.englishOntario("2026-000124"));
+        keep("invoice-en.pdf", pdf);
+
+        PdfText read = PdfText.read(pdf);
+        assertLetterOnePageFontsEmbedded(read);
+        assertThat(read.plain()).contains("Invoice", "Account number", "200317", "2026-000124",
+                "O'Brien & Daughters Ltd.", "Toronto ON", "Service period", "Due date",
+                "Subtotal $1,086.70", "HST 13% — No. 123456789 RT0001 $141.27", "Total of this invoice $1,227.97",
+                "Previous balance $0.00", "Amount due by November 21, 2026 $1,227.97", "Remittance slip",
+                "Nov. 1, 2026 – Oct. 31, 2027", "12 months", "$1,080.00", "134 min", "$6.70",
+                "Make payment to:", "Northern Lights Internet Inc.");
+    }
+
+    @Test
+    void theAddressesSitWhereTheEnvelopeWindowsAre() throws IOException {
+        byte[] pdf = renderer.render(Invoices.frenchQuebec("F-2026-000123"));
+
+        // recipient window of a #10 double-window envelope, on the tri-folded top panel:
+        // 0.7 in to 4.5 in from the left, 1.95 in to 2.95 in from the top of the page
+        assertThat(textIn(pdf, 0.7, 1.95, 3.8, 1.0)).isEqualTo(
+                "Hélène Côté\n4520, rue Saint-Denis, app. 3\nMontréal (Québec) H2J 2L3");
+        // return window: 0.7 in to 3.9 in from the left, 0.6 in to 1.6 in from the top
+        assertThat(textIn(pdf, 0.7, 0.6, 3.2, 1.0)).isEqualTo(
+                "Internet Aurores boréales\n1200, boulevard René-Lévesque Ouest, bureau 800\nMontréal (Québec) H3B 4W8");
+    }
+
+    @Test
+    void aLongInvoiceFlowsOntoASecondPageAndKeepsTheSlipOnTheFirst() throws IOException {
+        byte[] pdf = renderer.render(Invoices.manyLines(40));
+
+        PdfText read = PdfText.read(pdf);
+        assertThat(read.pages()).isEqualTo(2);
+        assertThat(read.fontsNotEmbedded()).isEmpty();
+        assertThat(pageText(pdf, 1)).contains("Remittance slip", "Call to 514-555-0001");
+        assertThat(pageText(pdf, 2)).doesNotContain("Remittance slip")
+                .contains("Call to 514-555-0040", "DESCRIPTION")  // the heading repeats on every page
+                // 40 lines of 1.00 each
+                .contains("Amount due by November 21, 2026 $40.00");
+    }
+
+    @Test
+    void aTemplateEditShowsOnTheNextRender(@TempDir Path dir) throws IOException {
+        Path templates = copyTemplates(dir);
+        InvoicePdfRenderer edited = new InvoicePdfRenderer(templates);
+        assertThat(PdfText.read(edited.render(Invoices.englishOntario("2026-000124"))).plain())
+                .contains("Remittance slip");
+
+        Path template = templates.resolve("invoice/invoice_en.ftl");
+        Files.writeString(template, Files.readString(template).replace("Remittance slip", "Payment stub"));
+
+        assertThat(PdfText.read(edited.render(Invoices.englishOntario("2026-000124"))).plain())
+                .contains("Payment stub").doesNotContain("Remittance slip");
+    }
+
+    @Test
+    void aBrokenTemplateFailsNamingTheTemplateAndLine(@TempDir Path dir) throws IOException {
+        Path templates = copyTemplates(dir);
+        Path template = templates.resolve("invoice/invoice_fr.ftl");
+        Files.writeString(template, Files.readString(template)
+                .replace("<div class=\"title\">Facture</div>", "<div class=\"title\">${invoice.noSuchValue}</div>"));
+        InvoicePdfRenderer broken = new InvoicePdfRenderer(templates);
+
+        assertThatThrownBy(() -> broken.render(Invoices.frenchQuebec("F-1")))
+                .isInstanceOf(TemplateRenderException.class)
+                .hasMessageStartingWith("template invoice/invoice_fr.ftl: failed at line ")
+                .hasMessageContaining("noSuchValue")
+                .extracting(e -> ((TemplateRenderException) e).template()).isEqualTo("invoice/invoice_fr.ftl");
+    }
+
+    @Test
+    void aTemplateSyntaxErrorOrAMissingTemplateIsNamed(@TempDir Path dir) throws IOException {
+        Path templates = copyTemplates(dir);
+        Files.writeString(templates.resolve("invoice/invoice_en.ftl"), "<#if>\n");
+        Files.delete(templates.resolve("invoice/invoice_fr.ftl"));
+        InvoicePdfRenderer broken = new InvoicePdfRenderer(templates);
+
+        assertThatThrownBy(() -> broken.render(Invoices.englishOntario("1")))
+                .isInstanceOf(TemplateRenderException.class)
+                .hasMessageStartingWith("template invoice/invoice_en.ftl: syntax error at line 1");
+        assertThatThrownBy(() -> broken.render(Invoices.frenchQuebec("2")))
+                .isInstanceOf(TemplateRenderException.class)
+                .hasMessageStartingWith("template invoice/invoice_fr.ftl: not found in ");
+    }
+
+    @Test
+    void totalsThatDoNotAddUpAreRefusedBeforeAnythingIsPrinted() {
+        InvoiceDocument good = Invoices.englishOntario("2026-000124");
+        // amount due must be previous balance 0.00 + total 1227.97 = 1227.97, not 1300.00
+        InvoiceDocument wrong = new InvoiceDocument(good.company(), good.language(), good.invoiceNumber(),
+                good.accountNumber(), good.customerName(), good.mailingAddressLines(), good.invoiceDate(),
+                good.dueDate(), good.periodStart(), good.periodEnd(), good.lines(), good.subtotal(), good.tax(),
+                good.total(), good.previousBalance(), new BigDecimal("1300.00"), good.currency());
+
+        assertThatThrownBy(() -> renderer.render(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invoice 2026-000124: amountDue 1300.00 is not previousBalance + total (1227.97)");
+    }
+
+    @Test
+    void severalThreadsRenderAtOnceEachGettingItsOwnInvoice() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<byte[]>> futures = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String number = "T-" + i;
+                boolean french = i % 2 == 0;
+                futures.add(pool.submit(() -> renderer.render(
+                        french ? Invoices.frenchQuebec(number) : Invoices.englishOntario(number))));
+            }
+            for (int i = 0; i < futures.size(); i++) {
+                PdfText read = PdfText.read(futures.get(i).get());
+                assertLetterOnePageFontsEmbedded(read);
+                assertThat(read.plain()).contains("T-" + i + "\n")
+                        .contains(i % 2 == 0 ? "1 279,03 $" : "$1,227.97");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void rendersTwoHundredInvoicesInALoop() {
+        renderer.render(Invoices.frenchQuebec("WARM-UP"));
+        int count = 200;
+        long start = System.nanoTime();
+        long bytes = 0;
+        for (int i = 0; i < count; i++) {
+            bytes += renderer.render(i % 2 == 0 ? Invoices.frenchQuebec("L-" + i)
+                    : Invoices.englishOntario("L-" + i)).length;
+        }
+        double msPerInvoice = (System.nanoTime() - start) / 1_000_000.0 / count;
+        System.out.printf("InvoicePdfRenderer: %d invoices, %.1f ms per invoice, %d KB per PDF%n",
+                count, msPerInvoice, bytes / count / 1024);
+        assertThat(msPerInvoice).as("ms per invoice").isLessThan(1000.0);
+    }
+
+    private static void assertLetterOnePageFontsEmbedded(PdfText read) {
+        assertThat(read.pages()).isEqualTo(1);
+        assertThat(read.mediaBoxes()).allSatisfy(box -> {
+            assertThat(box.getWidth()).isEqualTo(LETTER_WIDTH);
+            assertThat(box.getHeight()).isEqualTo(LETTER_HEIGHT);
+        });
+        assertThat(read.fonts()).isNotEmpty().allSatisfy(font -> assertThat(font).contains("Noto"));
+        assertThat(read.fontsNotEmbedded()).isEmpty();
+    }
+
+    private static String pageText(byte[] pdf, int page) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(page);
+            stripper.setEndPage(page);
+            return stripper.getText(document).replace('\u00A0', ' ');
+        }
+    }
+
+    /** The text inside a rectangle of page 1, in inches from the top left, lines trimmed. */
+    private static String textIn(byte[] pdf, double left, double top, double width, double height)
+            throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripperByArea stripper = new PDFTextStripperByArea();
+            stripper.addRegion("r", new Rectangle2D.Double(left * 72, top * 72, width * 72, height * 72));
+            stripper.extractRegions(document.getPage(0));
+            return stripper.getTextForRegion("r").replace('\u00A0', ' ').strip().lines()
+                    .map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("");
+        }
+    }
+
+    /** Keeps the rendered PDF under target/ so a person can look at it. */
+    private static void keep(String name, byte[] pdf) throws IOException {
+        Path dir = Path.of("target", "rendered");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), pdf);
+    }
+
+    static Path copyTemplates(Path dir) throws IOException {
+        Path target = dir.resolve("templates");
+        try (Stream<Path> files = Files.walk(Invoices.TEMPLATES)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(Invoices.TEMPLATES.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return target;
+    }
+}

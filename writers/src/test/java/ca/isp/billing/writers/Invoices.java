@@ -1,0 +1,115 @@
+package ca.isp.billing.writers;
+
+import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.LineType;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Realistic invoices for the writer tests, with their arithmetic worked by hand. */
+final class Invoices {
+
+    static final Path TEMPLATES = Path.of("..", "templates").toAbsolutePath().normalize();
+
+    private Invoices() {
+    }
+
+    static CompanyProfile companyFr() {
+        return new CompanyProfile("Internet Aurores boréales", "Internet Aurores boréales inc.",
+                List.of("1200, boulevard René-Lévesque Ouest, bureau 800", "Montréal (Québec)  H3B 4W8"),
+                "1 800 555-0199", "facturation@aurores.example", "aurores.example",
+                "Chèques à l'ordre d'Internet Aurores boréales inc. — C.P. 4500, succ. Centre-ville, "
+                        + "Montréal (Québec)  H3B 0A1",
+                "Thank you for choosing Northern Lights Internet!",
+                "Merci de votre confiance! Passez au paiement préautorisé et recevez un crédit de 2 $ par mois.",
+                TEMPLATES.resolve("logo.svg"));
+    }
+
+    static CompanyProfile companyEn() {
+        return new CompanyProfile("Northern Lights Internet", "Northern Lights Internet Inc.",
+                List.of("1200 René-Lévesque Blvd West, Suite 800", "Montréal QC  H3B 4W8"),
+                "1-800-555-0199", "billing@northernlights.example", "northernlights.example",
+                null,
+                "Thank you for your business! Switch to pre-authorized payments and get a $2 monthly credit.",
+                "Merci de votre confiance!",
+                TEMPLATES.resolve("logo.svg"));
+    }
+
+    /**
+     * Hélène Côté, Montréal, November 2026, Québec taxes:
+     * subtotal 899.00 + 85.00 + 99.95 - 15.00 = 1068.95;
+     * TPS 5 % of 1068.95 = 53.4475 -> 53.45; TVQ 9.975 % of 1068.95 = 106.6277625 -> 106.63;
+     * tax 53.45 + 106.63 = 160.08; total 1068.95 + 160.08 = 1229.03;
+     * amount due 50.00 previous balance + 1229.03 = 1279.03.
+     */
+    static InvoiceDocument frenchQuebec(String invoiceNumber) {
+        LocalDate start = LocalDate.of(2026, 11, 1);
+        LocalDate end = LocalDate.of(2026, 11, 30);
+        List<InvoiceLine> lines = List.of(
+                line(LineType.RECURRING, "Fibre Affaires 1 Gbit/s — forfait mensuel", start, end, "1", "mois",
+                        "899.00", "899.00"),
+                line(LineType.USAGE, "Données excédentaires", LocalDate.of(2026, 10, 1),
+                        LocalDate.of(2026, 10, 31), "42.5", "Go", "2.00", "85.00"),
+                line(LineType.ONE_TIME, "Frais d'installation du modem", null, null, "1", null, "99.95", "99.95"),
+                line(LineType.CREDIT, "Crédit de service — panne du 12 octobre", null, null, null, null, null,
+                        "-15.00"),
+                line(LineType.TAX, "TPS (5 %) — n° 123456789 RT0001", null, null, null, null, null, "53.45"),
+                line(LineType.TAX, "TVQ (9,975 %) — n° 1234567890 TQ0001", null, null, null, null, null,
+                        "106.63"));
+        return new InvoiceDocument(companyFr(), Language.FR, invoiceNumber, "100042", "Hélène Côté",
+                List.of("4520, rue Saint-Denis, app. 3", "Montréal (Québec)  H2J 2L3"),
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21), start, end, lines,
+                new BigDecimal("1068.95"), new BigDecimal("160.08"), new BigDecimal("1229.03"),
+                new BigDecimal("50.00"), new BigDecimal("1279.03"), "CAD");
+    }
+
+    /**
+     * Ontario business on a 12-month plan:
+     * subtotal 1080.00 + 6.70 (134 min x 0.05) = 1086.70; HST 13 % of 1086.70 = 141.271 -> 141.27;
+     * total 1086.70 + 141.27 = 1227.97; previous balance 0.00, so amount due 1227.97.
+     */
+    static InvoiceDocument englishOntario(String invoiceNumber) {
+        LocalDate start = LocalDate.of(2026, 11, 1);
+        LocalDate end = LocalDate.of(2027, 10, 31);
+        List<InvoiceLine> lines = List.of(
+                line(LineType.RECURRING, "Business Fibre 1 Gbit/s — 12-month plan", start, end, "12", "months",
+                        "90.00", "1080.00"),
+                line(LineType.USAGE, "Long-distance calls", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
+                        "134", "min", "0.05", "6.70"),
+                line(LineType.TAX, "HST 13% — No. 123456789 RT0001", null, null, null, null, null, "141.27"));
+        return new InvoiceDocument(companyEn(), Language.EN, invoiceNumber, "200317", "O'Brien & Daughters Ltd.",
+                List.of("Attn: Accounts Payable", "77 King Street West, Unit 1200", "Toronto ON  M5K 1A1"),
+                LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21), start, end, lines,
+                new BigDecimal("1086.70"), new BigDecimal("141.27"), new BigDecimal("1227.97"),
+                new BigDecimal("0.00"), new BigDecimal("1227.97"), "CAD");
+    }
+
+    /**
+     * A long invoice: {@code count} usage lines of 1.00 each, no tax;
+     * subtotal = total = count x 1.00; previous balance 0.00, amount due = total.
+     */
+    static InvoiceDocument manyLines(int count) {
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            lines.add(line(LineType.USAGE, "Call to 514-555-" + String.format("%04d", i),
+                    LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 1), "1", "min", "1.00", "1.00"));
+        }
+        BigDecimal total = new BigDecimal(count).setScale(2);
+        InvoiceDocument english = englishOntario("2026-000999");
+        return new InvoiceDocument(english.company(), Language.EN, "2026-000999", "200317", "Long Talker",
+                List.of("1 Main Street", "Ottawa ON  K1A 0A1"), english.invoiceDate(), english.dueDate(),
+                english.periodStart(), english.periodEnd(), lines, total, new BigDecimal("0.00"), total,
+                new BigDecimal("0.00"), total, "CAD");
+    }
+
+    static InvoiceLine line(LineType type, String description, LocalDate start, LocalDate end, String quantity,
+                            String unit, String unitPrice, String amount) {
+        return new InvoiceLine(type, type + ":" + description, description, "test", start, end,
+                quantity == null ? null : new BigDecimal(quantity), unit,
+                unitPrice == null ? null : new BigDecimal(unitPrice), new BigDecimal(amount));
+    }
+}

@@ -1,0 +1,135 @@
+package ca.isp.billing.writers;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MailVendorBatchTest {
+
+    private static final InvoicePdfRenderer RENDERER = new InvoicePdfRenderer(Invoices.TEMPLATES);
+    private static InvoiceDocument french;
+    private static InvoiceDocument english;
+    private static byte[] frenchPdf;
+    private static byte[] englishPdf;
+
+    @TempDir
+    Path batchDir;
+
+    @BeforeAll
+    static void renderLetters() {
+        french = Invoices.frenchQuebec("F-2026-000123");
+        english = Invoices.englishOntario("2026-000124");
+        frenchPdf = RENDERER.render(french);
+        englishPdf = RENDERER.render(english);
+    }
+
+    @Test
+    void writesTwoLettersAndAManifestThatReadsBack() throws IOException {
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        writeBatch(batch);
+
+        assertThat(Files.readAllBytes(batchDir.resolve("F-2026-000123-MAIL.pdf"))).isEqualTo(frenchPdf);
+        List<CSVRecord> rows = readManifest();
+        assertThat(rows).hasSize(2);
+        CSVRecord first = rows.get(0);
+        assertThat(first.get("sequence")).isEqualTo("1");
+        assertThat(first.get("idempotency_key")).isEqualTo("F-2026-000123-MAIL");
+        assertThat(first.get("invoice_number")).isEqualTo("F-2026-000123");
+        assertThat(first.get("account_number")).isEqualTo("100042");
+        assertThat(first.get("recipient")).isEqualTo("Hélène Côté");
+        assertThat(first.get("address_1")).isEqualTo("4520, rue Saint-Denis, app. 3");
+        assertThat(first.get("address_2")).isEqualTo("Montréal (Québec)  H2J 2L3");
+        assertThat(first.get("address_3")).isEmpty();
+        assertThat(first.get("pdf_file")).isEqualTo("F-2026-000123-MAIL.pdf");
+        assertThat(first.get("pages")).isEqualTo("1");
+        assertThat(first.get("sha256")).hasSize(64)
+                .isEqualTo(MailVendorBatch.sha256(Files.readAllBytes(batchDir.resolve("F-2026-000123-MAIL.pdf"))));
+        CSVRecord second = rows.get(1);
+        assertThat(second.get("sequence")).isEqualTo("2");
+        assertThat(second.get("recipient")).isEqualTo("O'Brien & Daughters Ltd.");
+        assertThat(second.get("address_1")).isEqualTo("Attn: Accounts Payable");
+        assertThat(second.get("address_3")).isEqualTo("Toronto ON  M5K 1A1");
+    }
+
+    @Test
+    void aRerunWithTheSameKeysLeavesTwoFilesAndTwoRows() throws IOException {
+        writeBatch(new MailVendorBatch(batchDir));
+        writeBatch(new MailVendorBatch(batchDir));
+
+        try (Stream<Path> files = Files.list(batchDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted())
+                    .containsExactly("2026-000124-MAIL.pdf", "F-2026-000123-MAIL.pdf", "manifest.csv");
+        }
+        assertThat(readManifest()).hasSize(2);
+    }
+
+    @Test
+    void manifestHeaderIsTheVendorContract() throws IOException {
+        writeBatch(new MailVendorBatch(batchDir));
+
+        String firstLine = Files.readAllLines(batchDir.resolve("manifest.csv"), StandardCharsets.UTF_8).get(0);
+        assertThat(firstLine).isEqualTo("sequence,idempotency_key,invoice_number,account_number,recipient,"
+                + "address_1,address_2,address_3,address_4,address_5,pdf_file,pages,sha256");
+    }
+
+    @Test
+    void pageCountAndSha256() {
+        assertThat(MailVendorBatch.pageCount(frenchPdf)).isEqualTo(1);
+        assertThat(MailVendorBatch.pageCount(RENDERER.render(Invoices.manyLines(40)))).isEqualTo(2);
+        // the SHA-256 test vector of "abc" (FIPS 180-2)
+        assertThat(MailVendorBatch.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
+                .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    @Test
+    void badInputIsRefusedWithTheReason() {
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        assertThatThrownBy(() -> batch.addLetter("../escape", frenchPdf))
+                .hasMessageContaining("idempotency key \"../escape\" is not usable as a file name");
+        assertThatThrownBy(() -> batch.addLetter("K1", new byte[0]))
+                .hasMessage("letter K1: the PDF is empty");
+
+        batch.addLetter("K1", frenchPdf);
+        MailVendorBatch.ManifestEntry entry = MailVendorBatch.ManifestEntry.of("K1", french, frenchPdf);
+        assertThatThrownBy(() -> batch.writeManifest(List.of(entry, entry)))
+                .hasMessage("manifest.csv row 2 (K1): idempotency key listed twice");
+        MailVendorBatch.ManifestEntry missing = MailVendorBatch.ManifestEntry.of("K2", english, englishPdf);
+        assertThatThrownBy(() -> batch.writeManifest(List.of(entry, missing)))
+                .hasMessageStartingWith("manifest.csv row 2 (K2): pdf_file K2.pdf is not in ");
+        MailVendorBatch.ManifestEntry sixLines = new MailVendorBatch.ManifestEntry("K1", "1", "2", "Name",
+                List.of("a", "b", "c", "d", "e", "f"), "K1.pdf", 1, "x");
+        assertThatThrownBy(() -> batch.writeManifest(List.of(sixLines)))
+                .hasMessage("manifest.csv row 1 (K1): 6 address lines, at most 5 fit");
+        assertThat(batchDir.resolve("manifest.csv")).doesNotExist();
+    }
+
+    private void writeBatch(MailVendorBatch batch) {
+        batch.addLetter("F-2026-000123-MAIL", frenchPdf);
+        batch.addLetter("2026-000124-MAIL", englishPdf);
+        batch.writeManifest(List.of(
+                MailVendorBatch.ManifestEntry.of("F-2026-000123-MAIL", french, frenchPdf),
+                MailVendorBatch.ManifestEntry.of("2026-000124-MAIL", english, englishPdf)));
+    }
+
+    private List<CSVRecord> readManifest() throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        try (Reader reader = Files.newBufferedReader(batchDir.resolve("manifest.csv"), StandardCharsets.UTF_8);
+             CSVParser parser = CSVParser.parse(reader, format)) {
+            return parser.getRecords();
+        }
+    }
+}
