@@ -1,0 +1,78 @@
+package ca.isp.billing.jobs.charge;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.jobs.support.InvoiceLineDao;
+
+/**
+ * Writes a chunk of draft invoices with their lines, marks the usage and late fees they bill,
+ * and moves each account's next bill date: all in the chunk's transaction, so an account is
+ * either wholly charged or not at all. Unique keys (account + cycle, invoice + line key) refuse
+ * a second copy if anything ever tried.
+ */
+public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final InvoiceLineDao lines;
+
+    public DraftInvoiceWriter(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.lines = new InvoiceLineDao(jdbc);
+    }
+
+    @Override
+    public void write(Chunk<? extends DraftInvoice> chunk) {
+        List<? extends DraftInvoice> invoices = chunk.getItems().stream().filter(DraftInvoice::hasLines).toList();
+        if (!invoices.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO invoice (invoice_number, account_id, origin, cycle_date, status, invoice_date,
+                        period_start, period_end, language, currency, amount_paid)
+                    VALUES (:number, :account, 'BILLED', :cycle, 'DRAFT', :cycle, :start, :end, :language, :currency, 0)""",
+                    invoices.stream().map(i -> new MapSqlParameterSource()
+                            .addValue("number", i.invoiceNumber()).addValue("account", i.accountId())
+                            .addValue("cycle", i.cycleDate()).addValue("start", i.periodStart())
+                            .addValue("end", i.periodEnd()).addValue("language", i.language().code())
+                            .addValue("currency", i.currency())).toArray(MapSqlParameterSource[]::new));
+            Map<String, Long> ids = new HashMap<>();
+            jdbc.query("SELECT invoice_number, id FROM invoice WHERE invoice_number IN (:numbers)",
+                    new MapSqlParameterSource("numbers", invoices.stream().map(DraftInvoice::invoiceNumber).toList()),
+                    rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    });
+            Map<Long, List<InvoiceLine>> byInvoice = new HashMap<>();
+            invoices.forEach(i -> byInvoice.put(ids.get(i.invoiceNumber()), i.lines()));
+            lines.addAll(byInvoice, Map.of());
+
+            jdbc.batchUpdate("""
+                    UPDATE usage_record SET status = 'BILLED', invoice_id = :invoice
+                    WHERE account_id = :account AND status = 'RATED' AND start_time < :before""",
+                    invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.invoiceNumber()))
+                            .addValue("account", i.accountId()).addValue("before", i.usageBefore()))
+                            .toArray(MapSqlParameterSource[]::new));
+            jdbc.batchUpdate("UPDATE late_fee SET billed_invoice_id = :invoice WHERE id = :fee",
+                    invoices.stream().flatMap(i -> i.lateFeeIds().stream().map(fee -> new MapSqlParameterSource(
+                            "invoice", ids.get(i.invoiceNumber())).addValue("fee", fee)))
+                            .toArray(MapSqlParameterSource[]::new));
+        }
+        int[] moved = jdbc.batchUpdate("""
+                UPDATE account SET next_bill_date = :next WHERE id = :account AND next_bill_date = :previous""",
+                chunk.getItems().stream().map(i -> new MapSqlParameterSource("next", i.newNextBillDate())
+                        .addValue("account", i.accountId()).addValue("previous", i.previousNextBillDate()))
+                        .toArray(MapSqlParameterSource[]::new));
+        for (int i = 0; i < moved.length; i++) {
+            if (moved[i] == 0) {
+                // Someone else moved it meanwhile: refuse rather than bill a period twice.
+                throw new IllegalStateException("account " + chunk.getItems().get(i).accountId()
+                        + " changed its next bill date while being charged");
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package ca.isp.billing.jobs.charge;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.Subscription;
+import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
+import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
+import ca.isp.billing.jobs.support.KeysetPageReader;
+
+/**
+ * Reads the accounts of one partition (account id range) due on or before the cycle date, a
+ * page at a time, with their subscriptions, unbilled usage totals and pending late fees: four
+ * queries per page. An account billed already has moved its next bill date past the cycle, so
+ * a restart finds only the accounts still to bill.
+ */
+public class DueAccountReader extends KeysetPageReader<AccountToBill> {
+
+    public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
+        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), AccountToBill::accountId, pageSize);
+    }
+
+    private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate) {
+    }
+
+    private static List<AccountToBill> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId,
+                                            LocalDate cycleDate, long afterId, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("min", Math.max(minId, afterId + 1))
+                .addValue("max", maxId).addValue("cycle", cycleDate).addValue("size", size);
+        List<DueAccount> accounts = jdbc.query("""
+                SELECT id, account_number, language, billing_country, next_bill_date FROM account
+                WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle ORDER BY id LIMIT :size""", params,
+                (rs, n) -> new DueAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class)));
+        if (accounts.isEmpty()) {
+            return List.of();
+        }
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", accounts.stream().map(DueAccount::id).toList());
+
+        Map<Long, List<Subscription>> subscriptions = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, subscription_id, plan_code, start_date, end_date FROM subscription
+                WHERE account_id IN (:ids) ORDER BY account_id, subscription_id""", ids, rs -> {
+            subscriptions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Subscription(
+                    rs.getString(2), rs.getString(3), null, rs.getObject(4, LocalDate.class),
+                    rs.getObject(5, LocalDate.class)));
+        });
+
+        // Usage is billed in arrears: what started before the first day of the period billed now.
+        Map<Long, Map<String, long[]>> usage = new HashMap<>();
+        jdbc.query("""
+                SELECT u.account_id, s.subscription_id, u.usage_type, SUM(u.billable_units)
+                FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                JOIN account a ON a.id = u.account_id
+                WHERE u.account_id IN (:ids) AND u.status = 'RATED' AND u.start_time < a.next_bill_date
+                GROUP BY u.account_id, s.subscription_id, u.usage_type""", ids, rs -> {
+            long[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                    .computeIfAbsent(rs.getString(2), k -> new long[2]);
+            totals["DATA".equals(rs.getString(3)) ? 0 : 1] += rs.getLong(4);
+        });
+
+        Map<Long, List<PendingLateFee>> fees = new HashMap<>();
+        jdbc.query("""
+                SELECT f.account_id, f.id, i.invoice_number, i.due_date, f.policy_code, f.amount
+                FROM late_fee f JOIN invoice i ON i.id = f.invoice_id
+                WHERE f.account_id IN (:ids) AND f.billed_invoice_id IS NULL ORDER BY f.account_id, f.id""", ids, rs -> {
+            fees.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PendingLateFee(rs.getLong(2),
+                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6)));
+        });
+
+        List<AccountToBill> page = new ArrayList<>(accounts.size());
+        for (DueAccount a : accounts) {
+            Map<String, UsageTotals> totals = new HashMap<>();
+            usage.getOrDefault(a.id(), Map.of()).forEach((sub, t) -> totals.put(sub, new UsageTotals(t[0], t[1])));
+            page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
+                    "US".equals(a.country()) ? "USD" : "CAD", a.nextBillDate(),
+                    subscriptions.getOrDefault(a.id(), List.of()), totals, fees.getOrDefault(a.id(), List.of())));
+        }
+        return page;
+    }
+}

@@ -1,0 +1,28 @@
+package ca.isp.billing.jobs.collections;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.domain.Money;
+import ca.isp.billing.jobs.support.KeysetPageReader;
+
+/** Reads every account with its overdue total and oldest unpaid due date: one query per page. */
+public class AccountStandingReader extends KeysetPageReader<AccountStanding> {
+
+    public AccountStandingReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
+        super((afterId, size) -> jdbc.query("""
+                SELECT a.id, a.status, MIN(i.due_date), SUM(i.total - i.amount_paid)
+                FROM account a LEFT JOIN invoice i ON i.account_id = a.id AND i.status = 'ISSUED'
+                    AND i.total > i.amount_paid AND i.due_date < :asOf
+                WHERE a.id > :after GROUP BY a.id, a.status ORDER BY a.id LIMIT :size""",
+                new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
+                (rs, n) -> {
+                    BigDecimal overdue = rs.getBigDecimal(4);
+                    return new AccountStanding(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                            overdue == null ? Money.ZERO : overdue);
+                }), AccountStanding::accountId, pageSize);
+    }
+}

@@ -1,0 +1,467 @@
+package ca.isp.billing.jobs.cycle;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParametersValidator;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ca.isp.billing.domain.DelinquencyPolicy;
+import ca.isp.billing.domain.LateFeePolicy;
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.charge.AccountChargeProcessor;
+import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
+import ca.isp.billing.jobs.charge.DueAccountReader;
+import ca.isp.billing.jobs.collections.AccountStandingReader;
+import ca.isp.billing.jobs.collections.DelinquencyProcessor;
+import ca.isp.billing.jobs.collections.LateFeeProcessor;
+import ca.isp.billing.jobs.collections.LateFeeWriter;
+import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
+import ca.isp.billing.jobs.collections.StatusChangeWriter;
+import ca.isp.billing.jobs.handoff.DeliveryWriter;
+import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
+import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
+import ca.isp.billing.jobs.ingest.UsageFileIngester;
+import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
+import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
+import ca.isp.billing.jobs.issue.TaxedInvoiceReader;
+import ca.isp.billing.jobs.payments.PaymentFileIngester;
+import ca.isp.billing.jobs.rate.RatedUsageWriter;
+import ca.isp.billing.jobs.rate.UsageRatingProcessor;
+import ca.isp.billing.jobs.rate.UsageToRateReader;
+import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.jobs.render.InvoicePdfProcessor;
+import ca.isp.billing.jobs.render.InvoicePdfWriter;
+import ca.isp.billing.jobs.render.InvoiceToRenderReader;
+import ca.isp.billing.jobs.report.CycleReport;
+import ca.isp.billing.jobs.report.RunSummaryTasklet;
+import ca.isp.billing.jobs.support.AccountRangePartitioner;
+import ca.isp.billing.jobs.support.CompanyProfiles;
+import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.jobs.support.ReferenceData;
+import ca.isp.billing.jobs.tax.DraftInvoiceReader;
+import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
+import ca.isp.billing.jobs.tax.TaxLineWriter;
+import ca.isp.billing.writers.CompanyProfile;
+import ca.isp.billing.writers.InvoiceEmail;
+import ca.isp.billing.writers.InvoicePdfRenderer;
+import ca.isp.billing.writers.MailVendorBatch;
+
+/**
+ * The billing cycle, step by step in the order it runs. Identified by {@code cycleDate}: the
+ * same date again restarts a failed run where it stopped and refuses a completed one.
+ *
+ * <p>Account-level steps (charge, tax, invoice, render, handoff) are partitioned by account id
+ * range: the manager step splits, worker steps ({@code <step>Partition}) do the work, here on
+ * local threads. Every reader selects only work not done yet, so a restarted partition picks up
+ * exactly what is left.
+ */
+@Configuration
+public class BillingCycleJobConfiguration {
+
+    public static final String JOB_NAME = "billingCycle";
+    public static final String CYCLE_DATE = "cycleDate";
+
+    private final JobRepository jobRepository;
+    private final PlatformTransactionManager transactionManager;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final BillingProperties properties;
+    private final FaultInjection faults;
+
+    public BillingCycleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                                        JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
+                                        BillingProperties properties, FaultInjection faults) {
+        this.jobRepository = jobRepository;
+        this.transactionManager = transactionManager;
+        this.jdbc = jdbc;
+        this.named = named;
+        this.properties = properties;
+        this.faults = faults;
+    }
+
+    @Bean
+    public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
+                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
+                            CompanyProfile company) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .validator(cycleDateValidator())
+                .listener(new JobExecutionListener() {
+                    @Override
+                    public void beforeJob(JobExecution jobExecution) {
+                        CompanyProfiles.store(jdbc, company, "CAD");
+                    }
+                })
+                .start(ingest)
+                .next(rate)
+                .next(charge)
+                .next(tax)
+                .next(invoice)
+                .next(render)
+                .next(handoff)
+                .next(handoffManifest)
+                .next(payments)
+                .next(lateFees)
+                .next(delinquency)
+                .next(report)
+                .build();
+    }
+
+    /** cycleDate must be a LocalDate: "2026-11-01" as a String would make a second, separate cycle. */
+    static JobParametersValidator cycleDateValidator() {
+        return parameters -> {
+            JobParameter<?> cycleDate = parameters.getParameter(CYCLE_DATE);
+            if (cycleDate == null || !(cycleDate.value() instanceof LocalDate) || !cycleDate.identifying()) {
+                throw new InvalidJobParametersException(
+                        "billingCycle needs the identifying parameter cycleDate of type java.time.LocalDate");
+            }
+        };
+    }
+
+    // ------------------------------------------------------------------ 1. ingest usage files
+
+    @Bean
+    public Step ingest() {
+        return new StepBuilder("ingest", jobRepository)
+                .tasklet(new UsageFileIngester(jdbc, transactionManager, properties), transactionManager)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ 2. rate usage
+
+    @Bean
+    public Step rate() {
+        return new StepBuilder("rate", jobRepository)
+                .<ca.isp.billing.jobs.rate.UsageToRate, ca.isp.billing.jobs.rate.RatedUsage>chunk(properties.chunkSize() * 5)
+                .transactionManager(transactionManager)
+                .reader(new UsageToRateReader(named, properties.chunkSize() * 5))
+                .processor(new UsageRatingProcessor())
+                .writer(new RatedUsageWriter(named))
+                .listener(faults.listenerFor("rate"))
+                .build();
+    }
+
+    // ------------------------------------------------------------------ 3. charge plans and usage
+
+    @Bean
+    public Step charge(Step chargePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("charge", chargePartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step chargePartition(DueAccountReader dueAccountReader, AccountChargeProcessor accountChargeProcessor) {
+        return new StepBuilder("chargePartition", jobRepository)
+                .<ca.isp.billing.jobs.charge.AccountToBill, ca.isp.billing.jobs.charge.DraftInvoice>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(dueAccountReader)
+                .processor(accountChargeProcessor)
+                .writer(new DraftInvoiceWriter(named))
+                .listener(faults.listenerFor("charge"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public DueAccountReader dueAccountReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                             @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                             @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc));
+    }
+
+    // ------------------------------------------------------------------ 4. tax by service address
+
+    @Bean
+    public Step tax(Step taxPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("tax", taxPartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step taxPartition(DraftInvoiceReader draftInvoiceReader, InvoiceTaxProcessor invoiceTaxProcessor) {
+        return new StepBuilder("taxPartition", jobRepository)
+                .<ca.isp.billing.jobs.tax.InvoiceToTax, ca.isp.billing.jobs.tax.TaxedInvoice>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(draftInvoiceReader)
+                .processor(invoiceTaxProcessor)
+                .writer(new TaxLineWriter(named))
+                .listener(faults.listenerFor("tax"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public DraftInvoiceReader draftInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                 @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                 @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
+    }
+
+    /** Step scoped: tax rates are read when the step starts, so an import made since counts. */
+    @Bean
+    @StepScope
+    public InvoiceTaxProcessor invoiceTaxProcessor() {
+        return new InvoiceTaxProcessor(ReferenceData.taxRates(jdbc));
+    }
+
+    // ------------------------------------------------------------------ 5. issue invoices
+
+    @Bean
+    public Step invoice(Step invoicePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("invoice", invoicePartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step invoicePartition(TaxedInvoiceReader taxedInvoiceReader) {
+        return new StepBuilder("invoicePartition", jobRepository)
+                .<ca.isp.billing.jobs.issue.InvoiceToIssue, ca.isp.billing.jobs.issue.IssuedInvoice>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(taxedInvoiceReader)
+                .processor(new InvoiceIssueProcessor(properties.paymentTermsDays()))
+                .writer(new IssuedInvoiceWriter(named))
+                .listener(faults.listenerFor("invoice"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public TaxedInvoiceReader taxedInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                 @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                 @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new TaxedInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
+    }
+
+    // ------------------------------------------------------------------ 6. render PDFs
+
+    @Bean
+    public Step render(Step renderPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("render", renderPartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step renderPartition(InvoiceToRenderReader invoiceToRenderReader, InvoicePdfWriter invoicePdfWriter,
+                                InvoicePdfRenderer renderer) {
+        return new StepBuilder("renderPartition", jobRepository)
+                .<ca.isp.billing.jobs.render.InvoiceToRender, ca.isp.billing.jobs.render.RenderedInvoice>chunk(properties.chunkSize() / 4)
+                .transactionManager(transactionManager)
+                .reader(invoiceToRenderReader)
+                .processor(new InvoicePdfProcessor(renderer))
+                .writer(invoicePdfWriter)
+                .listener(faults.listenerFor("render"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public InvoiceToRenderReader invoiceToRenderReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                       @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                       CompanyProfile company) {
+        return new InvoiceToRenderReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
+                properties.chunkSize() / 4);
+    }
+
+    @Bean
+    @StepScope
+    public InvoicePdfWriter invoicePdfWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()));
+    }
+
+    // ------------------------------------------------------------------ 7. hand off: mail vendor and email
+
+    @Bean
+    public Step handoff(Step handoffPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("handoff", handoffPartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step handoffPartition(PendingDeliveryReader pendingDeliveryReader, DeliveryWriter deliveryWriter) {
+        return new StepBuilder("handoffPartition", jobRepository)
+                .<ca.isp.billing.jobs.handoff.DeliveryToSend, ca.isp.billing.jobs.handoff.DeliveryToSend>chunk(properties.chunkSize() / 4)
+                .transactionManager(transactionManager)
+                .reader(pendingDeliveryReader)
+                .writer(deliveryWriter)
+                .listener(faults.listenerFor("handoff"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public PendingDeliveryReader pendingDeliveryReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                       @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                       CompanyProfile company) {
+        return new PendingDeliveryReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
+                properties.chunkSize() / 4);
+    }
+
+    @Bean
+    @StepScope
+    public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                         InvoiceEmail invoiceEmail) {
+        return new DeliveryWriter(named, mailVendorBatch(cycleDate), invoiceEmail,
+                properties.out().resolve("email").resolve(cycleDate.toString()));
+    }
+
+    @Bean
+    @StepScope
+    public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate);
+    }
+
+    @Bean
+    public Step handoffManifest(MailVendorManifestTasklet mailVendorManifestTasklet) {
+        return new StepBuilder("handoffManifest", jobRepository)
+                .tasklet(mailVendorManifestTasklet, transactionManager)
+                .build();
+    }
+
+    private MailVendorBatch mailVendorBatch(LocalDate cycleDate) {
+        return new MailVendorBatch(properties.out().resolve("mail-vendor").resolve(cycleDate.toString()));
+    }
+
+    // ------------------------------------------------------------------ 8. apply payments
+
+    @Bean
+    public Step payments() {
+        return new StepBuilder("payments", jobRepository)
+                .tasklet(new PaymentFileIngester(jdbc, transactionManager, properties), transactionManager)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ 9. late fees
+
+    @Bean
+    public Step lateFees(OverdueInvoiceReader overdueInvoiceReader, LateFeeProcessor lateFeeProcessor) {
+        return new StepBuilder("lateFees", jobRepository)
+                .<ca.isp.billing.jobs.collections.OverdueInvoice, ca.isp.billing.jobs.collections.LateFeeAssessment>chunk(properties.chunkSize())
+                .transactionManager(transactionManager)
+                .reader(overdueInvoiceReader)
+                .processor(lateFeeProcessor)
+                .writer(new LateFeeWriter(named))
+                .listener(faults.listenerFor("lateFees"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public OverdueInvoiceReader overdueInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new OverdueInvoiceReader(named, cycleDate, lateFeePolicy().code(), properties.chunkSize());
+    }
+
+    @Bean
+    @StepScope
+    public LateFeeProcessor lateFeeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new LateFeeProcessor(lateFeePolicy(), cycleDate);
+    }
+
+    private LateFeePolicy lateFeePolicy() {
+        BillingProperties.LateFee fee = properties.lateFee();
+        return new LateFeePolicy(fee.code(), fee.amount(), fee.graceDays(), fee.minimumOpenAmount());
+    }
+
+    // ------------------------------------------------------------------ 10. delinquency
+
+    @Bean
+    public Step delinquency(AccountStandingReader accountStandingReader, DelinquencyProcessor delinquencyProcessor) {
+        return new StepBuilder("delinquency", jobRepository)
+                .<ca.isp.billing.jobs.collections.AccountStanding, ca.isp.billing.jobs.collections.StatusChange>chunk(properties.chunkSize() * 5)
+                .transactionManager(transactionManager)
+                .reader(accountStandingReader)
+                .processor(delinquencyProcessor)
+                .writer(new StatusChangeWriter(named))
+                .listener(faults.listenerFor("delinquency"))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public AccountStandingReader accountStandingReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new AccountStandingReader(named, cycleDate, properties.chunkSize() * 5);
+    }
+
+    @Bean
+    @StepScope
+    public DelinquencyProcessor delinquencyProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        BillingProperties.Delinquency d = properties.delinquency();
+        return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
+    }
+
+    // ------------------------------------------------------------------ 11. run summary
+
+    @Bean
+    @StepScope
+    public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new RunSummaryTasklet(new CycleReport(jdbc), jobRepository,
+                properties.out().resolve("reports").resolve(cycleDate.toString()), cycleDate);
+    }
+
+    @Bean
+    public Step report(RunSummaryTasklet runSummaryTasklet) {
+        return new StepBuilder("report", jobRepository)
+                .tasklet(runSummaryTasklet, transactionManager)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ shared parts
+
+    private Step partitioned(String name, Step worker, Partitioner partitioner, TaskExecutor executor) {
+        return new StepBuilder(name, jobRepository)
+                .partitioner(worker.getName(), partitioner)
+                .step(worker)
+                .gridSize(properties.effectiveGridSize())
+                .taskExecutor(executor)
+                .build();
+    }
+
+    @Bean
+    public Partitioner accountRanges() {
+        return new AccountRangePartitioner(jdbc);
+    }
+
+    @Bean
+    public TaskExecutor partitionExecutor() {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(properties.effectiveGridSize());
+        executor.setMaxPoolSize(properties.effectiveGridSize());
+        executor.setThreadNamePrefix("partition-");
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    public CompanyProfile companyProfile() {
+        return CompanyProfiles.load(properties.templates());
+    }
+
+    @Bean
+    public InvoicePdfRenderer invoicePdfRenderer() {
+        return new InvoicePdfRenderer(properties.templates());
+    }
+
+    @Bean
+    public InvoiceEmail invoiceEmail() {
+        return new InvoiceEmail(properties.templates(), properties.emailFrom());
+    }
+}

@@ -1,0 +1,61 @@
+package ca.isp.billing.jobs.handoff;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ca.isp.billing.domain.Language;
+import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.writers.MailVendorBatch;
+import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
+
+/**
+ * Writes the mail vendor's manifest.csv for the cycle, rebuilt whole from the outbox (every
+ * PRINT row SENT), so a rerun gives the same manifest instead of appending to it.
+ */
+public class MailVendorManifestTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(MailVendorManifestTasklet.class);
+
+    private final JdbcTemplate jdbc;
+    private final MailVendorBatch batch;
+    private final LocalDate cycleDate;
+
+    public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.cycleDate = cycleDate;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        List<ManifestEntry> entries = jdbc.query("""
+                SELECT d.idempotency_key, i.invoice_number, a.account_number, a.name, a.billing_line1, a.billing_line2,
+                    a.billing_city, a.billing_region, a.billing_postal_code, a.billing_country, a.language,
+                    d.provider_ref, d.pages, d.content_sha256
+                FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
+                WHERE i.cycle_date = ? AND d.channel = 'PRINT' AND d.status = 'SENT' ORDER BY d.id""",
+                (rs, n) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        addressWithoutName(InvoiceDocumentLoader.mailingAddress(rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                                Language.of(rs.getString(11)))),
+                        rs.getString(12), rs.getInt(13), rs.getString(14)),
+                cycleDate);
+        batch.writeManifest(entries);
+        contribution.incrementWriteCount(entries.size());
+        log.info("Mail-vendor manifest for {}: {} letters", cycleDate, entries.size());
+        return RepeatStatus.FINISHED;
+    }
+
+    /** The vendor gets the recipient apart from the address lines. */
+    private static List<String> addressWithoutName(List<String> mailingAddress) {
+        return mailingAddress.subList(1, mailingAddress.size());
+    }
+}

@@ -1,0 +1,45 @@
+package ca.isp.billing.jobs.handoff;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.jobs.support.KeysetPageReader;
+import ca.isp.billing.writers.InvoiceDocument;
+
+/**
+ * Reads the partition's outbox rows still PENDING for the cycle's rendered invoices. A row
+ * sent already is SENT, so a restart never hands an invoice over twice.
+ */
+public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
+
+    public PendingDeliveryReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
+                                 long maxId, LocalDate cycleDate, int pageSize) {
+        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
+                DeliveryToSend::deliveryId, pageSize);
+    }
+
+    private record Pending(long id, long invoiceId, String channel, String key, String destination, String pdf) {
+    }
+
+    private static List<DeliveryToSend> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
+                                             long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
+        List<Pending> pending = jdbc.query("""
+                SELECT d.id, d.invoice_id, d.channel, d.idempotency_key, d.destination, i.pdf_path
+                FROM delivery d JOIN invoice i ON i.id = d.invoice_id
+                WHERE i.cycle_date = :cycle AND d.status = 'PENDING' AND i.rendered_at IS NOT NULL
+                  AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
+                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
+                        .addValue("after", afterId).addValue("size", size),
+                (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6)));
+        Map<Long, InvoiceDocument> loaded = documents.load(pending.stream().map(Pending::invoiceId).distinct().toList());
+        return pending.stream().map(p -> new DeliveryToSend(p.id(), p.channel(), p.key(), p.destination(),
+                Path.of(p.pdf()), loaded.get(p.invoiceId()))).toList();
+    }
+}

@@ -1,0 +1,152 @@
+package ca.isp.billing.jobs.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.readers.BadFileException;
+import ca.isp.billing.readers.FileFingerprint;
+import ca.isp.billing.readers.Reject;
+import ca.isp.billing.readers.RejectFileWriter;
+
+/**
+ * Takes the files of one inbox folder ({@code var/inbox/<kind>/*.csv}), one file per
+ * transaction. A file is recorded by its SHA-256 together with its records, so it is either
+ * wholly ingested or not at all, and the same content is never ingested twice whatever its
+ * name. Bad lines go to {@code var/rejects/<file>.rejects.csv}; once committed the file moves
+ * to {@code var/archive/<kind>/}. A file that cannot be read at all (missing column) moves to
+ * {@code var/rejects/} with a one-line reject file saying why.
+ */
+public abstract class InboxFileTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(InboxFileTasklet.class);
+
+    /** What one file gave: lines read = stored + duplicates + rejected. */
+    public record FileCounts(long linesRead, long stored, long duplicates, long rejected) {
+    }
+
+    private final String kind;
+    protected final JdbcTemplate jdbc;
+    protected final BillingProperties properties;
+
+    private final TransactionTemplate perFile;
+
+    protected InboxFileTasklet(String kind, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                               BillingProperties properties) {
+        this.kind = kind;
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.perFile = new TransactionTemplate(transactionManager);
+        this.perFile.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /** Reads the file, stores its good records (file_id is the ingested_file row), writes rejects. */
+    protected abstract FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
+            throws IOException;
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        Path file = nextFile();
+        if (file == null) {
+            return RepeatStatus.FINISHED;
+        }
+        String sha = FileFingerprint.sha256(file);
+        List<String> earlier = jdbc.queryForList(
+                "SELECT file_name FROM ingested_file WHERE kind = ? AND sha256 = ?", String.class, kind, sha);
+        if (!earlier.isEmpty()) {
+            log.warn("{} has the same content as {} ingested before: not ingested again, archived", file.getFileName(), earlier.get(0));
+            moveAfterCommit(file, properties.archive(kind));
+            return RepeatStatus.CONTINUABLE;
+        }
+        Path rejectFile = properties.rejects().resolve(file.getFileName() + ".rejects.csv");
+        FileCounts counts;
+        try (RejectFileWriter rejects = RejectFileWriter.create(rejectFile)) {
+            try {
+                // A savepoint: a file found unreadable half-way leaves nothing of itself behind.
+                counts = perFile.execute(status -> ingestFile(file, sha, rejects, contribution));
+            } catch (BadFileException e) {
+                rejects.write(new Reject(file.getFileName().toString(), 1, null, e.getMessage(), ""));
+                log.error("Rejected the whole file {}: {}", file.getFileName(), e.getMessage());
+                // Not recorded as ingested, so a corrected version (new content) can come; the bad one is kept aside.
+                moveAfterCommit(file, properties.rejects());
+                return RepeatStatus.CONTINUABLE;
+            }
+        }
+        log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, file.getFileName(), counts.linesRead(),
+                counts.stored(), counts.duplicates(), counts.rejected(),
+                counts.rejected() > 0 ? " (" + rejectFile + ")" : "");
+        moveAfterCommit(file, properties.archive(kind));
+        return RepeatStatus.CONTINUABLE;
+    }
+
+    private FileCounts ingestFile(Path file, String sha, RejectFileWriter rejects, StepContribution contribution) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                    INSERT INTO ingested_file (kind, file_name, sha256, lines_read, records_stored, duplicates,
+                        rejected, ingested_at) VALUES (?, ?, ?, 0, 0, 0, 0, ?)""", new String[]{"id"});
+            ps.setString(1, kind);
+            ps.setString(2, file.getFileName().toString());
+            ps.setString(3, sha);
+            ps.setTimestamp(4, Timestamp.valueOf(LocalDateTime.now()));
+            return ps;
+        }, key);
+        long fileId = key.getKey().longValue();
+        FileCounts counts;
+        try {
+            counts = ingest(file, fileId, rejects, contribution);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        jdbc.update("UPDATE ingested_file SET lines_read = ?, records_stored = ?, duplicates = ?, rejected = ? WHERE id = ?",
+                counts.linesRead(), counts.stored(), counts.duplicates(), counts.rejected(), fileId);
+        return counts;
+    }
+
+    private Path nextFile() throws IOException {
+        Path inbox = properties.inbox(kind);
+        if (!Files.isDirectory(inbox)) {
+            return null;
+        }
+        try (Stream<Path> files = Files.list(inbox)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p))
+                    .sorted().findFirst().orElse(null);
+        }
+    }
+
+    /** The file leaves the inbox only once what was read from it is committed. */
+    private static void moveAfterCommit(Path file, Path folder) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                try {
+                    Files.createDirectories(folder);
+                    Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot move " + file + " to " + folder, e);
+                }
+            }
+        });
+    }
+}

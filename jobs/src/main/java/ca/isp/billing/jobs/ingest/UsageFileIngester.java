@@ -1,0 +1,97 @@
+package ca.isp.billing.jobs.ingest;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.readers.CsvRowReader;
+import ca.isp.billing.readers.Parsed;
+import ca.isp.billing.readers.RejectFileWriter;
+import ca.isp.billing.readers.UsageFormat;
+import ca.isp.billing.readers.UsageRow;
+
+/**
+ * Ingests generic usage CSV files into usage_record (status NEW). A record already stored
+ * (same source and record id, from this file or an earlier one) is a duplicate: counted, not
+ * stored again, with the unique key uk_usage_record as the last word.
+ */
+public class UsageFileIngester extends InboxFileTasklet {
+
+    private static final int BATCH = 1000;
+    private final NamedParameterJdbcTemplate named;
+
+    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
+        super("usage", jdbc, transactionManager, properties);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Override
+    protected FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
+            throws IOException {
+        long lines = 0;
+        long stored = 0;
+        long duplicates = 0;
+        List<UsageRow> batch = new ArrayList<>(BATCH);
+        try (CsvRowReader<UsageRow> reader = CsvRowReader.open(file, UsageFormat.INSTANCE)) {
+            while (reader.hasNext()) {
+                Parsed<UsageRow> parsed = reader.next();
+                lines++;
+                contribution.incrementReadCount();
+                if (parsed instanceof Parsed.Ok<UsageRow> ok) {
+                    batch.add(ok.row());
+                } else if (parsed instanceof Parsed.Bad<UsageRow> bad) {
+                    rejects.write(bad.reject());
+                }
+                if (batch.size() == BATCH || !reader.hasNext()) {
+                    int written = store(batch, fileId);
+                    stored += written;
+                    duplicates += batch.size() - written;
+                    batch.clear();
+                }
+            }
+        }
+        contribution.incrementWriteCount(stored);
+        contribution.incrementFilterCount(duplicates);
+        contribution.incrementReadSkipCount(rejects.count());
+        return new FileCounts(lines, stored, duplicates, rejects.count());
+    }
+
+    /** Stores the records not seen before; returns how many. */
+    private int store(List<UsageRow> rows, long fileId) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        Set<String> known = new HashSet<>();
+        named.query("SELECT source, record_id FROM usage_record WHERE record_id IN (:ids)",
+                new MapSqlParameterSource("ids", rows.stream().map(UsageRow::recordId).distinct().toList()),
+                rs -> {
+                    known.add(rs.getString(1) + '\u0000' + rs.getString(2));
+                });
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        for (UsageRow row : rows) {
+            if (known.add(row.source() + '\u0000' + row.recordId())) {
+                inserts.add(new MapSqlParameterSource()
+                        .addValue("source", row.source()).addValue("recordId", row.recordId())
+                        .addValue("serviceId", row.serviceId()).addValue("type", row.usageType())
+                        .addValue("start", Timestamp.valueOf(row.startTime())).addValue("quantity", row.quantity())
+                        .addValue("file", fileId));
+            }
+        }
+        named.batchUpdate("""
+                INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity, file_id, status)
+                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :file, 'NEW')""",
+                inserts.toArray(MapSqlParameterSource[]::new));
+        return inserts.size();
+    }
+}

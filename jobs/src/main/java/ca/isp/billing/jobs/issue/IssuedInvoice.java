@@ -1,0 +1,17 @@
+package ca.isp.billing.jobs.issue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import ca.isp.billing.domain.InvoiceTotals;
+
+/** An invoice ready to be final: totals, due date, amount due and its outbox deliveries. */
+public record IssuedInvoice(long invoiceId, long accountId, String invoiceNumber, LocalDate invoiceDate,
+                            LocalDate dueDate, InvoiceTotals totals, BigDecimal previousBalance, BigDecimal amountDue,
+                            List<Delivery> deliveries) {
+
+    /** One outbox row: channel PRINT or EMAIL, with its idempotency key. */
+    public record Delivery(String channel, String idempotencyKey, String destination) {
+    }
+}

@@ -1,0 +1,43 @@
+package ca.isp.billing.jobs.issue;
+
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * Issues a chunk of invoices: totals and status, one INVOICE ledger entry each (unique by
+ * invoice number) and their outbox rows (unique by invoice and channel), in one transaction.
+ */
+public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public IssuedInvoiceWriter(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void write(Chunk<? extends IssuedInvoice> chunk) {
+        MapSqlParameterSource[] invoices = chunk.getItems().stream().map(i -> new MapSqlParameterSource()
+                .addValue("id", i.invoiceId()).addValue("account", i.accountId()).addValue("number", i.invoiceNumber())
+                .addValue("date", i.invoiceDate()).addValue("due", i.dueDate())
+                .addValue("subtotal", i.totals().subtotal()).addValue("tax", i.totals().tax())
+                .addValue("total", i.totals().total()).addValue("previous", i.previousBalance())
+                .addValue("amountDue", i.amountDue())).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("""
+                UPDATE invoice SET status = 'ISSUED', due_date = :due, subtotal = :subtotal, tax_total = :tax,
+                    total = :total, previous_balance = :previous, amount_due = :amountDue
+                WHERE id = :id AND status = 'TAXED'""", invoices);
+        jdbc.batchUpdate("""
+                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
+                VALUES (:account, :date, 'INVOICE', :number, :total)""", invoices);
+        jdbc.batchUpdate("""
+                INSERT INTO delivery (invoice_id, account_id, channel, idempotency_key, destination, status, attempts)
+                VALUES (:invoice, :account, :channel, :key, :destination, 'PENDING', 0)""",
+                chunk.getItems().stream().flatMap(i -> i.deliveries().stream().map(d -> new MapSqlParameterSource()
+                        .addValue("invoice", i.invoiceId()).addValue("account", i.accountId())
+                        .addValue("channel", d.channel()).addValue("key", d.idempotencyKey())
+                        .addValue("destination", d.destination()))).toArray(MapSqlParameterSource[]::new));
+    }
+}

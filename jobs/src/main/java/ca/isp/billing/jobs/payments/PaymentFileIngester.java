@@ -1,0 +1,164 @@
+package ca.isp.billing.jobs.payments;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ca.isp.billing.domain.Allocation;
+import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.OpenInvoice;
+import ca.isp.billing.domain.PaymentAllocator;
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.ingest.InboxFileTasklet;
+import ca.isp.billing.readers.CsvRowReader;
+import ca.isp.billing.readers.Parsed;
+import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.PaymentRow;
+import ca.isp.billing.readers.Reject;
+import ca.isp.billing.readers.RejectFileWriter;
+
+/**
+ * Applies payment files ({@code var/inbox/payments/*.csv}): each payment is stored once (its
+ * reference is unique), allocated to the account's open invoices oldest first
+ * (PaymentAllocator), and posted to the ledger. A payment for an unknown account is rejected
+ * with its line; what no invoice takes stays on the ledger as a credit.
+ */
+public class PaymentFileIngester extends InboxFileTasklet {
+
+    private static final int BATCH = 500;
+    private final NamedParameterJdbcTemplate named;
+    private final PaymentAllocator allocator = new PaymentAllocator();
+
+    public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
+        super("payments", jdbc, transactionManager, properties);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Override
+    protected FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
+            throws IOException {
+        long lines = 0;
+        long stored = 0;
+        long duplicates = 0;
+        List<Parsed.Ok<PaymentRow>> batch = new ArrayList<>(BATCH);
+        try (CsvRowReader<PaymentRow> reader = CsvRowReader.open(file, PaymentFormat.INSTANCE)) {
+            while (reader.hasNext()) {
+                Parsed<PaymentRow> parsed = reader.next();
+                lines++;
+                contribution.incrementReadCount();
+                if (parsed instanceof Parsed.Ok<PaymentRow> ok) {
+                    batch.add(ok);
+                } else if (parsed instanceof Parsed.Bad<PaymentRow> bad) {
+                    rejects.write(bad.reject());
+                }
+                if (batch.size() == BATCH || !reader.hasNext()) {
+                    long[] outcome = apply(batch, file.getFileName().toString(), fileId, rejects);
+                    stored += outcome[0];
+                    duplicates += outcome[1];
+                    batch.clear();
+                }
+            }
+        }
+        contribution.incrementWriteCount(stored);
+        contribution.incrementFilterCount(duplicates);
+        contribution.incrementReadSkipCount(rejects.count());
+        return new FileCounts(lines, stored, duplicates, rejects.count());
+    }
+
+    /** Applies a batch of payments in a few queries; returns {stored, duplicates}. */
+    private long[] apply(List<Parsed.Ok<PaymentRow>> rows, String fileName, long fileId, RejectFileWriter rejects) {
+        if (rows.isEmpty()) {
+            return new long[]{0, 0};
+        }
+        Map<String, Long> accounts = new HashMap<>();
+        named.query("SELECT account_number, id FROM account WHERE account_number IN (:numbers)",
+                new MapSqlParameterSource("numbers", rows.stream().map(r -> r.row().accountNumber()).distinct().toList()),
+                rs -> {
+                    accounts.put(rs.getString(1), rs.getLong(2));
+                });
+        Set<String> known = new HashSet<>(named.queryForList("SELECT payment_ref FROM payment WHERE payment_ref IN (:refs)",
+                new MapSqlParameterSource("refs", rows.stream().map(r -> r.row().paymentRef()).toList()), String.class));
+        Map<Long, List<OpenInvoice>> open = new HashMap<>();
+        if (!accounts.isEmpty()) {
+            named.query("""
+                    SELECT account_id, id, invoice_number, due_date, total - amount_paid FROM invoice
+                    WHERE account_id IN (:ids) AND status = 'ISSUED' AND total > amount_paid""",
+                    new MapSqlParameterSource("ids", accounts.values()), rs -> {
+                        open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OpenInvoice(rs.getLong(2),
+                                rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));
+                    });
+        }
+        List<MapSqlParameterSource> payments = new ArrayList<>();
+        Map<String, List<Allocation>> allocations = new HashMap<>();
+        long duplicates = 0;
+        for (Parsed.Ok<PaymentRow> ok : rows) {
+            PaymentRow p = ok.row();
+            Long accountId = accounts.get(p.accountNumber());
+            if (accountId == null) {
+                rejects.write(new Reject(fileName, ok.line(), "account_number",
+                        "unknown account '" + p.accountNumber() + "'", p.paymentRef() + "," + p.amount()));
+                continue;
+            }
+            if (!known.add(p.paymentRef())) {
+                duplicates++;
+                continue;
+            }
+            AllocationResult result = allocator.allocate(p.amount(), open.getOrDefault(accountId, List.of()));
+            allocations.put(p.paymentRef(), result.allocations());
+            open.put(accountId, remaining(open.getOrDefault(accountId, List.of()), result.allocations()));
+            payments.add(new MapSqlParameterSource("ref", p.paymentRef()).addValue("account", accountId)
+                    .addValue("received", p.receivedOn()).addValue("amount", p.amount())
+                    .addValue("negative", p.amount().negate()).addValue("method", p.method())
+                    .addValue("unapplied", result.unapplied()).addValue("file", fileId));
+        }
+        MapSqlParameterSource[] batch = payments.toArray(MapSqlParameterSource[]::new);
+        named.batchUpdate("""
+                INSERT INTO payment (payment_ref, account_id, received_on, amount, method, unapplied, file_id)
+                VALUES (:ref, :account, :received, :amount, :method, :unapplied, :file)""", batch);
+        named.batchUpdate("""
+                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
+                VALUES (:account, :received, 'PAYMENT', :ref, :negative)""", batch);
+        if (!payments.isEmpty()) {
+            Map<String, Long> ids = new HashMap<>();
+            named.query("SELECT payment_ref, id FROM payment WHERE payment_ref IN (:refs)",
+                    new MapSqlParameterSource("refs", allocations.keySet()), rs -> {
+                        ids.put(rs.getString(1), rs.getLong(2));
+                    });
+            List<MapSqlParameterSource> allocationRows = new ArrayList<>();
+            allocations.forEach((ref, list) -> list.forEach(a -> allocationRows.add(new MapSqlParameterSource(
+                    "payment", ids.get(ref)).addValue("invoice", a.invoiceId()).addValue("amount", a.amount()))));
+            MapSqlParameterSource[] allocationBatch = allocationRows.toArray(MapSqlParameterSource[]::new);
+            named.batchUpdate("INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (:payment, :invoice, :amount)",
+                    allocationBatch);
+            named.batchUpdate("UPDATE invoice SET amount_paid = amount_paid + :amount WHERE id = :invoice", allocationBatch);
+        }
+        return new long[]{payments.size(), duplicates};
+    }
+
+    /** The open invoices left after an allocation, for the next payment of the same account. */
+    private static List<OpenInvoice> remaining(List<OpenInvoice> open, List<Allocation> allocations) {
+        Map<Long, BigDecimal> paid = new HashMap<>();
+        allocations.forEach(a -> paid.put(a.invoiceId(), a.amount()));
+        List<OpenInvoice> left = new ArrayList<>();
+        for (OpenInvoice invoice : open) {
+            BigDecimal stillOpen = invoice.openAmount().subtract(paid.getOrDefault(invoice.invoiceId(), BigDecimal.ZERO));
+            if (stillOpen.signum() > 0) {
+                left.add(new OpenInvoice(invoice.invoiceId(), invoice.invoiceNumber(), invoice.dueDate(), stillOpen));
+            }
+        }
+        return left;
+    }
+}

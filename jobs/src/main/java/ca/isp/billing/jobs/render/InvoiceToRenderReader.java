@@ -1,0 +1,32 @@
+package ca.isp.billing.jobs.render;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.jobs.support.KeysetPageReader;
+import ca.isp.billing.writers.InvoiceDocument;
+
+/** Reads the partition's issued invoices of the cycle that have no PDF yet: three queries per page. */
+public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender> {
+
+    public InvoiceToRenderReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
+                                 long maxId, LocalDate cycleDate, int pageSize) {
+        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
+                InvoiceToRender::invoiceId, pageSize);
+    }
+
+    private static List<InvoiceToRender> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
+                                              long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
+        List<Long> ids = jdbc.queryForList("""
+                SELECT id FROM invoice WHERE cycle_date = :cycle AND status = 'ISSUED' AND rendered_at IS NULL
+                  AND account_id BETWEEN :min AND :max AND id > :after ORDER BY id LIMIT :size""",
+                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
+                        .addValue("after", afterId).addValue("size", size), Long.class);
+        Map<Long, InvoiceDocument> loaded = documents.load(ids);
+        return ids.stream().map(id -> new InvoiceToRender(id, loaded.get(id))).toList();
+    }
+}

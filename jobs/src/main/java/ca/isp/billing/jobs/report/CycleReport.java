@@ -1,0 +1,145 @@
+package ca.isp.billing.jobs.report;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ca.isp.billing.domain.Money;
+
+/**
+ * The figures of one billing cycle, read back from the database (never from counters kept in
+ * memory, so a restarted run reports the whole cycle), and the time each step took.
+ */
+public class CycleReport {
+
+    private final JdbcTemplate jdbc;
+
+    public CycleReport(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One step run: name, status, seconds, items read/written/filtered/skipped. */
+    public record StepTime(String step, long executionId, String status, double seconds, long read, long written,
+                           long filtered, long skipped) {
+    }
+
+    /**
+     * @param since start of the cycle's first run: files ingested from then on belong to this cycle
+     */
+    public String summary(LocalDate cycleDate, LocalDateTime since, List<JobExecution> executions) {
+        StringBuilder out = new StringBuilder();
+        out.append("Billing cycle ").append(cycleDate).append('\n');
+        out.append("\nSteps\n");
+        double total = 0;
+        for (StepTime t : stepTimes(executions)) {
+            out.append(String.format("  %-16s %-10s %8.1f s   read %7d  written %7d  filtered %6d  skipped %5d  (run %d)%n",
+                    t.step(), t.status(), t.seconds(), t.read(), t.written(), t.filtered(), t.skipped(), t.executionId()));
+            total += t.seconds();
+        }
+        out.append(String.format("  %-16s %-10s %8.1f s%n", "total", "", total));
+
+        Timestamp from = Timestamp.valueOf(since);
+        Map<String, Object> usage = jdbc.queryForMap("""
+                SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
+                    COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,
+                    COALESCE(SUM(rejected), 0) AS rejected
+                FROM ingested_file WHERE kind = 'usage' AND ingested_at >= ?""", from);
+        long unmatched = count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'");
+        out.append("\nUsage\n");
+        out.append(String.format("  files %s, lines %s = stored %s + duplicates %s + rejected %s%n",
+                usage.get("files"), usage.get("lines_read"), usage.get("stored"), usage.get("duplicates"),
+                usage.get("rejected")));
+        out.append(String.format("  records with no matching subscription (kept as UNMATCHED): %d%n", unmatched));
+
+        Map<String, Object> invoices = jdbc.queryForMap("""
+                SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,
+                    COALESCE(SUM(total), 0) AS total
+                FROM invoice WHERE cycle_date = ? AND status = 'ISSUED'""", cycleDate);
+        long held = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'HELD'", cycleDate);
+        out.append("\nInvoices\n");
+        out.append(String.format("  accounts invoiced %s, invoices issued %s, held %d (accounts due = charge step's read count)%n",
+                count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", cycleDate),
+                invoices.get("invoices"), held));
+        out.append(String.format("  revenue %s, tax %s, invoiced %s%n", money(invoices.get("revenue")),
+                money(invoices.get("tax")), money(invoices.get("total"))));
+        jdbc.query("""
+                SELECT tax_code, region, COUNT(*), SUM(amount) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
+                WHERE i.cycle_date = ? GROUP BY region, tax_code ORDER BY region, tax_code""", rs -> {
+            out.append(String.format("    tax %-6s %-3s %6d invoices %14s%n", rs.getString(1), rs.getString(2),
+                    rs.getLong(3), money(rs.getBigDecimal(4))));
+        }, cycleDate);
+        jdbc.query("SELECT invoice_number, hold_reason FROM invoice WHERE cycle_date = ? AND status = 'HELD' ORDER BY id",
+                rs -> {
+                    out.append("    held: ").append(rs.getString(2)).append('\n');
+                }, cycleDate);
+
+        out.append("\nDeliveries\n");
+        jdbc.query("""
+                SELECT d.channel, d.status, COUNT(*) FROM delivery d JOIN invoice i ON i.id = d.invoice_id
+                WHERE i.cycle_date = ? GROUP BY d.channel, d.status ORDER BY d.channel, d.status""", rs -> {
+            out.append(String.format("  %-6s %-8s %7d%n", rs.getString(1), rs.getString(2), rs.getLong(3)));
+        }, cycleDate);
+
+        Map<String, Object> payments = jdbc.queryForMap("""
+                SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
+                    COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,
+                    COALESCE(SUM(rejected), 0) AS rejected
+                FROM ingested_file WHERE kind = 'payments' AND ingested_at >= ?""", from);
+        BigDecimal received = jdbc.queryForObject("""
+                SELECT COALESCE(SUM(p.amount), 0) FROM payment p JOIN ingested_file f ON f.id = p.file_id
+                WHERE f.ingested_at >= ?""", BigDecimal.class, from);
+        out.append("\nPayments\n");
+        out.append(String.format("  files %s, lines %s = applied %s + duplicates %s + rejected %s; received %s%n",
+                payments.get("files"), payments.get("lines_read"), payments.get("stored"), payments.get("duplicates"),
+                payments.get("rejected"), money(received)));
+
+        Map<String, Object> fees = jdbc.queryForMap(
+                "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM late_fee WHERE assessed_on = ?", cycleDate);
+        out.append("\nCollections\n");
+        out.append(String.format("  late fees assessed %s, %s (billed on the next invoice)%n", fees.get("n"),
+                money(fees.get("amount"))));
+        out.append(String.format("  accounts newly delinquent %d, back to active %d, delinquent now %d%n",
+                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = 'DELINQUENT'", cycleDate),
+                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = 'ACTIVE'", cycleDate),
+                count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'")));
+        return out.toString();
+    }
+
+    /** Manager-level step runs of all the cycle's executions, in the order they ran. */
+    public static List<StepTime> stepTimes(List<JobExecution> executions) {
+        List<StepTime> times = new ArrayList<>();
+        executions.stream().sorted(Comparator.comparing(JobExecution::getId)).forEach(execution ->
+                execution.getStepExecutions().stream()
+                        .filter(s -> !s.getStepName().contains(":"))
+                        .sorted(Comparator.comparing(StepExecution::getId))
+                        .forEach(s -> times.add(new StepTime(s.getStepName(), execution.getId(), s.getStatus().name(),
+                                seconds(s), s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount()))));
+        return times;
+    }
+
+    private static double seconds(StepExecution s) {
+        LocalDateTime start = s.getStartTime();
+        LocalDateTime end = s.getEndTime() != null ? s.getEndTime() : LocalDateTime.now();
+        return start == null ? 0 : Duration.between(start, end).toMillis() / 1000.0;
+    }
+
+    private long count(String sql, Object... args) {
+        Long n = jdbc.queryForObject(sql, Long.class, args);
+        return n == null ? 0 : n;
+    }
+
+    private static String money(Object amount) {
+        BigDecimal value = amount instanceof BigDecimal b ? b : new BigDecimal(amount.toString());
+        return String.format("%,.2f", Money.round(value));
+    }
+}

@@ -1,0 +1,51 @@
+package ca.isp.billing.jobs.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/** Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt}. */
+public class RunSummaryTasklet implements Tasklet {
+
+    private static final Logger log = LoggerFactory.getLogger(RunSummaryTasklet.class);
+
+    private final CycleReport report;
+    private final JobRepository jobRepository;
+    private final Path reportFolder;
+    private final LocalDate cycleDate;
+
+    public RunSummaryTasklet(CycleReport report, JobRepository jobRepository, Path reportFolder, LocalDate cycleDate) {
+        this.report = report;
+        this.jobRepository = jobRepository;
+        this.reportFolder = reportFolder;
+        this.cycleDate = cycleDate;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        JobExecution current = contribution.getStepExecution().getJobExecution();
+        List<JobExecution> executions = jobRepository.getJobExecutions(current.getJobInstance());
+        LocalDateTime since = executions.stream().map(JobExecution::getCreateTime).min(Comparator.naturalOrder())
+                .orElse(current.getCreateTime());
+        String summary = report.summary(cycleDate, since, executions);
+        Files.createDirectories(reportFolder);
+        Path file = reportFolder.resolve("run-summary.txt");
+        Files.writeString(file, summary, StandardCharsets.UTF_8);
+        log.info("Run summary written to {}", file);
+        return RepeatStatus.FINISHED;
+    }
+}

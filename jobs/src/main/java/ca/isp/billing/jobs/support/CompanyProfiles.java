@@ -1,0 +1,72 @@
+package ca.isp.billing.jobs.support;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ca.isp.billing.writers.CompanyProfile;
+
+/**
+ * Reads the company profile the operator keeps in {@code templates/company.properties} and
+ * mirrors it into the company table, so reports and queries see the same ISP as the invoices.
+ */
+public final class CompanyProfiles {
+
+    private CompanyProfiles() {
+    }
+
+    public static CompanyProfile load(Path templates) {
+        Path file = templates.resolve("company.properties");
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the company profile " + file, e);
+        }
+        List<String> address = new ArrayList<>();
+        for (int i = 1; p.getProperty("address_line_" + i) != null; i++) {
+            address.add(p.getProperty("address_line_" + i));
+        }
+        String name = required(p, "name", file);
+        String logo = p.getProperty("logo");
+        Path logoPath = logo == null || logo.isBlank() ? null : templates.resolve(logo);
+        return new CompanyProfile(name, p.getProperty("legal_name", name), address, p.getProperty("phone"),
+                p.getProperty("email"), p.getProperty("website"), p.getProperty("remittance_note"),
+                p.getProperty("message_en"), p.getProperty("message_fr"),
+                logoPath != null && Files.exists(logoPath) ? logoPath : null);
+    }
+
+    /** Upserts the one company row. */
+    public static void store(JdbcTemplate jdbc, CompanyProfile company, String currency) {
+        Timestamp now = Timestamp.valueOf(LocalDateTime.now());
+        String address = String.join("\n", company.addressLines());
+        int updated = jdbc.update("""
+                UPDATE company SET name = ?, legal_name = ?, address = ?, phone = ?, email = ?, website = ?,
+                    currency = ?, updated_at = ? WHERE id = 1""", company.name(), company.legalName(), address,
+                company.phone(), company.email(), company.website(), currency, now);
+        if (updated == 0) {
+            jdbc.update("""
+                    INSERT INTO company (id, name, legal_name, address, phone, email, website, currency, updated_at)
+                    VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)""", company.name(), company.legalName(), address,
+                    company.phone(), company.email(), company.website(), currency, now);
+        }
+    }
+
+    private static String required(Properties p, String key, Path file) {
+        String value = p.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(file + ": '" + key + "' is required");
+        }
+        return value;
+    }
+}

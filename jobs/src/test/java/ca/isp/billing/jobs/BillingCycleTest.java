@@ -1,0 +1,178 @@
+package ca.isp.billing.jobs;
+
+import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.demo.DemoIspGenerator;
+
+/**
+ * One whole cycle of a generated 60-account ISP on H2, then a second run of the same cycle.
+ * Given the demo's reference data and inbox files, when the cycle runs, then every due account
+ * has exactly one invoice whose totals are sums of its lines, every invoice is rendered and
+ * handed over once, and running the cycle again changes nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BillingCycleTest extends AbstractCycleTest {
+
+    private static final Path HOME = newHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        billingHome(registry, HOME);
+    }
+
+    private DemoIspGenerator.Summary generated;
+    private int exit;
+
+    @BeforeAll
+    void runCycle() throws IOException {
+        generated = CycleTestSupport.generateAndImport(importer, properties, 60, 7);
+        exit = commandLine.bill(CYCLE, false);
+    }
+
+    @Test
+    @Order(1)
+    void completesAndBillsEveryDueAccountOnce() {
+        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        // Accounts due on or before the cycle date: invoiced once, or with nothing to charge.
+        long due = generated.dueAccounts();
+        long invoiced = count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", CYCLE);
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ?", CYCLE)).isEqualTo(invoiced);
+        assertThat(invoiced).isBetween(due - 10, due);
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status <> 'ISSUED'", CYCLE)).isZero();
+        // Accounts not due (next bill date after the cycle) were not touched.
+        assertThat(count("SELECT COUNT(*) FROM account WHERE next_bill_date = ?", CYCLE.plusDays(14)))
+                .isEqualTo(generated.accounts() - due);
+        // Every due account now waits for the next period.
+        assertThat(count("SELECT COUNT(*) FROM account WHERE next_bill_date <= ?", CYCLE)).isZero();
+    }
+
+    @Test
+    @Order(2)
+    void totalsAreSumsOfRoundedLinesAndPostedToTheLedger() {
+        List<Map<String, Object>> mismatches = jdbc.queryForList("""
+                SELECT i.invoice_number FROM invoice i
+                WHERE i.cycle_date = ? AND (
+                    i.subtotal <> (SELECT SUM(amount) FROM invoice_line l WHERE l.invoice_id = i.id AND l.line_type <> 'TAX')
+                 OR i.tax_total <> COALESCE((SELECT SUM(amount) FROM invoice_line l WHERE l.invoice_id = i.id AND l.line_type = 'TAX'), 0)
+                 OR i.total <> i.subtotal + i.tax_total
+                 OR i.amount_due <> i.previous_balance + i.total
+                 OR i.total <> (SELECT amount FROM account_ledger g WHERE g.entry_type = 'INVOICE' AND g.reference = i.invoice_number))""",
+                CYCLE);
+        assertThat(mismatches).isEmpty();
+        // Each TAX line agrees with its tax register row.
+        assertThat(count("""
+                SELECT COUNT(*) FROM tax_line t JOIN invoice_line l ON l.invoice_id = t.invoice_id
+                  AND l.line_key = CONCAT('TAX:', t.tax_code) WHERE l.amount <> t.amount""")).isZero();
+        BigDecimal invoiced = jdbc.queryForObject("SELECT SUM(total) FROM invoice WHERE cycle_date = ?", BigDecimal.class, CYCLE);
+        assertThat(invoiced.signum()).isPositive();
+    }
+
+    @Test
+    @Order(3)
+    void usageRejectsAndCountsAddUp() throws IOException {
+        Map<String, Object> file = jdbc.queryForMap("SELECT * FROM ingested_file WHERE kind = 'usage'");
+        long lines = ((Number) file.get("LINES_READ")).longValue();
+        long stored = ((Number) file.get("RECORDS_STORED")).longValue();
+        long duplicates = ((Number) file.get("DUPLICATES")).longValue();
+        long rejected = ((Number) file.get("REJECTED")).longValue();
+        assertThat(lines).isEqualTo(generated.usageRecords() + generated.malformedUsageLines() + generated.unknownServiceUsage());
+        assertThat(lines).isEqualTo(stored + duplicates + rejected);
+        assertThat(rejected).isEqualTo(generated.malformedUsageLines());
+        assertThat(duplicates).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(stored);
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'")).isEqualTo(generated.unknownServiceUsage());
+        Path rejects = properties.rejects().resolve("usage-" + CYCLE + ".csv.rejects.csv");
+        assertThat(Files.readAllLines(rejects)).hasSize((int) rejected + 1);
+        assertThat(Files.exists(properties.archive("usage").resolve("usage-" + CYCLE + ".csv"))).isTrue();
+        assertThat(Files.list(properties.inbox("usage")).count()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void everyInvoiceIsRenderedAndHandedOverOnce() throws IOException {
+        long issued = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ?", CYCLE);
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND pdf_path IS NOT NULL", CYCLE)).isEqualTo(issued);
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).isZero();
+        long letters = count("SELECT COUNT(*) FROM delivery WHERE channel = 'PRINT'");
+        long emails = count("SELECT COUNT(*) FROM delivery WHERE channel = 'EMAIL'");
+        assertThat(letters + emails).isGreaterThanOrEqualTo(issued);
+        Path batch = properties.out().resolve("mail-vendor").resolve(CYCLE.toString());
+        try (var files = Files.list(batch)) {
+            assertThat(files.filter(p -> p.toString().endsWith(".pdf")).count()).isEqualTo(letters);
+        }
+        assertThat(Files.readAllLines(batch.resolve("manifest.csv"))).hasSize((int) letters + 1);
+        try (var files = Files.list(properties.out().resolve("email").resolve(CYCLE.toString()))) {
+            assertThat(files.filter(p -> p.toString().endsWith(".eml")).count()).isEqualTo(emails);
+        }
+    }
+
+    @Test
+    @Order(5)
+    void frenchInvoicePdfSaysTheAccountTheTotalAndItsAccents() throws IOException {
+        Map<String, Object> invoice = jdbc.queryForMap("""
+                SELECT i.pdf_path, i.amount_due, a.account_number, a.name FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE i.cycle_date = ? AND i.language = 'fr' ORDER BY i.id LIMIT 1""", CYCLE);
+        String text;
+        try (PDDocument pdf = Loader.loadPDF(Path.of((String) invoice.get("PDF_PATH")).toFile())) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(1);
+            assertThat(pdf.getPage(0).getMediaBox().getWidth()).isEqualTo(612f);
+            text = new PDFTextStripper().getText(pdf).replace('\u00a0', ' ').replace('\u202f', ' ');
+        }
+        assertThat(text).contains((String) invoice.get("ACCOUNT_NUMBER"));
+        assertThat(text).contains((String) invoice.get("NAME"));
+        // 1234.56 is printed "1 234,56 $" in French Canada.
+        String amountDue = String.format(java.util.Locale.CANADA_FRENCH, "%,.2f $", (BigDecimal) invoice.get("AMOUNT_DUE"))
+                .replace('\u00a0', ' ').replace('\u202f', ' ');
+        assertThat(text).contains(amountDue);
+        assertThat(text).contains("Montant dû").contains("Date d'échéance").contains("Période de service");
+    }
+
+    @Test
+    @Order(6)
+    void collectionsHappen() throws IOException {
+        assertThat(count("SELECT COUNT(*) FROM payment")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM late_fee WHERE assessed_on = ?", CYCLE)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'")).isPositive();
+        // The payment for an account that does not exist is rejected with its line, not lost.
+        Path rejects = properties.rejects().resolve("payments-" + CYCLE + ".csv.rejects.csv");
+        assertThat(rejects).exists();
+        assertThat(Files.readString(rejects)).contains("unknown account '" + DemoIspGenerator.UNKNOWN_ACCOUNT + "'");
+    }
+
+    @Test
+    @Order(7)
+    void aSecondRunOfTheCompletedCycleChangesNothing() throws IOException {
+        Map<String, Long> before = CycleTestSupport.tableCounts(jdbc);
+        Map<String, String> totalsBefore = CycleTestSupport.invoiceTotals(jdbc, CYCLE);
+        Path manifest = properties.out().resolve("mail-vendor").resolve(CYCLE.toString()).resolve("manifest.csv");
+        byte[] manifestBefore = Files.readAllBytes(manifest);
+
+        assertThat(commandLine.bill(CYCLE, false)).isEqualTo(BillingCommandLine.OK);
+
+        assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
+        assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(totalsBefore);
+        assertThat(Files.readAllBytes(manifest)).isEqualTo(manifestBefore);
+    }
+}

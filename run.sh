@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# The one entry point for operators and newcomers. ./run.sh --help lists the commands.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/jobs/target/billing.jar"
+
+usage() {
+  cat <<'TXT'
+Usage: ./run.sh <command> [options]
+
+  demo [--accounts N] [--seed S] [--cycle-date YYYY-MM-DD]
+        Invent a small ISP (1,000 accounts by default), import it, drop its usage and
+        payment files in the inbox and run a whole billing cycle on the embedded database,
+        all under var/demo/ (deleted first: every demo starts from nothing).
+  bill --cycle-date YYYY-MM-DD [--recover]
+        Run the billing cycle for that date. Run it again with the same date to resume a
+        failed run; a completed cycle is never billed twice. --recover resumes a run left
+        "running" by a killed process.
+  status [--cycle-date YYYY-MM-DD]
+        The recent cycles and their state; with a date, that cycle's figures.
+  import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE
+        Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
+        twice changes nothing; bad lines go to var/rejects/.
+  test  Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
+  bench [--accounts N]
+        Time a demo cycle of N accounts (default 10,000) and print each step's time.
+
+Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
+BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO).
+Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way, 5 the cycle failed.
+TXT
+}
+
+need_java() {
+  command -v java >/dev/null 2>&1 || { echo "error: java (17 or newer) is not on the PATH" >&2; exit 1; }
+  command -v mvn >/dev/null 2>&1 || { echo "error: mvn (Maven 3.8+) is not on the PATH" >&2; exit 1; }
+}
+
+# Build when the jar is missing or older than any source, template of the build or pom.
+build_if_needed() {
+  need_java
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/var" -prune -o -path '*/target' -prune -o \
+        \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]]; then
+    echo "Building (first use or sources changed)..." >&2
+    (cd "$ROOT" && mvn -q -B -DskipTests package) >&2 || { echo "error: the build failed (see above)" >&2; exit 1; }
+  fi
+}
+
+run_app() {
+  local home="${BILLING_HOME:-$ROOT/var}"
+  mkdir -p "$home"
+  BILLING_HOME="$(cd "$home" && pwd)" BILLING_TEMPLATES="${BILLING_TEMPLATES:-$ROOT/templates}" \
+    exec java ${JAVA_OPTS:-} -jar "$JAR" "$@" --logging.level.ca.isp.billing="${LOG_LEVEL:-INFO}"
+}
+
+command="${1:-}"
+[[ $# -gt 0 ]] && shift
+case "$command" in
+  demo|bench)
+    build_if_needed
+    if [[ -n "${BILLING_DB_URL:-}" ]]; then
+      echo "note: the demo always uses its own embedded database; BILLING_DB_URL is ignored here" >&2
+    fi
+    unset BILLING_DB_URL BILLING_DB_USER BILLING_DB_PASSWORD
+    demo_home="$ROOT/var/demo"
+    if [[ "$command" == bench ]]; then
+      demo_home="$ROOT/var/bench"
+      set -- --accounts 10000 "$@"
+      export LOG_LEVEL="${LOG_LEVEL:-WARN}"
+    fi
+    if [[ -d "$demo_home" ]]; then
+      echo "Removing the previous run in ${demo_home#$ROOT/} (a demo always starts from nothing)" >&2
+      rm -rf "$demo_home"
+    fi
+    BILLING_HOME="$demo_home" run_app demo "$@"
+    ;;
+  bill|status|import)
+    build_if_needed
+    run_app "$command" "$@"
+    ;;
+  test)
+    need_java
+    cd "$ROOT" && exec mvn -B test "$@"
+    ;;
+  -h|--help|help)
+    usage
+    ;;
+  "")
+    usage >&2
+    exit 1
+    ;;
+  *)
+    echo "error: unknown command '$command' (see ./run.sh --help)" >&2
+    exit 1
+    ;;
+esac
