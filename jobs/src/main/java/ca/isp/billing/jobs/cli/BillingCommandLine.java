@@ -208,7 +208,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         String failedStep = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus().isUnsuccessful() && !s.getStepName().contains(":"))
                 .map(StepExecution::getStepName).findFirst().orElse("?");
-        String cause = execution.getAllFailureExceptions().stream().findFirst()
+        // A partition's own exception says more than its manager's "Partition handler returned..."
+        String cause = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")))
+                .flatMap(s -> s.getFailureExceptions().stream()).findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().findFirst())
                 .map(t -> rootCause(t).getMessage()).orElse(execution.getExitStatus().getExitDescription());
         System.err.println("error: billing cycle " + cycleDate + " " + execution.getStatus() + " in step " + failedStep
                 + ": " + firstLine(cause) + ". Fix the cause and run the same command again to resume.");

@@ -1,0 +1,83 @@
+package ca.isp.billing.jobs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.demo.DemoIspGenerator;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter;
+import ca.isp.billing.jobs.support.FaultInjection;
+
+/**
+ * A whole billing application started by a test on a database of its choice (H2 file or a
+ * MariaDB schema), so one test can compare runs: faulty against clean, H2 against MariaDB.
+ */
+public final class BillingRun implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final Path home;
+
+    private BillingRun(ConfigurableApplicationContext context, Path home) {
+        this.context = context;
+        this.home = home;
+    }
+
+    /** Starts the application on a fresh H2 file database in a new folder. */
+    public static BillingRun onH2() throws IOException {
+        Path home = Files.createTempDirectory("billing-run-");
+        return start(home, "jdbc:h2:file:" + home.resolve("db").resolve("billing"), "sa", "");
+    }
+
+    public static BillingRun start(Path home, String url, String user, String password) {
+        // As command-line arguments: they win over application.properties and the environment.
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("billing.home", home.toString());
+        properties.put("billing.templates", CycleTestSupport.templates().toString());
+        properties.put("spring.datasource.url", url);
+        properties.put("spring.datasource.username", user);
+        properties.put("spring.datasource.password", password);
+        properties.put("billing.grid-size", "2");
+        properties.put("billing.chunk-size", "8");
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingApplication.class).run(args);
+        return new BillingRun(context, home);
+    }
+
+    public DemoIspGenerator.Summary generateAndImport(int accounts, long seed) throws IOException {
+        return CycleTestSupport.generateAndImport(context.getBean(ReferenceDataImporter.class),
+                context.getBean(BillingProperties.class), accounts, seed);
+    }
+
+    public int bill() {
+        return context.getBean(BillingCommandLine.class).bill(CycleTestSupport.CYCLE, false);
+    }
+
+    public FaultInjection faults() {
+        return context.getBean(FaultInjection.class);
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    public BillingProperties properties() {
+        return context.getBean(BillingProperties.class);
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}

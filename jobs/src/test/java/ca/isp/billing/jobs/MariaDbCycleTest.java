@@ -1,0 +1,100 @@
+package ca.isp.billing.jobs;
+
+import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import ca.isp.billing.jobs.cli.BillingCommandLine;
+
+/**
+ * The same generated ISP billed on the embedded H2 and on a real MariaDB (through MySQL
+ * Connector/J, as in production) must give the same invoices to the cent; on MariaDB the cycle
+ * is also interrupted and resumed. Needs a server at 127.0.0.1:3306 (root, no password, or
+ * BILLING_TEST_MYSQL_URL/USER/PASSWORD); under CI=true its absence is a failure, elsewhere the
+ * test is skipped with the reason printed.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MariaDbCycleTest {
+
+    private static final int ACCOUNTS = 80;
+    private static final long SEED = 2026;
+
+    private final String server = env("BILLING_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
+    private final String user = env("BILLING_TEST_MYSQL_USER", "root");
+    private final String password = env("BILLING_TEST_MYSQL_PASSWORD", "");
+    private final String schema = "billing_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100000;
+
+    @BeforeAll
+    void createSchema() {
+        try (Connection connection = DriverManager.getConnection(server, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            String reason = "no MariaDB/MySQL server at " + server + " (" + e.getMessage() + ")";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException("CI=true requires the MariaDB tests: " + reason, e);
+            }
+            System.out.println("SKIPPED MariaDbCycleTest: " + reason);
+            Assumptions.abort(reason);
+        }
+    }
+
+    @AfterAll
+    void dropSchema() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(server, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS " + schema);
+        } catch (SQLException e) {
+            // the server went away: nothing to drop
+        }
+    }
+
+    @Test
+    void mariaDbGivesTheSameInvoicesAsH2EvenAfterARestart() throws Exception {
+        Map<String, String> h2Totals;
+        Map<String, Long> h2Counts;
+        try (BillingRun h2 = BillingRun.onH2()) {
+            h2.generateAndImport(ACCOUNTS, SEED);
+            assertThat(h2.bill()).isEqualTo(BillingCommandLine.OK);
+            h2Totals = CycleTestSupport.invoiceTotals(h2.jdbc(), CYCLE);
+            h2Counts = CycleTestSupport.tableCounts(h2.jdbc());
+        }
+
+        Path home = Files.createTempDirectory("billing-mariadb-");
+        String url = server + schema + "?rewriteBatchedStatements=true";
+        try (BillingRun maria = BillingRun.start(home, url, user, password)) {
+            maria.generateAndImport(ACCOUNTS, SEED);
+            maria.faults().arm("tax", 2);
+            assertThat(maria.bill()).isEqualTo(BillingCommandLine.FAILED);
+            maria.faults().disarm();
+            assertThat(maria.bill()).isEqualTo(BillingCommandLine.OK);
+
+            assertThat(CycleTestSupport.invoiceTotals(maria.jdbc(), CYCLE)).isEqualTo(h2Totals);
+            assertThat(CycleTestSupport.tableCounts(maria.jdbc())).isEqualTo(h2Counts);
+            // French text survives the round trip through MariaDB (utf8mb4).
+            assertThat(maria.jdbc().queryForList("SELECT name_fr FROM plan", String.class)).anyMatch(n -> n.contains("é"));
+            // A second run of the completed cycle changes nothing here either.
+            assertThat(maria.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(CycleTestSupport.tableCounts(maria.jdbc())).isEqualTo(h2Counts);
+        }
+        assertThat(h2Totals).hasSizeGreaterThan(60);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
