@@ -17,6 +17,9 @@ Usage: ./run.sh <command> [options]
         Run the billing cycle for that date. Run it again with the same date to resume a
         failed run; a completed cycle is never billed twice. --recover resumes a run left
         "running" by a killed process.
+  rerun --cycle-date YYYY-MM-DD
+        Run a completed cycle's steps again, doing only what is left: invoices held for a
+        missing tax jurisdiction (after importing its rates), failed deliveries, late files.
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
   import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE
@@ -75,7 +78,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|status|import)
+  bill|rerun|status|import)
     build_if_needed
     run_app "$command" "$@"
     ;;

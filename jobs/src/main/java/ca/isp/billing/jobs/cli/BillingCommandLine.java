@@ -35,8 +35,8 @@ import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.readers.BadFileException;
 
 /**
- * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code status},
- * {@code import}, {@code demo}. Prints plain lines and sets the process exit code: 0 done,
+ * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
+ * {@code status}, {@code import}, {@code demo}. Prints plain lines and sets the process exit code: 0 done,
  * 1 wrong usage, 2 bad input, 3 a run is in the way, 5 the cycle failed.
  */
 @Component
@@ -88,6 +88,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         try {
             exitCode = switch (args.get(0)) {
                 case "bill" -> bill(options(args), args.contains("--recover"));
+                case "rerun" -> rerun(cycleDate(options(args)));
                 case "status" -> status(options(args));
                 case "import" -> importFile(args);
                 case "demo" -> demo.run(options(args), this);
@@ -156,8 +157,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
      * here a killed run and a running one look the same.
      */
     public int bill(LocalDate cycleDate, boolean recover) {
-        JobParameters parameters = new JobParametersBuilder()
-                .addLocalDate(BillingCycleJobConfiguration.CYCLE_DATE, cycleDate).toJobParameters();
+        JobParameters parameters = parameters(cycleDate, null);
         JobExecution last = jobRepository.getLastJobExecution(BillingCycleJobConfiguration.JOB_NAME, parameters);
         JobExecution execution;
         try {
@@ -215,7 +215,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 .or(() -> execution.getAllFailureExceptions().stream().findFirst())
                 .map(t -> rootCause(t).getMessage()).orElse(execution.getExitStatus().getExitDescription());
         System.err.println("error: billing cycle " + cycleDate + " " + execution.getStatus() + " in step " + failedStep
-                + ": " + firstLine(cause) + ". Fix the cause and run the same command again to resume.");
+                + ": " + firstLine(cause) + ". Fix the cause and run the same command again to resume (details: "
+                + properties.home().resolve("logs").resolve("billing.log") + ").");
         return FAILED;
     }
 
@@ -235,13 +236,60 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         return newline < 0 ? text : text.substring(0, newline);
     }
 
+    /**
+     * Runs a completed cycle's steps again as a new job instance ({@code rerun=n}): every step
+     * does only what is left (held invoices once tax rates are imported, failed deliveries, files
+     * that arrived late), so nothing already billed or sent is done twice. A failed rerun is
+     * resumed by the next rerun command.
+     */
+    public int rerun(LocalDate cycleDate) {
+        JobExecution original = jobRepository.getLastJobExecution(BillingCycleJobConfiguration.JOB_NAME,
+                parameters(cycleDate, null));
+        if (original == null || original.getStatus() != BatchStatus.COMPLETED) {
+            System.err.println("error: billing cycle " + cycleDate + " has not completed; use ./run.sh bill --cycle-date "
+                    + cycleDate + " to run or resume it");
+            return IN_THE_WAY;
+        }
+        for (long n = 1; ; n++) {
+            JobParameters parameters = parameters(cycleDate, n);
+            JobExecution last = jobRepository.getLastJobExecution(BillingCycleJobConfiguration.JOB_NAME, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                continue;
+            }
+            try {
+                if (last == null) {
+                    System.out.println("Billing cycle " + cycleDate + ": rerun " + n + " (only what is left is done).");
+                    return report(cycleDate, jobOperator.start(billingCycle, parameters));
+                }
+                if (last.getStatus().isRunning()) {
+                    System.err.println("error: rerun " + n + " of cycle " + cycleDate + " is marked as running since "
+                            + last.getStartTime() + " (run " + last.getId() + ")");
+                    return IN_THE_WAY;
+                }
+                System.out.println("Billing cycle " + cycleDate + ": resuming rerun " + n + " (run " + last.getId() + ").");
+                return report(cycleDate, jobOperator.restart(last));
+            } catch (Exception e) {
+                System.err.println("error: rerun of billing cycle " + cycleDate + " could not start: " + e.getMessage());
+                return FAILED;
+            }
+        }
+    }
+
+    private static JobParameters parameters(LocalDate cycleDate, Long rerun) {
+        JobParametersBuilder builder = new JobParametersBuilder()
+                .addLocalDate(BillingCycleJobConfiguration.CYCLE_DATE, cycleDate);
+        if (rerun != null) {
+            builder.addLong(BillingCycleJobConfiguration.RERUN, rerun);
+        }
+        return builder.toJobParameters();
+    }
+
     // ------------------------------------------------------------------ status
 
     private int status(Map<String, String> options) {
         if (options.containsKey("cycle-date")) {
             LocalDate cycleDate = cycleDate(options);
-            JobParameters parameters = new JobParametersBuilder()
-                    .addLocalDate(BillingCycleJobConfiguration.CYCLE_DATE, cycleDate).toJobParameters();
+            JobParameters parameters = parameters(cycleDate, null);
             JobInstance instance = jobRepository.getJobInstance(BillingCycleJobConfiguration.JOB_NAME, parameters);
             if (instance == null) {
                 System.out.println("Billing cycle " + cycleDate + " has never run.");
@@ -257,16 +305,19 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             return OK;
         }
         List<JobInstance> instances = jobRepository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 24);
-        System.out.println(String.format("%-12s %-10s %-26s %-26s %s", "cycle", "status", "started", "ended", "runs"));
+        System.out.println(String.format("%-12s %-6s %-10s %-26s %-26s %s", "cycle", "rerun", "status", "started",
+                "ended", "runs"));
         if (instances.isEmpty()) {
             System.out.println("(no billing cycle has run yet)");
         }
         for (JobInstance instance : instances) {
             List<JobExecution> executions = jobRepository.getJobExecutions(instance);
             JobExecution last = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElseThrow();
-            System.out.println(String.format("%-12s %-10s %-26s %-26s %d",
-                    last.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE), last.getStatus(),
-                    last.getStartTime(), last.getEndTime(), executions.size()));
+            Long rerun = last.getJobParameters().getLong(BillingCycleJobConfiguration.RERUN);
+            System.out.println(String.format("%-12s %-6s %-10s %-26s %-26s %d",
+                    last.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE),
+                    rerun == null ? "" : rerun.toString(), last.getStatus(), last.getStartTime(), last.getEndTime(),
+                    executions.size()));
         }
         Long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
         Long delinquent = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'", Long.class);

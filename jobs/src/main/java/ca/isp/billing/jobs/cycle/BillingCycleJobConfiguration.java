@@ -78,6 +78,8 @@ public class BillingCycleJobConfiguration {
 
     public static final String JOB_NAME = "billingCycle";
     public static final String CYCLE_DATE = "cycleDate";
+    /** Identifies an operator's rerun of a completed cycle (1, 2, ...): see BillingCommandLine.rerun. */
+    public static final String RERUN = "rerun";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;

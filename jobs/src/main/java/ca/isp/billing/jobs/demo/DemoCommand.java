@@ -61,7 +61,7 @@ public class DemoCommand {
         System.out.println("  run summary          " + out.resolve("reports").resolve(cycleDate.toString()).resolve("run-summary.txt"));
         System.out.println("  rejected input lines " + properties.rejects().toAbsolutePath().normalize());
         System.out.println("  input files, done    " + home.resolve("archive").toAbsolutePath().normalize());
-        System.out.println("A second ./run.sh demo starts again from nothing (it deletes var/demo first).");
+        System.out.println("Every ./run.sh demo starts again from nothing: it deletes its folder first.");
         return exit;
     }
 

@@ -13,8 +13,8 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
- * Reads the partition's outbox rows still PENDING for the cycle's rendered invoices. A row
- * sent already is SENT, so a restart never hands an invoice over twice.
+ * Reads the partition's outbox rows still PENDING (or FAILED before: tried again) for the cycle's
+ * rendered invoices. A row handed over is SENT, so a restart never hands an invoice over twice.
  */
 public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
 
@@ -32,7 +32,7 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
         List<Pending> pending = jdbc.query("""
                 SELECT d.id, d.invoice_id, d.channel, d.idempotency_key, d.destination, i.pdf_path
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id
-                WHERE i.cycle_date = :cycle AND d.status = 'PENDING' AND i.rendered_at IS NOT NULL
+                WHERE i.cycle_date = :cycle AND d.status IN ('PENDING', 'FAILED') AND i.rendered_at IS NOT NULL
                   AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size),

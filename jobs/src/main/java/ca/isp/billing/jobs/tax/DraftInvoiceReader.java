@@ -12,7 +12,10 @@ import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
-/** Reads the partition's DRAFT invoices of the cycle with their lines: two queries per page. */
+/**
+ * Reads the partition's DRAFT invoices of the cycle with their lines: two queries per page.
+ * HELD ones are read again too: their jurisdiction may have tax rates by now (a rerun).
+ */
 public class DraftInvoiceReader extends KeysetPageReader<InvoiceToTax> {
 
     public DraftInvoiceReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
@@ -24,7 +27,7 @@ public class DraftInvoiceReader extends KeysetPageReader<InvoiceToTax> {
         List<InvoiceToTax> page = jdbc.query("""
                 SELECT i.id, i.invoice_number, i.language, a.service_country, a.service_region
                 FROM invoice i JOIN account a ON a.id = i.account_id
-                WHERE i.cycle_date = :cycle AND i.status = 'DRAFT' AND i.account_id BETWEEN :min AND :max
+                WHERE i.cycle_date = :cycle AND i.status IN ('DRAFT', 'HELD') AND i.account_id BETWEEN :min AND :max
                   AND i.id > :after ORDER BY i.id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size),

@@ -48,11 +48,11 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
                         .addValue("region", tax.rate().region()).addValue("code", tax.rate().taxCode())
                         .addValue("rate", tax.rate().rate()).addValue("base", tax.taxableBase())
                         .addValue("amount", tax.amount()))).toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("UPDATE invoice SET status = 'TAXED' WHERE id = :id AND status = 'DRAFT'",
+        jdbc.batchUpdate("UPDATE invoice SET status = 'TAXED', hold_reason = NULL WHERE id = :id AND status IN ('DRAFT', 'HELD')",
                 taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId())).toArray(MapSqlParameterSource[]::new));
         List<? extends TaxedInvoice> held = chunk.getItems().stream().filter(TaxedInvoice::held).toList();
         held.forEach(t -> log.error("Held: {}", t.holdReason()));
-        jdbc.batchUpdate("UPDATE invoice SET status = 'HELD', hold_reason = :reason WHERE id = :id AND status = 'DRAFT'",
+        jdbc.batchUpdate("UPDATE invoice SET status = 'HELD', hold_reason = :reason WHERE id = :id AND status IN ('DRAFT', 'HELD')",
                 held.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("reason", t.holdReason()))
                         .toArray(MapSqlParameterSource[]::new));
     }

@@ -1,0 +1,69 @@
+package ca.isp.billing.jobs;
+
+import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+
+/**
+ * An unknown tax jurisdiction holds the invoice (never sent untaxed) without stopping the
+ * others; once the operator imports the rates, a rerun of the cycle taxes, issues and sends the
+ * held invoices and touches nothing else.
+ */
+class HeldInvoiceRerunTest extends AbstractCycleTest {
+
+    private static final Path HOME = newHome();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        billingHome(registry, HOME);
+    }
+
+    @Test
+    void heldForMissingTaxRatesThenReleasedByARerun() throws Exception {
+        // Given an ISP whose Ontario tax rates are missing
+        CycleTestSupport.generateAndImport(importer, properties, 40, 5);
+        jdbc.update("DELETE FROM tax_rate WHERE region = 'ON'");
+
+        // When the cycle runs
+        assertThat(commandLine.bill(CYCLE, false)).isEqualTo(BillingCommandLine.OK);
+
+        // then Ontario invoices are held with the reason, the others are issued and sent
+        long ontario = count("""
+                SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE i.cycle_date = ? AND a.service_region = 'ON'""", CYCLE);
+        assertThat(ontario).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'HELD'", CYCLE)).isEqualTo(ontario);
+        assertThat(jdbc.queryForList("SELECT hold_reason FROM invoice WHERE status = 'HELD'", String.class))
+                .allMatch(reason -> reason.endsWith("no tax rates for CA/ON"));
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'ISSUED'", CYCLE)).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.status = 'HELD'")).isZero();
+        long sentBefore = count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'");
+        long ledgerBefore = count("SELECT COUNT(*) FROM account_ledger");
+
+        // When the rates are imported and the cycle rerun
+        importer.importFile(Kind.TAX_RATES, properties.home().resolve("reference").resolve("tax-rates.csv"));
+        assertThat(commandLine.rerun(CYCLE)).isEqualTo(BillingCommandLine.OK);
+
+        // then the held invoices carry Ontario HST, are issued, posted once and handed over
+        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status <> 'ISSUED'", CYCLE)).isZero();
+        assertThat(count("""
+                SELECT COUNT(*) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
+                WHERE i.cycle_date = ? AND t.region = 'ON' AND t.tax_code = 'HST'""", CYCLE)).isEqualTo(ontario);
+        assertThat(count("SELECT COUNT(*) FROM account_ledger")).isEqualTo(ledgerBefore + ontario);
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isGreaterThan(sentBefore);
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).isZero();
+
+        // and a second rerun finds nothing left to do
+        var before = CycleTestSupport.tableCounts(jdbc);
+        assertThat(commandLine.rerun(CYCLE)).isEqualTo(BillingCommandLine.OK);
+        assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
+    }
+}
