@@ -208,7 +208,8 @@ class UsageIngestTest extends AbstractCycleTest {
 
     @Test
     @Order(7)
-    @Disabled("bug: a new file named like an archived one replaces it in var/archive (REPLACE_EXISTING) and its reject file is truncated")
+    @Disabled("bug: a new file named like an archived one overwrites it in var/archive (move with REPLACE_EXISTING) "
+            + "and re-creates var/rejects/<name>.rejects.csv, losing the earlier file's rejects")
     void newContentUnderAnArchivedNameKeepsTheEarlierFileAndItsRejects() throws IOException {
         // given: an exporter that always writes the same file name, now with February's records
         String novemberSha = FileFingerprint.sha256(Fixtures.path(MALFORMED));

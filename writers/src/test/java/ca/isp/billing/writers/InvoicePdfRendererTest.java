@@ -174,22 +174,6 @@ class InvoicePdfRendererTest {
         }
     }
 
-    @Test
-    void rendersTwoHundredInvoicesInALoop() {
-        renderer.render(Invoices.frenchQuebec("WARM-UP"));
-        int count = 200;
-        long start = System.nanoTime();
-        long bytes = 0;
-        for (int i = 0; i < count; i++) {
-            bytes += renderer.render(i % 2 == 0 ? Invoices.frenchQuebec("L-" + i)
-                    : Invoices.englishOntario("L-" + i)).length;
-        }
-        double msPerInvoice = (System.nanoTime() - start) / 1_000_000.0 / count;
-        System.out.printf("InvoicePdfRenderer: %d invoices, %.1f ms per invoice, %d KB per PDF%n",
-                count, msPerInvoice, bytes / count / 1024);
-        assertThat(msPerInvoice).as("ms per invoice").isLessThan(1000.0);
-    }
-
     private static void assertLetterOnePageFontsEmbedded(PdfText read) {
         assertThat(read.pages()).isEqualTo(1);
         assertThat(read.mediaBoxes()).allSatisfy(box -> {

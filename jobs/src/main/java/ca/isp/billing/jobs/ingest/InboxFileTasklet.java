@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,6 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.readers.BadFileException;
+import ca.isp.billing.readers.CsvRowReader;
+import ca.isp.billing.readers.Parsed;
+import ca.isp.billing.readers.RowFormat;
 import ca.isp.billing.readers.FileFingerprint;
 import ca.isp.billing.readers.Reject;
 import ca.isp.billing.readers.RejectFileWriter;
@@ -38,7 +42,7 @@ import ca.isp.billing.readers.RejectFileWriter;
  * to {@code var/archive/<kind>/}. A file that cannot be read at all (missing column) moves to
  * {@code var/rejects/} with a one-line reject file saying why.
  */
-public abstract class InboxFileTasklet implements Tasklet {
+public abstract class InboxFileTasklet<T> implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(InboxFileTasklet.class);
 
@@ -46,24 +50,65 @@ public abstract class InboxFileTasklet implements Tasklet {
     public record FileCounts(long linesRead, long stored, long duplicates, long rejected) {
     }
 
+    /** What one batch of good rows gave; rows the batch refuses are written to the reject file. */
+    public record BatchCounts(long stored, long duplicates) {
+    }
+
     private final String kind;
+    private final RowFormat<T> format;
+    private final int batchSize;
     protected final JdbcTemplate jdbc;
     protected final BillingProperties properties;
 
     private final TransactionTemplate perFile;
 
-    protected InboxFileTasklet(String kind, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                               BillingProperties properties) {
+    protected InboxFileTasklet(String kind, RowFormat<T> format, int batchSize, JdbcTemplate jdbc,
+                               PlatformTransactionManager transactionManager, BillingProperties properties) {
         this.kind = kind;
+        this.format = format;
+        this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.properties = properties;
         this.perFile = new TransactionTemplate(transactionManager);
         this.perFile.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Reads the file, stores its good records (file_id is the ingested_file row), writes rejects. */
-    protected abstract FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
-            throws IOException;
+    /**
+     * Stores a batch of good rows of a file (file_id is its ingested_file row) in a few queries;
+     * a row the batch refuses (unknown account...) goes to {@code rejects} with its line.
+     */
+    protected abstract BatchCounts store(List<Parsed.Ok<T>> rows, String fileName, long fileId, RejectFileWriter rejects);
+
+    /** Reads the file in batches of good rows; bad lines go straight to the reject file. */
+    private FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
+            throws IOException {
+        long lines = 0;
+        long stored = 0;
+        long duplicates = 0;
+        List<Parsed.Ok<T>> batch = new ArrayList<>(batchSize);
+        try (CsvRowReader<T> reader = CsvRowReader.open(file, format)) {
+            while (reader.hasNext()) {
+                Parsed<T> parsed = reader.next();
+                lines++;
+                contribution.incrementReadCount();
+                if (parsed instanceof Parsed.Ok<T> ok) {
+                    batch.add(ok);
+                } else if (parsed instanceof Parsed.Bad<T> bad) {
+                    rejects.write(bad.reject());
+                }
+                if (batch.size() == batchSize || (!reader.hasNext() && !batch.isEmpty())) {
+                    BatchCounts counts = store(List.copyOf(batch), file.getFileName().toString(), fileId, rejects);
+                    stored += counts.stored();
+                    duplicates += counts.duplicates();
+                    batch.clear();
+                }
+            }
+        }
+        contribution.incrementWriteCount(stored);
+        contribution.incrementFilterCount(duplicates);
+        contribution.incrementReadSkipCount(rejects.count());
+        return new FileCounts(lines, stored, duplicates, rejects.count());
+    }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {

@@ -1,21 +1,17 @@
 package ca.isp.billing.jobs.ingest;
 
-import java.io.IOException;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.jobs.BillingProperties;
-import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RejectFileWriter;
 import ca.isp.billing.readers.UsageFormat;
@@ -26,52 +22,20 @@ import ca.isp.billing.readers.UsageRow;
  * (same source and record id, from this file or an earlier one) is a duplicate: counted, not
  * stored again, with the unique key uk_usage_record as the last word.
  */
-public class UsageFileIngester extends InboxFileTasklet {
+public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
 
     private static final int BATCH = 1000;
     private final NamedParameterJdbcTemplate named;
 
     public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-        super("usage", jdbc, transactionManager, properties);
+        super("usage", UsageFormat.INSTANCE, BATCH, jdbc, transactionManager, properties);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Stores the records not seen before. */
     @Override
-    protected FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
-            throws IOException {
-        long lines = 0;
-        long stored = 0;
-        long duplicates = 0;
-        List<UsageRow> batch = new ArrayList<>(BATCH);
-        try (CsvRowReader<UsageRow> reader = CsvRowReader.open(file, UsageFormat.INSTANCE)) {
-            while (reader.hasNext()) {
-                Parsed<UsageRow> parsed = reader.next();
-                lines++;
-                contribution.incrementReadCount();
-                if (parsed instanceof Parsed.Ok<UsageRow> ok) {
-                    batch.add(ok.row());
-                } else if (parsed instanceof Parsed.Bad<UsageRow> bad) {
-                    rejects.write(bad.reject());
-                }
-                if (batch.size() == BATCH || !reader.hasNext()) {
-                    int written = store(batch, fileId);
-                    stored += written;
-                    duplicates += batch.size() - written;
-                    batch.clear();
-                }
-            }
-        }
-        contribution.incrementWriteCount(stored);
-        contribution.incrementFilterCount(duplicates);
-        contribution.incrementReadSkipCount(rejects.count());
-        return new FileCounts(lines, stored, duplicates, rejects.count());
-    }
-
-    /** Stores the records not seen before; returns how many. */
-    private int store(List<UsageRow> rows, long fileId) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
+    protected BatchCounts store(List<Parsed.Ok<UsageRow>> batch, String fileName, long fileId, RejectFileWriter rejects) {
+        List<UsageRow> rows = batch.stream().map(Parsed.Ok::row).toList();
         Set<String> known = new HashSet<>();
         named.query("SELECT source, record_id FROM usage_record WHERE record_id IN (:ids)",
                 new MapSqlParameterSource("ids", rows.stream().map(UsageRow::recordId).distinct().toList()),
@@ -92,6 +56,6 @@ public class UsageFileIngester extends InboxFileTasklet {
                 INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity, file_id, status)
                 VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :file, 'NEW')""",
                 inserts.toArray(MapSqlParameterSource[]::new));
-        return inserts.size();
+        return new BatchCounts(inserts.size(), rows.size() - inserts.size());
     }
 }

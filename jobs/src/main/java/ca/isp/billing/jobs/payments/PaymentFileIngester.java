@@ -1,8 +1,6 @@
 package ca.isp.billing.jobs.payments;
 
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.batch.core.step.StepContribution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,7 +20,6 @@ import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.ingest.InboxFileTasklet;
-import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.PaymentFormat;
 import ca.isp.billing.readers.PaymentRow;
@@ -36,53 +32,20 @@ import ca.isp.billing.readers.RejectFileWriter;
  * (PaymentAllocator), and posted to the ledger. A payment for an unknown account is rejected
  * with its line; what no invoice takes stays on the ledger as a credit.
  */
-public class PaymentFileIngester extends InboxFileTasklet {
+public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
 
     private static final int BATCH = 500;
     private final NamedParameterJdbcTemplate named;
     private final PaymentAllocator allocator = new PaymentAllocator();
 
     public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-        super("payments", jdbc, transactionManager, properties);
+        super("payments", PaymentFormat.INSTANCE, BATCH, jdbc, transactionManager, properties);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
+    /** Applies a batch of payments in a few queries. */
     @Override
-    protected FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
-            throws IOException {
-        long lines = 0;
-        long stored = 0;
-        long duplicates = 0;
-        List<Parsed.Ok<PaymentRow>> batch = new ArrayList<>(BATCH);
-        try (CsvRowReader<PaymentRow> reader = CsvRowReader.open(file, PaymentFormat.INSTANCE)) {
-            while (reader.hasNext()) {
-                Parsed<PaymentRow> parsed = reader.next();
-                lines++;
-                contribution.incrementReadCount();
-                if (parsed instanceof Parsed.Ok<PaymentRow> ok) {
-                    batch.add(ok);
-                } else if (parsed instanceof Parsed.Bad<PaymentRow> bad) {
-                    rejects.write(bad.reject());
-                }
-                if (batch.size() == BATCH || !reader.hasNext()) {
-                    long[] outcome = apply(batch, file.getFileName().toString(), fileId, rejects);
-                    stored += outcome[0];
-                    duplicates += outcome[1];
-                    batch.clear();
-                }
-            }
-        }
-        contribution.incrementWriteCount(stored);
-        contribution.incrementFilterCount(duplicates);
-        contribution.incrementReadSkipCount(rejects.count());
-        return new FileCounts(lines, stored, duplicates, rejects.count());
-    }
-
-    /** Applies a batch of payments in a few queries; returns {stored, duplicates}. */
-    private long[] apply(List<Parsed.Ok<PaymentRow>> rows, String fileName, long fileId, RejectFileWriter rejects) {
-        if (rows.isEmpty()) {
-            return new long[]{0, 0};
-        }
+    protected BatchCounts store(List<Parsed.Ok<PaymentRow>> rows, String fileName, long fileId, RejectFileWriter rejects) {
         Map<String, Long> accounts = new HashMap<>();
         named.query("SELECT account_number, id FROM account WHERE account_number IN (:numbers)",
                 new MapSqlParameterSource("numbers", rows.stream().map(r -> r.row().accountNumber()).distinct().toList()),
@@ -145,7 +108,7 @@ public class PaymentFileIngester extends InboxFileTasklet {
                     allocationBatch);
             named.batchUpdate("UPDATE invoice SET amount_paid = amount_paid + :amount WHERE id = :invoice", allocationBatch);
         }
-        return new long[]{payments.size(), duplicates};
+        return new BatchCounts(payments.size(), duplicates);
     }
 
     /** The open invoices left after an allocation, for the next payment of the same account. */
