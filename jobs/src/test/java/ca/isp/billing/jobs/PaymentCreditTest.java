@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,8 +32,6 @@ class PaymentCreditTest extends AbstractCycleTest {
     private static final LocalDate DECEMBER = LocalDate.of(2026, 12, 1);
 
     @Test
-    @Disabled("bug: an unapplied credit (payment.unapplied) is never allocated to later invoices, so an invoice "
-            + "the credit covers stays open (amount_paid 0) and gets a late fee")
     void creditPaysTheNextInvoiceSoNoLateFeeIsCharged() throws IOException {
         // given: account 300001 (FIBRE-100, 60.00 a month, QC), first billed on 2026-11-01,
         // pays 100.00 in September: applied in the October cycle, with no invoice open -> 100.00 credit
@@ -49,13 +46,24 @@ class PaymentCreditTest extends AbstractCycleTest {
         assertThat(commandLine.bill(NOVEMBER, false)).isEqualTo(BillingCommandLine.OK);
         assertThat(jdbc.queryForObject("SELECT amount_due FROM invoice WHERE cycle_date = ?", BigDecimal.class, NOVEMBER))
                 .isEqualByComparingTo("-31.01");
-        assertThat(commandLine.bill(DECEMBER, false)).isEqualTo(BillingCommandLine.OK);
-
-        // then: the November invoice (due 2026-11-22) was paid by the credit: no late fee on 2026-12-01
-        // (11-22 + 5 grace days = 11-27 has passed), and 100.00 - 68.99 = 31.01 of the credit is left
-        assertThat(count("SELECT COUNT(*) FROM late_fee")).isZero();
+        // and the credit paid it: 100.00 - 68.99 = 31.01 of the credit is left
         assertThat(jdbc.queryForObject("SELECT amount_paid FROM invoice WHERE cycle_date = ?", BigDecimal.class, NOVEMBER))
                 .isEqualByComparingTo("68.99");
         assertThat(jdbc.queryForObject("SELECT unapplied FROM payment", BigDecimal.class)).isEqualByComparingTo("31.01");
+
+        assertThat(commandLine.bill(DECEMBER, false)).isEqualTo(BillingCommandLine.OK);
+
+        // then: the November invoice (due 2026-11-22) was paid by the credit: no late fee on 2026-12-01
+        // (11-22 + 5 grace days = 11-27 has passed); the December invoice, 68.99 again, takes the
+        // remaining 31.01 of the credit and 68.99 - 31.01 = 37.98 stays open; amount due
+        // -31.01 + 68.99 = 37.98
+        assertThat(count("SELECT COUNT(*) FROM late_fee")).isZero();
+        assertThat(jdbc.queryForObject("SELECT amount_paid FROM invoice WHERE cycle_date = ?", BigDecimal.class, DECEMBER))
+                .isEqualByComparingTo("31.01");
+        assertThat(jdbc.queryForObject("SELECT amount_due FROM invoice WHERE cycle_date = ?", BigDecimal.class, DECEMBER))
+                .isEqualByComparingTo("37.98");
+        assertThat(jdbc.queryForObject("SELECT unapplied FROM payment", BigDecimal.class)).isEqualByComparingTo("0.00");
+        // one allocation per invoice the credit paid
+        assertThat(count("SELECT COUNT(*) FROM payment_allocation")).isEqualTo(2);
     }
 }

@@ -6,12 +6,19 @@ import java.util.List;
 
 import ca.isp.billing.domain.InvoiceTotals;
 
-/** An invoice ready to be final: totals, due date, amount due and its outbox deliveries. */
+/**
+ * An invoice ready to be final: totals, due date, amount due, the credits that pay it and its
+ * outbox deliveries.
+ */
 public record IssuedInvoice(long invoiceId, long accountId, String invoiceNumber, LocalDate invoiceDate,
                             LocalDate dueDate, InvoiceTotals totals, BigDecimal previousBalance, BigDecimal amountDue,
-                            List<Delivery> deliveries) {
+                            List<CreditUse> creditsUsed, List<Delivery> deliveries) {
 
     /** One outbox row: channel PRINT or EMAIL, with its idempotency key. */
     public record Delivery(String channel, String idempotencyKey, String destination) {
+    }
+
+    /** Part of an earlier payment's credit that pays this invoice. */
+    public record CreditUse(long paymentId, BigDecimal amount) {
     }
 }

@@ -7,7 +7,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
  * Issues a chunk of invoices: totals and status, one INVOICE ledger entry each (unique by
- * invoice number) and their outbox rows (unique by invoice and channel), in one transaction.
+ * invoice number), the credits that pay them (allocation rows, unique by payment and invoice)
+ * and their outbox rows (unique by invoice and channel), in one transaction.
  */
 public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
 
@@ -32,6 +33,13 @@ public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
         jdbc.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
                 VALUES (:account, :date, 'INVOICE', :number, :total)""", invoices);
+        MapSqlParameterSource[] credits = chunk.getItems().stream().flatMap(i -> i.creditsUsed().stream()
+                .map(c -> new MapSqlParameterSource("payment", c.paymentId()).addValue("invoice", i.invoiceId())
+                        .addValue("amount", c.amount()))).toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (:payment, :invoice, :amount)",
+                credits);
+        jdbc.batchUpdate("UPDATE payment SET unapplied = unapplied - :amount WHERE id = :payment", credits);
+        jdbc.batchUpdate("UPDATE invoice SET amount_paid = amount_paid + :amount WHERE id = :invoice", credits);
         jdbc.batchUpdate("""
                 INSERT INTO delivery (invoice_id, account_id, channel, idempotency_key, destination, status, attempts)
                 VALUES (:invoice, :account, :channel, :key, :destination, 'PENDING', 0)""",
