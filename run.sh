@@ -40,11 +40,11 @@ need_java() {
   command -v mvn >/dev/null 2>&1 || { echo "error: mvn (Maven 3.8+) is not on the PATH" >&2; exit 1; }
 }
 
-# Build when the jar is missing or older than any source, template of the build or pom.
+# Build when the jar is missing or older than any main source, resource or pom.
 build_if_needed() {
   need_java
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT" -path "$ROOT/var" -prune -o -path '*/target' -prune -o \
-        \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$JAR" -print -quit)" ]]; then
+        \( -path '*/src/main/*' -type f -o -name 'pom.xml' \) -newer "$JAR" -print -quit)" ]]; then
     echo "Building (first use or sources changed)..." >&2
     (cd "$ROOT" && mvn -q -B -DskipTests package) >&2 || { echo "error: the build failed (see above)" >&2; exit 1; }
   fi
@@ -54,7 +54,7 @@ run_app() {
   local home="${BILLING_HOME:-$ROOT/var}"
   mkdir -p "$home"
   BILLING_HOME="$(cd "$home" && pwd)" BILLING_TEMPLATES="${BILLING_TEMPLATES:-$ROOT/templates}" \
-    exec java ${JAVA_OPTS:-} -jar "$JAR" "$@" --logging.level.ca.isp.billing="${LOG_LEVEL:-INFO}"
+    exec java ${JAVA_OPTS:-} -Dlogging.level.ca.isp.billing="${LOG_LEVEL:-INFO}" -jar "$JAR" "$@"
 }
 
 command="${1:-}"

@@ -265,7 +265,7 @@ public class BillingCycleJobConfiguration {
     public Step renderPartition(InvoiceToRenderReader invoiceToRenderReader, InvoicePdfWriter invoicePdfWriter,
                                 InvoicePdfRenderer renderer) {
         return new StepBuilder("renderPartition", jobRepository)
-                .<ca.isp.billing.jobs.render.InvoiceToRender, ca.isp.billing.jobs.render.RenderedInvoice>chunk(properties.chunkSize() / 4)
+                .<ca.isp.billing.jobs.render.InvoiceToRender, ca.isp.billing.jobs.render.RenderedInvoice>chunk(smallChunk())
                 .transactionManager(transactionManager)
                 .reader(invoiceToRenderReader)
                 .processor(new InvoicePdfProcessor(renderer))
@@ -281,7 +281,7 @@ public class BillingCycleJobConfiguration {
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                        CompanyProfile company) {
         return new InvoiceToRenderReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
-                properties.chunkSize() / 4);
+                smallChunk());
     }
 
     @Bean
@@ -300,7 +300,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step handoffPartition(PendingDeliveryReader pendingDeliveryReader, DeliveryWriter deliveryWriter) {
         return new StepBuilder("handoffPartition", jobRepository)
-                .<ca.isp.billing.jobs.handoff.DeliveryToSend, ca.isp.billing.jobs.handoff.DeliveryToSend>chunk(properties.chunkSize() / 4)
+                .<ca.isp.billing.jobs.handoff.DeliveryToSend, ca.isp.billing.jobs.handoff.DeliveryToSend>chunk(smallChunk())
                 .transactionManager(transactionManager)
                 .reader(pendingDeliveryReader)
                 .writer(deliveryWriter)
@@ -315,7 +315,7 @@ public class BillingCycleJobConfiguration {
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                        CompanyProfile company) {
         return new PendingDeliveryReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
-                properties.chunkSize() / 4);
+                smallChunk());
     }
 
     @Bean
@@ -427,6 +427,11 @@ public class BillingCycleJobConfiguration {
     }
 
     // ------------------------------------------------------------------ shared parts
+
+    /** Rendering and hand-off hold PDFs in memory: smaller chunks. */
+    private int smallChunk() {
+        return Math.max(1, properties.chunkSize() / 4);
+    }
 
     private Step partitioned(String name, Step worker, Partitioner partitioner, TaskExecutor executor) {
         return new StepBuilder(name, jobRepository)

@@ -120,7 +120,8 @@ public class CycleReport {
         List<StepTime> times = new ArrayList<>();
         executions.stream().sorted(Comparator.comparing(JobExecution::getId)).forEach(execution ->
                 execution.getStepExecutions().stream()
-                        .filter(s -> !s.getStepName().contains(":"))
+                        // partitions are summed in their manager step; the report step is this one, still running
+                        .filter(s -> !s.getStepName().contains(":") && !(s.getStatus().isRunning() && "report".equals(s.getStepName())))
                         .sorted(Comparator.comparing(StepExecution::getId))
                         .forEach(s -> times.add(new StepTime(s.getStepName(), execution.getId(), s.getStatus().name(),
                                 seconds(s), s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount()))));
