@@ -14,7 +14,6 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -143,8 +142,6 @@ class PaymentApplicationTest extends AbstractCycleTest {
     }
 
     @Test
-    @Disabled("bug: the raw column of a payment rejected for an unknown account is 'CHQ-3001,25.00' "
-            + "(payment_ref,amount), not the raw line as read that FILE-FORMATS.md promises")
     void rejectOfAnUnknownAccountCarriesTheRawLine() throws IOException {
         // then
         List<CSVRecord> rejects = Fixtures.rejects(properties.rejects().resolve(PAYMENTS + ".rejects.csv"));

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -59,6 +58,8 @@ class ReferenceImportTest extends AbstractCycleTest {
             Result second = importFixture(kind);
             assertThat(second.inserted()).as(second.describe()).isZero();
             assertThat(second.rejected()).as(second.describe()).isZero();
+            assertThat(second.updated()).as(second.describe()).isZero();
+            assertThat(second.unchanged()).as(second.describe()).isEqualTo(second.lines());
         }
 
         // then: the same rows, ids included, with the same contents
@@ -86,6 +87,9 @@ class ReferenceImportTest extends AbstractCycleTest {
         // then: name and email follow the file; next_bill_date is the pipeline's and stays 2026-11-01
         assertThat(result.inserted()).isZero();
         assertThat(result.rejected()).isZero();
+        // 3 lines = 1 updated (100001) + 2 unchanged; a next_bill_date alone would not count as a change
+        assertThat(result.updated()).as(result.describe()).isEqualTo(1);
+        assertThat(result.unchanged()).as(result.describe()).isEqualTo(2);
         Map<String, Object> changed = account("100001");
         assertThat(changed.get("ID")).isEqualTo(alice.get("ID"));
         assertThat(changed.get("NAME")).isEqualTo("Alice Tremblay-Roy");
@@ -118,6 +122,11 @@ class ReferenceImportTest extends AbstractCycleTest {
                         tuple(file, "3", "account_number", "unknown account '999999' (import accounts first)"),
                         tuple(file, "4", "plan_code", "unknown plan 'GOLD-9000' (import plans first)"),
                         tuple(file, "5", "service_id", "service id 'alice' already belongs to another subscription"));
+        // each with the line as read, so the operator can fix it and import it again
+        assertThat(rejects).extracting(r -> r.get("raw")).containsExactly(
+                "S999999-1,999999,FIBRE-100,nobody,2026-10-01,",
+                "S100001-9,100001,GOLD-9000,alice-gold,2026-10-01,",
+                "S100002-9,100002,FIBRE-100,alice,2026-10-01,");
         // the good rows are in, the rejected ones are not, and alice still belongs to S100001-1
         assertThat(jdbc.queryForList("SELECT subscription_id FROM subscription ORDER BY subscription_id", String.class))
                 .containsExactly("S100001-1", "S100001-2", "S100002-1", "S100002-2", "S100003-1");
@@ -174,8 +183,6 @@ class ReferenceImportTest extends AbstractCycleTest {
 
     @Test
     @Order(5)
-    @Disabled("bug: re-importing an unchanged file reports every existing row as updated, never unchanged "
-            + "(ReferenceDataImporter.countUpdates counts the batch, not the rows that changed)")
     void importingTheSameFileAgainReportsItsRowsUnchanged() throws IOException {
         // given: plans.csv imported already (first test) and not changed since
 
@@ -185,6 +192,49 @@ class ReferenceImportTest extends AbstractCycleTest {
         // then: nothing changed, and the result says so
         assertThat(plans.updated()).as(plans.describe()).isZero();
         assertThat(plans.unchanged()).as(plans.describe()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(6)
+    void taxRatesAreComparedByValueSoOnlyARealChangeIsAnUpdate() throws IOException {
+        // given: GST written 0.050000 (= 0.05), QST from 0.09975 to 0.1, HST without its registration
+
+        // when
+        Result result = importer.importFile(Kind.TAX_RATES, Fixtures.path("reference/tax-rates-changed.csv"));
+
+        // then: 3 lines = 2 updated (QST, HST) + 1 unchanged (GST)
+        assertThat(result.inserted()).as(result.describe()).isZero();
+        assertThat(result.updated()).as(result.describe()).isEqualTo(2);
+        assertThat(result.unchanged()).as(result.describe()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT tax_code, rate, registration FROM tax_rate ORDER BY country, region, tax_code"))
+                .extracting(t -> t.get("TAX_CODE"), t -> ((BigDecimal) t.get("RATE")).stripTrailingZeros().toPlainString(),
+                        t -> t.get("REGISTRATION"))
+                .containsExactly(
+                        tuple("HST", "0.13", null),
+                        tuple("GST", "0.05", "123456789 RT0001"),
+                        tuple("QST", "0.1", "1234567890 TQ0001"));
+    }
+
+    @Test
+    @Order(7)
+    void aNewServiceIdIsAChangeOfItsSubscription() throws IOException {
+        // given: S100001-1 now ends 2027-06-30, S100001-2 as it was, S100002-1 renamed dupont,marie -> marie.dupont
+
+        // when
+        Result result = importer.importFile(Kind.SUBSCRIPTIONS, Fixtures.path("reference/subscriptions-changed.csv"));
+
+        // then: 3 lines = 2 updated + 1 unchanged, and the old service id no longer finds S100002-1
+        assertThat(result.inserted()).as(result.describe()).isZero();
+        assertThat(result.updated()).as(result.describe()).isEqualTo(2);
+        assertThat(result.unchanged()).as(result.describe()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT end_date FROM subscription WHERE subscription_id = 'S100001-1'", Date.class))
+                .isEqualTo(Date.valueOf("2027-06-30"));
+        assertThat(serviceOwners()).containsExactly(
+                Map.entry("5145550101", "S100001-2"),
+                Map.entry("8195550202", "S100002-2"),
+                Map.entry("alice", "S100001-1"),
+                Map.entry("carolsbakery", "S100003-1"),
+                Map.entry("marie.dupont", "S100002-1"));
     }
 
     private Result importFixture(Kind kind) throws IOException {

@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVRecord;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -49,6 +48,9 @@ class UsageIngestTest extends AbstractCycleTest {
     private static final LocalDate DECEMBER = LocalDate.of(2026, 12, 1);
     private static final LocalDate JANUARY = LocalDate.of(2027, 1, 1);
     private static final LocalDate FEBRUARY = LocalDate.of(2027, 2, 1);
+    private static final LocalDate MARCH = LocalDate.of(2027, 3, 1);
+    private static final LocalDate APRIL = LocalDate.of(2027, 4, 1);
+    private static final LocalDate MAY = LocalDate.of(2027, 5, 1);
 
     private static final String MALFORMED = "usage-malformed.csv";
 
@@ -200,7 +202,8 @@ class UsageIngestTest extends AbstractCycleTest {
         assertThat(rejects).hasSize(1);
         assertThat(rejects.get(0).get("file")).isEqualTo(name);
         assertThat(rejects.get(0).get("line")).isEqualTo("1");
-        assertThat(rejects.get(0).get("reason")).contains("missing required column 'quantity'");
+        // the reason alone: the file column already names the file
+        assertThat(rejects.get(0).get("reason")).isEqualTo("missing required column 'quantity'");
         // nothing of it is kept: not recorded as ingested, so a corrected file can come later
         assertThat(count("SELECT COUNT(*) FROM ingested_file")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(15);
@@ -208,8 +211,6 @@ class UsageIngestTest extends AbstractCycleTest {
 
     @Test
     @Order(7)
-    @Disabled("bug: a new file named like an archived one overwrites it in var/archive (move with REPLACE_EXISTING) "
-            + "and re-creates var/rejects/<name>.rejects.csv, losing the earlier file's rejects")
     void newContentUnderAnArchivedNameKeepsTheEarlierFileAndItsRejects() throws IOException {
         // given: an exporter that always writes the same file name, now with February's records
         String novemberSha = FileFingerprint.sha256(Fixtures.path(MALFORMED));
@@ -232,6 +233,83 @@ class UsageIngestTest extends AbstractCycleTest {
             }
         }
         assertThat(rejectedLines).contains(MALFORMED + ":7", MALFORMED + ":12");
+        // the earlier file keeps its name; the new one carries the first 8 hex digits of its SHA-256
+        assertThat(Files.mismatch(properties.archive("usage").resolve(MALFORMED), Fixtures.path(MALFORMED))).isEqualTo(-1L);
+        Path renamed = properties.archive("usage").resolve("usage-malformed." + sha8("usage-november.csv") + ".csv");
+        assertThat(Files.mismatch(renamed, Fixtures.path("usage-november.csv"))).isEqualTo(-1L);
+        assertThat(Fixtures.rejects(properties.rejects().resolve(MALFORMED + ".rejects.csv"))).hasSize(6);
+    }
+
+    @Test
+    @Order(8)
+    void badLinesOfNewContentUnderAUsedNameGoToTheirOwnRejectFile() throws IOException {
+        // given: a third content named usage-malformed.csv with one bad line, and the partial reject
+        // file a crashed earlier attempt at this very file would have left under the same name
+        String sha8 = sha8("usage-reused-name.csv");
+        Path rejectFile = properties.rejects().resolve(MALFORMED + "." + sha8 + ".rejects.csv");
+        Files.writeString(rejectFile, "file,line,field,reason,raw\n" + MALFORMED + ",3,quan");
+        Fixtures.drop("usage-reused-name.csv", properties.inbox("usage"), MALFORMED);
+
+        // when
+        int exit = commandLine.bill(MARCH, false);
+
+        // then: 2 records = 1 stored (17 + 1) + 1 rejected into the file named by content, written afresh
+        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(18);
+        List<CSVRecord> rejects = Fixtures.rejects(rejectFile);
+        assertThat(rejects).extracting(r -> r.get("file"), r -> r.get("line"), r -> r.get("field"), r -> r.get("reason"),
+                        r -> r.get("raw"))
+                .containsExactly(tuple(MALFORMED, "3", "quantity", "not a whole number: 'many'",
+                        "r-4002,radius-mtl-1,alice,DATA,2027-02-04T08:00:00,many"));
+        // the November file's rejects are untouched
+        assertThat(Fixtures.rejects(properties.rejects().resolve(MALFORMED + ".rejects.csv"))).hasSize(6);
+        assertThat(properties.archive("usage").resolve("usage-malformed." + sha8 + ".csv")).exists();
+    }
+
+    @Test
+    @Order(9)
+    void unreadableFileUnderAUsedNameIsSetAsideWithoutReplacingAnything() throws IOException {
+        // given: a file missing its quantity column, named like the files before
+        String sha8 = sha8("usage-missing-quantity.csv");
+        Fixtures.drop("usage-missing-quantity.csv", properties.inbox("usage"), MALFORMED);
+
+        // when
+        int exit = commandLine.bill(APRIL, false);
+
+        // then: set aside in var/rejects under a name of its own, with a reject file of its own
+        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        Path setAside = properties.rejects().resolve("usage-malformed." + sha8 + ".csv");
+        assertThat(Files.mismatch(setAside, Fixtures.path("usage-missing-quantity.csv"))).isEqualTo(-1L);
+        List<CSVRecord> rejects = Fixtures.rejects(properties.rejects().resolve(MALFORMED + "." + sha8 + ".rejects.csv"));
+        assertThat(rejects).extracting(r -> r.get("file"), r -> r.get("line"), r -> r.get("reason"))
+                .containsExactly(tuple(MALFORMED, "1", "missing required column 'quantity'"));
+        assertThat(Fixtures.rejects(properties.rejects().resolve(MALFORMED + ".rejects.csv"))).hasSize(6);
+        assertThat(properties.rejects().resolve(MALFORMED)).doesNotExist();
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(18);
+    }
+
+    @Test
+    @Order(10)
+    void fileLeftInTheInboxAfterItsIngestIsArchivedUnderTheSameName() throws IOException {
+        // given: the file of the March cycle back in the inbox, as after a crash between commit and move
+        List<Path> archivedBefore = filesIn(properties.archive("usage"));
+        List<Path> rejectsBefore = filesIn(properties.rejects());
+        Fixtures.drop("usage-reused-name.csv", properties.inbox("usage"), MALFORMED);
+
+        // when
+        int exit = commandLine.bill(MAY, false);
+
+        // then: not ingested again, and it lands where the first run put it: no new name anywhere
+        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(18);
+        assertThat(filesIn(properties.inbox("usage"))).isEmpty();
+        assertThat(filesIn(properties.archive("usage"))).isEqualTo(archivedBefore);
+        assertThat(filesIn(properties.rejects())).isEqualTo(rejectsBefore);
+    }
+
+    /** The first 8 hex digits of a fixture's SHA-256: what a file of that content is renamed with. */
+    private static String sha8(String fixture) {
+        return FileFingerprint.sha256(Fixtures.path(fixture)).substring(0, 8);
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -86,6 +86,22 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void goodRecordKeepsItsRawLineForARejectDecidedLater() throws IOException {
+        // a row can still be refused after parsing (unknown account): its reject needs the line as read
+        Path file = write(dir, "usage.csv", USAGE_HEADER,
+                "r1,\"mtl, rack \"\"2\"\"\",bob,DATA,2026-11-04T08:00:00,10",
+                "r2,src,alice,DATA,2026-11-04T09:00:00,20");
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(all).allMatch(p -> p instanceof Parsed.Ok);
+        assertThat(all).extracting(p -> ((Parsed.Ok<UsageRow>) p).raw()).containsExactly(
+                "r1,\"mtl, rack \"\"2\"\"\",bob,DATA,2026-11-04T08:00:00,10",
+                "r2,src,alice,DATA,2026-11-04T09:00:00,20");
+        assertThat(ok(all.get(0)).source()).isEqualTo("mtl, rack \"2\"");
+    }
+
+    @Test
     void tooManyFieldsIsABadLine() throws IOException {
         Path file = write(dir, "usage.csv", USAGE_HEADER, "r1,src,bob,DATA,2026-11-04T08:00:00,10,");
 
@@ -102,7 +118,10 @@ class CsvRowReaderTest {
 
         assertThatThrownBy(() -> CsvRowReader.open(file, PaymentFormat.INSTANCE))
                 .isInstanceOf(BadFileException.class)
-                .hasMessage("payments.csv: missing required column 'amount'");
+                .hasMessage("payments.csv: missing required column 'amount'")
+                // the reason alone, for the reason column of a reject file that already names the file
+                .extracting(e -> ((BadFileException) e).reason())
+                .isEqualTo("missing required column 'amount'");
     }
 
     @Test

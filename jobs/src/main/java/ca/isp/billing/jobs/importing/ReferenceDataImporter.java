@@ -1,10 +1,12 @@
 package ca.isp.billing.jobs.importing;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,8 @@ import ca.isp.billing.readers.TaxRateRow;
  * balances) from CSV: an upsert on each natural key, so importing a file twice changes nothing.
  * Bad lines go to {@code var/rejects/import-<kind>-<file>.rejects.csv}; the good ones are imported.
  * Work is done in batches of {@value #BATCH} rows, each batch in one transaction and a handful
- * of queries.
+ * of queries. An existing row is updated only when one of its values really changed (the query
+ * that finds the batch's keys reads their values too); otherwise it is counted unchanged.
  */
 @Component
 public class ReferenceDataImporter {
@@ -141,78 +144,94 @@ public class ReferenceDataImporter {
     // ---------------------------------------------------------------- accounts
 
     private void upsertAccounts(List<Parsed.Ok<AccountRow>> rows, String fileName, Counts counts) {
-        Map<String, Long> existing = idsByKey("SELECT account_number AS k, id FROM account WHERE account_number IN (:keys)",
-                keys(rows, AccountRow::accountNumber));
+        // next_bill_date is the pipeline's to move once billing has started: not read, so never compared or updated.
+        Map<String, Map<String, Object>> stored = storedValues("""
+                SELECT account_number, name, customer_type, language, email, delivery,
+                    billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
+                    service_line1, service_city, service_county, service_region, service_postal_code, service_country
+                FROM account WHERE account_number IN (:keys)""",
+                keys(rows, AccountRow::accountNumber), values -> (String) values.get("account_number"));
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Parsed.Ok<AccountRow> ok : rows) {
             AccountRow a = ok.row();
             if (!seen.add(a.accountNumber())) {
-                counts.rejects.add(duplicateInFile(fileName, ok.line(), "account_number", a.accountNumber()));
+                counts.rejects.add(duplicateInFile(fileName, ok, "account_number", a.accountNumber()));
                 continue;
             }
             Address b = a.billingAddress();
             Address s = a.serviceAddress();
             MapSqlParameterSource p = new MapSqlParameterSource()
-                    .addValue("number", a.accountNumber()).addValue("name", a.name())
-                    .addValue("type", a.customerType().name()).addValue("language", a.language().code())
+                    .addValue("account_number", a.accountNumber()).addValue("name", a.name())
+                    .addValue("customer_type", a.customerType().name()).addValue("language", a.language().code())
                     .addValue("email", a.email()).addValue("delivery", a.delivery().name())
-                    .addValue("b1", b.line1()).addValue("b2", b.line2()).addValue("bcity", b.city())
-                    .addValue("bregion", b.region()).addValue("bpostal", b.postalCode()).addValue("bcountry", b.country())
-                    .addValue("s1", s.line1()).addValue("scity", s.city()).addValue("scounty", s.county())
-                    .addValue("sregion", s.region()).addValue("spostal", s.postalCode()).addValue("scountry", s.country())
-                    .addValue("nextBill", a.nextBillDate());
-            (existing.containsKey(a.accountNumber()) ? updates : inserts).add(p);
+                    .addValue("billing_line1", b.line1()).addValue("billing_line2", b.line2())
+                    .addValue("billing_city", b.city()).addValue("billing_region", b.region())
+                    .addValue("billing_postal_code", b.postalCode()).addValue("billing_country", b.country())
+                    .addValue("service_line1", s.line1()).addValue("service_city", s.city())
+                    .addValue("service_county", s.county()).addValue("service_region", s.region())
+                    .addValue("service_postal_code", s.postalCode()).addValue("service_country", s.country())
+                    .addValue("next_bill_date", a.nextBillDate());
+            sort(p, stored.get(a.accountNumber()), inserts, updates, counts);
         }
         jdbc.batchUpdate("""
                 INSERT INTO account (account_number, name, customer_type, language, email, delivery,
                     billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
                     service_line1, service_city, service_county, service_region, service_postal_code, service_country,
                     next_bill_date, status)
-                VALUES (:number, :name, :type, :language, :email, :delivery, :b1, :b2, :bcity, :bregion, :bpostal,
-                    :bcountry, :s1, :scity, :scounty, :sregion, :spostal, :scountry, :nextBill, 'ACTIVE')""",
+                VALUES (:account_number, :name, :customer_type, :language, :email, :delivery,
+                    :billing_line1, :billing_line2, :billing_city, :billing_region, :billing_postal_code, :billing_country,
+                    :service_line1, :service_city, :service_county, :service_region, :service_postal_code, :service_country,
+                    :next_bill_date, 'ACTIVE')""",
                 inserts.toArray(MapSqlParameterSource[]::new));
-        // next_bill_date is the pipeline's to move once billing has started: an update keeps it.
-        int[] updated = jdbc.batchUpdate("""
-                UPDATE account SET name = :name, customer_type = :type, language = :language, email = :email,
-                    delivery = :delivery, billing_line1 = :b1, billing_line2 = :b2, billing_city = :bcity,
-                    billing_region = :bregion, billing_postal_code = :bpostal, billing_country = :bcountry,
-                    service_line1 = :s1, service_city = :scity, service_county = :scounty, service_region = :sregion,
-                    service_postal_code = :spostal, service_country = :scountry
-                WHERE account_number = :number""",
+        jdbc.batchUpdate("""
+                UPDATE account SET name = :name, customer_type = :customer_type, language = :language, email = :email,
+                    delivery = :delivery, billing_line1 = :billing_line1, billing_line2 = :billing_line2,
+                    billing_city = :billing_city, billing_region = :billing_region,
+                    billing_postal_code = :billing_postal_code, billing_country = :billing_country,
+                    service_line1 = :service_line1, service_city = :service_city, service_county = :service_county,
+                    service_region = :service_region, service_postal_code = :service_postal_code,
+                    service_country = :service_country
+                WHERE account_number = :account_number""",
                 updates.toArray(MapSqlParameterSource[]::new));
-        counts.inserted += inserts.size();
-        countUpdates(updated, counts);
     }
 
     // ---------------------------------------------------------------- plans
 
     private void upsertPlans(List<Parsed.Ok<PlanRow>> rows, String fileName, Counts counts) {
-        Map<String, Long> existing = idsByKey("SELECT code AS k, 1 AS id FROM plan WHERE code IN (:keys)",
-                keys(rows, PlanRow::planCode));
+        Map<String, Map<String, Object>> stored = storedValues("""
+                SELECT code, name_en, name_fr, kind, monthly_price, period_months, included_gb, overage_per_gb, per_minute
+                FROM plan WHERE code IN (:keys)""",
+                keys(rows, PlanRow::planCode), values -> (String) values.get("code"));
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Parsed.Ok<PlanRow> ok : rows) {
             PlanRow p = ok.row();
+            if (!seen.add(p.planCode())) {
+                counts.rejects.add(duplicateInFile(fileName, ok, "plan_code", p.planCode()));
+                continue;
+            }
             MapSqlParameterSource params = new MapSqlParameterSource()
-                    .addValue("code", p.planCode()).addValue("en", p.nameEn()).addValue("fr", p.nameFr())
-                    .addValue("kind", p.kind()).addValue("price", p.monthlyPrice()).addValue("months", p.periodMonths())
-                    .addValue("gb", p.includedGb()).addValue("overage", p.overagePerGb()).addValue("minute", p.perMinute());
-            (existing.containsKey(p.planCode()) ? updates : inserts).add(params);
+                    .addValue("code", p.planCode()).addValue("name_en", p.nameEn()).addValue("name_fr", p.nameFr())
+                    .addValue("kind", p.kind()).addValue("monthly_price", p.monthlyPrice())
+                    .addValue("period_months", p.periodMonths()).addValue("included_gb", p.includedGb())
+                    .addValue("overage_per_gb", p.overagePerGb()).addValue("per_minute", p.perMinute());
+            sort(params, stored.get(p.planCode()), inserts, updates, counts);
         }
         jdbc.batchUpdate("""
                 INSERT INTO plan (code, name_en, name_fr, kind, monthly_price, period_months, included_gb,
                     overage_per_gb, per_minute)
-                VALUES (:code, :en, :fr, :kind, :price, :months, :gb, :overage, :minute)""",
+                VALUES (:code, :name_en, :name_fr, :kind, :monthly_price, :period_months, :included_gb,
+                    :overage_per_gb, :per_minute)""",
                 inserts.toArray(MapSqlParameterSource[]::new));
-        int[] updated = jdbc.batchUpdate("""
-                UPDATE plan SET name_en = :en, name_fr = :fr, kind = :kind, monthly_price = :price,
-                    period_months = :months, included_gb = :gb, overage_per_gb = :overage, per_minute = :minute
+        jdbc.batchUpdate("""
+                UPDATE plan SET name_en = :name_en, name_fr = :name_fr, kind = :kind, monthly_price = :monthly_price,
+                    period_months = :period_months, included_gb = :included_gb, overage_per_gb = :overage_per_gb,
+                    per_minute = :per_minute
                 WHERE code = :code""",
                 updates.toArray(MapSqlParameterSource[]::new));
-        counts.inserted += inserts.size();
-        countUpdates(updated, counts);
     }
 
     // ---------------------------------------------------------------- subscriptions
@@ -222,52 +241,84 @@ public class ReferenceDataImporter {
                 keys(rows, SubscriptionRow::accountNumber));
         Map<String, Long> plans = idsByKey("SELECT code AS k, 1 AS id FROM plan WHERE code IN (:keys)",
                 keys(rows, SubscriptionRow::planCode));
-        Map<String, Long> existing = idsByKey("SELECT subscription_id AS k, id FROM subscription WHERE subscription_id IN (:keys)",
-                keys(rows, SubscriptionRow::subscriptionId));
+        // One query for the existing subscriptions: their ids, values and service ids (one row per service id).
+        Map<String, Long> existing = new HashMap<>();
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        Map<String, Set<String>> storedServiceIds = new HashMap<>();
+        for (Map<String, Object> values : jdbc.queryForList("""
+                SELECT s.id, s.subscription_id, s.account_id, s.plan_code, s.start_date, s.end_date, si.service_id
+                FROM subscription s LEFT JOIN service_identifier si ON si.subscription_id = s.id
+                WHERE s.subscription_id IN (:keys)""",
+                new MapSqlParameterSource("keys", keys(rows, SubscriptionRow::subscriptionId)))) {
+            String sid = (String) values.get("subscription_id");
+            existing.put(sid, ((Number) values.get("id")).longValue());
+            stored.put(sid, values);
+            Set<String> serviceIds = storedServiceIds.computeIfAbsent(sid, k -> new HashSet<>());
+            if (values.get("service_id") != null) {
+                serviceIds.add((String) values.get("service_id"));
+            }
+        }
         Map<String, Long> serviceOwners = idsByKey(
                 "SELECT si.service_id AS k, si.subscription_id AS id FROM service_identifier si WHERE si.service_id IN (:keys)",
                 keys(rows, SubscriptionRow::serviceId));
         List<MapSqlParameterSource> inserts = new ArrayList<>();
         List<MapSqlParameterSource> updates = new ArrayList<>();
         Map<String, String> serviceIds = new HashMap<>();
+        Map<String, String> serviceIdsToWrite = new HashMap<>();
+        Set<String> seen = new HashSet<>();
         for (Parsed.Ok<SubscriptionRow> ok : rows) {
             SubscriptionRow s = ok.row();
             Long accountId = accounts.get(s.accountNumber());
             if (accountId == null) {
                 counts.rejects.add(new Reject(fileName, ok.line(), "account_number",
-                        "unknown account '" + s.accountNumber() + "' (import accounts first)", s.subscriptionId()));
+                        "unknown account '" + s.accountNumber() + "' (import accounts first)", ok.raw()));
                 continue;
             }
             if (!plans.containsKey(s.planCode())) {
                 counts.rejects.add(new Reject(fileName, ok.line(), "plan_code",
-                        "unknown plan '" + s.planCode() + "' (import plans first)", s.subscriptionId()));
+                        "unknown plan '" + s.planCode() + "' (import plans first)", ok.raw()));
+                continue;
+            }
+            if (!seen.add(s.subscriptionId())) {
+                counts.rejects.add(duplicateInFile(fileName, ok, "subscription_id", s.subscriptionId()));
                 continue;
             }
             Long owner = serviceOwners.get(s.serviceId());
             if ((owner != null && !owner.equals(existing.get(s.subscriptionId())))
                     || serviceIds.putIfAbsent(s.serviceId(), s.subscriptionId()) != null) {
                 counts.rejects.add(new Reject(fileName, ok.line(), "service_id",
-                        "service id '" + s.serviceId() + "' already belongs to another subscription", s.subscriptionId()));
+                        "service id '" + s.serviceId() + "' already belongs to another subscription", ok.raw()));
                 continue;
             }
             MapSqlParameterSource p = new MapSqlParameterSource()
-                    .addValue("sid", s.subscriptionId()).addValue("account", accountId).addValue("plan", s.planCode())
-                    .addValue("start", s.startDate()).addValue("end", s.endDate());
-            (existing.containsKey(s.subscriptionId()) ? updates : inserts).add(p);
+                    .addValue("subscription_id", s.subscriptionId()).addValue("account_id", accountId)
+                    .addValue("plan_code", s.planCode()).addValue("start_date", s.startDate())
+                    .addValue("end_date", s.endDate());
+            // the service id is part of the line: a new one alone is a change, written to service_identifier below
+            boolean sameServiceId = Set.of(s.serviceId()).equals(storedServiceIds.get(s.subscriptionId()));
+            if (!sameServiceId) {
+                serviceIdsToWrite.put(s.serviceId(), s.subscriptionId());
+            }
+            if (stored.containsKey(s.subscriptionId()) && !changed(p, stored.get(s.subscriptionId())) && !sameServiceId) {
+                counts.updated++;
+            } else {
+                sort(p, stored.get(s.subscriptionId()), inserts, updates, counts);
+            }
         }
         jdbc.batchUpdate("""
                 INSERT INTO subscription (subscription_id, account_id, plan_code, start_date, end_date)
-                VALUES (:sid, :account, :plan, :start, :end)""", inserts.toArray(MapSqlParameterSource[]::new));
-        int[] updated = jdbc.batchUpdate("""
-                UPDATE subscription SET account_id = :account, plan_code = :plan, start_date = :start, end_date = :end
-                WHERE subscription_id = :sid""", updates.toArray(MapSqlParameterSource[]::new));
-        counts.inserted += inserts.size();
-        countUpdates(updated, counts);
-        // Service identifiers: the subscription's current one (replacing an older one).
+                VALUES (:subscription_id, :account_id, :plan_code, :start_date, :end_date)""",
+                inserts.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("""
+                UPDATE subscription SET account_id = :account_id, plan_code = :plan_code, start_date = :start_date,
+                    end_date = :end_date
+                WHERE subscription_id = :subscription_id""",
+                updates.toArray(MapSqlParameterSource[]::new));
+        // Service identifiers of new subscriptions and changed ones: the current one replaces any older one.
         Map<String, Long> ids = idsByKey("SELECT subscription_id AS k, id FROM subscription WHERE subscription_id IN (:keys)",
-                serviceIds.values());
+                serviceIdsToWrite.values());
         List<MapSqlParameterSource> identifiers = new ArrayList<>();
-        serviceIds.forEach((serviceId, sid) -> identifiers.add(new MapSqlParameterSource()
+        serviceIdsToWrite.forEach((serviceId, sid) -> identifiers.add(new MapSqlParameterSource()
                 .addValue("service", serviceId).addValue("subscription", ids.get(sid))));
         MapSqlParameterSource[] batch = identifiers.toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("DELETE FROM service_identifier WHERE subscription_id = :subscription AND service_id <> :service", batch);
@@ -278,30 +329,41 @@ public class ReferenceDataImporter {
     // ---------------------------------------------------------------- tax rates
 
     private void upsertTaxRates(List<Parsed.Ok<TaxRateRow>> rows, String fileName, Counts counts) {
-        List<MapSqlParameterSource> all = new ArrayList<>();
+        List<Object[]> keys = rows.stream()
+                .map(ok -> new Object[]{ok.row().country(), ok.row().region(), ok.row().taxCode()}).toList();
+        Map<String, Map<String, Object>> stored = storedValues("""
+                SELECT country, region, tax_code, name_en, name_fr, rate, registration
+                FROM tax_rate WHERE (country, region, tax_code) IN (:keys)""",
+                keys, values -> taxKey(values.get("country"), values.get("region"), values.get("tax_code")));
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<MapSqlParameterSource> updates = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
         for (Parsed.Ok<TaxRateRow> ok : rows) {
             TaxRateRow t = ok.row();
-            all.add(new MapSqlParameterSource()
-                    .addValue("country", t.country()).addValue("region", t.region()).addValue("code", t.taxCode())
-                    .addValue("en", t.nameEn()).addValue("fr", t.nameFr()).addValue("rate", t.rate())
-                    .addValue("registration", t.registration()));
-        }
-        MapSqlParameterSource[] batch = all.toArray(MapSqlParameterSource[]::new);
-        int[] updated = jdbc.batchUpdate("""
-                UPDATE tax_rate SET name_en = :en, name_fr = :fr, rate = :rate, registration = :registration
-                WHERE country = :country AND region = :region AND tax_code = :code""", batch);
-        List<MapSqlParameterSource> inserts = new ArrayList<>();
-        for (int i = 0; i < updated.length; i++) {
-            if (updated[i] == 0) {
-                inserts.add(batch[i]);
+            String key = taxKey(t.country(), t.region(), t.taxCode());
+            if (!seen.add(key)) {
+                counts.rejects.add(duplicateInFile(fileName, ok, "tax_code", key));
+                continue;
             }
+            MapSqlParameterSource p = new MapSqlParameterSource()
+                    .addValue("country", t.country()).addValue("region", t.region()).addValue("tax_code", t.taxCode())
+                    .addValue("name_en", t.nameEn()).addValue("name_fr", t.nameFr()).addValue("rate", t.rate())
+                    .addValue("registration", t.registration());
+            sort(p, stored.get(key), inserts, updates, counts);
         }
         jdbc.batchUpdate("""
                 INSERT INTO tax_rate (country, region, tax_code, name_en, name_fr, rate, registration)
-                VALUES (:country, :region, :code, :en, :fr, :rate, :registration)""",
+                VALUES (:country, :region, :tax_code, :name_en, :name_fr, :rate, :registration)""",
                 inserts.toArray(MapSqlParameterSource[]::new));
-        counts.inserted += inserts.size();
-        counts.updated += updated.length - inserts.size();
+        jdbc.batchUpdate("""
+                UPDATE tax_rate SET name_en = :name_en, name_fr = :name_fr, rate = :rate, registration = :registration
+                WHERE country = :country AND region = :region AND tax_code = :tax_code""",
+                updates.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** A tax's natural key as one string, e.g. CA/QC/QST. */
+    private static String taxKey(Object country, Object region, Object taxCode) {
+        return country + "/" + region + "/" + taxCode;
     }
 
     // ---------------------------------------------------------------- opening balances
@@ -326,17 +388,17 @@ public class ReferenceDataImporter {
                     });
         }
         List<MapSqlParameterSource> inserts = new ArrayList<>();
-        Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Parsed.Ok<OpeningBalanceRow> ok : rows) {
             OpeningBalanceRow o = ok.row();
             Long accountId = accounts.get(o.accountNumber());
             if (accountId == null) {
                 counts.rejects.add(new Reject(fileName, ok.line(), "account_number",
-                        "unknown account '" + o.accountNumber() + "'", o.invoiceNumber()));
+                        "unknown account '" + o.accountNumber() + "'", ok.raw()));
                 continue;
             }
             if (!seen.add(o.invoiceNumber())) {
-                counts.rejects.add(duplicateInFile(fileName, ok.line(), "invoice_number", o.invoiceNumber()));
+                counts.rejects.add(duplicateInFile(fileName, ok, "invoice_number", o.invoiceNumber()));
                 continue;
             }
             if (existing.containsKey(o.invoiceNumber())) {
@@ -363,8 +425,8 @@ public class ReferenceDataImporter {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Reject duplicateInFile(String fileName, long line, String field, String key) {
-        return new Reject(fileName, line, field, "'" + key + "' appears more than once in this file", key);
+    private static Reject duplicateInFile(String fileName, Parsed.Ok<?> ok, String field, String key) {
+        return new Reject(fileName, ok.line(), field, "'" + key + "' appears more than once in this file", ok.raw());
     }
 
     private static <T> Set<String> keys(List<Parsed.Ok<T>> rows, Function<T, String> key) {
@@ -382,7 +444,64 @@ public class ReferenceDataImporter {
         return ids;
     }
 
-    private static void countUpdates(int[] updated, Counts counts) {
-        counts.updated += updated.length;
+    /**
+     * The stored rows of a batch's keys, by key, each a map of column name (any case) to value.
+     * The query reads the columns an update would write, so comparing them tells a real change.
+     */
+    private Map<String, Map<String, Object>> storedValues(String sql, Collection<?> keys,
+                                                          Function<Map<String, Object>, String> keyOf) {
+        Map<String, Map<String, Object>> stored = new HashMap<>();
+        if (keys.isEmpty()) {
+            return stored;
+        }
+        for (Map<String, Object> values : jdbc.queryForList(sql, new MapSqlParameterSource("keys", keys))) {
+            stored.put(keyOf.apply(values), values);
+        }
+        return stored;
+    }
+
+    /**
+     * A new row is inserted; an existing one is updated only when a value differs, else counted
+     * unchanged. Parameters are named after their columns, so each is compared with the stored
+     * column of that name (columns the query did not read, such as next_bill_date, are not).
+     */
+    private static void sort(MapSqlParameterSource row, Map<String, Object> stored, List<MapSqlParameterSource> inserts,
+                             List<MapSqlParameterSource> updates, Counts counts) {
+        if (stored == null) {
+            inserts.add(row);
+            counts.inserted++;
+        } else if (changed(row, stored)) {
+            updates.add(row);
+            counts.updated++;
+        } else {
+            counts.unchanged++;
+        }
+    }
+
+    private static boolean changed(MapSqlParameterSource row, Map<String, Object> stored) {
+        for (String column : row.getParameterNames()) {
+            if (stored.containsKey(column) && !sameValue(row.getValue(column), stored.get(column))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Nulls are equal; numbers by value (60.00 = 60.0000); a SQL date equals its LocalDate. */
+    private static boolean sameValue(Object fromFile, Object fromDatabase) {
+        if (fromFile == null || fromDatabase == null) {
+            return fromFile == fromDatabase;
+        }
+        if (fromFile instanceof Number a && fromDatabase instanceof Number b) {
+            return decimal(a).compareTo(decimal(b)) == 0;
+        }
+        if (fromDatabase instanceof java.sql.Date date) {
+            return fromFile.equals(date.toLocalDate());
+        }
+        return fromFile.equals(fromDatabase);
+    }
+
+    private static BigDecimal decimal(Number number) {
+        return number instanceof BigDecimal d ? d : new BigDecimal(number.toString());
     }
 }

@@ -40,7 +40,9 @@ import ca.isp.billing.readers.RejectFileWriter;
  * wholly ingested or not at all, and the same content is never ingested twice whatever its
  * name. Bad lines go to {@code var/rejects/<file>.rejects.csv}; once committed the file moves
  * to {@code var/archive/<kind>/}. A file that cannot be read at all (missing column) moves to
- * {@code var/rejects/} with a one-line reject file saying why.
+ * {@code var/rejects/} with a one-line reject file saying why. When another content already
+ * used the file's name, its copies carry the first 8 hex digits of its SHA-256
+ * ({@code usage.1a2b3c4d.csv}, {@code usage.csv.1a2b3c4d.rejects.csv}) so nothing is overwritten.
  */
 public abstract class InboxFileTasklet<T> implements Tasklet {
 
@@ -116,33 +118,72 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         if (file == null) {
             return RepeatStatus.FINISHED;
         }
+        String name = file.getFileName().toString();
         String sha = FileFingerprint.sha256(file);
+        // Decided from committed state only, so a rerun after a crash picks the same names again.
+        FileNames names = FileNames.of(name, sha, nameTakenByOtherContent(name, sha));
         List<String> earlier = jdbc.queryForList(
                 "SELECT file_name FROM ingested_file WHERE kind = ? AND sha256 = ?", String.class, kind, sha);
         if (!earlier.isEmpty()) {
-            log.warn("{} has the same content as {} ingested before: not ingested again, archived", file.getFileName(), earlier.get(0));
-            moveAfterCommit(file, properties.archive(kind));
+            log.warn("{} has the same content as {} ingested before: not ingested again, archived", name, earlier.get(0));
+            moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
             return RepeatStatus.CONTINUABLE;
         }
-        Path rejectFile = properties.rejects().resolve(file.getFileName() + ".rejects.csv");
+        Path rejectFile = properties.rejects().resolve(names.rejects());
         FileCounts counts;
         try (RejectFileWriter rejects = RejectFileWriter.create(rejectFile)) {
             try {
                 // A savepoint: a file found unreadable half-way leaves nothing of itself behind.
                 counts = perFile.execute(status -> ingestFile(file, sha, rejects, contribution));
             } catch (BadFileException e) {
-                rejects.write(new Reject(file.getFileName().toString(), 1, null, e.getMessage(), ""));
-                log.error("Rejected the whole file {}: {}", file.getFileName(), e.getMessage());
+                rejects.write(new Reject(name, 1, null, e.reason(), ""));
+                log.error("Rejected the whole file {}: {}", name, e.reason());
                 // Not recorded as ingested, so a corrected version (new content) can come; the bad one is kept aside.
-                moveAfterCommit(file, properties.rejects());
+                moveAfterCommit(file, properties.rejects().resolve(names.copy()));
                 return RepeatStatus.CONTINUABLE;
             }
         }
-        log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, file.getFileName(), counts.linesRead(),
+        log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, name, counts.linesRead(),
                 counts.stored(), counts.duplicates(), counts.rejected(),
                 counts.rejected() > 0 ? " (" + rejectFile + ")" : "");
-        moveAfterCommit(file, properties.archive(kind));
+        moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
         return RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * Where a file's copy (archived or set aside) and its reject file go. The plain names
+     * unless another content has used the file's name: then both carry the first 8 hex digits
+     * of the SHA-256, {@code usage.1a2b3c4d.csv} and {@code usage.csv.1a2b3c4d.rejects.csv}.
+     */
+    record FileNames(String copy, String rejects) {
+
+        static FileNames of(String name, String sha, boolean nameTaken) {
+            if (!nameTaken) {
+                return new FileNames(name, name + ".rejects.csv");
+            }
+            String sha8 = sha.substring(0, 8);
+            int dot = name.lastIndexOf('.');
+            String copy = dot > 0 ? name.substring(0, dot) + "." + sha8 + name.substring(dot) : name + "." + sha8;
+            return new FileNames(copy, name + "." + sha8 + ".rejects.csv");
+        }
+    }
+
+    /**
+     * True when a different content has used this name: recorded as ingested (any kind, as the
+     * reject folder is shared), archived under it, or set aside under it as a whole-file reject.
+     * Only committed state counts, never a reject file a crashed attempt may have left.
+     */
+    private boolean nameTakenByOtherContent(String name, String sha) {
+        Integer others = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ingested_file WHERE file_name = ? AND NOT (kind = ? AND sha256 = ?)",
+                Integer.class, name, kind, sha);
+        return (others != null && others > 0)
+                || holdsOtherContent(properties.archive(kind).resolve(name), sha)
+                || holdsOtherContent(properties.rejects().resolve(name), sha);
+    }
+
+    private static boolean holdsOtherContent(Path copy, String sha) {
+        return Files.isRegularFile(copy) && !FileFingerprint.sha256(copy).equals(sha);
     }
 
     private FileCounts ingestFile(Path file, String sha, RejectFileWriter rejects, StepContribution contribution) {
@@ -180,16 +221,19 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         }
     }
 
-    /** The file leaves the inbox only once what was read from it is committed. */
-    private static void moveAfterCommit(Path file, Path folder) {
+    /**
+     * The file leaves the inbox only once what was read from it is committed. The target holds
+     * either nothing or the same bytes (see {@link FileNames}), so replacing it loses nothing.
+     */
+    private static void moveAfterCommit(Path file, Path target) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    Files.createDirectories(folder);
-                    Files.move(file, folder.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    Files.createDirectories(target.getParent());
+                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot move " + file + " to " + folder, e);
+                    throw new UncheckedIOException("cannot move " + file + " to " + target, e);
                 }
             }
         });

@@ -72,7 +72,7 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
             Long accountId = accounts.get(p.accountNumber());
             if (accountId == null) {
                 rejects.write(new Reject(fileName, ok.line(), "account_number",
-                        "unknown account '" + p.accountNumber() + "'", p.paymentRef() + "," + p.amount()));
+                        "unknown account '" + p.accountNumber() + "'", ok.raw()));
                 continue;
             }
             if (!known.add(p.paymentRef())) {
