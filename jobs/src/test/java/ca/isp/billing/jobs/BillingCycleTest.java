@@ -147,6 +147,8 @@ class BillingCycleTest extends AbstractCycleTest {
                 .replace('\u00a0', ' ').replace('\u202f', ' ');
         assertThat(text).contains(amountDue);
         assertThat(text).contains("Montant dû").contains("Date d'échéance").contains("Période de service");
+        // the French business name and French units (Quebec's Charter of the French language)
+        assertThat(text).contains("Internet Aurores boréales").contains("1 mois").doesNotContain("1 month");
     }
 
     @Test

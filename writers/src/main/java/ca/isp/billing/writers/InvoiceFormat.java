@@ -92,7 +92,20 @@ public final class InvoiceFormat {
         }
         BigDecimal plain = quantity.stripTrailingZeros();
         String text = number(plain, Math.max(plain.scale(), 0));
-        return unit == null || unit.isBlank() ? text : text + NBSP + unit;
+        return unit == null || unit.isBlank() ? text : text + NBSP + unit(unit, plain.compareTo(BigDecimal.ONE) > 0);
+    }
+
+    /**
+     * Lines carry their unit in English ("month", "GB", "min", "fee"); the reader gets it in the
+     * invoice's language and number: "3 months", "3 mois", "53,264 Go". Other units print as they are.
+     */
+    String unit(String unit, boolean plural) {
+        return switch (unit) {
+            case "month" -> language == Language.FR ? "mois" : plural ? "months" : "month";
+            case "fee" -> language == Language.FR ? "frais" : plural ? "fees" : "fee";
+            case "GB" -> language == Language.FR ? "Go" : "GB";
+            default -> unit;
+        };
     }
 
     private String shortDay(LocalDate date) {

@@ -58,5 +58,12 @@ class InvoiceFormatTest {
         assertThat(en.quantity(new BigDecimal("1.00"), null)).isEqualTo("1");
         assertThat(fr.quantity(new BigDecimal("1500"), "min")).isEqualTo("1\u00A0500\u00A0min");
         assertThat(en.quantity(null, "min")).isEmpty();
+        // lines carry English units; each language gets its own word and plural
+        assertThat(fr.quantity(new BigDecimal("53.264"), "GB")).isEqualTo("53,264\u00A0Go");
+        assertThat(fr.quantity(new BigDecimal("1"), "month")).isEqualTo("1\u00A0mois");
+        assertThat(en.quantity(new BigDecimal("3"), "month")).isEqualTo("3\u00A0months");
+        assertThat(en.quantity(new BigDecimal("1.0000"), "month")).isEqualTo("1\u00A0month");
+        assertThat(en.quantity(new BigDecimal("0.4333"), "month")).isEqualTo("0.4333\u00A0month");
+        assertThat(fr.quantity(new BigDecimal("1"), "fee")).isEqualTo("1\u00A0frais");
     }
 }

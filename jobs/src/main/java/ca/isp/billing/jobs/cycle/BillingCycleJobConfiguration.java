@@ -59,7 +59,6 @@ import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
 import ca.isp.billing.jobs.tax.TaxLineWriter;
-import ca.isp.billing.writers.CompanyProfile;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.InvoicePdfRenderer;
 import ca.isp.billing.writers.MailVendorBatch;
@@ -102,13 +101,13 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
                             Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
-                            CompanyProfile company) {
+                            CompanyProfiles company) {
         return new JobBuilder(JOB_NAME, jobRepository)
                 .validator(cycleDateValidator())
                 .listener(new JobExecutionListener() {
                     @Override
                     public void beforeJob(JobExecution jobExecution) {
-                        CompanyProfiles.store(jdbc, company, "CAD");
+                        company.store(jdbc, "CAD");
                     }
                 })
                 .start(ingest)
@@ -279,7 +278,7 @@ public class BillingCycleJobConfiguration {
     public InvoiceToRenderReader invoiceToRenderReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                        @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                                       CompanyProfile company) {
+                                                       CompanyProfiles company) {
         return new InvoiceToRenderReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
                 smallChunk());
     }
@@ -313,7 +312,7 @@ public class BillingCycleJobConfiguration {
     public PendingDeliveryReader pendingDeliveryReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                        @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                                       CompanyProfile company) {
+                                                       CompanyProfiles company) {
         return new PendingDeliveryReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
                 smallChunk());
     }
@@ -458,7 +457,7 @@ public class BillingCycleJobConfiguration {
     }
 
     @Bean
-    public CompanyProfile companyProfile() {
+    public CompanyProfiles companyProfiles() {
         return CompanyProfiles.load(properties.templates());
     }
 

@@ -43,19 +43,13 @@ public class MailVendorManifestTasklet implements Tasklet {
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
                 WHERE i.cycle_date = ? AND d.channel = 'PRINT' AND d.status = 'SENT' ORDER BY d.id""",
                 (rs, n) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        addressWithoutName(InvoiceDocumentLoader.mailingAddress(rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                                Language.of(rs.getString(11)))),
+                        InvoiceDocumentLoader.mailingAddress(rs.getString(5), rs.getString(6), rs.getString(7),
+                                rs.getString(8), rs.getString(9), rs.getString(10), Language.of(rs.getString(11))),
                         rs.getString(12), rs.getInt(13), rs.getString(14)),
                 cycleDate);
         batch.writeManifest(entries);
         contribution.incrementWriteCount(entries.size());
         log.info("Mail-vendor manifest for {}: {} letters", cycleDate, entries.size());
         return RepeatStatus.FINISHED;
-    }
-
-    /** The vendor gets the recipient apart from the address lines. */
-    private static List<String> addressWithoutName(List<String> mailingAddress) {
-        return mailingAddress.subList(1, mailingAddress.size());
     }
 }

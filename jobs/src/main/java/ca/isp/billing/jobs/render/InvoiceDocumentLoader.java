@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
-import ca.isp.billing.writers.CompanyProfile;
+import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
@@ -23,9 +23,9 @@ import ca.isp.billing.writers.InvoiceDocument;
 public class InvoiceDocumentLoader {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final CompanyProfile company;
+    private final CompanyProfiles company;
 
-    public InvoiceDocumentLoader(NamedParameterJdbcTemplate jdbc, CompanyProfile company) {
+    public InvoiceDocumentLoader(NamedParameterJdbcTemplate jdbc, CompanyProfiles company) {
         this.jdbc = jdbc;
         this.company = company;
     }
@@ -45,9 +45,9 @@ public class InvoiceDocumentLoader {
                 new MapSqlParameterSource("ids", invoiceIds), rs -> {
                     long id = rs.getLong("id");
                     Language language = Language.of(rs.getString("language"));
-                    documents.put(id, new InvoiceDocument(company, language, rs.getString("invoice_number"),
+                    documents.put(id, new InvoiceDocument(company.forLanguage(language), language, rs.getString("invoice_number"),
                             rs.getString("account_number"), rs.getString("name"),
-                            mailingAddress(rs.getString("name"), rs.getString("billing_line1"),
+                            mailingAddress(rs.getString("billing_line1"),
                                     rs.getString("billing_line2"), rs.getString("billing_city"),
                                     rs.getString("billing_region"), rs.getString("billing_postal_code"),
                                     rs.getString("billing_country"), language),
@@ -61,11 +61,13 @@ public class InvoiceDocumentLoader {
         return documents;
     }
 
-    /** Canada Post and USPS style: name, street, "CITY REGION  POSTAL", country when abroad. */
-    public static List<String> mailingAddress(String name, String line1, String line2, String city, String region,
-                                       String postalCode, String country, Language language) {
+    /**
+     * The address lines under the recipient's name, Canada Post and USPS style: street,
+     * "CITY REGION  POSTAL", the country when it is the US (the ISP mails from Canada).
+     */
+    public static List<String> mailingAddress(String line1, String line2, String city, String region,
+                                              String postalCode, String country, Language language) {
         List<String> lines = new ArrayList<>();
-        lines.add(name);
         lines.add(line1);
         if (line2 != null && !line2.isBlank()) {
             lines.add(line2);

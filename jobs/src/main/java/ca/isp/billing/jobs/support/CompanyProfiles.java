@@ -14,18 +14,30 @@ import java.util.Properties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.writers.CompanyProfile;
 
 /**
- * Reads the company profile the operator keeps in {@code templates/company.properties} and
- * mirrors it into the company table, so reports and queries see the same ISP as the invoices.
+ * Reads the company profile the operator keeps in {@code templates/company.properties}, in
+ * each invoice language (a French invoice shows the French business name, as Quebec's
+ * Charter of the French language asks), and mirrors it into the company table, so reports
+ * and queries see the same ISP as the invoices.
  */
 public final class CompanyProfiles {
 
-    private CompanyProfiles() {
+    private final CompanyProfile english;
+    private final CompanyProfile french;
+
+    private CompanyProfiles(CompanyProfile english, CompanyProfile french) {
+        this.english = english;
+        this.french = french;
     }
 
-    public static CompanyProfile load(Path templates) {
+    public CompanyProfile forLanguage(Language language) {
+        return language == Language.FR ? french : english;
+    }
+
+    public static CompanyProfiles load(Path templates) {
         Path file = templates.resolve("company.properties");
         Properties p = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -40,14 +52,22 @@ public final class CompanyProfiles {
         String name = required(p, "name", file);
         String logo = p.getProperty("logo");
         Path logoPath = logo == null || logo.isBlank() ? null : templates.resolve(logo);
-        return new CompanyProfile(name, p.getProperty("legal_name", name), address, p.getProperty("phone"),
-                p.getProperty("email"), p.getProperty("website"), p.getProperty("remittance_note"),
-                p.getProperty("message_en"), p.getProperty("message_fr"),
-                logoPath != null && Files.exists(logoPath) ? logoPath : null);
+        Path logoFile = logoPath != null && Files.exists(logoPath) ? logoPath : null;
+        String legalName = p.getProperty("legal_name", name);
+        String note = p.getProperty("remittance_note");
+        CompanyProfile english = new CompanyProfile(name, legalName, address, p.getProperty("phone"),
+                p.getProperty("email"), p.getProperty("website"), note, p.getProperty("message_en"),
+                p.getProperty("message_fr"), logoFile);
+        CompanyProfile french = new CompanyProfile(p.getProperty("name_fr", name), legalName, address,
+                p.getProperty("phone"), p.getProperty("email"), p.getProperty("website"),
+                p.getProperty("remittance_note_fr", note), p.getProperty("message_en"), p.getProperty("message_fr"),
+                logoFile);
+        return new CompanyProfiles(english, french);
     }
 
-    /** Upserts the one company row. */
-    public static void store(JdbcTemplate jdbc, CompanyProfile company, String currency) {
+    /** Upserts the one company row (English profile). */
+    public void store(JdbcTemplate jdbc, String currency) {
+        CompanyProfile company = english;
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         String address = String.join("\n", company.addressLines());
         int updated = jdbc.update("""
