@@ -13,7 +13,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.springframework.batch.infrastructure.item.ItemReader;
+import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -149,14 +153,9 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step rate() {
-        return new StepBuilder("rate", jobRepository)
-                .<ca.isp.billing.jobs.rate.UsageToRate, ca.isp.billing.jobs.rate.RatedUsage>chunk(properties.chunkSize() * 5)
-                .transactionManager(transactionManager)
-                .reader(new UsageToRateReader(named, properties.chunkSize() * 5))
-                .processor(new UsageRatingProcessor())
-                .writer(new RatedUsageWriter(named))
-                .listener(faults.listenerFor("rate"))
-                .build();
+        int chunk = properties.chunkSize() * 5;
+        return chunkStep("rate", "rate", chunk,
+                new UsageToRateReader(named, chunk), new UsageRatingProcessor(), new RatedUsageWriter(named));
     }
 
     // ------------------------------------------------------------------ 3. charge plans and usage
@@ -168,14 +167,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step chargePartition(DueAccountReader dueAccountReader, AccountChargeProcessor accountChargeProcessor) {
-        return new StepBuilder("chargePartition", jobRepository)
-                .<ca.isp.billing.jobs.charge.AccountToBill, ca.isp.billing.jobs.charge.DraftInvoice>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(dueAccountReader)
-                .processor(accountChargeProcessor)
-                .writer(new DraftInvoiceWriter(named))
-                .listener(faults.listenerFor("charge"))
-                .build();
+        return chunkStep("chargePartition", "charge", properties.chunkSize(),
+                dueAccountReader, accountChargeProcessor, new DraftInvoiceWriter(named));
     }
 
     @Bean
@@ -201,14 +194,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step taxPartition(DraftInvoiceReader draftInvoiceReader, InvoiceTaxProcessor invoiceTaxProcessor) {
-        return new StepBuilder("taxPartition", jobRepository)
-                .<ca.isp.billing.jobs.tax.InvoiceToTax, ca.isp.billing.jobs.tax.TaxedInvoice>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(draftInvoiceReader)
-                .processor(invoiceTaxProcessor)
-                .writer(new TaxLineWriter(named))
-                .listener(faults.listenerFor("tax"))
-                .build();
+        return chunkStep("taxPartition", "tax", properties.chunkSize(),
+                draftInvoiceReader, invoiceTaxProcessor, new TaxLineWriter(named));
     }
 
     @Bean
@@ -235,14 +222,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step invoicePartition(TaxedInvoiceReader taxedInvoiceReader) {
-        return new StepBuilder("invoicePartition", jobRepository)
-                .<ca.isp.billing.jobs.issue.InvoiceToIssue, ca.isp.billing.jobs.issue.IssuedInvoice>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(taxedInvoiceReader)
-                .processor(new InvoiceIssueProcessor(properties.paymentTermsDays()))
-                .writer(new IssuedInvoiceWriter(named))
-                .listener(faults.listenerFor("invoice"))
-                .build();
+        return chunkStep("invoicePartition", "invoice", properties.chunkSize(),
+                taxedInvoiceReader, new InvoiceIssueProcessor(properties.paymentTermsDays()), new IssuedInvoiceWriter(named));
     }
 
     @Bean
@@ -263,14 +244,8 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step renderPartition(InvoiceToRenderReader invoiceToRenderReader, InvoicePdfWriter invoicePdfWriter,
                                 InvoicePdfRenderer renderer) {
-        return new StepBuilder("renderPartition", jobRepository)
-                .<ca.isp.billing.jobs.render.InvoiceToRender, ca.isp.billing.jobs.render.RenderedInvoice>chunk(smallChunk())
-                .transactionManager(transactionManager)
-                .reader(invoiceToRenderReader)
-                .processor(new InvoicePdfProcessor(renderer))
-                .writer(invoicePdfWriter)
-                .listener(faults.listenerFor("render"))
-                .build();
+        return chunkStep("renderPartition", "render", smallChunk(),
+                invoiceToRenderReader, new InvoicePdfProcessor(renderer), invoicePdfWriter);
     }
 
     @Bean
@@ -298,13 +273,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step handoffPartition(PendingDeliveryReader pendingDeliveryReader, DeliveryWriter deliveryWriter) {
-        return new StepBuilder("handoffPartition", jobRepository)
-                .<ca.isp.billing.jobs.handoff.DeliveryToSend, ca.isp.billing.jobs.handoff.DeliveryToSend>chunk(smallChunk())
-                .transactionManager(transactionManager)
-                .reader(pendingDeliveryReader)
-                .writer(deliveryWriter)
-                .listener(faults.listenerFor("handoff"))
-                .build();
+        return chunkStep("handoffPartition", "handoff", smallChunk(),
+                pendingDeliveryReader, null, deliveryWriter);
     }
 
     @Bean
@@ -355,14 +325,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step lateFees(OverdueInvoiceReader overdueInvoiceReader, LateFeeProcessor lateFeeProcessor) {
-        return new StepBuilder("lateFees", jobRepository)
-                .<ca.isp.billing.jobs.collections.OverdueInvoice, ca.isp.billing.jobs.collections.LateFeeAssessment>chunk(properties.chunkSize())
-                .transactionManager(transactionManager)
-                .reader(overdueInvoiceReader)
-                .processor(lateFeeProcessor)
-                .writer(new LateFeeWriter(named))
-                .listener(faults.listenerFor("lateFees"))
-                .build();
+        return chunkStep("lateFees", "lateFees", properties.chunkSize(),
+                overdueInvoiceReader, lateFeeProcessor, new LateFeeWriter(named));
     }
 
     @Bean
@@ -386,14 +350,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step delinquency(AccountStandingReader accountStandingReader, DelinquencyProcessor delinquencyProcessor) {
-        return new StepBuilder("delinquency", jobRepository)
-                .<ca.isp.billing.jobs.collections.AccountStanding, ca.isp.billing.jobs.collections.StatusChange>chunk(properties.chunkSize() * 5)
-                .transactionManager(transactionManager)
-                .reader(accountStandingReader)
-                .processor(delinquencyProcessor)
-                .writer(new StatusChangeWriter(named))
-                .listener(faults.listenerFor("delinquency"))
-                .build();
+        return chunkStep("delinquency", "delinquency", properties.chunkSize() * 5,
+                accountStandingReader, delinquencyProcessor, new StatusChangeWriter(named));
     }
 
     @Bean
@@ -426,6 +384,23 @@ public class BillingCycleJobConfiguration {
     }
 
     // ------------------------------------------------------------------ shared parts
+
+    /**
+     * A chunk step: read, process (optional), write, one transaction per chunk. {@code stage} names
+     * the step for fault injection (restart drills), the same for a manager and its partitions.
+     */
+    private <I, O> Step chunkStep(String name, String stage, int chunkSize, ItemReader<? extends I> reader,
+                                  ItemProcessor<? super I, ? extends O> processor, ItemWriter<? super O> writer) {
+        ChunkOrientedStepBuilder<I, O> step = new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
+                .transactionManager(transactionManager)
+                .reader(reader)
+                .writer(writer)
+                .listener(faults.listenerFor(stage));
+        if (processor != null) {
+            step.processor(processor);
+        }
+        return step.build();
+    }
 
     /** Rendering and hand-off hold PDFs in memory: smaller chunks. */
     private int smallChunk() {
