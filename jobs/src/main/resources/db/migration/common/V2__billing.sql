@@ -122,7 +122,8 @@ CREATE TABLE usage_record (
     account_id      BIGINT,
     billable_units  BIGINT,
     invoice_id      BIGINT,
-    CONSTRAINT uk_usage_record UNIQUE (source, record_id),
+    -- record_id first: ingestion looks records up by a batch of record ids
+    CONSTRAINT uk_usage_record UNIQUE (record_id, source),
     CONSTRAINT fk_usage_file FOREIGN KEY (file_id) REFERENCES ingested_file (id)
 );
 CREATE INDEX ix_usage_status ON usage_record (status, id);

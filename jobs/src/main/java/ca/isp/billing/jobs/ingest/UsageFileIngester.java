@@ -37,6 +37,7 @@ public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
     protected BatchCounts store(List<Parsed.Ok<UsageRow>> batch, String fileName, long fileId, RejectFileWriter rejects) {
         List<UsageRow> rows = batch.stream().map(Parsed.Ok::row).toList();
         Set<String> known = new HashSet<>();
+        // A lookup in uk_usage_record (record_id, source), not a scan of every record ever stored.
         named.query("SELECT source, record_id FROM usage_record WHERE record_id IN (:ids)",
                 new MapSqlParameterSource("ids", rows.stream().map(UsageRow::recordId).distinct().toList()),
                 rs -> {
