@@ -1,11 +1,19 @@
 package ca.isp.billing.jobs;
 
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cli.GracefulStop;
 
 /** The billing pipeline: every command of run.sh ends up here (see cli.BillingCommandLine). */
 @SpringBootApplication
@@ -13,11 +21,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 public class BillingApplication {
 
     private static final Logger log = LoggerFactory.getLogger(BillingApplication.class);
+    /** How long a SIGTERM waits for the running chunks to finish before the process goes. */
+    private static final Duration STOP_GRACE = Duration.ofMinutes(2);
 
     public static void main(String[] args) {
+        AtomicReference<ConfigurableApplicationContext> started = new AtomicReference<>();
+        SpringApplication application = new SpringApplication(BillingApplication.class);
+        // Not Spring's hook, which would close the database under a running cycle: ours first
+        // stops the cycle at a chunk boundary (STOPPED, resumable by the same command).
+        application.setRegisterShutdownHook(false);
+        application.addListeners((ApplicationListener<ApplicationStartedEvent>) e -> started.set(e.getApplicationContext()));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopGracefully(started.get()), "graceful-stop"));
+
         ConfigurableApplicationContext context;
         try {
-            context = SpringApplication.run(BillingApplication.class, args);
+            context = application.run(args);
         } catch (Throwable e) {
             // One clear line for the operator; the log file keeps the stack trace.
             log.error("could not start", e);
@@ -27,6 +45,23 @@ public class BillingApplication {
         }
         // The exit code comes from the command (ExitCodeGenerator): 0 done, non-zero failed.
         System.exit(SpringApplication.exit(context));
+    }
+
+    private static void stopGracefully(ConfigurableApplicationContext context) {
+        if (context == null || !context.isActive()) {
+            return;
+        }
+        try {
+            if (context.getBean(GracefulStop.class).stopRunning() > 0) {
+                System.err.println("Stopping: finishing the chunks in progress (up to " + STOP_GRACE.toMinutes()
+                        + " minutes)...");
+                context.getBean(BillingCommandLine.class).awaitDone(STOP_GRACE);
+            }
+        } catch (Exception e) {
+            log.warn("graceful stop incomplete: {}", e.getMessage());
+        } finally {
+            context.close();
+        }
     }
 
     private static Throwable rootCause(Throwable e) {

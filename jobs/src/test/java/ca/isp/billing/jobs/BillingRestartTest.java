@@ -102,6 +102,41 @@ class BillingRestartTest {
         }
     }
 
+    @Test
+    void stoppedOnRequestDuringRenderThenResumedBillsEverythingOnce() throws Exception {
+        try (BillingRun run = BillingRun.onH2()) {
+            run.generateAndImport(ACCOUNTS, SEED);
+            JdbcTemplate jdbc = run.jdbc();
+
+            // Given the cycle runs in the background and is asked to stop (what SIGTERM does)
+            // once rendering has begun
+            run.faults().disarm();
+            java.util.concurrent.CompletableFuture<Integer> firstRun = java.util.concurrent.CompletableFuture.supplyAsync(run::bill);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE rendered_at IS NOT NULL", Long.class) == 0
+                    && !firstRun.isDone() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            int stopped = run.bean(ca.isp.billing.jobs.cli.GracefulStop.class).stopRunning();
+            int exit = firstRun.get();
+            org.junit.jupiter.api.Assumptions.assumeTrue(stopped == 1,
+                    "the cycle finished before it could be stopped (machine too fast for this drill)");
+
+            // then it ends STOPPED, resumable, with part of the invoices rendered and nothing sent twice
+            assertThat(exit).isEqualTo(BillingCommandLine.FAILED);
+            assertThat(jdbc.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1",
+                    String.class)).isEqualTo("STOPPED");
+
+            // When the same command runs again
+            assertThat(run.bill()).isEqualTo(BillingCommandLine.OK);
+
+            // then the result is exactly the uninterrupted run's
+            assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(cleanTotals);
+            assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(cleanCounts);
+            assertOnceEach(jdbc);
+        }
+    }
+
     /** One invoice per account and cycle, one ledger entry per invoice, one fee per overdue invoice. */
     private static void assertOnceEach(JdbcTemplate jdbc) {
         assertThat(jdbc.queryForObject("""

@@ -64,6 +64,10 @@ public final class BillingRun implements AutoCloseable {
         return context.getBean(FaultInjection.class);
     }
 
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

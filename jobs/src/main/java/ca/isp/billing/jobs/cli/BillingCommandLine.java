@@ -6,11 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -56,6 +59,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final BillingProperties properties;
     private final DemoCommand demo;
     private int exitCode = OK;
+    private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(JobOperator jobOperator, JobRepository jobRepository, Job billingCycle,
                               ReferenceDataImporter importer, JdbcTemplate jdbc, BillingProperties properties,
@@ -74,8 +78,21 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         return exitCode;
     }
 
+    /** Waits until the command has finished (a shutdown waits for a stopping cycle to end cleanly). */
+    public boolean awaitDone(Duration timeout) throws InterruptedException {
+        return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public void run(ApplicationArguments arguments) {
+        try {
+            runCommand(arguments);
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private void runCommand(ApplicationArguments arguments) {
         List<String> args = new ArrayList<>();
         for (String arg : arguments.getSourceArgs()) {
             if (!arg.startsWith("--spring.") && !arg.startsWith("--billing.")) {
@@ -204,6 +221,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             }
             System.out.println("Billing cycle " + cycleDate + " completed. Summary: " + summary);
             return OK;
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            System.err.println("Billing cycle " + cycleDate + " stopped on request (run " + execution.getId()
+                    + "): every finished chunk is kept; run the same command again to resume.");
+            return FAILED;
         }
         String failedStep = execution.getStepExecutions().stream()
                 .filter(s -> s.getStatus().isUnsuccessful() && !s.getStepName().contains(":"))

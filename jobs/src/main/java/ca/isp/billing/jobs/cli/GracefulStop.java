@@ -1,0 +1,47 @@
+package ca.isp.billing.jobs.cli;
+
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+import ca.isp.billing.jobs.cycle.BillingCycleJobConfiguration;
+
+/**
+ * Asks running billing cycles to stop at their next chunk boundary (what a SIGTERM or Ctrl-C
+ * does, see BillingApplication): the run ends STOPPED with every finished chunk committed, and
+ * the same bill command resumes it, with no --recover needed.
+ */
+@Component
+public class GracefulStop {
+
+    private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+
+    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+    }
+
+    /** Returns how many running executions were asked to stop. */
+    public int stopRunning() {
+        Set<JobExecution> running = jobRepository.findRunningJobExecutions(BillingCycleJobConfiguration.JOB_NAME);
+        int stopped = 0;
+        for (JobExecution execution : running) {
+            try {
+                jobOperator.stop(execution);
+                stopped++;
+                log.warn("Stopping billing run {} at the next chunk boundary", execution.getId());
+            } catch (Exception e) {
+                log.warn("Could not stop billing run {}: {}", execution.getId(), e.getMessage());
+            }
+        }
+        return stopped;
+    }
+}
