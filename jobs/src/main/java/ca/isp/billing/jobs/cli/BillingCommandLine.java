@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -320,14 +322,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
             executions.sort(Comparator.comparing(JobExecution::getId));
             for (JobExecution e : executions) {
-                System.out.println("run " + e.getId() + ": " + e.getStatus() + ", started " + e.getStartTime()
-                        + ", ended " + e.getEndTime());
+                System.out.println("run " + e.getId() + ": " + e.getStatus() + ", started " + seconds(e.getStartTime())
+                        + ", ended " + seconds(e.getEndTime()));
             }
             System.out.println(new CycleReport(jdbc).summary(cycleDate, executions.get(0).getCreateTime(), executions));
             return OK;
         }
         List<JobInstance> instances = jobRepository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 24);
-        System.out.println(String.format("%-12s %-6s %-10s %-26s %-26s %s", "cycle", "rerun", "status", "started",
+        System.out.println(String.format("%-12s %-6s %-10s %-20s %-20s %s", "cycle", "rerun", "status", "started",
                 "ended", "runs"));
         if (instances.isEmpty()) {
             System.out.println("(no billing cycle has run yet)");
@@ -336,16 +338,20 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             List<JobExecution> executions = jobRepository.getJobExecutions(instance);
             JobExecution last = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElseThrow();
             Long rerun = last.getJobParameters().getLong(BillingCycleJobConfiguration.RERUN);
-            System.out.println(String.format("%-12s %-6s %-10s %-26s %-26s %d",
+            System.out.println(String.format("%-12s %-6s %-10s %-20s %-20s %d",
                     last.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE),
-                    rerun == null ? "" : rerun.toString(), last.getStatus(), last.getStartTime(), last.getEndTime(),
-                    executions.size()));
+                    rerun == null ? "" : rerun.toString(), last.getStatus(), seconds(last.getStartTime()),
+                    seconds(last.getEndTime()), executions.size()));
         }
         Long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
         Long delinquent = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'", Long.class);
         Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'", Long.class);
         System.out.println("accounts " + accounts + ", delinquent " + delinquent + ", deliveries not sent " + pending);
         return OK;
+    }
+
+    private static String seconds(LocalDateTime time) {
+        return time == null ? "-" : time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
     // ------------------------------------------------------------------ import
