@@ -372,8 +372,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             System.err.println("error: cannot read " + file);
             return BAD_INPUT;
         }
-        ReferenceDataImporter.Result result = importer.importFile(kind, file);
-        System.out.println(result.describe());
+        importer.importFile(kind, file); // logs "Imported <kind> <file>: N lines, ... rejected (see ...)"
         return OK;
     }
 }

@@ -47,8 +47,8 @@ public class DemoCommand {
                 generated.payments(), generated.malformedPaymentLines());
 
         for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
-            ReferenceDataImporter.Result result = importer.importFile(kind, reference.resolve(kind.label() + ".csv"));
-            System.out.println("import " + result.describe());
+            // The importer logs each result ("Imported accounts accounts.csv: ..."), as for ./run.sh import.
+            importer.importFile(kind, reference.resolve(kind.label() + ".csv"));
         }
 
         int exit = commandLine.bill(cycleDate, false);
