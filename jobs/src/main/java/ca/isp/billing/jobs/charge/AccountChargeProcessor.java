@@ -21,8 +21,9 @@ import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 
 /**
- * Charges one account: its plans in advance (PlanCharger), its usage of the month before in
- * arrears (UsageCharger), and the late fees assessed since its last invoice.
+ * Charges one account: its plans in advance (PlanCharger), its unbilled usage in arrears, each
+ * account period against its own allowance (UsageCharger), and the late fees assessed since its
+ * last invoice.
  */
 public class AccountChargeProcessor implements ItemProcessor<AccountToBill, DraftInvoice> {
 
@@ -49,11 +50,10 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                 account.language());
         List<InvoiceLine> lines = new ArrayList<>(charged.lines());
 
-        BillingPeriod usagePeriod = new BillingPeriod(account.nextBillDate().minusMonths(1), account.nextBillDate());
+        // Each month of usage against that month's allowance.
         for (Subscription subscription : account.subscriptions()) {
-            UsageTotals usage = account.usageBySubscription().get(subscription.subscriptionId());
-            if (usage != null) {
-                lines.addAll(usageCharger.charge(subscription, plans.get(subscription.planCode()), usagePeriod,
+            for (UsageTotals usage : account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
+                lines.addAll(usageCharger.charge(subscription, plans.get(subscription.planCode()), usage.period(),
                         usage.dataBytes(), usage.voiceMinutes(), account.language()));
             }
         }

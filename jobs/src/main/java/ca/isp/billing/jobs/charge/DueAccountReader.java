@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Subscription;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
@@ -25,6 +27,31 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
 
     public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
         super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), AccountToBill::accountId, pageSize);
+    }
+
+    /**
+     * Sums daily usage into the account periods it belongs to, counted back month by month from
+     * the next bill date (as PlanCharger counts forward), oldest period first.
+     */
+    static List<UsageTotals> byPeriod(TreeMap<LocalDate, long[]> days, LocalDate nextBillDate) {
+        List<UsageTotals> periods = new ArrayList<>();
+        int monthsBack = 1;
+        LocalDate end = nextBillDate;
+        while (!days.isEmpty() && days.firstKey().isBefore(end)) {
+            LocalDate start = nextBillDate.minusMonths(monthsBack);
+            long data = 0;
+            long voice = 0;
+            for (long[] day : days.subMap(start, end).values()) {
+                data += day[0];
+                voice += day[1];
+            }
+            if (data > 0 || voice > 0) {
+                periods.add(0, new UsageTotals(new BillingPeriod(start, end), data, voice));
+            }
+            monthsBack++;
+            end = start;
+        }
+        return periods;
     }
 
     private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate) {
@@ -53,17 +80,19 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
                     rs.getObject(5, LocalDate.class)));
         });
 
-        // Usage is billed in arrears: what started before the first day of the period billed now.
-        Map<Long, Map<String, long[]>> usage = new HashMap<>();
+        // Usage is billed in arrears: what started before the first day of the period billed now,
+        // summed per day here and per account period below.
+        Map<Long, Map<String, TreeMap<LocalDate, long[]>>> usage = new HashMap<>();
         jdbc.query("""
-                SELECT u.account_id, s.subscription_id, u.usage_type, SUM(u.billable_units)
+                SELECT u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type, SUM(u.billable_units)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
                 WHERE u.account_id IN (:ids) AND u.status = 'RATED' AND u.start_time < a.next_bill_date
-                GROUP BY u.account_id, s.subscription_id, u.usage_type""", ids, rs -> {
+                GROUP BY u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type""", ids, rs -> {
             long[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                    .computeIfAbsent(rs.getString(2), k -> new long[2]);
-            totals["DATA".equals(rs.getString(3)) ? 0 : 1] += rs.getLong(4);
+                    .computeIfAbsent(rs.getString(2), k -> new TreeMap<>())
+                    .computeIfAbsent(rs.getObject(3, LocalDate.class), k -> new long[2]);
+            totals["DATA".equals(rs.getString(4)) ? 0 : 1] += rs.getLong(5);
         });
 
         Map<Long, List<PendingLateFee>> fees = new HashMap<>();
@@ -77,8 +106,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
 
         List<AccountToBill> page = new ArrayList<>(accounts.size());
         for (DueAccount a : accounts) {
-            Map<String, UsageTotals> totals = new HashMap<>();
-            usage.getOrDefault(a.id(), Map.of()).forEach((sub, t) -> totals.put(sub, new UsageTotals(t[0], t[1])));
+            Map<String, List<UsageTotals>> totals = new HashMap<>();
+            usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub, byPeriod(days, a.nextBillDate())));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     "US".equals(a.country()) ? "USD" : "CAD", a.nextBillDate(),
                     subscriptions.getOrDefault(a.id(), List.of()), totals, fees.getOrDefault(a.id(), List.of())));

@@ -14,15 +14,15 @@ public class AccountStandingReader extends KeysetPageReader<AccountStanding> {
 
     public AccountStandingReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
         super((afterId, size) -> jdbc.query("""
-                SELECT a.id, a.status, MIN(i.due_date), SUM(i.total - i.amount_paid)
+                SELECT a.id, a.status, a.status_since, MIN(i.due_date), SUM(i.total - i.amount_paid)
                 FROM account a LEFT JOIN invoice i ON i.account_id = a.id AND i.status = 'ISSUED'
                     AND i.total > i.amount_paid AND i.due_date < :asOf
-                WHERE a.id > :after GROUP BY a.id, a.status ORDER BY a.id LIMIT :size""",
+                WHERE a.id > :after GROUP BY a.id, a.status, a.status_since ORDER BY a.id LIMIT :size""",
                 new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
                 (rs, n) -> {
-                    BigDecimal overdue = rs.getBigDecimal(4);
+                    BigDecimal overdue = rs.getBigDecimal(5);
                     return new AccountStanding(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                            overdue == null ? Money.ZERO : overdue);
+                            rs.getObject(4, LocalDate.class), overdue == null ? Money.ZERO : overdue);
                 }), AccountStanding::accountId, pageSize);
     }
 }

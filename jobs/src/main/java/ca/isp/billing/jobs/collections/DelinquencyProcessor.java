@@ -8,7 +8,9 @@ import ca.isp.billing.domain.DelinquencyPolicy;
 
 /**
  * Flags an account DELINQUENT when the DelinquencyPolicy says so, and back to ACTIVE once it
- * no longer does (paid up). Accounts whose status stays the same pass without a write.
+ * no longer does (paid up). Accounts whose status stays the same pass without a write, and so
+ * do accounts whose status was set on a later date: rerunning an older cycle must not undo a
+ * newer cycle's decision.
  */
 public class DelinquencyProcessor implements ItemProcessor<AccountStanding, StatusChange> {
 
@@ -22,6 +24,9 @@ public class DelinquencyProcessor implements ItemProcessor<AccountStanding, Stat
 
     @Override
     public StatusChange process(AccountStanding account) {
+        if (account.statusSince() != null && account.statusSince().isAfter(asOf)) {
+            return null;
+        }
         boolean delinquent = policy.isDelinquent(account.oldestUnpaidDueDate(), account.overdueAmount(), asOf);
         String target = delinquent ? "DELINQUENT" : "ACTIVE";
         if (target.equals(account.status())) {

@@ -5,7 +5,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Moves account statuses and records each move as a delinquency event. */
+/** Moves account statuses and records each move as a delinquency event (uk_delinquency_event). */
 public class StatusChangeWriter implements ItemWriter<StatusChange> {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -20,9 +20,14 @@ public class StatusChangeWriter implements ItemWriter<StatusChange> {
                 .addValue("account", c.accountId()).addValue("from", c.fromStatus()).addValue("to", c.toStatus())
                 .addValue("date", c.date()).addValue("overdue", c.overdueAmount())
                 .addValue("oldest", c.oldestUnpaidDueDate())).toArray(MapSqlParameterSource[]::new);
-        jdbc.batchUpdate("UPDATE account SET status = :to, status_since = :date WHERE id = :account AND status = :from", rows);
+        jdbc.batchUpdate("""
+                UPDATE account SET status = :to, status_since = :date
+                WHERE id = :account AND status = :from AND (status_since IS NULL OR status_since <= :date)""", rows);
+        // One event per account, day and new status, even if the same change is decided again.
         jdbc.batchUpdate("""
                 INSERT INTO delinquency_event (account_id, event_date, from_status, to_status, overdue_amount, oldest_due_date)
-                VALUES (:account, :date, :from, :to, :overdue, :oldest)""", rows);
+                SELECT :account, :date, :from, :to, :overdue, :oldest FROM DUAL WHERE NOT EXISTS (
+                    SELECT 1 FROM delinquency_event WHERE account_id = :account AND event_date = :date AND to_status = :to)""",
+                rows);
     }
 }

@@ -152,10 +152,16 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 2. rate usage
 
     @Bean
-    public Step rate() {
-        int chunk = properties.chunkSize() * 5;
-        return chunkStep("rate", "rate", chunk,
-                new UsageToRateReader(named, chunk), new UsageRatingProcessor(), new RatedUsageWriter(named));
+    public Step rate(UsageToRateReader usageToRateReader) {
+        return chunkStep("rate", "rate", properties.chunkSize() * 5,
+                usageToRateReader, new UsageRatingProcessor(), new RatedUsageWriter(named));
+    }
+
+    /** Step scoped like every reader: a reader keeps its position, a new run needs a new one. */
+    @Bean
+    @StepScope
+    public UsageToRateReader usageToRateReader() {
+        return new UsageToRateReader(named, properties.chunkSize() * 5);
     }
 
     // ------------------------------------------------------------------ 3. charge plans and usage
