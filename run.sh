@@ -13,10 +13,11 @@ Usage: ./run.sh <command> [options]
         Invent a small ISP (1,000 accounts by default), import it, drop its usage and
         payment files in the inbox and run a whole billing cycle on the embedded database,
         all under var/demo/ (deleted first: every demo starts from nothing).
-  bill --cycle-date YYYY-MM-DD [--recover]
+  bill --cycle-date YYYY-MM-DD [--recover] [--force]
         Run the billing cycle for that date. Run it again with the same date to resume a
         failed run; a completed cycle is never billed twice. --recover resumes a run left
-        "running" by a killed process.
+        "running" by a killed process. A date more than a month ahead, or before the last
+        completed cycle, is refused unless --force (a typo must not bill 45 years).
   rerun --cycle-date YYYY-MM-DD
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
@@ -31,7 +32,8 @@ Usage: ./run.sh <command> [options]
 
 Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
 BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO).
-Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way, 5 the cycle failed.
+Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
+running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT
 }
 
@@ -50,11 +52,18 @@ build_if_needed() {
   fi
 }
 
+# Runs a copy of the jar, replaced atomically when a new build exists: a rebuild (mvn package
+# writes billing.jar in place) never changes the classes under a cycle that is running.
+RUN_JAR="$ROOT/jobs/target/billing-run.jar"
+
 run_app() {
   local home="${BILLING_HOME:-$ROOT/var}"
   mkdir -p "$home"
+  if [[ ! -f "$RUN_JAR" || "$JAR" -nt "$RUN_JAR" ]]; then
+    cp "$JAR" "$RUN_JAR.$$.tmp" && mv -f "$RUN_JAR.$$.tmp" "$RUN_JAR"
+  fi
   BILLING_HOME="$(cd "$home" && pwd)" BILLING_TEMPLATES="${BILLING_TEMPLATES:-$ROOT/templates}" \
-    exec java ${JAVA_OPTS:-} -Dlogging.level.ca.isp.billing="${LOG_LEVEL:-INFO}" -jar "$JAR" "$@"
+    exec java ${JAVA_OPTS:-} -Dlogging.level.ca.isp.billing="${LOG_LEVEL:-INFO}" -jar "$RUN_JAR" "$@"
 }
 
 command="${1:-}"

@@ -106,11 +106,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
         try {
             exitCode = switch (args.get(0)) {
-                case "bill" -> bill(options(args), args.contains("--recover"));
-                case "rerun" -> rerun(cycleDate(options(args)));
-                case "status" -> status(options(args));
+                case "bill" -> bill(options(args, "cycle-date", "recover", "force"));
+                case "rerun" -> rerun(cycleDate(options(args, "cycle-date")));
+                case "status" -> status(options(args, "cycle-date"));
                 case "import" -> importFile(args);
-                case "demo" -> demo.run(options(args), this);
+                case "demo" -> demo.run(options(args, "accounts", "seed", "cycle-date"), this);
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -136,8 +136,18 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         return USAGE;
     }
 
-    /** "--name value" pairs after the command. */
-    static Map<String, String> options(List<String> args) {
+    /** "--name value" pairs after the command; an option the command does not know is a mistake. */
+    static Map<String, String> options(List<String> args, String... known) {
+        Map<String, String> options = parseOptions(args);
+        for (String name : options.keySet()) {
+            if (!List.of(known).contains(name)) {
+                throw new UsageException("'" + args.get(0) + "' has no option --" + name);
+            }
+        }
+        return options;
+    }
+
+    private static Map<String, String> parseOptions(List<String> args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
@@ -166,8 +176,60 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     // ------------------------------------------------------------------ bill
 
-    private int bill(Map<String, String> options, boolean recover) {
-        return bill(cycleDate(options), recover);
+    /**
+     * The operator's bill command: a date more than a month ahead or before the last completed
+     * cycle is most likely a typo (2072 for 2027) and is refused unless --force.
+     */
+    private int bill(Map<String, String> options) {
+        LocalDate cycleDate = cycleDate(options);
+        if (!options.containsKey("force")) {
+            if (cycleDate.isAfter(LocalDate.now().plusDays(31))) {
+                throw new UsageException("cycle date " + cycleDate + " is more than a month ahead; add --force if it is right");
+            }
+            LocalDate latest = latestCompletedCycle();
+            if (latest != null && cycleDate.isBefore(latest)) {
+                throw new UsageException("cycle date " + cycleDate + " is before the last completed cycle " + latest
+                        + "; add --force if it is right");
+            }
+        }
+        return bill(cycleDate, options.containsKey("recover"));
+    }
+
+    private LocalDate latestCompletedCycle() {
+        LocalDate latest = null;
+        for (JobInstance instance : jobRepository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 1000)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                LocalDate date = last.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE);
+                if (date != null && (latest == null || date.isAfter(latest))) {
+                    latest = date;
+                }
+            }
+        }
+        return latest;
+    }
+
+    /**
+     * Before a new cycle (or rerun) starts: another one that is running, failed or stopped.
+     * Billing a new cycle meanwhile would, for one, charge late fees on invoices not yet sent.
+     * (Instances are told apart by id: Batch 6's JobParameter.equals compares names only.)
+     */
+    private JobExecution unfinishedCycle() {
+        for (JobInstance instance : jobRepository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 1000)) {
+            JobExecution last = jobRepository.getLastJobExecution(instance);
+            if (last != null && last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED) {
+                return last;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(JobExecution execution) {
+        LocalDate date = execution.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE);
+        Long rerun = execution.getJobParameters().getLong(BillingCycleJobConfiguration.RERUN);
+        return "billing cycle " + date + (rerun == null ? "" : " (rerun " + rerun + ")") + " is "
+                + execution.getStatus() + " (run " + execution.getId() + "); finish it first: ./run.sh "
+                + (rerun == null ? "bill" : "rerun") + " --cycle-date " + date;
     }
 
     /**
@@ -180,6 +242,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         JobExecution last = jobRepository.getLastJobExecution(BillingCycleJobConfiguration.JOB_NAME, parameters);
         JobExecution execution;
         try {
+            JobExecution unfinished = last == null ? unfinishedCycle() : null;
+            if (unfinished != null) {
+                System.err.println("error: " + describe(unfinished));
+                return IN_THE_WAY;
+            }
             if (last == null) {
                 System.out.println("Billing cycle " + cycleDate + ": starting.");
                 execution = jobOperator.start(billingCycle, parameters);
@@ -281,6 +348,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 continue;
             }
             try {
+                JobExecution unfinished = last == null ? unfinishedCycle() : null;
+                if (unfinished != null) {
+                    System.err.println("error: " + describe(unfinished));
+                    return IN_THE_WAY;
+                }
                 if (last == null) {
                     System.out.println("Billing cycle " + cycleDate + ": rerun " + n + " (only what is left is done).");
                     return report(cycleDate, jobOperator.start(billingCycle, parameters));
@@ -313,19 +385,17 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int status(Map<String, String> options) {
         if (options.containsKey("cycle-date")) {
             LocalDate cycleDate = cycleDate(options);
-            JobParameters parameters = parameters(cycleDate, null);
-            JobInstance instance = jobRepository.getJobInstance(BillingCycleJobConfiguration.JOB_NAME, parameters);
-            if (instance == null) {
+            List<JobExecution> executions = CycleReport.executionsOfCycle(jobRepository, cycleDate);
+            if (executions.isEmpty()) {
                 System.out.println("Billing cycle " + cycleDate + " has never run.");
                 return OK;
             }
-            List<JobExecution> executions = new ArrayList<>(jobRepository.getJobExecutions(instance));
-            executions.sort(Comparator.comparing(JobExecution::getId));
             for (JobExecution e : executions) {
-                System.out.println("run " + e.getId() + ": " + e.getStatus() + ", started " + seconds(e.getStartTime())
-                        + ", ended " + seconds(e.getEndTime()));
+                Long rerun = e.getJobParameters().getLong(BillingCycleJobConfiguration.RERUN);
+                System.out.println("run " + e.getId() + (rerun == null ? "" : " (rerun " + rerun + ")") + ": "
+                        + e.getStatus() + ", started " + seconds(e.getStartTime()) + ", ended " + seconds(e.getEndTime()));
             }
-            System.out.println(new CycleReport(jdbc).summary(cycleDate, executions.get(0).getCreateTime(), executions));
+            System.out.println(new CycleReport(jdbc).summary(cycleDate, executions));
             return OK;
         }
         List<JobInstance> instances = jobRepository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 24);
@@ -346,7 +416,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         Long accounts = jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class);
         Long delinquent = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'", Long.class);
         Long pending = jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'", Long.class);
-        System.out.println("accounts " + accounts + ", delinquent " + delinquent + ", deliveries not sent " + pending);
+        Long held = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE status = 'HELD'", Long.class);
+        System.out.println("accounts " + accounts + ", delinquent " + delinquent + ", invoices held " + held
+                + " (rerun their cycle once fixed), deliveries not sent " + pending);
         return OK;
     }
 

@@ -143,10 +143,17 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 1. ingest usage files
 
     @Bean
-    public Step ingest() {
+    public Step ingest(UsageFileIngester usageFileIngester) {
         return new StepBuilder("ingest", jobRepository)
-                .tasklet(new UsageFileIngester(jdbc, transactionManager, properties), transactionManager)
+                .tasklet(usageFileIngester, transactionManager)
                 .build();
+    }
+
+    /** Step scoped: the files it passes over in a run (still being written) are forgotten after it. */
+    @Bean
+    @StepScope
+    public UsageFileIngester usageFileIngester() {
+        return new UsageFileIngester(jdbc, transactionManager, properties);
     }
 
     // ------------------------------------------------------------------ 2. rate usage
@@ -321,10 +328,16 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 8. apply payments
 
     @Bean
-    public Step payments() {
+    public Step payments(PaymentFileIngester paymentFileIngester) {
         return new StepBuilder("payments", jobRepository)
-                .tasklet(new PaymentFileIngester(jdbc, transactionManager, properties), transactionManager)
+                .tasklet(paymentFileIngester, transactionManager)
                 .build();
+    }
+
+    @Bean
+    @StepScope
+    public PaymentFileIngester paymentFileIngester() {
+        return new PaymentFileIngester(jdbc, transactionManager, properties);
     }
 
     // ------------------------------------------------------------------ 9. late fees

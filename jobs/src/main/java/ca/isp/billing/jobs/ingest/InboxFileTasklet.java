@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -43,6 +46,8 @@ import ca.isp.billing.readers.RejectFileWriter;
  * {@code var/rejects/} with a one-line reject file saying why. When another content already
  * used the file's name, its copies carry the first 8 hex digits of its SHA-256
  * ({@code usage.1a2b3c4d.csv}, {@code usage.csv.1a2b3c4d.rejects.csv}) so nothing is overwritten.
+ * A file whose size or modification time changed while it was read (still being written) is
+ * rolled back and left in the inbox for the next run.
  */
 public abstract class InboxFileTasklet<T> implements Tasklet {
 
@@ -63,6 +68,8 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     protected final BillingProperties properties;
 
     private final TransactionTemplate perFile;
+    /** Files found changing while read in this step execution: left for the next run, not retried now. */
+    private final Set<Path> skipped = new HashSet<>();
 
     protected InboxFileTasklet(String kind, RowFormat<T> format, int batchSize, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, BillingProperties properties) {
@@ -81,9 +88,35 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
      */
     protected abstract BatchCounts store(List<Parsed.Ok<T>> rows, String fileName, long fileId, RejectFileWriter rejects);
 
+    /**
+     * Called once a file has been read and stored, just before it is checked for changes; does
+     * nothing here. A test overrides it to write to the file as a slow sender would.
+     */
+    protected void afterReading(Path file) {
+    }
+
+    /** Size and modification time of a file: if either moves while it is read, someone is still writing it. */
+    record FileState(long size, FileTime modified) {
+
+        static FileState of(Path file) {
+            try {
+                return new FileState(Files.size(file), Files.getLastModifiedTime(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot look at " + file, e);
+            }
+        }
+    }
+
+    /** Thrown inside the file's savepoint so everything read from a changing file is rolled back. */
+    private static final class FileChangedException extends RuntimeException {
+
+        FileChangedException(Path file) {
+            super(file + " changed while it was read");
+        }
+    }
+
     /** Reads the file in batches of good rows; bad lines go straight to the reject file. */
-    private FileCounts ingest(Path file, long fileId, RejectFileWriter rejects, StepContribution contribution)
-            throws IOException {
+    private FileCounts ingest(Path file, long fileId, RejectFileWriter rejects) throws IOException {
         long lines = 0;
         long stored = 0;
         long duplicates = 0;
@@ -92,7 +125,6 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
             while (reader.hasNext()) {
                 Parsed<T> parsed = reader.next();
                 lines++;
-                contribution.incrementReadCount();
                 if (parsed instanceof Parsed.Ok<T> ok) {
                     batch.add(ok);
                 } else if (parsed instanceof Parsed.Bad<T> bad) {
@@ -106,9 +138,6 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
                 }
             }
         }
-        contribution.incrementWriteCount(stored);
-        contribution.incrementFilterCount(duplicates);
-        contribution.incrementReadSkipCount(rejects.count());
         return new FileCounts(lines, stored, duplicates, rejects.count());
     }
 
@@ -116,9 +145,13 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         Path file = nextFile();
         if (file == null) {
+            // The step is done: files skipped as changing are tried again by the next execution.
+            skipped.clear();
             return RepeatStatus.FINISHED;
         }
         String name = file.getFileName().toString();
+        // Noted before the fingerprint, so the fingerprint and the records are of the same bytes.
+        FileState before = FileState.of(file);
         String sha = FileFingerprint.sha256(file);
         // Decided from committed state only, so a rerun after a crash picks the same names again.
         FileNames names = FileNames.of(name, sha, nameTakenByOtherContent(name, sha));
@@ -133,8 +166,10 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         FileCounts counts;
         try (RejectFileWriter rejects = RejectFileWriter.create(rejectFile)) {
             try {
-                // A savepoint: a file found unreadable half-way leaves nothing of itself behind.
-                counts = perFile.execute(status -> ingestFile(file, sha, rejects, contribution));
+                // A savepoint: a file found unreadable or changing half-way leaves nothing of itself behind.
+                counts = perFile.execute(status -> ingestFile(file, sha, before, rejects));
+            } catch (FileChangedException e) {
+                counts = null;
             } catch (BadFileException e) {
                 rejects.write(new Reject(name, 1, null, e.reason(), ""));
                 log.error("Rejected the whole file {}: {}", name, e.reason());
@@ -143,6 +178,19 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
                 return RepeatStatus.CONTINUABLE;
             }
         }
+        if (counts == null) {
+            // Its rejects were rolled back with its records; the whole file is read again next run.
+            Files.deleteIfExists(rejectFile);
+            skipped.add(file);
+            log.warn("{} changed while it was read: left in the inbox for the next run", name);
+            return RepeatStatus.CONTINUABLE;
+        }
+        for (long i = 0; i < counts.linesRead(); i++) {
+            contribution.incrementReadCount();
+        }
+        contribution.incrementWriteCount(counts.stored());
+        contribution.incrementFilterCount(counts.duplicates());
+        contribution.incrementReadSkipCount(counts.rejected());
         log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, name, counts.linesRead(),
                 counts.stored(), counts.duplicates(), counts.rejected(),
                 counts.rejected() > 0 ? " (" + rejectFile + ")" : "");
@@ -186,7 +234,7 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         return Files.isRegularFile(copy) && !FileFingerprint.sha256(copy).equals(sha);
     }
 
-    private FileCounts ingestFile(Path file, String sha, RejectFileWriter rejects, StepContribution contribution) {
+    private FileCounts ingestFile(Path file, String sha, FileState before, RejectFileWriter rejects) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
@@ -201,9 +249,13 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         long fileId = key.getKey().longValue();
         FileCounts counts;
         try {
-            counts = ingest(file, fileId, rejects, contribution);
+            counts = ingest(file, fileId, rejects);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+        afterReading(file);
+        if (!FileState.of(file).equals(before)) {
+            throw new FileChangedException(file);
         }
         jdbc.update("UPDATE ingested_file SET lines_read = ?, records_stored = ?, duplicates = ?, rejected = ? WHERE id = ?",
                 counts.linesRead(), counts.stored(), counts.duplicates(), counts.rejected(), fileId);
@@ -217,6 +269,7 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         }
         try (Stream<Path> files = Files.list(inbox)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p))
+                    .filter(p -> !skipped.contains(p))
                     .sorted().findFirst().orElse(null);
         }
     }

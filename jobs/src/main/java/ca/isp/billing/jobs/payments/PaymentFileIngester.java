@@ -4,10 +4,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -16,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.Allocation;
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
 import ca.isp.billing.jobs.BillingProperties;
@@ -30,13 +29,33 @@ import ca.isp.billing.readers.RejectFileWriter;
  * Applies payment files ({@code var/inbox/payments/*.csv}): each payment is stored once (its
  * reference is unique), allocated to the account's open invoices oldest first
  * (PaymentAllocator), and posted to the ledger. A payment for an unknown account is rejected
- * with its line; what no invoice takes stays on the ledger as a credit.
+ * with its line; what no invoice takes stays on the ledger as a credit. A reference seen again
+ * with the same account, amount and date is a duplicate; with anything else it is rejected.
  */
 public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
 
     private static final int BATCH = 500;
     private final NamedParameterJdbcTemplate named;
     private final PaymentAllocator allocator = new PaymentAllocator();
+
+    /** What a payment reference stands for: a repeat is a duplicate only if all three are the same. */
+    private record PaymentContent(String accountNumber, BigDecimal amount, LocalDate receivedOn) {
+
+        static PaymentContent of(PaymentRow p) {
+            return new PaymentContent(p.accountNumber(), p.amount(), p.receivedOn());
+        }
+
+        /** Amounts compared by value: 50.0 is 50.00. */
+        boolean sameAs(PaymentContent other) {
+            return accountNumber.equals(other.accountNumber) && amount.compareTo(other.amount) == 0
+                    && receivedOn.equals(other.receivedOn);
+        }
+
+        @Override
+        public String toString() {
+            return "account " + accountNumber + ", " + Money.round(amount).toPlainString() + " on " + receivedOn;
+        }
+    }
 
     public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
         super("payments", PaymentFormat.INSTANCE, BATCH, jdbc, transactionManager, properties);
@@ -52,8 +71,16 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
                 rs -> {
                     accounts.put(rs.getString(1), rs.getLong(2));
                 });
-        Set<String> known = new HashSet<>(named.queryForList("SELECT payment_ref FROM payment WHERE payment_ref IN (:refs)",
-                new MapSqlParameterSource("refs", rows.stream().map(r -> r.row().paymentRef()).toList()), String.class));
+        // References already stored, with what they paid, so a repeat can be told from a clash.
+        Map<String, PaymentContent> known = new HashMap<>();
+        named.query("""
+                SELECT p.payment_ref, a.account_number, p.amount, p.received_on
+                FROM payment p JOIN account a ON a.id = p.account_id WHERE p.payment_ref IN (:refs)""",
+                new MapSqlParameterSource("refs", rows.stream().map(r -> r.row().paymentRef()).distinct().toList()),
+                rs -> {
+                    known.put(rs.getString(1), new PaymentContent(rs.getString(2), rs.getBigDecimal(3),
+                            rs.getObject(4, LocalDate.class)));
+                });
         Map<Long, List<OpenInvoice>> open = new HashMap<>();
         if (!accounts.isEmpty()) {
             named.query("""
@@ -75,8 +102,16 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
                         "unknown account '" + p.accountNumber() + "'", ok.raw()));
                 continue;
             }
-            if (!known.add(p.paymentRef())) {
-                duplicates++;
+            PaymentContent content = PaymentContent.of(p);
+            PaymentContent earlier = known.putIfAbsent(p.paymentRef(), content);
+            if (earlier != null) {
+                if (earlier.sameAs(content)) {
+                    duplicates++;
+                } else {
+                    // Another payment under a used reference: skipping it as a duplicate would lose it.
+                    rejects.write(new Reject(fileName, ok.line(), "payment_ref",
+                            "payment_ref '" + p.paymentRef() + "' was already used for " + earlier, ok.raw()));
+                }
                 continue;
             }
             AllocationResult result = allocator.allocate(p.amount(), open.getOrDefault(accountId, List.of()));

@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.Money;
+import ca.isp.billing.jobs.cycle.BillingCycleJobConfiguration;
 
 /**
  * The figures of one billing cycle, read back from the database (never from counters kept in
@@ -33,10 +36,30 @@ public class CycleReport {
                            long filtered, long skipped) {
     }
 
+    /** Every run of the cycle: its first run, resumes, and reruns (rerun=n instances), oldest first. */
+    public static List<JobExecution> executionsOfCycle(JobRepository repository, LocalDate cycleDate) {
+        List<JobExecution> executions = new ArrayList<>();
+        for (JobInstance instance : repository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 1000)) {
+            for (JobExecution execution : repository.getJobExecutions(instance)) {
+                if (cycleDate.equals(execution.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE))) {
+                    executions.add(execution);
+                }
+            }
+        }
+        executions.sort(Comparator.comparing(JobExecution::getId));
+        return executions;
+    }
+
     /**
-     * @param since start of the cycle's first run: files ingested from then on belong to this cycle
+     * The summary of a cycle from its runs: files ingested while they ran (from the first run's
+     * start to the last run's end, or now while one runs) belong to this cycle.
      */
-    public String summary(LocalDate cycleDate, LocalDateTime since, List<JobExecution> executions) {
+    public String summary(LocalDate cycleDate, List<JobExecution> executions) {
+        LocalDateTime since = executions.stream().map(JobExecution::getCreateTime).min(Comparator.naturalOrder())
+                .orElse(LocalDateTime.now());
+        boolean running = executions.stream().anyMatch(e -> e.getEndTime() == null);
+        LocalDateTime until = running ? LocalDateTime.now() : executions.stream().map(JobExecution::getEndTime)
+                .max(Comparator.naturalOrder()).orElse(LocalDateTime.now());
         StringBuilder out = new StringBuilder();
         out.append("Billing cycle ").append(cycleDate).append('\n');
         out.append("\nSteps\n");
@@ -49,11 +72,12 @@ public class CycleReport {
         out.append(String.format("  %-16s %-10s %8.1f s%n", "total", "", total));
 
         Timestamp from = Timestamp.valueOf(since);
+        Timestamp to = Timestamp.valueOf(until);
         Map<String, Object> usage = jdbc.queryForMap("""
                 SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
                     COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,
                     COALESCE(SUM(rejected), 0) AS rejected
-                FROM ingested_file WHERE kind = 'usage' AND ingested_at >= ?""", from);
+                FROM ingested_file WHERE kind = 'usage' AND ingested_at BETWEEN ? AND ?""", from, to);
         long unmatched = count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'");
         out.append("\nUsage\n");
         out.append(String.format("  files %s, lines %s = stored %s + duplicates %s + rejected %s%n",
@@ -94,10 +118,10 @@ public class CycleReport {
                 SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
                     COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,
                     COALESCE(SUM(rejected), 0) AS rejected
-                FROM ingested_file WHERE kind = 'payments' AND ingested_at >= ?""", from);
+                FROM ingested_file WHERE kind = 'payments' AND ingested_at BETWEEN ? AND ?""", from, to);
         BigDecimal received = jdbc.queryForObject("""
                 SELECT COALESCE(SUM(p.amount), 0) FROM payment p JOIN ingested_file f ON f.id = p.file_id
-                WHERE f.ingested_at >= ?""", BigDecimal.class, from);
+                WHERE f.ingested_at BETWEEN ? AND ?""", BigDecimal.class, from, to);
         out.append("\nPayments\n");
         out.append(String.format("  files %s, lines %s = applied %s + duplicates %s + rejected %s; received %s%n",
                 payments.get("files"), payments.get("lines_read"), payments.get("stored"), payments.get("duplicates"),

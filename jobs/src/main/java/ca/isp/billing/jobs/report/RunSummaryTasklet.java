@@ -5,8 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -37,11 +35,12 @@ public class RunSummaryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        // This run's own execution is the live one (the repository's copy lags behind it).
         JobExecution current = contribution.getStepExecution().getJobExecution();
-        List<JobExecution> executions = jobRepository.getJobExecutions(current.getJobInstance());
-        LocalDateTime since = executions.stream().map(JobExecution::getCreateTime).min(Comparator.naturalOrder())
-                .orElse(current.getCreateTime());
-        String summary = report.summary(cycleDate, since, executions);
+        List<JobExecution> executions = new java.util.ArrayList<>(CycleReport.executionsOfCycle(jobRepository, cycleDate));
+        executions.removeIf(e -> e.getId() == current.getId());
+        executions.add(current);
+        String summary = report.summary(cycleDate, executions);
         Files.createDirectories(reportFolder);
         Path file = reportFolder.resolve("run-summary.txt");
         Files.writeString(file, summary, StandardCharsets.UTF_8);
