@@ -58,6 +58,12 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
                 SELECT COUNT(*) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
                 WHERE i.cycle_date = ? AND t.region = 'ON' AND t.tax_code = 'HST'""", CYCLE)).isEqualTo(ontario);
         assertThat(count("SELECT COUNT(*) FROM account_ledger")).isEqualTo(ledgerBefore + ontario);
+        // released today, so dated today and due 21 days later (not 21 days after the cycle date)
+        java.time.LocalDate released = java.time.LocalDate.now().isAfter(CYCLE) ? java.time.LocalDate.now() : CYCLE;
+        assertThat(count("""
+                SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE i.cycle_date = ? AND a.service_region = 'ON' AND i.invoice_date = ? AND i.due_date = ?""",
+                CYCLE, released, released.plusDays(21))).isEqualTo(ontario);
         assertThat(count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isGreaterThan(sentBefore);
         assertThat(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).isZero();
 

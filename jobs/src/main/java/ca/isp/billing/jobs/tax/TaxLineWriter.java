@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.tax;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,16 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
                         .addValue("region", tax.rate().region()).addValue("code", tax.rate().taxCode())
                         .addValue("rate", tax.rate().rate()).addValue("base", tax.taxableBase())
                         .addValue("amount", tax.amount()))).toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("UPDATE invoice SET status = 'TAXED', hold_reason = NULL WHERE id = :id AND status IN ('DRAFT', 'HELD')",
-                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId())).toArray(MapSqlParameterSource[]::new));
+        // A held invoice released later (a rerun) is dated the day it is released, so its due date
+        // and any late fee run from when the customer could receive it. invoice_date comes first in
+        // SET: MySQL assigns left to right, so the CASE still sees the old status.
+        LocalDate today = LocalDate.now();
+        jdbc.batchUpdate("""
+                UPDATE invoice SET invoice_date = CASE WHEN status = 'HELD' AND invoice_date < :today THEN :today
+                    ELSE invoice_date END, status = 'TAXED', hold_reason = NULL
+                WHERE id = :id AND status IN ('DRAFT', 'HELD')""",
+                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("today", today))
+                        .toArray(MapSqlParameterSource[]::new));
         List<? extends TaxedInvoice> held = chunk.getItems().stream().filter(TaxedInvoice::held).toList();
         held.forEach(t -> log.error("Held: {}", t.holdReason()));
         jdbc.batchUpdate("UPDATE invoice SET status = 'HELD', hold_reason = :reason WHERE id = :id AND status IN ('DRAFT', 'HELD')",
