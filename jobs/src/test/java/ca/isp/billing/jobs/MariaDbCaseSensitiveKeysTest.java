@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -28,40 +23,24 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MariaDbCaseSensitiveKeysTest {
 
-    private final String server = env("BILLING_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
-    private final String user = env("BILLING_TEST_MYSQL_USER", "root");
-    private final String password = env("BILLING_TEST_MYSQL_PASSWORD", "");
-    private final String schema = "billing_case_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100000;
+    private MariaDbSchema schema;
 
     @BeforeAll
     void createSchema() {
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            String reason = "no MariaDB/MySQL server at " + server + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires the MariaDB tests: " + reason, e);
-            }
-            System.out.println("SKIPPED MariaDbCaseSensitiveKeysTest: " + reason);
-            Assumptions.abort(reason);
-        }
+        schema = MariaDbSchema.create("billing_case", getClass());
     }
 
     @AfterAll
-    void dropSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + schema);
-        } catch (SQLException e) {
-            // the server went away: nothing to drop
+    void dropSchema() {
+        if (schema != null) {
+            schema.drop();
         }
     }
 
     @Test
     void usageIdsAndPaymentRefsDifferingOnlyInCaseAreAllStored() throws Exception {
         Path home = Files.createTempDirectory("billing-mariadb-case-");
-        try (BillingRun maria = BillingRun.start(home, server + schema + "?rewriteBatchedStatements=true", user, password)) {
+        try (BillingRun maria = BillingRun.start(home, schema.url(), schema.user, schema.password)) {
             // given: accounts 200001..200003; a usage file with rec-a and REC-A, a payment file with CASE-a and CASE-A
             Fixtures.importAll(maria.bean(ReferenceDataImporter.class), "payments", Kind.ACCOUNTS);
             Fixtures.drop("usage-case-keys.csv", maria.properties().inbox("usage"), "usage-case-keys.csv");
@@ -88,8 +67,4 @@ class MariaDbCaseSensitiveKeysTest {
         }
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }

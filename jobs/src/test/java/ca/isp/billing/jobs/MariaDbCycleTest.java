@@ -5,14 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -32,33 +27,17 @@ class MariaDbCycleTest {
     private static final int ACCOUNTS = 80;
     private static final long SEED = 2026;
 
-    private final String server = env("BILLING_TEST_MYSQL_URL", "jdbc:mysql://127.0.0.1:3306/");
-    private final String user = env("BILLING_TEST_MYSQL_USER", "root");
-    private final String password = env("BILLING_TEST_MYSQL_PASSWORD", "");
-    private final String schema = "billing_it_" + ProcessHandle.current().pid() + "_" + System.currentTimeMillis() % 100000;
+    private MariaDbSchema schema;
 
     @BeforeAll
     void createSchema() {
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        } catch (SQLException e) {
-            String reason = "no MariaDB/MySQL server at " + server + " (" + e.getMessage() + ")";
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException("CI=true requires the MariaDB tests: " + reason, e);
-            }
-            System.out.println("SKIPPED MariaDbCycleTest: " + reason);
-            Assumptions.abort(reason);
-        }
+        schema = MariaDbSchema.create("billing_it", getClass());
     }
 
     @AfterAll
-    void dropSchema() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-             Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + schema);
-        } catch (SQLException e) {
-            // the server went away: nothing to drop
+    void dropSchema() {
+        if (schema != null) {
+            schema.drop();
         }
     }
 
@@ -74,8 +53,8 @@ class MariaDbCycleTest {
         }
 
         Path home = Files.createTempDirectory("billing-mariadb-");
-        String url = server + schema + "?rewriteBatchedStatements=true";
-        try (BillingRun maria = BillingRun.start(home, url, user, password)) {
+        String url = schema.url();
+        try (BillingRun maria = BillingRun.start(home, url, schema.user, schema.password)) {
             maria.generateAndImport(ACCOUNTS, SEED);
             maria.faults().arm("tax", 2);
             assertThat(maria.bill()).isEqualTo(BillingCommandLine.FAILED);
@@ -93,8 +72,4 @@ class MariaDbCycleTest {
         assertThat(h2Totals).hasSizeGreaterThan(60);
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
