@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Subscription;
@@ -109,7 +110,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
             usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub, byPeriod(days, a.nextBillDate())));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
-                    "US".equals(a.country()) ? "USD" : "CAD", a.nextBillDate(),
+                    BillingCurrency.forBillingCountry(a.country()).name(), a.nextBillDate(),
                     subscriptions.getOrDefault(a.id(), List.of()), totals, fees.getOrDefault(a.id(), List.of())));
         }
         return page;

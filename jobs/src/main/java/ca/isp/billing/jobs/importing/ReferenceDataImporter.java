@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.domain.Address;
+import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.AccountRow;
@@ -384,7 +385,7 @@ public class ReferenceDataImporter {
                     new MapSqlParameterSource("ids", accounts.values()),
                     rs -> {
                         accountLocale.put(rs.getLong("id"), new String[]{rs.getString("language"),
-                                "US".equals(rs.getString("billing_country")) ? "USD" : "CAD"});
+                                BillingCurrency.forBillingCountry(rs.getString("billing_country")).name()});
                     });
         }
         List<MapSqlParameterSource> inserts = new ArrayList<>();
