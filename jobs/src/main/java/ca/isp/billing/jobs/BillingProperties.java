@@ -2,6 +2,7 @@ package ca.isp.billing.jobs;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -56,5 +57,10 @@ public record BillingProperties(Path home, Path templates,
 
     public Path out() {
         return home.resolve("out");
+    }
+
+    /** Where a cycle's reports go: {@code out/reports/<cycle date>/}. */
+    public Path reports(LocalDate cycleDate) {
+        return out().resolve("reports").resolve(cycleDate.toString());
     }
 }

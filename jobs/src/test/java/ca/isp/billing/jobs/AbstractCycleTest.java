@@ -4,13 +4,15 @@ import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.testing.PinnedClock;
 
 /**
  * A whole application on a fresh embedded H2 file database and its own var/ folder per test
@@ -18,6 +20,7 @@ import ca.isp.billing.jobs.support.FaultInjection;
  * several chunks in each partition.
  */
 @SpringBootTest
+@Import(PinnedClock.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class AbstractCycleTest {
 
@@ -34,7 +37,7 @@ public abstract class AbstractCycleTest {
     }
 
     @Autowired
-    protected BillingCommandLine commandLine;
+    protected CycleLauncher launcher;
     @Autowired
     protected ReferenceDataImporter importer;
     @Autowired

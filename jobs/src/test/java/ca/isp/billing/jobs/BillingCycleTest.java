@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.demo.DemoIspGenerator;
 
 /**
@@ -43,18 +43,18 @@ class BillingCycleTest extends AbstractCycleTest {
     }
 
     private DemoIspGenerator.Summary generated;
-    private int exit;
+    private Result exit;
 
     @BeforeAll
     void runCycle() throws IOException {
         generated = CycleTestSupport.generateAndImport(importer, properties, 60, 7);
-        exit = commandLine.bill(CYCLE, false);
+        exit = launcher.bill(CYCLE).result();
     }
 
     @Test
     @Order(1)
     void completesAndBillsEveryDueAccountOnce() {
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         // Accounts due on or before the cycle date: invoiced once, or with nothing to charge.
         long due = generated.dueAccounts();
         long invoiced = count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", CYCLE);
@@ -171,7 +171,7 @@ class BillingCycleTest extends AbstractCycleTest {
         Path manifest = properties.out().resolve("mail-vendor").resolve(CYCLE.toString()).resolve("manifest.csv");
         byte[] manifestBefore = Files.readAllBytes(manifest);
 
-        assertThat(commandLine.bill(CYCLE, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(CYCLE).result()).isEqualTo(Result.ALREADY_COMPLETED);
 
         assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
         assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(totalsBefore);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**
  * Restart, the way the Spring Batch restart sample shows it: a cycle fails in a middle step,
@@ -34,7 +34,7 @@ class BillingRestartTest {
     void uninterruptedRun() throws Exception {
         try (BillingRun clean = BillingRun.onH2()) {
             clean.generateAndImport(ACCOUNTS, SEED);
-            assertThat(clean.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(clean.bill()).isEqualTo(Result.COMPLETED);
             cleanTotals = CycleTestSupport.invoiceTotals(clean.jdbc(), CYCLE);
             cleanCounts = CycleTestSupport.tableCounts(clean.jdbc());
         }
@@ -49,7 +49,7 @@ class BillingRestartTest {
 
             // Given the charge step fails on its 3rd chunk (counted across both partitions)
             run.faults().arm("charge", 3);
-            assertThat(run.bill()).isEqualTo(BillingCommandLine.FAILED);
+            assertThat(run.bill()).isEqualTo(Result.FAILED);
 
             // then part of the accounts are charged (committed chunks), the rest are not, nothing is issued
             long drafts = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'DRAFT'", Long.class, CYCLE);
@@ -60,7 +60,7 @@ class BillingRestartTest {
 
             // When the operator runs the same command again
             run.faults().disarm();
-            assertThat(run.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(run.bill()).isEqualTo(Result.COMPLETED);
 
             // then the result is exactly the uninterrupted run's
             assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(cleanTotals);
@@ -77,12 +77,12 @@ class BillingRestartTest {
 
             // Given hand-off fails on its 2nd chunk, after letters and emails of the 1st were written
             run.faults().arm("handoff", 2);
-            assertThat(run.bill()).isEqualTo(BillingCommandLine.FAILED);
+            assertThat(run.bill()).isEqualTo(Result.FAILED);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'", Long.class)).isPositive();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status = 'PENDING'", Long.class)).isPositive();
 
             run.faults().disarm();
-            assertThat(run.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(run.bill()).isEqualTo(Result.COMPLETED);
 
             assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(cleanTotals);
             assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(cleanCounts);
@@ -111,24 +111,24 @@ class BillingRestartTest {
             // Given the cycle runs in the background and is asked to stop (what SIGTERM does)
             // once rendering has begun
             run.faults().disarm();
-            java.util.concurrent.CompletableFuture<Integer> firstRun = java.util.concurrent.CompletableFuture.supplyAsync(run::bill);
+            java.util.concurrent.CompletableFuture<Result> firstRun = java.util.concurrent.CompletableFuture.supplyAsync(run::bill);
             long deadline = System.currentTimeMillis() + 60_000;
             while (jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE rendered_at IS NOT NULL", Long.class) == 0
                     && !firstRun.isDone() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(5);
             }
             int stopped = run.bean(ca.isp.billing.jobs.cli.GracefulStop.class).stopRunning();
-            int exit = firstRun.get();
+            Result exit = firstRun.get();
             org.junit.jupiter.api.Assumptions.assumeTrue(stopped == 1,
                     "the cycle finished before it could be stopped (machine too fast for this drill)");
 
             // then it ends STOPPED, resumable, with part of the invoices rendered and nothing sent twice
-            assertThat(exit).isEqualTo(BillingCommandLine.FAILED);
+            assertThat(exit).isEqualTo(Result.STOPPED);
             assertThat(jdbc.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1",
                     String.class)).isEqualTo("STOPPED");
 
             // When the same command runs again
-            assertThat(run.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(run.bill()).isEqualTo(Result.COMPLETED);
 
             // then the result is exactly the uninterrupted run's
             assertThat(CycleTestSupport.invoiceTotals(jdbc, CYCLE)).isEqualTo(cleanTotals);

@@ -10,10 +10,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.testing.PinnedClock;
 
 /**
  * A whole billing application started by a test on a database of its choice (H2 file or a
@@ -47,7 +49,7 @@ public final class BillingRun implements AutoCloseable {
         properties.put("billing.chunk-size", "8");
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingApplication.class).run(args);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingApplication.class, PinnedClock.class).run(args);
         return new BillingRun(context, home);
     }
 
@@ -56,8 +58,8 @@ public final class BillingRun implements AutoCloseable {
                 context.getBean(BillingProperties.class), accounts, seed);
     }
 
-    public int bill() {
-        return context.getBean(BillingCommandLine.class).bill(CycleTestSupport.CYCLE, false);
+    public Result bill() {
+        return context.getBean(CycleLauncher.class).bill(CycleTestSupport.CYCLE).result();
     }
 
     public FaultInjection faults() {

@@ -4,13 +4,15 @@ import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+import ca.isp.billing.testing.PinnedClock;
 
 /**
  * An unknown tax jurisdiction holds the invoice (never sent untaxed) without stopping the
@@ -33,7 +35,7 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
         jdbc.update("DELETE FROM tax_rate WHERE region = 'ON'");
 
         // When the cycle runs
-        assertThat(commandLine.bill(CYCLE, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(CYCLE).result()).isEqualTo(Result.COMPLETED);
 
         // then Ontario invoices are held with the reason, the others are issued and sent
         long ontario = count("""
@@ -50,7 +52,7 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
 
         // When the rates are imported and the cycle rerun
         importer.importFile(Kind.TAX_RATES, properties.home().resolve("reference").resolve("tax-rates.csv"));
-        assertThat(commandLine.rerun(CYCLE)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.rerun(CYCLE).result()).isEqualTo(Result.COMPLETED);
 
         // then the held invoices carry Ontario HST, are issued, posted once and handed over
         assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status <> 'ISSUED'", CYCLE)).isZero();
@@ -58,18 +60,19 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
                 SELECT COUNT(*) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
                 WHERE i.cycle_date = ? AND t.region = 'ON' AND t.tax_code = 'HST'""", CYCLE)).isEqualTo(ontario);
         assertThat(count("SELECT COUNT(*) FROM account_ledger")).isEqualTo(ledgerBefore + ontario);
-        // released today, so dated today and due 21 days later (not 21 days after the cycle date)
-        java.time.LocalDate released = java.time.LocalDate.now().isAfter(CYCLE) ? java.time.LocalDate.now() : CYCLE;
+        // released today (the pinned 2026-11-20), so dated today and due 21 days later, 2026-12-11
+        // (not 21 days after the cycle date)
+        LocalDate released = PinnedClock.TODAY;
         assertThat(count("""
                 SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = ? AND a.service_region = 'ON' AND i.invoice_date = ? AND i.due_date = ?""",
-                CYCLE, released, released.plusDays(21))).isEqualTo(ontario);
+                CYCLE, released, LocalDate.of(2026, 12, 11))).isEqualTo(ontario);
         assertThat(count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isGreaterThan(sentBefore);
         assertThat(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).isZero();
 
         // and a second rerun finds nothing left to do
         var before = CycleTestSupport.tableCounts(jdbc);
-        assertThat(commandLine.rerun(CYCLE)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.rerun(CYCLE).result()).isEqualTo(Result.COMPLETED);
         assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
@@ -47,10 +47,10 @@ class MariaDbCaseSensitiveKeysTest {
             Fixtures.drop("payments/payments-case-refs.csv", maria.properties().inbox("payments"), "payments-case-refs.csv");
 
             // when
-            int exit = maria.bill();
+            Result exit = maria.bill();
 
             // then: the cycle completes and both of each pair are stored, none counted as a duplicate
-            assertThat(exit).isEqualTo(BillingCommandLine.OK);
+            assertThat(exit).isEqualTo(Result.COMPLETED);
             assertThat(maria.jdbc().queryForList("SELECT record_id FROM usage_record ORDER BY id", String.class))
                     .containsExactly("rec-a", "REC-A");
             assertThat(maria.jdbc().queryForList("""

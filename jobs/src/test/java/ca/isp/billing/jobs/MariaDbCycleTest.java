@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**
  * The same generated ISP billed on the embedded H2 and on a real MariaDB (through MySQL
@@ -47,7 +47,7 @@ class MariaDbCycleTest {
         Map<String, Long> h2Counts;
         try (BillingRun h2 = BillingRun.onH2()) {
             h2.generateAndImport(ACCOUNTS, SEED);
-            assertThat(h2.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(h2.bill()).isEqualTo(Result.COMPLETED);
             h2Totals = CycleTestSupport.invoiceTotals(h2.jdbc(), CYCLE);
             h2Counts = CycleTestSupport.tableCounts(h2.jdbc());
         }
@@ -57,16 +57,16 @@ class MariaDbCycleTest {
         try (BillingRun maria = BillingRun.start(home, url, schema.user, schema.password)) {
             maria.generateAndImport(ACCOUNTS, SEED);
             maria.faults().arm("tax", 2);
-            assertThat(maria.bill()).isEqualTo(BillingCommandLine.FAILED);
+            assertThat(maria.bill()).isEqualTo(Result.FAILED);
             maria.faults().disarm();
-            assertThat(maria.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(maria.bill()).isEqualTo(Result.COMPLETED);
 
             assertThat(CycleTestSupport.invoiceTotals(maria.jdbc(), CYCLE)).isEqualTo(h2Totals);
             assertThat(CycleTestSupport.tableCounts(maria.jdbc())).isEqualTo(h2Counts);
             // French text survives the round trip through MariaDB (utf8mb4).
             assertThat(maria.jdbc().queryForList("SELECT name_fr FROM plan", String.class)).anyMatch(n -> n.contains("é"));
             // A second run of the completed cycle changes nothing here either.
-            assertThat(maria.bill()).isEqualTo(BillingCommandLine.OK);
+            assertThat(maria.bill()).isEqualTo(Result.ALREADY_COMPLETED);
             assertThat(CycleTestSupport.tableCounts(maria.jdbc())).isEqualTo(h2Counts);
         }
         assertThat(h2Totals).hasSizeGreaterThan(60);

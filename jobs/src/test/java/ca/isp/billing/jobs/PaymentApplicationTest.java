@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -50,7 +50,7 @@ class PaymentApplicationTest extends AbstractCycleTest {
     private static final LocalDate CYCLE = LocalDate.of(2026, 11, 1);
     private static final String PAYMENTS = "payments-2026-10-31.csv";
 
-    private int exit;
+    private Result exit;
 
     @BeforeAll
     void applyPaymentsInACycle() throws IOException {
@@ -59,13 +59,13 @@ class PaymentApplicationTest extends AbstractCycleTest {
         Fixtures.drop("payments/" + PAYMENTS, properties.inbox("payments"), PAYMENTS);
 
         // when
-        exit = commandLine.bill(CYCLE, false);
+        exit = launcher.bill(CYCLE).result();
     }
 
     @Test
     void countsEveryLineOfThePaymentFile() {
         // then: 5 lines = 3 stored + 1 duplicate (line 5) + 1 rejected (line 6); the file is archived
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         Map<String, Object> file = jdbc.queryForMap("SELECT * FROM ingested_file WHERE kind = 'payments'");
         assertThat(file.get("FILE_NAME")).isEqualTo(PAYMENTS);
         assertThat(file.get("LINES_READ")).isEqualTo(5L);

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -38,12 +38,12 @@ class PaymentCreditTest extends AbstractCycleTest {
         Fixtures.importAll(importer, "reference", Kind.PLANS, Kind.TAX_RATES);
         Fixtures.importAll(importer, "credit", Kind.ACCOUNTS, Kind.SUBSCRIPTIONS);
         Fixtures.drop("credit/payments-2026-09-30.csv", properties.inbox("payments"), "payments-2026-09-30.csv");
-        assertThat(commandLine.bill(OCTOBER, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(OCTOBER).result()).isEqualTo(Result.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT unapplied FROM payment", BigDecimal.class)).isEqualByComparingTo("100.00");
 
         // when: November is billed, 60.00 + GST 3.00 + QST 5.99 (60.00 x 9.975% = 5.985) = 68.99,
         // amount due -100.00 + 68.99 = -31.01; then December is billed and late fees assessed
-        assertThat(commandLine.bill(NOVEMBER, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(NOVEMBER).result()).isEqualTo(Result.COMPLETED);
         assertThat(jdbc.queryForObject("SELECT amount_due FROM invoice WHERE cycle_date = ?", BigDecimal.class, NOVEMBER))
                 .isEqualByComparingTo("-31.01");
         // and the credit paid it: 100.00 - 68.99 = 31.01 of the credit is left
@@ -51,7 +51,7 @@ class PaymentCreditTest extends AbstractCycleTest {
                 .isEqualByComparingTo("68.99");
         assertThat(jdbc.queryForObject("SELECT unapplied FROM payment", BigDecimal.class)).isEqualByComparingTo("31.01");
 
-        assertThat(commandLine.bill(DECEMBER, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(DECEMBER).result()).isEqualTo(Result.COMPLETED);
 
         // then: the November invoice (due 2026-11-22) was paid by the credit: no late fee on 2026-12-01
         // (11-22 + 5 grace days = 11-27 has passed); the December invoice, 68.99 again, takes the

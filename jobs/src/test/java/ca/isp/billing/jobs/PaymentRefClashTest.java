@@ -16,7 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -48,7 +48,7 @@ class PaymentRefClashTest extends AbstractCycleTest {
     private static final String FIRST = "payments-clash-first.csv";
     private static final String SECOND = "payments-clash-second.csv";
 
-    private int exit;
+    private Result exit;
 
     @BeforeAll
     void applyBothFiles() throws IOException {
@@ -58,13 +58,13 @@ class PaymentRefClashTest extends AbstractCycleTest {
         Fixtures.drop("payments/" + SECOND, properties.inbox("payments"), SECOND);
 
         // when
-        exit = commandLine.bill(CycleTestSupport.CYCLE, false);
+        exit = launcher.bill(CycleTestSupport.CYCLE).result();
     }
 
     @Test
     void countsAnIdenticalRepeatAsDuplicateAndADifferentOneAsRejected() {
         // then: second file, 7 lines = 1 stored + 2 duplicates + 4 rejected
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         Map<String, Object> file = jdbc.queryForMap("SELECT * FROM ingested_file WHERE file_name = ?", SECOND);
         assertThat(file.get("LINES_READ")).isEqualTo(7L);
         assertThat(file.get("RECORDS_STORED")).isEqualTo(1L);

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs;
 
+import static ca.isp.billing.jobs.cycle.CycleLauncher.Option.FORCE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -23,7 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.readers.FileFingerprint;
 
@@ -67,10 +69,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop(MALFORMED, properties.inbox("usage"), MALFORMED);
 
         // when
-        int exit = commandLine.bill(NOVEMBER, false);
+        Result exit = launcher.bill(NOVEMBER).result();
 
         // then: 23 records = 15 stored + 2 duplicates (lines 13 and 21) + 6 rejected (lines 7 to 12)
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         Map<String, Object> file = jdbc.queryForMap("SELECT * FROM ingested_file WHERE kind = 'usage'");
         assertThat(file.get("FILE_NAME")).isEqualTo(MALFORMED);
         assertThat(file.get("SHA256")).isEqualTo(FileFingerprint.sha256(Fixtures.path(MALFORMED)));
@@ -168,10 +170,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop(MALFORMED, properties.inbox("usage"), "usage-copy.csv");
 
         // when
-        int exit = commandLine.bill(DECEMBER, false);
+        Result exit = launcher.bill(DECEMBER, FORCE).result();
 
         // then: nothing stored twice, the copy archived as it is and no reject file made for it
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         assertThat(jdbc.queryForList("SELECT file_name FROM ingested_file WHERE sha256 = ?", String.class,
                 FileFingerprint.sha256(Fixtures.path(MALFORMED)))).containsExactly(MALFORMED);
         assertThat(count("SELECT COUNT(*) FROM ingested_file")).isEqualTo(1);
@@ -191,10 +193,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop(name, properties.inbox("usage"), name);
 
         // when
-        int exit = commandLine.bill(JANUARY, false);
+        Result exit = launcher.bill(JANUARY, FORCE).result();
 
         // then: the cycle completes; the file is set aside in var/rejects with a reject file saying why
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         assertThat(properties.rejects().resolve(name)).exists();
         assertThat(properties.archive("usage").resolve(name)).doesNotExist();
         assertThat(filesIn(properties.inbox("usage"))).isEmpty();
@@ -217,10 +219,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop("usage-november.csv", properties.inbox("usage"), MALFORMED);
 
         // when
-        int exit = commandLine.bill(FEBRUARY, false);
+        Result exit = launcher.bill(FEBRUARY, FORCE).result();
 
         // then: the new records are stored (15 + 2), and the earlier file and its 6 rejects are still kept
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(17);
         List<String> archivedShas = filesIn(properties.archive("usage")).stream().map(FileFingerprint::sha256).toList();
         // archived: the November file, its December copy (same bytes) and the new file
@@ -251,10 +253,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop("usage-reused-name.csv", properties.inbox("usage"), MALFORMED);
 
         // when
-        int exit = commandLine.bill(MARCH, false);
+        Result exit = launcher.bill(MARCH, FORCE).result();
 
         // then: 2 records = 1 stored (17 + 1) + 1 rejected into the file named by content, written afresh
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(18);
         List<CSVRecord> rejects = Fixtures.rejects(rejectFile);
         assertThat(rejects).extracting(r -> r.get("file"), r -> r.get("line"), r -> r.get("field"), r -> r.get("reason"),
@@ -274,10 +276,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop("usage-missing-quantity.csv", properties.inbox("usage"), MALFORMED);
 
         // when
-        int exit = commandLine.bill(APRIL, false);
+        Result exit = launcher.bill(APRIL, FORCE).result();
 
         // then: set aside in var/rejects under a name of its own, with a reject file of its own
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         Path setAside = properties.rejects().resolve("usage-malformed." + sha8 + ".csv");
         assertThat(Files.mismatch(setAside, Fixtures.path("usage-missing-quantity.csv"))).isEqualTo(-1L);
         List<CSVRecord> rejects = Fixtures.rejects(properties.rejects().resolve(MALFORMED + "." + sha8 + ".rejects.csv"));
@@ -297,10 +299,10 @@ class UsageIngestTest extends AbstractCycleTest {
         Fixtures.drop("usage-reused-name.csv", properties.inbox("usage"), MALFORMED);
 
         // when
-        int exit = commandLine.bill(MAY, false);
+        Result exit = launcher.bill(MAY, FORCE).result();
 
         // then: not ingested again, and it lands where the first run put it: no new name anywhere
-        assertThat(exit).isEqualTo(BillingCommandLine.OK);
+        assertThat(exit).isEqualTo(Result.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(18);
         assertThat(filesIn(properties.inbox("usage"))).isEmpty();
         assertThat(filesIn(properties.archive("usage"))).isEqualTo(archivedBefore);

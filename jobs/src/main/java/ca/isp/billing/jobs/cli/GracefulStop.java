@@ -9,7 +9,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
-import ca.isp.billing.jobs.cycle.BillingCycleJobConfiguration;
+import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /**
  * Asks running billing cycles to stop at their next chunk boundary (what a SIGTERM or Ctrl-C
@@ -31,7 +31,7 @@ public class GracefulStop {
 
     /** Returns how many running executions were asked to stop. */
     public int stopRunning() {
-        Set<JobExecution> running = jobRepository.findRunningJobExecutions(BillingCycleJobConfiguration.JOB_NAME);
+        Set<JobExecution> running = jobRepository.findRunningJobExecutions(BillingCycleJob.NAME);
         int stopped = 0;
         for (JobExecution execution : running) {
             try {

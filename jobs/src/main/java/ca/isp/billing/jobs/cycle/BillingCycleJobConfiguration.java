@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.cycle;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.job.Job;
@@ -57,6 +58,7 @@ import ca.isp.billing.jobs.render.InvoiceToRenderReader;
 import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.jobs.report.RunSummaryTasklet;
 import ca.isp.billing.jobs.support.AccountRangePartitioner;
+import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.jobs.support.ReferenceData;
@@ -79,34 +81,31 @@ import ca.isp.billing.writers.MailVendorBatch;
 @Configuration
 public class BillingCycleJobConfiguration {
 
-    public static final String JOB_NAME = "billingCycle";
-    public static final String CYCLE_DATE = "cycleDate";
-    /** Identifies an operator's rerun of a completed cycle (1, 2, ...): see BillingCommandLine.rerun. */
-    public static final String RERUN = "rerun";
-
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final BillingProperties properties;
     private final FaultInjection faults;
+    private final Clock clock;
 
     public BillingCycleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                         JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-                                        BillingProperties properties, FaultInjection faults) {
+                                        BillingProperties properties, FaultInjection faults, Clock clock) {
         this.jobRepository = jobRepository;
         this.transactionManager = transactionManager;
         this.jdbc = jdbc;
         this.named = named;
         this.properties = properties;
         this.faults = faults;
+        this.clock = clock;
     }
 
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
                             Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
                             CompanyProfiles company) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+        return new JobBuilder(BillingCycleJob.NAME, jobRepository)
                 .validator(cycleDateValidator())
                 .listener(new JobExecutionListener() {
                     @Override
@@ -132,7 +131,7 @@ public class BillingCycleJobConfiguration {
     /** cycleDate must be a LocalDate: "2026-11-01" as a String would make a second, separate cycle. */
     static JobParametersValidator cycleDateValidator() {
         return parameters -> {
-            JobParameter<?> cycleDate = parameters.getParameter(CYCLE_DATE);
+            JobParameter<?> cycleDate = parameters.getParameter(BillingCycleJob.CYCLE_DATE);
             if (cycleDate == null || !(cycleDate.value() instanceof LocalDate) || !cycleDate.identifying()) {
                 throw new InvalidJobParametersException(
                         "billingCycle needs the identifying parameter cycleDate of type java.time.LocalDate");
@@ -208,7 +207,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step taxPartition(DraftInvoiceReader draftInvoiceReader, InvoiceTaxProcessor invoiceTaxProcessor) {
         return chunkStep("taxPartition", "tax", properties.chunkSize(),
-                draftInvoiceReader, invoiceTaxProcessor, new TaxLineWriter(named));
+                draftInvoiceReader, invoiceTaxProcessor, new TaxLineWriter(named, clock));
     }
 
     @Bean
@@ -392,7 +391,7 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new RunSummaryTasklet(new CycleReport(jdbc), jobRepository,
-                properties.out().resolve("reports").resolve(cycleDate.toString()), cycleDate);
+                properties.reports(cycleDate), cycleDate);
     }
 
     @Bean

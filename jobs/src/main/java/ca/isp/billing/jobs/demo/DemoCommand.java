@@ -2,37 +2,43 @@ package ca.isp.billing.jobs.demo;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.BillingProperties;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
  * {@code ./run.sh demo}: invents a small ISP (DemoIspGenerator), imports its reference data
- * through the operator's import path, drops its usage and payment files in the inbox and runs
- * the billing cycle, exactly as an operator would with real files.
+ * through the operator's import path and drops its usage and payment files in the inbox, exactly
+ * as an operator would with real files; the command line then bills the cycle as {@code bill} does.
  */
 @Component
 public class DemoCommand {
 
+    public static final int DEFAULT_ACCOUNTS = 1000;
+    public static final long DEFAULT_SEED = 42;
+
     private final ReferenceDataImporter importer;
     private final BillingProperties properties;
+    private final Clock clock;
 
-    public DemoCommand(ReferenceDataImporter importer, BillingProperties properties) {
+    public DemoCommand(ReferenceDataImporter importer, BillingProperties properties, Clock clock) {
         this.importer = importer;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    public int run(Map<String, String> options, BillingCommandLine commandLine) throws IOException {
-        int accounts = intOption(options, "accounts", 1000);
-        long seed = intOption(options, "seed", 42);
-        LocalDate cycleDate = options.containsKey("cycle-date")
-                ? LocalDate.parse(options.get("cycle-date")) : LocalDate.now().withDayOfMonth(1);
+    /** The demo bills the first day of the current month unless told otherwise. */
+    public LocalDate defaultCycleDate() {
+        return LocalDate.now(clock).withDayOfMonth(1);
+    }
+
+    /** Generates the ISP's files under BILLING_HOME and imports its reference data. */
+    public void prepare(int accounts, long seed, LocalDate cycleDate) throws IOException {
         Path home = properties.home();
         Path reference = home.resolve("reference");
 
@@ -50,30 +56,19 @@ public class DemoCommand {
             // The importer logs each result ("Imported accounts accounts.csv: ..."), as for ./run.sh import.
             importer.importFile(kind, reference.resolve(kind.label() + ".csv"));
         }
+    }
 
-        int exit = commandLine.bill(cycleDate, false);
+    /** Printed after the cycle: where to look. */
+    public void printWhereThingsAre(LocalDate cycleDate) {
         Path out = properties.out().toAbsolutePath().normalize();
         System.out.println();
         System.out.println("Where things are:");
         System.out.println("  invoices (PDF)       " + out.resolve("invoices").resolve(cycleDate.toString()));
         System.out.println("  mail-vendor batch    " + out.resolve("mail-vendor").resolve(cycleDate.toString()) + " (manifest.csv + letters)");
         System.out.println("  emails (.eml)        " + out.resolve("email").resolve(cycleDate.toString()));
-        System.out.println("  run summary          " + out.resolve("reports").resolve(cycleDate.toString()).resolve("run-summary.txt"));
+        System.out.println("  run summary          " + properties.reports(cycleDate).resolve("run-summary.txt").toAbsolutePath().normalize());
         System.out.println("  rejected input lines " + properties.rejects().toAbsolutePath().normalize());
-        System.out.println("  input files, done    " + home.resolve("archive").toAbsolutePath().normalize());
+        System.out.println("  input files, done    " + properties.home().resolve("archive").toAbsolutePath().normalize());
         System.out.println("Every ./run.sh demo starts again from nothing: it deletes its folder first.");
-        return exit;
-    }
-
-    private static int intOption(Map<String, String> options, String name, int fallback) {
-        String value = options.get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.replace(",", "").replace("_", ""));
-        } catch (NumberFormatException e) {
-            throw new BillingCommandLine.UsageException("--" + name + " must be a whole number, not '" + value + "'");
-        }
     }
 }

@@ -11,13 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.Money;
-import ca.isp.billing.jobs.cycle.BillingCycleJobConfiguration;
 
 /**
  * The figures of one billing cycle, read back from the database (never from counters kept in
@@ -34,20 +31,6 @@ public class CycleReport {
     /** One step run: name, status, seconds, items read/written/filtered/skipped. */
     public record StepTime(String step, long executionId, String status, double seconds, long read, long written,
                            long filtered, long skipped) {
-    }
-
-    /** Every run of the cycle: its first run, resumes, and reruns (rerun=n instances), oldest first. */
-    public static List<JobExecution> executionsOfCycle(JobRepository repository, LocalDate cycleDate) {
-        List<JobExecution> executions = new ArrayList<>();
-        for (JobInstance instance : repository.getJobInstances(BillingCycleJobConfiguration.JOB_NAME, 0, 1000)) {
-            for (JobExecution execution : repository.getJobExecutions(instance)) {
-                if (cycleDate.equals(execution.getJobParameters().getLocalDate(BillingCycleJobConfiguration.CYCLE_DATE))) {
-                    executions.add(execution);
-                }
-            }
-        }
-        executions.sort(Comparator.comparing(JobExecution::getId));
-        return executions;
     }
 
     /**

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -15,6 +16,8 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /** Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt}. */
 public class RunSummaryTasklet implements Tasklet {
@@ -37,7 +40,7 @@ public class RunSummaryTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
         // This run's own execution is the live one (the repository's copy lags behind it).
         JobExecution current = contribution.getStepExecution().getJobExecution();
-        List<JobExecution> executions = new java.util.ArrayList<>(CycleReport.executionsOfCycle(jobRepository, cycleDate));
+        List<JobExecution> executions = new ArrayList<>(BillingCycleJob.executionsOf(jobRepository, cycleDate));
         executions.removeIf(e -> e.getId() == current.getId());
         executions.add(current);
         String summary = report.summary(cycleDate, executions);

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.tax;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -25,10 +26,12 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final InvoiceLineDao lines;
+    private final Clock clock;
 
-    public TaxLineWriter(NamedParameterJdbcTemplate jdbc) {
+    public TaxLineWriter(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.lines = new InvoiceLineDao(jdbc);
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +55,7 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
         // A held invoice released later (a rerun) is dated the day it is released, so its due date
         // and any late fee run from when the customer could receive it. invoice_date comes first in
         // SET: MySQL assigns left to right, so the CASE still sees the old status.
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         jdbc.batchUpdate("""
                 UPDATE invoice SET invoice_date = CASE WHEN status = 'HELD' AND invoice_date < :today THEN :today
                     ELSE invoice_date END, status = 'TAXED', hold_reason = NULL

@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -43,7 +43,7 @@ class CatchUpUsageAllowanceTest extends AbstractCycleTest {
         // 2026-11-01 catches up September, October and November: 3 x 50.00 = 150.00, HST 19.50,
         // total 169.50. The usage file holds 30 GB on 09-10 and 30 GB on 10-10.
         drop("catchup/usage-2026-10.csv", properties.inbox("usage"));
-        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         assertThat(invoiceValue(jdbc, "subtotal", "420001", NOV)).isEqualByComparingTo("150.00");
         assertThat(invoiceValue(jdbc, "total", "420001", NOV)).isEqualByComparingTo("169.50");
 
@@ -51,7 +51,7 @@ class CatchUpUsageAllowanceTest extends AbstractCycleTest {
         // December is 50.00 + HST 6.50 = 56.50 (the code bills 90 - 50 = 40 GB x 2.00 = 80.00 more:
         // subtotal 130.00, total 146.90)
         drop("catchup/usage-2026-11.csv", properties.inbox("usage"));
-        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
         assertThat(count("SELECT COUNT(*) FROM invoice_line WHERE line_type = 'USAGE'")).isZero();
         assertThat(invoiceValue(jdbc, "subtotal", "420001", DEC)).isEqualByComparingTo("50.00");
         assertThat(invoiceValue(jdbc, "total", "420001", DEC)).isEqualByComparingTo("56.50");

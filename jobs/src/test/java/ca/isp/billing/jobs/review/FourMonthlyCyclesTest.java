@@ -2,10 +2,10 @@ package ca.isp.billing.jobs.review;
 
 import static ca.isp.billing.jobs.review.ReviewFixtures.balance;
 import static ca.isp.billing.jobs.review.ReviewFixtures.billInNewProcess;
-import static ca.isp.billing.jobs.review.ReviewFixtures.rerunInNewProcess;
 import static ca.isp.billing.jobs.review.ReviewFixtures.drop;
 import static ca.isp.billing.jobs.review.ReviewFixtures.importFile;
 import static ca.isp.billing.jobs.review.ReviewFixtures.invoiceValue;
+import static ca.isp.billing.jobs.review.ReviewFixtures.rerunInNewProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -54,7 +54,7 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
 
         // ---------------------------------------------------------------- 2026-10-01
         drop("cycles/usage-2026-09.csv", properties.inbox("usage"));
-        assertThat(billInNewProcess(HOME, OCT)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, OCT)).isEqualTo(Result.COMPLETED);
         // 400001 ON NET-50: 50.00 + HST 13% 6.50 = 56.50
         expect("400001", OCT, "50.00", "6.50", "56.50", "0.00", "56.50");
         // 400002 QC NET-UNL: 40.00 + GST 2.00 + QST 40 x 0.09975 = 3.99 -> 45.99
@@ -74,7 +74,7 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
         // ---------------------------------------------------------------- 2026-11-01
         drop("cycles/usage-2026-10.csv", properties.inbox("usage"));
         drop("cycles/payments-2026-10.csv", properties.inbox("payments"));
-        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + October data 35 + 25 = 60 GB, 10 over x 2.00 = 20.00 (the 5 GB of
         // 11-01 00:30 is November's); 70.00 + HST 9.10 = 79.10; previous 56.50 (P1A is applied
         // after the invoice) -> due 135.60
@@ -98,7 +98,7 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
         // ---------------------------------------------------------------- 2026-12-01
         drop("cycles/usage-2026-11.csv", properties.inbox("usage"));
         drop("cycles/payments-2026-11.csv", properties.inbox("payments"));
-        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + November data 5 + 48 = 53 GB, 3 over = 6.00; 56.00 + HST 7.28 = 63.28;
         // previous 56.50 + 79.10 - 56.50 = 79.10 -> 142.38
         expect("400001", DEC, "56.00", "7.28", "63.28", "79.10", "142.38");
@@ -129,7 +129,7 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
 
         // ---------------------------------------------------------------- 2027-01-01
         drop("cycles/payments-2026-12.csv", properties.inbox("payments"));
-        assertThat(billInNewProcess(HOME, JAN)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, JAN)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + 6.50 = 56.50; previous 79.10 + 63.28 - 79.10 = 63.28 -> 119.78
         expect("400001", JAN, "50.00", "6.50", "56.50", "63.28", "119.78");
         // 400002: 40.00 + the November fee 10.00 -> 55.99; previous 147.97 -> 203.96;
@@ -185,8 +185,8 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
 
         // a second bill of the last cycle changes nothing
         var before = ca.isp.billing.jobs.CycleTestSupport.tableCounts(jdbc);
-        assertThat(billInNewProcess(HOME, JAN)).isEqualTo(BillingCommandLine.OK);
-        assertThat(rerunInNewProcess(HOME, JAN)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, JAN)).isEqualTo(Result.ALREADY_COMPLETED);
+        assertThat(rerunInNewProcess(HOME, JAN)).isEqualTo(Result.COMPLETED);
         assertThat(ca.isp.billing.jobs.CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
     }
 

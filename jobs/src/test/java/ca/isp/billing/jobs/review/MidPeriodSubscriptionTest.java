@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -41,14 +41,14 @@ class MidPeriodSubscriptionTest extends AbstractCycleTest {
         importFile(importer, Kind.ACCOUNTS, "midperiod/accounts.csv");
         importFile(importer, Kind.SUBSCRIPTIONS, "midperiod/subscriptions.csv");
         // November is billed in advance: 410001 NET-50 50.00 + HST 6.50 = 56.50; 410002 NET-UNL 40.00 + 5.20 = 45.20
-        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         assertThat(invoiceValue(jdbc, "total", "410001", NOV)).isEqualByComparingTo("56.50");
         assertThat(invoiceValue(jdbc, "total", "410002", NOV)).isEqualByComparingTo("45.20");
 
         // when the orders of the month are imported: 410001 adds NET-UNL from 2026-11-16, 410002 a
         // yearly NET-Y (25.00 x 12 = 300.00 a term) from 2026-11-10
         importFile(importer, Kind.SUBSCRIPTIONS, "midperiod/subscriptions-added.csv");
-        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
 
         // then 410001's December invoice has NET-50 December 50.00, NET-UNL 11-16..11-30 = 40.00 x
         // 15 / 30 = 20.00 and NET-UNL December 40.00: 110.00, HST 14.30, total 124.30

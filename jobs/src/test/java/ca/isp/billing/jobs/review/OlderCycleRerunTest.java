@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -43,16 +43,16 @@ class OlderCycleRerunTest extends AbstractCycleTest {
         importFile(importer, Kind.SUBSCRIPTIONS, "rerun/subscriptions.csv");
         // 430001 QC never pays: 45.99 on 10-01 (due 10-22), 11-01 (due 11-22) and 12-01.
         // 430002 NB (next bill 11-01) is held on 11-01 and 12-01: no NB rates.
-        assertThat(billInNewProcess(HOME, OCT)).isEqualTo(BillingCommandLine.OK);
-        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(BillingCommandLine.OK);
-        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(BillingCommandLine.OK);
+        assertThat(billInNewProcess(HOME, OCT)).isEqualTo(Result.COMPLETED);
+        assertThat(billInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
+        assertThat(billInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
         // on 12-01: oldest unpaid due 10-22 + 30 days = 11-21 <= 12-01, overdue 45.99 + 45.99 = 91.98
         assertThat(status("430001")).isEqualTo("DELINQUENT");
         assertThat(count("SELECT COUNT(*) FROM invoice WHERE status = 'HELD'")).isEqualTo(2);
 
         // when the NB rates are imported and both cycles rerun, oldest first
         importFile(importer, Kind.TAX_RATES, "tax-rates-nb.csv");
-        assertThat(rerunInNewProcess(HOME, NOV)).isEqualTo(BillingCommandLine.OK);
+        assertThat(rerunInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         // then 430002's November invoice is issued: 40.00 + HST 15% 6.00 = 46.00, previous 0.00
         assertThat(invoiceValue(jdbc, "amount_due", "430002", NOV)).isEqualByComparingTo("46.00");
         // and 430001, still 91.98 overdue since 10-22, stays DELINQUENT (the 11-01 rerun judges it
@@ -60,7 +60,7 @@ class OlderCycleRerunTest extends AbstractCycleTest {
         assertThat(status("430001")).isEqualTo("DELINQUENT");
         assertThat(count("SELECT COUNT(*) FROM delinquency_event WHERE to_status = 'ACTIVE'")).isZero();
 
-        assertThat(rerunInNewProcess(HOME, DEC)).isEqualTo(BillingCommandLine.OK);
+        assertThat(rerunInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
         // December of 430002: 46.00, previous 46.00 -> 92.00
         assertThat(invoiceValue(jdbc, "amount_due", "430002", DEC)).isEqualByComparingTo("92.00");
         assertThat(status("430001")).isEqualTo("DELINQUENT");

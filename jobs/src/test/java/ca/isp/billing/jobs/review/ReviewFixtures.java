@@ -11,7 +11,8 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.jobs.BillingRun;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
@@ -49,15 +50,15 @@ final class ReviewFixtures {
      * the command line does: one process per command. (A second cycle in the same application
      * rates no usage: see SameProcessSecondCycleTest.)
      */
-    static int billInNewProcess(Path home, LocalDate cycle) {
+    static Result billInNewProcess(Path home, LocalDate cycle) {
         try (BillingRun run = BillingRun.start(home, url(home), "sa", "")) {
-            return run.bean(BillingCommandLine.class).bill(cycle, false);
+            return run.bean(CycleLauncher.class).bill(cycle, CycleLauncher.Option.FORCE).result();
         }
     }
 
-    static int rerunInNewProcess(Path home, LocalDate cycle) {
+    static Result rerunInNewProcess(Path home, LocalDate cycle) {
         try (BillingRun run = BillingRun.start(home, url(home), "sa", "")) {
-            return run.bean(BillingCommandLine.class).rerun(cycle);
+            return run.bean(CycleLauncher.class).rerun(cycle).result();
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
-import ca.isp.billing.jobs.cli.BillingCommandLine;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -39,11 +39,11 @@ class SameProcessSecondCycleTest extends AbstractCycleTest {
         importFile(importer, Kind.ACCOUNTS, "cycles/accounts.csv");
         importFile(importer, Kind.SUBSCRIPTIONS, "cycles/subscriptions.csv");
         drop("cycles/usage-2026-09.csv", properties.inbox("usage"));
-        assertThat(commandLine.bill(OCT, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(OCT).result()).isEqualTo(Result.COMPLETED);
 
         // when October's usage arrives and November is billed by the same application
         drop("cycles/usage-2026-10.csv", properties.inbox("usage"));
-        assertThat(commandLine.bill(NOV, false)).isEqualTo(BillingCommandLine.OK);
+        assertThat(launcher.bill(NOV).result()).isEqualTo(Result.COMPLETED);
 
         // then the three records of the file are rated (none stays NEW) ...
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'NEW'")).isZero();

@@ -1,0 +1,222 @@
+package ca.isp.billing.jobs.cycle;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.stereotype.Component;
+
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
+import ca.isp.billing.jobs.support.BillingCycleJob;
+
+/**
+ * Starts, resumes, recovers and reruns billing cycles, with the guards that keep an unattended
+ * pipeline from billing the wrong thing: one unfinished cycle at a time, and a cycle date that
+ * looks like a typo refused unless forced. The command line, the demo and the tests call it;
+ * it prints nothing and decides no exit code (see {@link CycleOutcome}).
+ */
+@Component
+public class CycleLauncher {
+
+    private static final Logger log = LoggerFactory.getLogger(CycleLauncher.class);
+    /** A cycle date further ahead than this is most likely a typo (2072 for 2027). */
+    private static final int MAX_DAYS_AHEAD = 31;
+
+    /** How to bill: resume a run left "running" by a killed process; skip the date sanity guard. */
+    public enum Option { RECOVER, FORCE }
+
+    private final JobOperator jobOperator;
+    private final JobRepository jobRepository;
+    private final Job billingCycle;
+    private final BillingProperties properties;
+    private final Clock clock;
+
+    public CycleLauncher(JobOperator jobOperator, JobRepository jobRepository, Job billingCycle,
+                         BillingProperties properties, Clock clock) {
+        this.jobOperator = jobOperator;
+        this.jobRepository = jobRepository;
+        this.billingCycle = billingCycle;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the cycle for a date: starts it, resumes it after a failure, or says it is done. A run
+     * left STARTED by a killed process is resumed only with RECOVER, because from here a killed
+     * run and a running one look the same.
+     */
+    public CycleOutcome bill(LocalDate cycleDate, Option... options) {
+        Set<Option> chosen = options.length == 0 ? Set.of() : Set.of(options);
+        if (!chosen.contains(Option.FORCE)) {
+            String refusal = implausible(cycleDate);
+            if (refusal != null) {
+                return CycleOutcome.of(cycleDate, Result.REFUSED, refusal);
+            }
+        }
+        JobParameters parameters = BillingCycleJob.parameters(cycleDate, null);
+        JobExecution last = jobRepository.getLastJobExecution(BillingCycleJob.NAME, parameters);
+        JobExecution execution;
+        try {
+            JobExecution unfinished = last == null ? unfinishedCycle() : null;
+            if (unfinished != null) {
+                return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, inTheWay(unfinished));
+            }
+            if (last == null) {
+                log.info("Billing cycle {}: starting.", cycleDate);
+                execution = jobOperator.start(billingCycle, parameters);
+            } else if (last.getStatus() == BatchStatus.COMPLETED) {
+                return new CycleOutcome(cycleDate, Result.ALREADY_COMPLETED, "Billing cycle " + cycleDate
+                        + " was completed at " + last.getEndTime() + " (run " + last.getId() + "): nothing to do.", last);
+            } else if (last.getStatus().isRunning()) {
+                if (!chosen.contains(Option.RECOVER)) {
+                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
+                            + " is marked as running since " + last.getStartTime() + " (run " + last.getId()
+                            + "). If no billing process is running (it was killed), resume it with: ./run.sh bill"
+                            + " --cycle-date " + cycleDate + " --recover");
+                }
+                log.info("Billing cycle {}: recovering run {} left running by a stopped process, then resuming it.",
+                        cycleDate, last.getId());
+                execution = jobOperator.restart(jobOperator.recover(last));
+            } else if (last.getStatus() == BatchStatus.ABANDONED) {
+                return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
+                        + " was abandoned (run " + last.getId() + ") and cannot be resumed.");
+            } else {
+                log.info("Billing cycle {}: resuming run {} ({}) where it stopped.", cycleDate, last.getId(),
+                        last.getStatus());
+                execution = jobOperator.restart(last);
+            }
+        } catch (Exception e) {
+            return CycleOutcome.of(cycleDate, Result.FAILED,
+                    "billing cycle " + cycleDate + " could not start: " + e.getMessage());
+        }
+        return finished(cycleDate, execution);
+    }
+
+    /**
+     * Runs a completed cycle's steps again as a new job instance ({@code rerun=n}): every step
+     * does only what is left (held invoices once tax rates are imported, failed deliveries, files
+     * that arrived late), so nothing already billed or sent is done twice. A failed rerun is
+     * resumed by the next rerun request.
+     */
+    public CycleOutcome rerun(LocalDate cycleDate) {
+        JobExecution original = jobRepository.getLastJobExecution(BillingCycleJob.NAME,
+                BillingCycleJob.parameters(cycleDate, null));
+        if (original == null || original.getStatus() != BatchStatus.COMPLETED) {
+            return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
+                    + " has not completed; use ./run.sh bill --cycle-date " + cycleDate + " to run or resume it");
+        }
+        for (long n = 1; ; n++) {
+            JobParameters parameters = BillingCycleJob.parameters(cycleDate, n);
+            JobExecution last = jobRepository.getLastJobExecution(BillingCycleJob.NAME, parameters);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                continue;
+            }
+            try {
+                JobExecution unfinished = last == null ? unfinishedCycle() : null;
+                if (unfinished != null) {
+                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, inTheWay(unfinished));
+                }
+                if (last == null) {
+                    log.info("Billing cycle {}: rerun {} (only what is left is done).", cycleDate, n);
+                    return finished(cycleDate, jobOperator.start(billingCycle, parameters));
+                }
+                if (last.getStatus().isRunning()) {
+                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "rerun " + n + " of cycle " + cycleDate
+                            + " is marked as running since " + last.getStartTime() + " (run " + last.getId() + ")");
+                }
+                log.info("Billing cycle {}: resuming rerun {} (run {}).", cycleDate, n, last.getId());
+                return finished(cycleDate, jobOperator.restart(last));
+            } catch (Exception e) {
+                return CycleOutcome.of(cycleDate, Result.FAILED,
+                        "rerun of billing cycle " + cycleDate + " could not start: " + e.getMessage());
+            }
+        }
+    }
+
+    /** A date more than a month ahead or before the last completed cycle is most likely a typo. */
+    private String implausible(LocalDate cycleDate) {
+        if (cycleDate.isAfter(LocalDate.now(clock).plusDays(MAX_DAYS_AHEAD))) {
+            return "cycle date " + cycleDate + " is more than a month ahead; add --force if it is right";
+        }
+        LocalDate latest = latestCompletedCycle();
+        if (latest != null && cycleDate.isBefore(latest)) {
+            return "cycle date " + cycleDate + " is before the last completed cycle " + latest
+                    + "; add --force if it is right";
+        }
+        return null;
+    }
+
+    private LocalDate latestCompletedCycle() {
+        return BillingCycleJob.lastExecutions(jobRepository, Integer.MAX_VALUE).stream()
+                .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
+                .map(BillingCycleJob::cycleDate)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * Before a new cycle (or rerun) starts: another one that is running, failed or stopped.
+     * Billing a new cycle meanwhile would, for one, charge late fees on invoices not yet sent.
+     */
+    private JobExecution unfinishedCycle() {
+        return BillingCycleJob.lastExecutions(jobRepository, Integer.MAX_VALUE).stream()
+                .filter(e -> e.getStatus() != BatchStatus.COMPLETED && e.getStatus() != BatchStatus.ABANDONED)
+                .findFirst().orElse(null);
+    }
+
+    private static String inTheWay(JobExecution unfinished) {
+        return BillingCycleJob.describe(unfinished) + " is " + unfinished.getStatus() + " (run " + unfinished.getId()
+                + "); finish it first: ./run.sh " + (BillingCycleJob.rerun(unfinished) == null ? "bill" : "rerun")
+                + " --cycle-date " + BillingCycleJob.cycleDate(unfinished);
+    }
+
+    /** The outcome of a run that has ended: completed, stopped on request, or failed in a step. */
+    private CycleOutcome finished(LocalDate cycleDate, JobExecution execution) {
+        if (execution.getStatus() == BatchStatus.COMPLETED) {
+            return new CycleOutcome(cycleDate, Result.COMPLETED, "Billing cycle " + cycleDate + " completed.", execution);
+        }
+        if (execution.getStatus() == BatchStatus.STOPPED) {
+            return new CycleOutcome(cycleDate, Result.STOPPED, "Billing cycle " + cycleDate + " stopped on request (run "
+                    + execution.getId() + "): every finished chunk is kept; run the same command again to resume.",
+                    execution);
+        }
+        String failedStep = execution.getStepExecutions().stream()
+                .filter(s -> s.getStatus().isUnsuccessful() && !s.getStepName().contains(":"))
+                .map(StepExecution::getStepName).findFirst().orElse("?");
+        // A partition's own exception says more than its manager's "Partition handler returned..."
+        String cause = execution.getStepExecutions().stream()
+                .sorted(Comparator.comparing((StepExecution s) -> !s.getStepName().contains(":")))
+                .flatMap(s -> s.getFailureExceptions().stream()).findFirst()
+                .or(() -> execution.getAllFailureExceptions().stream().findFirst())
+                .map(t -> rootCause(t).getMessage()).orElse(execution.getExitStatus().getExitDescription());
+        return new CycleOutcome(cycleDate, Result.FAILED, "billing cycle " + cycleDate + " " + execution.getStatus()
+                + " in step " + failedStep + ": " + firstLine(cause) + ". Fix the cause and run the same command again"
+                + " to resume (details: " + properties.home().resolve("logs").resolve("billing.log") + ").", execution);
+    }
+
+    private static Throwable rootCause(Throwable t) {
+        Throwable cause = t;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "no message";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}

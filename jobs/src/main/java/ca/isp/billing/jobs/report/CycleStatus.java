@@ -1,0 +1,86 @@
+package ca.isp.billing.jobs.report;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ca.isp.billing.jobs.support.BillingCycleJob;
+
+/**
+ * What {@code ./run.sh status} prints: the recent cycles and their state, or one cycle's runs
+ * and its full summary, and what waits for an operator (delinquent accounts, held invoices,
+ * deliveries not sent).
+ */
+@Component
+public class CycleStatus {
+
+    /** Cycles listed by the status overview. */
+    private static final int RECENT_CYCLES = 24;
+
+    private final JobRepository jobRepository;
+    private final JdbcTemplate jdbc;
+
+    public CycleStatus(JobRepository jobRepository, JdbcTemplate jdbc) {
+        this.jobRepository = jobRepository;
+        this.jdbc = jdbc;
+    }
+
+    /** The recent cycles (first runs and reruns), one line each, and the counts that wait for someone. */
+    public String overview() {
+        StringBuilder out = new StringBuilder();
+        List<JobInstance> instances = jobRepository.getJobInstances(BillingCycleJob.NAME, 0, RECENT_CYCLES);
+        out.append(String.format("%-12s %-6s %-10s %-20s %-20s %s%n", "cycle", "rerun", "status", "started", "ended",
+                "runs"));
+        if (instances.isEmpty()) {
+            out.append("(no billing cycle has run yet)\n");
+        }
+        for (JobInstance instance : instances) {
+            List<JobExecution> executions = jobRepository.getJobExecutions(instance);
+            JobExecution last = executions.stream().max(Comparator.comparing(JobExecution::getId)).orElseThrow();
+            Long rerun = BillingCycleJob.rerun(last);
+            out.append(String.format("%-12s %-6s %-10s %-20s %-20s %d%n", BillingCycleJob.cycleDate(last),
+                    rerun == null ? "" : rerun.toString(), last.getStatus(), seconds(last.getStartTime()),
+                    seconds(last.getEndTime()), executions.size()));
+        }
+        out.append("accounts ").append(count("SELECT COUNT(*) FROM account"))
+                .append(", delinquent ").append(count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'"))
+                .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = 'HELD'"))
+                .append(" (rerun their cycle once fixed), deliveries not sent ")
+                .append(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).append('\n');
+        return out.toString();
+    }
+
+    /** One cycle: each of its runs, then its summary as the report step writes it. */
+    public String ofCycle(LocalDate cycleDate) {
+        List<JobExecution> executions = BillingCycleJob.executionsOf(jobRepository, cycleDate);
+        if (executions.isEmpty()) {
+            return "Billing cycle " + cycleDate + " has never run.\n";
+        }
+        StringBuilder out = new StringBuilder();
+        for (JobExecution e : executions) {
+            Long rerun = BillingCycleJob.rerun(e);
+            out.append("run ").append(e.getId()).append(rerun == null ? "" : " (rerun " + rerun + ")").append(": ")
+                    .append(e.getStatus()).append(", started ").append(seconds(e.getStartTime()))
+                    .append(", ended ").append(seconds(e.getEndTime())).append('\n');
+        }
+        out.append(new CycleReport(jdbc).summary(cycleDate, executions)).append('\n');
+        return out.toString();
+    }
+
+    private static String seconds(LocalDateTime time) {
+        return time == null ? "-" : time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+}
