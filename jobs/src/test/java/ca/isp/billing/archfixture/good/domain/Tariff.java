@@ -1,0 +1,7 @@
+package ca.isp.billing.archfixture.good.domain;
+
+import java.math.BigDecimal;
+
+/** Plain Java only. */
+public record Tariff(String plan, BigDecimal monthly) {
+}
