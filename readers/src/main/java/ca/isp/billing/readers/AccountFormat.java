@@ -1,5 +1,6 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
 
@@ -35,7 +36,7 @@ public final class AccountFormat implements RowFormat<AccountRow> {
         CustomerType customerType = row.oneOf("customer_type", CustomerType.class);
         Language language = row.oneOf("language", Language.class);
         String email = row.optional("email");
-        Delivery delivery = row.oneOf("delivery", Delivery.class);
+        DeliveryPreference delivery = row.oneOf("delivery", DeliveryPreference.class);
         if (email == null && delivery.byEmail()) {
             throw new FieldException("email", "required when delivery is " + delivery);
         }

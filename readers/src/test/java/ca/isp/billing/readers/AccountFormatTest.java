@@ -1,5 +1,6 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class AccountFormatTest {
         AccountRow row = ok(readOne(dir, AccountFormat.INSTANCE, GOOD));
 
         assertThat(row).isEqualTo(new AccountRow("100042", "Émilie Côté", CustomerType.RESIDENTIAL, Language.FR,
-                "emilie@example.ca", Delivery.BOTH,
+                "emilie@example.ca", DeliveryPreference.BOTH,
                 new Address("1200, rue Sainte-Catherine", "app. 4", "Montréal", null, "QC", "H3B 1K9", "CA"),
                 new Address("55 rue des Érables", null, "Laval", null, "QC", null, "CA"),
                 LocalDate.of(2026, 12, 1)));
@@ -65,7 +66,7 @@ class AccountFormatTest {
         AccountRow row = ok(readOne(dir, AccountFormat.INSTANCE, record));
 
         assertThat(row.email()).isNull();
-        assertThat(row.delivery()).isEqualTo(Delivery.MAIL);
+        assertThat(row.delivery()).isEqualTo(DeliveryPreference.MAIL);
         assertThat(row.customerType()).isEqualTo(CustomerType.COMMERCIAL);
         assertThat(row.billingAddress().line2()).isNull();
     }

@@ -1,5 +1,6 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.Language;
 import org.junit.jupiter.api.Test;
 
@@ -86,8 +87,8 @@ class RowTest {
     @Test
     void choices() {
         assertThat(row("fr").oneOf("v", Language.class)).isEqualTo(Language.FR);
-        assertThat(row("Both").oneOf("v", Delivery.class)).isEqualTo(Delivery.BOTH);
-        assertFieldError(() -> row("FAX").oneOf("v", Delivery.class), "not one of MAIL, EMAIL, BOTH: 'FAX'");
+        assertThat(row("Both").oneOf("v", DeliveryPreference.class)).isEqualTo(DeliveryPreference.BOTH);
+        assertFieldError(() -> row("FAX").oneOf("v", DeliveryPreference.class), "not one of MAIL, EMAIL, BOTH: 'FAX'");
         assertThat(row("voip").oneOf("v", "INTERNET", "VOIP")).isEqualTo("VOIP");
         assertFieldError(() -> row("TV").oneOf("v", "INTERNET", "VOIP"), "not one of INTERNET, VOIP: 'TV'");
         assertThat(row("ca").countryCode("v")).isEqualTo("CA");

@@ -10,6 +10,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceOrigin;
+import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 
 /**
@@ -35,12 +38,13 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
             jdbc.batchUpdate("""
                     INSERT INTO invoice (invoice_number, account_id, origin, cycle_date, status, invoice_date,
                         period_start, period_end, language, currency, amount_paid)
-                    VALUES (:number, :account, 'BILLED', :cycle, 'DRAFT', :cycle, :start, :end, :language, :currency, 0)""",
+                    VALUES (:number, :account, :origin, :cycle, :draft, :cycle, :start, :end, :language, :currency, 0)""",
                     invoices.stream().map(i -> new MapSqlParameterSource()
                             .addValue("number", i.invoiceNumber()).addValue("account", i.accountId())
                             .addValue("cycle", i.cycleDate()).addValue("start", i.periodStart())
                             .addValue("end", i.periodEnd()).addValue("language", i.language().code())
-                            .addValue("currency", i.currency())).toArray(MapSqlParameterSource[]::new));
+                            .addValue("currency", i.currency()).addValue("origin", InvoiceOrigin.BILLED.name())
+                            .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
             Map<String, Long> ids = new HashMap<>();
             jdbc.query("SELECT invoice_number, id FROM invoice WHERE invoice_number IN (:numbers)",
                     new MapSqlParameterSource("numbers", invoices.stream().map(DraftInvoice::invoiceNumber).toList()),
@@ -52,10 +56,11 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
             lines.addAll(byInvoice, Map.of());
 
             jdbc.batchUpdate("""
-                    UPDATE usage_record SET status = 'BILLED', invoice_id = :invoice
-                    WHERE account_id = :account AND status = 'RATED' AND start_time < :before""",
+                    UPDATE usage_record SET status = :billed, invoice_id = :invoice
+                    WHERE account_id = :account AND status = :rated AND start_time < :before""",
                     invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.invoiceNumber()))
-                            .addValue("account", i.accountId()).addValue("before", i.usageBefore()))
+                            .addValue("account", i.accountId()).addValue("before", i.usageBefore())
+                            .addValue("billed", UsageStatus.BILLED.name()).addValue("rated", UsageStatus.RATED.name()))
                             .toArray(MapSqlParameterSource[]::new));
             jdbc.batchUpdate("UPDATE late_fee SET billed_invoice_id = :invoice WHERE id = :fee",
                     invoices.stream().flatMap(i -> i.lateFeeIds().stream().map(fee -> new MapSqlParameterSource(

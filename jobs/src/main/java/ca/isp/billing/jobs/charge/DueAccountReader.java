@@ -14,6 +14,7 @@ import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Subscription;
+import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 import ca.isp.billing.jobs.support.KeysetPageReader;
@@ -70,7 +71,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
         if (accounts.isEmpty()) {
             return List.of();
         }
-        MapSqlParameterSource ids = new MapSqlParameterSource("ids", accounts.stream().map(DueAccount::id).toList());
+        MapSqlParameterSource ids = new MapSqlParameterSource("ids", accounts.stream().map(DueAccount::id).toList())
+                .addValue("rated", UsageStatus.RATED.name());
 
         Map<Long, List<Subscription>> subscriptions = new HashMap<>();
         jdbc.query("""
@@ -88,7 +90,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill> {
                 SELECT u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type, SUM(u.billable_units)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
-                WHERE u.account_id IN (:ids) AND u.status = 'RATED' AND u.start_time < a.next_bill_date
+                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
                 GROUP BY u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type""", ids, rs -> {
             long[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .computeIfAbsent(rs.getString(2), k -> new TreeMap<>())

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
@@ -14,14 +15,13 @@ public class AccountStandingReader extends KeysetPageReader<AccountStanding> {
 
     public AccountStandingReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
         super((afterId, size) -> jdbc.query("""
-                SELECT a.id, a.status, a.status_since, MIN(i.due_date), SUM(i.total - i.amount_paid)
-                FROM account a LEFT JOIN invoice i ON i.account_id = a.id AND i.status = 'ISSUED'
-                    AND i.total > i.amount_paid AND i.due_date < :asOf
+                SELECT a.id, a.status, a.status_since, MIN(i.due_date), SUM(i.open_amount)
+                FROM account a LEFT JOIN open_invoice i ON i.account_id = a.id AND i.due_date < :asOf
                 WHERE a.id > :after GROUP BY a.id, a.status, a.status_since ORDER BY a.id LIMIT :size""",
                 new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
                 (rs, n) -> {
                     BigDecimal overdue = rs.getBigDecimal(5);
-                    return new AccountStanding(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                    return new AccountStanding(rs.getLong(1), AccountStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
                             rs.getObject(4, LocalDate.class), overdue == null ? Money.ZERO : overdue);
                 }), AccountStanding::accountId, pageSize);
     }

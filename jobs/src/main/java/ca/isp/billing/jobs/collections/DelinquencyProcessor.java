@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
+import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.DelinquencyPolicy;
 
 /**
@@ -28,8 +29,8 @@ public class DelinquencyProcessor implements ItemProcessor<AccountStanding, Stat
             return null;
         }
         boolean delinquent = policy.isDelinquent(account.oldestUnpaidDueDate(), account.overdueAmount(), asOf);
-        String target = delinquent ? "DELINQUENT" : "ACTIVE";
-        if (target.equals(account.status())) {
+        AccountStatus target = delinquent ? AccountStatus.DELINQUENT : AccountStatus.ACTIVE;
+        if (target == account.status()) {
             return null;
         }
         return new StatusChange(account.accountId(), account.status(), target, asOf, account.overdueAmount(),

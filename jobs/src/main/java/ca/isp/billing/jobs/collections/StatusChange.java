@@ -3,7 +3,9 @@ package ca.isp.billing.jobs.collections;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import ca.isp.billing.domain.AccountStatus;
+
 /** An account moving between ACTIVE and DELINQUENT, with the figures that moved it. */
-public record StatusChange(long accountId, String fromStatus, String toStatus, LocalDate date,
+public record StatusChange(long accountId, AccountStatus fromStatus, AccountStatus toStatus, LocalDate date,
                            BigDecimal overdueAmount, LocalDate oldestUnpaidDueDate) {
 }

@@ -17,7 +17,7 @@ public class StatusChangeWriter implements ItemWriter<StatusChange> {
     @Override
     public void write(Chunk<? extends StatusChange> chunk) {
         MapSqlParameterSource[] rows = chunk.getItems().stream().map(c -> new MapSqlParameterSource()
-                .addValue("account", c.accountId()).addValue("from", c.fromStatus()).addValue("to", c.toStatus())
+                .addValue("account", c.accountId()).addValue("from", c.fromStatus().name()).addValue("to", c.toStatus().name())
                 .addValue("date", c.date()).addValue("overdue", c.overdueAmount())
                 .addValue("oldest", c.oldestUnpaidDueDate())).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("""

@@ -14,6 +14,8 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DeliveryChannel;
+import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.MailVendorBatch;
 
@@ -51,7 +53,7 @@ public class DeliveryWriter implements ItemWriter<DeliveryToSend> {
             try {
                 byte[] pdf = Files.readAllBytes(delivery.pdf());
                 String providerRef;
-                if ("PRINT".equals(delivery.channel())) {
+                if (delivery.channel() == DeliveryChannel.PRINT) {
                     providerRef = mailVendor.addLetter(delivery.idempotencyKey(), pdf).getFileName().toString();
                 } else {
                     MimeMessage message = email.build(delivery.idempotencyKey(), delivery.destination(),
@@ -60,19 +62,20 @@ public class DeliveryWriter implements ItemWriter<DeliveryToSend> {
                 }
                 sent.add(new MapSqlParameterSource("id", delivery.deliveryId()).addValue("ref", providerRef)
                         .addValue("pages", MailVendorBatch.pageCount(pdf)).addValue("sha", MailVendorBatch.sha256(pdf))
-                        .addValue("now", now));
+                        .addValue("now", now).addValue("sent", DeliveryStatus.SENT.name()));
             } catch (Exception e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
                 log.error("Delivery {} ({}) failed: {}", delivery.idempotencyKey(), delivery.channel(), reason);
                 failed.add(new MapSqlParameterSource("id", delivery.deliveryId())
-                        .addValue("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason));
+                        .addValue("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+                        .addValue("failed", DeliveryStatus.FAILED.name()));
             }
         }
         jdbc.batchUpdate("""
-                UPDATE delivery SET status = 'SENT', attempts = attempts + 1, provider_ref = :ref, pages = :pages,
+                UPDATE delivery SET status = :sent, attempts = attempts + 1, provider_ref = :ref, pages = :pages,
                     content_sha256 = :sha, sent_at = :now, last_error = NULL WHERE id = :id""",
                 sent.toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("UPDATE delivery SET status = 'FAILED', attempts = attempts + 1, last_error = :error WHERE id = :id",
+        jdbc.batchUpdate("UPDATE delivery SET status = :failed, attempts = attempts + 1, last_error = :error WHERE id = :id",
                 failed.toArray(MapSqlParameterSource[]::new));
     }
 }

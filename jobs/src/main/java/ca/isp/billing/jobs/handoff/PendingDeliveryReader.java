@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DeliveryChannel;
+import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
@@ -24,7 +26,10 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
                 DeliveryToSend::deliveryId, pageSize);
     }
 
-    private record Pending(long id, long invoiceId, String channel, String key, String destination, String pdf) {
+    /** Rows the handoff takes: not sent yet, and those that failed before (tried again). */
+    private static final List<String> TO_SEND = List.of(DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name());
+
+    private record Pending(long id, long invoiceId, DeliveryChannel channel, String key, String destination, String pdf) {
     }
 
     private static List<DeliveryToSend> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
@@ -32,11 +37,11 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
         List<Pending> pending = jdbc.query("""
                 SELECT d.id, d.invoice_id, d.channel, d.idempotency_key, d.destination, i.pdf_path
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id
-                WHERE i.cycle_date = :cycle AND d.status IN ('PENDING', 'FAILED') AND i.rendered_at IS NOT NULL
+                WHERE i.cycle_date = :cycle AND d.status IN (:toSend) AND i.rendered_at IS NOT NULL
                   AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
-                        .addValue("after", afterId).addValue("size", size),
-                (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        .addValue("after", afterId).addValue("size", size).addValue("toSend", TO_SEND),
+                (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), DeliveryChannel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6)));
         Map<Long, InvoiceDocument> loaded = documents.load(pending.stream().map(Pending::invoiceId).distinct().toList());
         return pending.stream().map(p -> new DeliveryToSend(p.id(), p.channel(), p.key(), p.destination(),

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RejectFileWriter;
@@ -50,12 +51,12 @@ public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
                         .addValue("source", row.source()).addValue("recordId", row.recordId())
                         .addValue("serviceId", row.serviceId()).addValue("type", row.usageType())
                         .addValue("start", Timestamp.valueOf(row.startTime())).addValue("quantity", row.quantity())
-                        .addValue("file", fileId));
+                        .addValue("file", fileId).addValue("new", UsageStatus.NEW.name()));
             }
         }
         named.batchUpdate("""
                 INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity, file_id, status)
-                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :file, 'NEW')""",
+                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :file, :new)""",
                 inserts.toArray(MapSqlParameterSource[]::new));
         return new BatchCounts(inserts.size(), rows.size() - inserts.size());
     }

@@ -8,6 +8,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ca.isp.billing.domain.Allocation;
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.InvoiceTotals;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
@@ -47,16 +48,11 @@ public class InvoiceIssueProcessor implements ItemProcessor<InvoiceToIssue, Issu
                 open = open.subtract(allocation.amount());
             }
         }
-        List<Delivery> deliveries = new ArrayList<>();
         boolean hasEmail = invoice.email() != null && !invoice.email().isBlank();
-        boolean print = "MAIL".equals(invoice.delivery()) || "BOTH".equals(invoice.delivery()) || !hasEmail;
-        boolean email = ("EMAIL".equals(invoice.delivery()) || "BOTH".equals(invoice.delivery())) && hasEmail;
-        if (print) {
-            deliveries.add(new Delivery("PRINT", invoice.invoiceNumber() + "-PRINT", null));
-        }
-        if (email) {
-            deliveries.add(new Delivery("EMAIL", invoice.invoiceNumber() + "-EMAIL", invoice.email()));
-        }
+        List<Delivery> deliveries = DeliveryChannel.forAccount(invoice.delivery(), hasEmail).stream()
+                .map(channel -> new Delivery(channel, invoice.invoiceNumber() + "-" + channel,
+                        channel == DeliveryChannel.EMAIL ? invoice.email() : null))
+                .toList();
         return new IssuedInvoice(invoice.invoiceId(), invoice.accountId(), invoice.invoiceNumber(),
                 invoice.invoiceDate(), invoice.invoiceDate().plusDays(paymentTermsDays), totals,
                 invoice.previousBalance(), invoice.previousBalance().add(totals.total()), creditsUsed, deliveries);

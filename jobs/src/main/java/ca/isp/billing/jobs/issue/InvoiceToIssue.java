@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.InvoiceLine;
 
 /**
@@ -12,7 +13,7 @@ import ca.isp.billing.domain.InvoiceLine;
  */
 public record InvoiceToIssue(long invoiceId, long accountId, String invoiceNumber, LocalDate invoiceDate,
                              List<InvoiceLine> lines, BigDecimal previousBalance, List<Credit> credits,
-                             String delivery, String email) {
+                             DeliveryPreference delivery, String email) {
 
     /** What is left of a payment that no invoice has taken. */
     public record Credit(long paymentId, BigDecimal unapplied) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.InvoiceTotals;
 
 /**
@@ -14,8 +15,8 @@ public record IssuedInvoice(long invoiceId, long accountId, String invoiceNumber
                             LocalDate dueDate, InvoiceTotals totals, BigDecimal previousBalance, BigDecimal amountDue,
                             List<CreditUse> creditsUsed, List<Delivery> deliveries) {
 
-    /** One outbox row: channel PRINT or EMAIL, with its idempotency key. */
-    public record Delivery(String channel, String idempotencyKey, String destination) {
+    /** One outbox row: its channel, with its idempotency key. */
+    public record Delivery(DeliveryChannel channel, String idempotencyKey, String destination) {
     }
 
     /** Part of an earlier payment's credit that pays this invoice. */

@@ -10,7 +10,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.Credit;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
@@ -28,12 +30,13 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue> {
         List<InvoiceToIssue> page = jdbc.query("""
                 SELECT i.id, i.account_id, i.invoice_number, i.invoice_date, a.delivery, a.email
                 FROM invoice i JOIN account a ON a.id = i.account_id
-                WHERE i.cycle_date = :cycle AND i.status = 'TAXED' AND i.account_id BETWEEN :min AND :max
+                WHERE i.cycle_date = :cycle AND i.status = :taxed AND i.account_id BETWEEN :min AND :max
                   AND i.id > :after ORDER BY i.id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
-                        .addValue("after", afterId).addValue("size", size),
+                        .addValue("after", afterId).addValue("size", size).addValue("taxed", InvoiceStatus.TAXED.name()),
                 (rs, n) -> new InvoiceToIssue(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), List.of(), null, List.of(), rs.getString(5), rs.getString(6)));
+                        rs.getObject(4, LocalDate.class), List.of(), null, List.of(),
+                        DeliveryPreference.valueOf(rs.getString(5)), rs.getString(6)));
         if (page.isEmpty()) {
             return page;
         }

@@ -84,8 +84,8 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
         Map<Long, List<OpenInvoice>> open = new HashMap<>();
         if (!accounts.isEmpty()) {
             named.query("""
-                    SELECT account_id, id, invoice_number, due_date, total - amount_paid FROM invoice
-                    WHERE account_id IN (:ids) AND status = 'ISSUED' AND total > amount_paid""",
+                    SELECT account_id, id, invoice_number, due_date, open_amount FROM open_invoice
+                    WHERE account_id IN (:ids)""",
                     new MapSqlParameterSource("ids", accounts.values()), rs -> {
                         open.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OpenInvoice(rs.getLong(2),
                                 rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));

@@ -5,6 +5,7 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+
 /** Stores the rating of a chunk of usage records in one batch. */
 public class RatedUsageWriter implements ItemWriter<RatedUsage> {
 
@@ -18,9 +19,9 @@ public class RatedUsageWriter implements ItemWriter<RatedUsage> {
     public void write(Chunk<? extends RatedUsage> chunk) {
         jdbc.batchUpdate("""
                 UPDATE usage_record SET status = :status, subscription_id = :subscription, account_id = :account,
-                    billable_units = :units WHERE id = :id AND status IN ('NEW', 'UNMATCHED')""",
+                    billable_units = :units WHERE id = :id AND status IN (:toRate)""",
                 chunk.getItems().stream().map(r -> new MapSqlParameterSource()
-                        .addValue("status", r.status()).addValue("subscription", r.subscriptionId())
+                        .addValue("status", r.status().name()).addValue("toRate", UsageToRateReader.TO_RATE).addValue("subscription", r.subscriptionId())
                         .addValue("account", r.accountId()).addValue("units", r.billableUnits())
                         .addValue("id", r.id())).toArray(MapSqlParameterSource[]::new));
     }

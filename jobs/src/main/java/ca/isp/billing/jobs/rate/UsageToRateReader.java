@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
@@ -15,6 +16,9 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  */
 public class UsageToRateReader extends KeysetPageReader<UsageToRate> {
 
+    /** Records the rate step takes: new ones, and those no subscription matched last time. */
+    static final List<String> TO_RATE = List.of(UsageStatus.NEW.name(), UsageStatus.UNMATCHED.name());
+
     public UsageToRateReader(NamedParameterJdbcTemplate jdbc, int pageSize) {
         super((afterId, size) -> load(jdbc, afterId, size), UsageToRate::id, pageSize);
     }
@@ -22,8 +26,8 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate> {
     private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, int size) {
         List<UsageToRate> page = jdbc.query("""
                 SELECT id, service_id, usage_type, quantity FROM usage_record
-                WHERE status IN ('NEW', 'UNMATCHED') AND id > :after ORDER BY id LIMIT :size""",
-                new MapSqlParameterSource("after", afterId).addValue("size", size),
+                WHERE status IN (:toRate) AND id > :after ORDER BY id LIMIT :size""",
+                new MapSqlParameterSource("after", afterId).addValue("size", size).addValue("toRate", TO_RATE),
                 (rs, n) -> new UsageToRate(rs.getLong("id"), rs.getString("service_id"), rs.getString("usage_type"),
                         rs.getLong("quantity"), null, null));
         if (page.isEmpty()) {

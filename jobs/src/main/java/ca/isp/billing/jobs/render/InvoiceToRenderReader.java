@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
@@ -22,10 +23,11 @@ public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender> {
     private static List<InvoiceToRender> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
                                               long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
         List<Long> ids = jdbc.queryForList("""
-                SELECT id FROM invoice WHERE cycle_date = :cycle AND status = 'ISSUED' AND rendered_at IS NULL
+                SELECT id FROM invoice WHERE cycle_date = :cycle AND status = :issued AND rendered_at IS NULL
                   AND account_id BETWEEN :min AND :max AND id > :after ORDER BY id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
-                        .addValue("after", afterId).addValue("size", size), Long.class);
+                        .addValue("after", afterId).addValue("size", size).addValue("issued", InvoiceStatus.ISSUED.name()),
+                Long.class);
         Map<Long, InvoiceDocument> loaded = documents.load(ids);
         return ids.stream().map(id -> new InvoiceToRender(id, loaded.get(id))).toList();
     }

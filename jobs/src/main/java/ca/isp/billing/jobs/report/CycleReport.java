@@ -14,7 +14,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.domain.AccountStatus;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.UsageStatus;
 
 /**
  * The figures of one billing cycle, read back from the database (never from counters kept in
@@ -61,7 +64,7 @@ public class CycleReport {
                     COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,
                     COALESCE(SUM(rejected), 0) AS rejected
                 FROM ingested_file WHERE kind = 'usage' AND ingested_at BETWEEN ? AND ?""", from, to);
-        long unmatched = count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'");
+        long unmatched = count("SELECT COUNT(*) FROM usage_record WHERE status = ?", UsageStatus.UNMATCHED.name());
         out.append("\nUsage\n");
         out.append(String.format("  files %s, lines %s = stored %s + duplicates %s + rejected %s%n",
                 usage.get("files"), usage.get("lines_read"), usage.get("stored"), usage.get("duplicates"),
@@ -71,8 +74,8 @@ public class CycleReport {
         Map<String, Object> invoices = jdbc.queryForMap("""
                 SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,
                     COALESCE(SUM(total), 0) AS total
-                FROM invoice WHERE cycle_date = ? AND status = 'ISSUED'""", cycleDate);
-        long held = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'HELD'", cycleDate);
+                FROM invoice WHERE cycle_date = ? AND status = ?""", cycleDate, InvoiceStatus.ISSUED.name());
+        long held = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = ?", cycleDate, InvoiceStatus.HELD.name());
         out.append("\nInvoices\n");
         out.append(String.format("  accounts invoiced %s, invoices issued %s, held %d (accounts due = charge step's read count)%n",
                 count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", cycleDate),
@@ -85,10 +88,10 @@ public class CycleReport {
             out.append(String.format("    tax %-6s %-3s %6d invoices %14s%n", rs.getString(1), rs.getString(2),
                     rs.getLong(3), money(rs.getBigDecimal(4))));
         }, cycleDate);
-        jdbc.query("SELECT invoice_number, hold_reason FROM invoice WHERE cycle_date = ? AND status = 'HELD' ORDER BY id",
+        jdbc.query("SELECT invoice_number, hold_reason FROM invoice WHERE cycle_date = ? AND status = ? ORDER BY id",
                 rs -> {
                     out.append("    held: ").append(rs.getString(2)).append('\n');
-                }, cycleDate);
+                }, cycleDate, InvoiceStatus.HELD.name());
 
         out.append("\nDeliveries\n");
         jdbc.query("""
@@ -116,9 +119,11 @@ public class CycleReport {
         out.append(String.format("  late fees assessed %s, %s (billed on the next invoice)%n", fees.get("n"),
                 money(fees.get("amount"))));
         out.append(String.format("  accounts newly delinquent %d, back to active %d, delinquent now %d%n",
-                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = 'DELINQUENT'", cycleDate),
-                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = 'ACTIVE'", cycleDate),
-                count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'")));
+                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = ?", cycleDate,
+                        AccountStatus.DELINQUENT.name()),
+                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = ?", cycleDate,
+                        AccountStatus.ACTIVE.name()),
+                count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT.name())));
         return out.toString();
     }
 

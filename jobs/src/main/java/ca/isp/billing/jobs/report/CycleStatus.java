@@ -12,6 +12,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.AccountStatus;
+import ca.isp.billing.domain.DeliveryStatus;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /**
@@ -50,11 +53,11 @@ public class CycleStatus {
                     rerun == null ? "" : rerun.toString(), last.getStatus(), seconds(last.getStartTime()),
                     seconds(last.getEndTime()), executions.size()));
         }
-        out.append("accounts ").append(count("SELECT COUNT(*) FROM account"))
-                .append(", delinquent ").append(count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'"))
-                .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = 'HELD'"))
+        out.append("accounts ").append(jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class))
+                .append(", delinquent ").append(count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT))
+                .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = ?", InvoiceStatus.HELD))
                 .append(" (rerun their cycle once fixed), deliveries not sent ")
-                .append(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).append('\n');
+                .append(count("SELECT COUNT(*) FROM delivery WHERE status <> ?", DeliveryStatus.SENT)).append('\n');
         return out.toString();
     }
 
@@ -79,8 +82,8 @@ public class CycleStatus {
         return time == null ? "-" : time.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ');
     }
 
-    private long count(String sql) {
-        Long n = jdbc.queryForObject(sql, Long.class);
+    private long count(String sql, Enum<?> status) {
+        Long n = jdbc.queryForObject(sql, Long.class, status.name());
         return n == null ? 0 : n;
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 
 /**
@@ -57,15 +58,18 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
         // SET: MySQL assigns left to right, so the CASE still sees the old status.
         LocalDate today = LocalDate.now(clock);
         jdbc.batchUpdate("""
-                UPDATE invoice SET invoice_date = CASE WHEN status = 'HELD' AND invoice_date < :today THEN :today
-                    ELSE invoice_date END, status = 'TAXED', hold_reason = NULL
-                WHERE id = :id AND status IN ('DRAFT', 'HELD')""",
-                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("today", today))
+                UPDATE invoice SET invoice_date = CASE WHEN status = :held AND invoice_date < :today THEN :today
+                    ELSE invoice_date END, status = :taxed, hold_reason = NULL
+                WHERE id = :id AND status IN (:toTax)""",
+                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("today", today)
+                                .addValue("held", InvoiceStatus.HELD.name()).addValue("taxed", InvoiceStatus.TAXED.name())
+                                .addValue("toTax", DraftInvoiceReader.TO_TAX))
                         .toArray(MapSqlParameterSource[]::new));
         List<? extends TaxedInvoice> held = chunk.getItems().stream().filter(TaxedInvoice::held).toList();
         held.forEach(t -> log.error("Held: {}", t.holdReason()));
-        jdbc.batchUpdate("UPDATE invoice SET status = 'HELD', hold_reason = :reason WHERE id = :id AND status IN ('DRAFT', 'HELD')",
-                held.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("reason", t.holdReason()))
+        jdbc.batchUpdate("UPDATE invoice SET status = :held, hold_reason = :reason WHERE id = :id AND status IN (:toTax)",
+                held.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("reason", t.holdReason())
+                                .addValue("held", InvoiceStatus.HELD.name()).addValue("toTax", DraftInvoiceReader.TO_TAX))
                         .toArray(MapSqlParameterSource[]::new));
     }
 }

@@ -1,0 +1,6 @@
+package ca.isp.billing.domain;
+
+/** An account's standing in collections (see DelinquencyPolicy). */
+public enum AccountStatus {
+    ACTIVE, DELINQUENT
+}
