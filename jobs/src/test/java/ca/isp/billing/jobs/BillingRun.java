@@ -10,8 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.cli.BillingCommandLine;
-import ca.isp.billing.jobs.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.support.FaultInjection;
 

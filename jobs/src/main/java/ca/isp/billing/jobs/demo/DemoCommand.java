@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cli.BillingCommandLine;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;

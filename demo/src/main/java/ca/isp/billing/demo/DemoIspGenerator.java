@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -28,9 +28,9 @@ import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import ca.isp.billing.jobs.demo.DemoCatalog.Plan;
-import ca.isp.billing.jobs.demo.DemoCatalog.TaxRate;
-import ca.isp.billing.jobs.demo.DemoPlaces.City;
+import ca.isp.billing.demo.DemoCatalog.Plan;
+import ca.isp.billing.demo.DemoCatalog.TaxRate;
+import ca.isp.billing.demo.DemoPlaces.City;
 
 /**
  * Invents Northern Lights Internet, a small ISP in Quebec, Ontario, British Columbia and four

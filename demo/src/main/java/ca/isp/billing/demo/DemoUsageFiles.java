@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import java.io.Closeable;
 import java.io.IOException;

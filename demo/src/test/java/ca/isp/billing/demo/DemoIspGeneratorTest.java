@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import ca.isp.billing.jobs.demo.DemoIspGenerator.Summary;
+import ca.isp.billing.demo.DemoIspGenerator.Summary;
 
 class DemoIspGeneratorTest {
 
