@@ -1,10 +1,8 @@
 package ca.isp.billing.demo;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -25,12 +23,17 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 import ca.isp.billing.demo.DemoCatalog.Plan;
 import ca.isp.billing.demo.DemoCatalog.TaxRate;
 import ca.isp.billing.demo.DemoPlaces.City;
+import ca.isp.billing.readers.AccountFormat;
+import ca.isp.billing.readers.OpeningBalanceFormat;
+import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.PlanFormat;
+import ca.isp.billing.readers.SubscriptionFormat;
+import ca.isp.billing.readers.TaxRateFormat;
 
 /**
  * Invents Northern Lights Internet, a small ISP in Quebec, Ontario, British Columbia and four
@@ -51,19 +54,10 @@ public final class DemoIspGenerator {
     /** 10^9 bytes. Under-allowance customers stay under 90% of this, so under in GiB too. */
     static final long GB = 1_000_000_000L;
 
-    static final String[] ACCOUNTS_HEADER = {"account_number", "name", "customer_type", "language", "email",
-        "delivery", "billing_line1", "billing_line2", "billing_city", "billing_region", "billing_postal_code",
-        "billing_country", "service_line1", "service_city", "service_county", "service_region",
-        "service_postal_code", "service_country", "next_bill_date"};
-    static final String[] PLANS_HEADER = {"plan_code", "name_en", "name_fr", "kind", "monthly_price",
-        "period_months", "included_gb", "overage_per_gb", "per_minute"};
-    static final String[] SUBSCRIPTIONS_HEADER = {"subscription_id", "account_number", "plan_code", "service_id",
-        "start_date", "end_date"};
-    static final String[] TAX_RATES_HEADER = {"country", "region", "tax_code", "name_en", "name_fr", "rate",
-        "registration"};
-    static final String[] OPENING_BALANCES_HEADER = {"account_number", "invoice_number", "invoice_date",
-        "due_date", "amount"};
-    static final String[] PAYMENTS_HEADER = {"payment_ref", "account_number", "received_on", "amount", "method"};
+    /** The accounts file's columns but service_line2: the demo's service addresses fit on one line. */
+    static final List<String> ACCOUNT_COLUMNS = AccountFormat.INSTANCE.columns().stream()
+            .filter(column -> !column.equals("service_line2"))
+            .toList();
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
     private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
@@ -622,7 +616,7 @@ public final class DemoIspGenerator {
         insert(lines, 2 * lines.size() / 3, new String[] {"", dateNear(lines, 2 * lines.size() / 3, lastDay),
             "50.00", "CARD"});
 
-        try (CSVPrinter printer = printer(file, PAYMENTS_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, PaymentFormat.INSTANCE.columns())) {
             String prefix = "PMT-" + cycleDate.format(COMPACT_DATE);
             for (int i = 0; i < lines.size(); i++) {
                 String[] line = lines.get(i);
@@ -673,7 +667,7 @@ public final class DemoIspGenerator {
     // ---------------------------------------------------------------- reference files
 
     private static void writeAccounts(Path file, List<Customer> customers) throws IOException {
-        try (CSVPrinter printer = printer(file, ACCOUNTS_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, ACCOUNT_COLUMNS)) {
             for (Customer c : customers) {
                 City billing = c.billingCity();
                 City service = c.serviceCity();
@@ -687,7 +681,7 @@ public final class DemoIspGenerator {
     }
 
     private static void writePlans(Path file) throws IOException {
-        try (CSVPrinter printer = printer(file, PLANS_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, PlanFormat.INSTANCE.columns())) {
             for (Plan plan : DemoCatalog.PLANS) {
                 printer.printRecord(plan.code(), plan.nameEn(), plan.nameFr(), plan.kind(),
                         plan.monthlyPrice().toPlainString(), Integer.toString(plan.periodMonths()),
@@ -699,7 +693,7 @@ public final class DemoIspGenerator {
     }
 
     private static void writeSubscriptions(Path file, List<Subscription> subscriptions) throws IOException {
-        try (CSVPrinter printer = printer(file, SUBSCRIPTIONS_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, SubscriptionFormat.INSTANCE.columns())) {
             for (Subscription s : subscriptions) {
                 printer.printRecord(s.id(), s.customer().accountNumber(), s.plan().code(), s.serviceId(),
                         s.start().toString(), s.end() == null ? "" : s.end().toString());
@@ -708,7 +702,7 @@ public final class DemoIspGenerator {
     }
 
     private static void writeTaxRates(Path file) throws IOException {
-        try (CSVPrinter printer = printer(file, TAX_RATES_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, TaxRateFormat.INSTANCE.columns())) {
             for (TaxRate tax : DemoCatalog.TAX_RATES) {
                 printer.printRecord(tax.country(), tax.region(), tax.taxCode(), tax.nameEn(), tax.nameFr(),
                         tax.rate().toPlainString(), tax.registration());
@@ -717,19 +711,12 @@ public final class DemoIspGenerator {
     }
 
     private static void writeOpeningBalances(Path file, List<OpenInvoice> invoices) throws IOException {
-        try (CSVPrinter printer = printer(file, OPENING_BALANCES_HEADER)) {
+        try (CSVPrinter printer = DemoCsv.printer(file, OpeningBalanceFormat.INSTANCE.columns())) {
             for (OpenInvoice invoice : invoices) {
                 printer.printRecord(invoice.customer().accountNumber(), invoice.invoiceNumber(),
                         invoice.invoiceDate().toString(), invoice.dueDate().toString(), invoice.amount().toPlainString());
             }
         }
-    }
-
-    /** UTF-8, RFC 4180 quoting, "\n" between records, the header first. */
-    private static CSVPrinter printer(Path file, String[] header) throws IOException {
-        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(header).setRecordSeparator("\n").get();
-        return new CSVPrinter(writer, format);
     }
 
     private static LocalDate max(LocalDate a, LocalDate b) {

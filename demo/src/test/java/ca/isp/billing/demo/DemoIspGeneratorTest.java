@@ -32,6 +32,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ca.isp.billing.demo.DemoIspGenerator.Summary;
+import ca.isp.billing.readers.AccountFormat;
+import ca.isp.billing.readers.CsvRowReader;
+import ca.isp.billing.readers.OpeningBalanceFormat;
+import ca.isp.billing.readers.Parsed;
+import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.PlanFormat;
+import ca.isp.billing.readers.RowFormat;
+import ca.isp.billing.readers.SubscriptionFormat;
+import ca.isp.billing.readers.TaxRateFormat;
+import ca.isp.billing.readers.UsageFormat;
 
 class DemoIspGeneratorTest {
 
@@ -82,6 +92,40 @@ class DemoIspGeneratorTest {
                 "subscriptions.csv", "tax-rates.csv");
         assertThat(fileNames(usageInbox)).containsExactly("usage-2025-06-01.csv");
         assertThat(fileNames(paymentInbox)).containsExactly("payments-2025-06-01.csv");
+    }
+
+    @Test
+    void headersAreTheColumnsOfTheReadersFormats() throws IOException {
+        List<String> accountColumns = new ArrayList<>(AccountFormat.INSTANCE.columns());
+        accountColumns.remove("service_line2"); // the demo's service addresses fit on one line
+        assertThat(read(reference.resolve("accounts.csv")).header).isEqualTo(accountColumns);
+        assertThat(read(reference.resolve("plans.csv")).header).isEqualTo(PlanFormat.INSTANCE.columns());
+        assertThat(read(reference.resolve("subscriptions.csv")).header)
+                .isEqualTo(SubscriptionFormat.INSTANCE.columns());
+        assertThat(read(reference.resolve("tax-rates.csv")).header).isEqualTo(TaxRateFormat.INSTANCE.columns());
+        assertThat(read(reference.resolve("opening-balances.csv")).header)
+                .isEqualTo(OpeningBalanceFormat.INSTANCE.columns());
+        assertThat(read(usageInbox.resolve("usage-2025-06-01.csv")).header)
+                .isEqualTo(UsageFormat.INSTANCE.columns());
+        assertThat(read(paymentInbox.resolve("payments-2025-06-01.csv")).header)
+                .isEqualTo(PaymentFormat.INSTANCE.columns());
+    }
+
+    @Test
+    void theReadersAcceptEveryLineButTheBadOnesOnPurpose() throws IOException {
+        assertThat(readWithFormat(reference.resolve("accounts.csv"), AccountFormat.INSTANCE))
+                .containsExactly(summary.accounts(), 0);
+        assertThat(readWithFormat(reference.resolve("plans.csv"), PlanFormat.INSTANCE)).containsExactly(7, 0);
+        assertThat(readWithFormat(reference.resolve("subscriptions.csv"), SubscriptionFormat.INSTANCE))
+                .containsExactly(summary.subscriptions(), 0);
+        assertThat(readWithFormat(reference.resolve("tax-rates.csv"), TaxRateFormat.INSTANCE)).containsExactly(9, 0);
+        assertThat(readWithFormat(reference.resolve("opening-balances.csv"), OpeningBalanceFormat.INSTANCE))
+                .containsExactly(summary.openingBalances(), 0);
+        // unknown services and the unknown account parse: the job rejects them later, by lookup
+        assertThat(readWithFormat(usageInbox.resolve("usage-2025-06-01.csv"), UsageFormat.INSTANCE))
+                .containsExactly(summary.usageRecords() + summary.unknownServiceUsage(), summary.malformedUsageLines());
+        assertThat(readWithFormat(paymentInbox.resolve("payments-2025-06-01.csv"), PaymentFormat.INSTANCE))
+                .containsExactly(summary.payments(), summary.malformedPaymentLines());
     }
 
     @Test
@@ -556,6 +600,15 @@ class DemoIspGeneratorTest {
              CSVParser parser = CSVParser.parse(reader, format)) {
             return new Csv(parser.getHeaderNames(), parser.getRecords());
         }
+    }
+
+    /** {rows read, lines rejected} when the file is read as the import or the ingest job reads it. */
+    static int[] readWithFormat(Path file, RowFormat<?> format) throws IOException {
+        int[] counts = new int[2];
+        try (CsvRowReader<?> reader = CsvRowReader.open(file, format)) {
+            reader.forEachRemaining(parsed -> counts[parsed instanceof Parsed.Ok ? 0 : 1]++);
+        }
+        return counts;
     }
 
     /** Sorts usage lines the way the ingest job must: bad lines, unknown services, good records. */
