@@ -373,16 +373,16 @@ class DemoIspGeneratorTest {
     void openBalanceAmountsAreTheMonthlyChargesWithTaxRoundedPerTax() {
         // QC, Essential 50: GST 54.95 x 0.05 = 2.7475 -> 2.75; QST 54.95 x 0.09975 = 5.4812625 -> 5.48;
         // 54.95 + 2.75 + 5.48 = 63.18
-        assertThat(DemoIspGenerator.withTax(new BigDecimal("54.95"), DemoCatalog.taxRatesFor("CA", "QC")))
+        assertThat(OpeningBalanceGenerator.withTax(new BigDecimal("54.95"), DemoCatalog.taxRatesFor("CA", "QC")))
                 .isEqualByComparingTo("63.18");
         // ON, Fibre 300 + Home Phone: 79.95 + 24.95 = 104.90; HST 104.90 x 0.13 = 13.637 -> 13.64; 118.54
-        assertThat(DemoIspGenerator.withTax(new BigDecimal("104.90"), DemoCatalog.taxRatesFor("CA", "ON")))
+        assertThat(OpeningBalanceGenerator.withTax(new BigDecimal("104.90"), DemoCatalog.taxRatesFor("CA", "ON")))
                 .isEqualByComparingTo("118.54");
         // BC, Fibre 1 Gig: GST 99.95 x 0.05 = 4.9975 -> 5.00; PST 99.95 x 0.07 = 6.9965 -> 7.00; 111.95
-        assertThat(DemoIspGenerator.withTax(new BigDecimal("99.95"), DemoCatalog.taxRatesFor("CA", "BC")))
+        assertThat(OpeningBalanceGenerator.withTax(new BigDecimal("99.95"), DemoCatalog.taxRatesFor("CA", "BC")))
                 .isEqualByComparingTo("111.95");
         // NH: no sales tax, 99.95 x 0 = 0.00; 99.95
-        assertThat(DemoIspGenerator.withTax(new BigDecimal("99.95"), DemoCatalog.taxRatesFor("US", "NH")))
+        assertThat(OpeningBalanceGenerator.withTax(new BigDecimal("99.95"), DemoCatalog.taxRatesFor("US", "NH")))
                 .isEqualByComparingTo("99.95");
     }
 
