@@ -22,8 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
-import ca.isp.billing.jobs.demo.DemoIspGenerator;
 
 /**
  * One whole cycle of a generated 60-account ISP on H2, then a second run of the same cycle.

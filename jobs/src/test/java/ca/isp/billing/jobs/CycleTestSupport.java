@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import ca.isp.billing.jobs.demo.DemoIspGenerator;
+import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 

@@ -14,11 +14,22 @@ public final class AccountFormat implements RowFormat<AccountRow> {
 
     static final int MAX_ACCOUNT_NUMBER_LENGTH = 20;
 
+    private static final List<String> COLUMNS = List.of(
+            "account_number", "name", "customer_type", "language", "email", "delivery",
+            "billing_line1", "billing_line2", "billing_city", "billing_region", "billing_postal_code",
+            "billing_country", "service_line1", "service_line2", "service_city", "service_county",
+            "service_region", "service_postal_code", "service_country", "next_bill_date");
+
     private static final List<String> REQUIRED = List.of(
             "account_number", "name", "customer_type", "language", "delivery",
             "billing_line1", "billing_city", "billing_region", "billing_postal_code", "billing_country",
             "service_line1", "service_city", "service_region", "service_country",
             "next_bill_date");
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
 
     @Override
     public List<String> requiredColumns() {

@@ -13,6 +13,11 @@ public final class OpeningBalanceFormat implements RowFormat<OpeningBalanceRow> 
             "account_number", "invoice_number", "invoice_date", "due_date", "amount");
 
     @Override
+    public List<String> columns() {
+        return REQUIRED; // every column is required
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return REQUIRED;
     }

@@ -9,8 +9,16 @@ public final class PaymentFormat implements RowFormat<PaymentRow> {
 
     public static final PaymentFormat INSTANCE = new PaymentFormat();
 
+    private static final List<String> COLUMNS = List.of(
+            "payment_ref", "account_number", "received_on", "amount", "method");
+
     private static final List<String> REQUIRED = List.of(
             "payment_ref", "account_number", "received_on", "amount");
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
 
     @Override
     public List<String> requiredColumns() {

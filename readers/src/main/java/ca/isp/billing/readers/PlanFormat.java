@@ -11,8 +11,17 @@ public final class PlanFormat implements RowFormat<PlanRow> {
     /** A per-minute price may be finer than a cent (0.0125); the call's total is rounded. */
     static final int PER_MINUTE_DECIMALS = 4;
 
+    private static final List<String> COLUMNS = List.of(
+            "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
+            "overage_per_gb", "per_minute");
+
     private static final List<String> REQUIRED = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months");
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
 
     @Override
     public List<String> requiredColumns() {

@@ -8,8 +8,16 @@ public final class SubscriptionFormat implements RowFormat<SubscriptionRow> {
 
     public static final SubscriptionFormat INSTANCE = new SubscriptionFormat();
 
+    private static final List<String> COLUMNS = List.of(
+            "subscription_id", "account_number", "plan_code", "service_id", "start_date", "end_date");
+
     private static final List<String> REQUIRED = List.of(
             "subscription_id", "account_number", "plan_code", "service_id", "start_date");
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
 
     @Override
     public List<String> requiredColumns() {

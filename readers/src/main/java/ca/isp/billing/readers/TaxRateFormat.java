@@ -10,8 +10,16 @@ public final class TaxRateFormat implements RowFormat<TaxRateRow> {
 
     static final int RATE_DECIMALS = 6;
 
+    private static final List<String> COLUMNS = List.of(
+            "country", "region", "tax_code", "name_en", "name_fr", "rate", "registration");
+
     private static final List<String> REQUIRED = List.of(
             "country", "region", "tax_code", "name_en", "name_fr", "rate");
+
+    @Override
+    public List<String> columns() {
+        return COLUMNS;
+    }
 
     @Override
     public List<String> requiredColumns() {

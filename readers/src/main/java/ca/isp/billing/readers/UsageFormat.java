@@ -11,6 +11,11 @@ public final class UsageFormat implements RowFormat<UsageRow> {
             "record_id", "source", "service_id", "usage_type", "start_time", "quantity");
 
     @Override
+    public List<String> columns() {
+        return REQUIRED; // every column is required
+    }
+
+    @Override
     public List<String> requiredColumns() {
         return REQUIRED;
     }

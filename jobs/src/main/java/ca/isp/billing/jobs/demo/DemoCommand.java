@@ -7,6 +7,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;

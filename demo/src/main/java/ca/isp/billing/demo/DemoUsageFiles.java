@@ -1,9 +1,7 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,16 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+
+import ca.isp.billing.readers.UsageFormat;
 
 /**
  * The usage export: usage-DATE.csv, or usage-DATE-1.csv, usage-DATE-2.csv, ... when the lines
  * (header included) do not fit in one file of at most maxLines lines.
  */
 final class DemoUsageFiles implements Closeable {
-
-    static final String[] HEADER = {"record_id", "source", "service_id", "usage_type", "start_time", "quantity"};
 
     private final Path directory;
     private final String baseName;
@@ -75,8 +72,7 @@ final class DemoUsageFiles implements Closeable {
         }
         Path file = directory.resolve(baseName + "-" + (written.size() + 1) + ".csv");
         written.add(file);
-        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        printer = new CSVPrinter(writer, format());
+        printer = DemoCsv.printer(file, UsageFormat.INSTANCE.columns());
         linesInFile = 1;
     }
 
@@ -90,9 +86,5 @@ final class DemoUsageFiles implements Closeable {
                 }
             }
         }
-    }
-
-    static CSVFormat format() {
-        return CSVFormat.DEFAULT.builder().setHeader(HEADER).setRecordSeparator("\n").get();
     }
 }

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import java.text.Normalizer;
 import java.util.List;

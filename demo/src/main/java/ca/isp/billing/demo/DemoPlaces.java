@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.demo;
+package ca.isp.billing.demo;
 
 import java.util.List;
 import java.util.SplittableRandom;

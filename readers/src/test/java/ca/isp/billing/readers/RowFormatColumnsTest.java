@@ -1,0 +1,107 @@
+package ca.isp.billing.readers;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static ca.isp.billing.readers.TestFiles.ok;
+import static ca.isp.billing.readers.TestFiles.readOne;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/** columns() is the header a writer of the file uses (the demo generator): it must match what parse() reads. */
+class RowFormatColumnsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Each format, its columns in the order of docs/FILE-FORMATS.md and a good record in that order. */
+    static Stream<Arguments> formats() {
+        return Stream.of(
+                arguments(AccountFormat.INSTANCE,
+                        List.of("account_number", "name", "customer_type", "language", "email", "delivery",
+                                "billing_line1", "billing_line2", "billing_city", "billing_region",
+                                "billing_postal_code", "billing_country", "service_line1", "service_line2",
+                                "service_city", "service_county", "service_region", "service_postal_code",
+                                "service_country", "next_bill_date"),
+                        List.of("100042", "Hélène Côté", "RESIDENTIAL", "fr", "helene.cote@example.ca", "BOTH",
+                                "1234, rue Saint-Denis", "app. 3", "Montréal", "QC", "H2X 1Y4", "CA",
+                                "1234, rue Saint-Denis", "app. 3", "Montréal", "", "QC", "H2X 1Y4", "CA",
+                                "2026-11-01")),
+                arguments(PlanFormat.INSTANCE,
+                        List.of("plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months",
+                                "included_gb", "overage_per_gb", "per_minute"),
+                        List.of("FIBRE-300", "Fibre 300", "Fibre 300", "INTERNET", "79.95", "1", "500", "1.00",
+                                "")),
+                arguments(SubscriptionFormat.INSTANCE,
+                        List.of("subscription_id", "account_number", "plan_code", "service_id", "start_date",
+                                "end_date"),
+                        List.of("S100042-1", "100042", "FIBRE-300", "u100042@nli.example", "2026-01-15",
+                                "2026-11-20")),
+                arguments(TaxRateFormat.INSTANCE,
+                        List.of("country", "region", "tax_code", "name_en", "name_fr", "rate", "registration"),
+                        List.of("CA", "QC", "QST", "QST", "TVQ", "0.09975", "1234567890 TQ0001")),
+                arguments(OpeningBalanceFormat.INSTANCE,
+                        List.of("account_number", "invoice_number", "invoice_date", "due_date", "amount"),
+                        List.of("100042", "100042-20261001", "2026-10-01", "2026-10-22", "63.18")),
+                arguments(UsageFormat.INSTANCE,
+                        List.of("record_id", "source", "service_id", "usage_type", "start_time", "quantity"),
+                        List.of("0000000A1B2C", "radius-mtl-1", "u100042@nli.example", "DATA",
+                                "2026-10-03T22:15:09", "5368709120")),
+                arguments(PaymentFormat.INSTANCE,
+                        List.of("payment_ref", "account_number", "received_on", "amount", "method"),
+                        List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")));
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void columnsAreTheHeaderOfFileFormatsMdWithTheRequiredOnesInTheSameOrder(RowFormat<?> format,
+                                                                             List<String> columns) {
+        assertThat(format.columns()).isEqualTo(columns).doesNotHaveDuplicates();
+        assertThat(format.columns().stream().filter(format.requiredColumns()::contains).toList())
+                .isEqualTo(format.requiredColumns());
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void aFileWithExactlyTheseColumnsIsRead(RowFormat<?> format, List<String> columns, List<String> values)
+            throws IOException {
+        String[] pairs = new String[2 * columns.size()];
+        for (int i = 0; i < columns.size(); i++) {
+            pairs[2 * i] = format.columns().get(i);
+            pairs[2 * i + 1] = values.get(i);
+        }
+
+        assertThat(ok(readOne(dir, format, TestRecord.of(pairs)))).isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("formats")
+    void parseLooksUpEveryColumnAndNoOther(RowFormat<?> format, List<String> columns, List<String> values) {
+        Set<String> lookedUp = new LinkedHashSet<>();
+        Map<String, Integer> positions = new HashMap<>() {
+            @Override
+            public Integer get(Object column) {
+                lookedUp.add((String) column);
+                return super.get(column);
+            }
+        };
+        for (int i = 0; i < format.columns().size(); i++) {
+            positions.put(format.columns().get(i), i);
+        }
+
+        format.parse(new Row(2, positions, values.toArray(String[]::new)));
+
+        assertThat(lookedUp).containsExactlyInAnyOrderElementsOf(format.columns());
+    }
+}
