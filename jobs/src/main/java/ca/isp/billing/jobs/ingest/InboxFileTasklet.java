@@ -36,6 +36,7 @@ import ca.isp.billing.readers.RowFormat;
 import ca.isp.billing.readers.FileFingerprint;
 import ca.isp.billing.readers.Reject;
 import ca.isp.billing.readers.RejectFileWriter;
+import ca.isp.billing.readers.RowBatches;
 
 /**
  * Takes the files of one inbox folder ({@code var/inbox/<kind>/*.csv}), one file per
@@ -117,27 +118,14 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
 
     /** Reads the file in batches of good rows; bad lines go straight to the reject file. */
     private FileCounts ingest(Path file, long fileId, RejectFileWriter rejects) throws IOException {
-        long lines = 0;
-        long stored = 0;
-        long duplicates = 0;
-        List<Parsed.Ok<T>> batch = new ArrayList<>(batchSize);
+        String fileName = file.getFileName().toString();
+        List<BatchCounts> batches = new ArrayList<>();
+        long lines;
         try (CsvRowReader<T> reader = CsvRowReader.open(file, format)) {
-            while (reader.hasNext()) {
-                Parsed<T> parsed = reader.next();
-                lines++;
-                if (parsed instanceof Parsed.Ok<T> ok) {
-                    batch.add(ok);
-                } else if (parsed instanceof Parsed.Bad<T> bad) {
-                    rejects.write(bad.reject());
-                }
-                if (batch.size() == batchSize || (!reader.hasNext() && !batch.isEmpty())) {
-                    BatchCounts counts = store(List.copyOf(batch), file.getFileName().toString(), fileId, rejects);
-                    stored += counts.stored();
-                    duplicates += counts.duplicates();
-                    batch.clear();
-                }
-            }
+            lines = RowBatches.read(reader, batchSize, rejects, rows -> batches.add(store(rows, fileName, fileId, rejects)));
         }
+        long stored = batches.stream().mapToLong(BatchCounts::stored).sum();
+        long duplicates = batches.stream().mapToLong(BatchCounts::duplicates).sum();
         return new FileCounts(lines, stored, duplicates, rejects.count());
     }
 
