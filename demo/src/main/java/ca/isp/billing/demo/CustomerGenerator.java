@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 import ca.isp.billing.demo.DemoCustomer.Tenure;
 import ca.isp.billing.demo.DemoPlaces.City;
+import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.readers.AccountFormat;
 
 /** The ISP's customers, drawn from the customer stream, and accounts.csv. */
@@ -54,8 +55,9 @@ final class CustomerGenerator {
                     : DemoNames.person(random, french);
 
             int deliveryDraw = random.nextInt(100);
-            String delivery = deliveryDraw < 55 ? "EMAIL" : deliveryDraw < 85 ? "MAIL" : "BOTH";
-            boolean hasEmail = !"MAIL".equals(delivery) || random.nextInt(100) < 40;
+            DeliveryPreference delivery = deliveryDraw < 55 ? DeliveryPreference.EMAIL
+                    : deliveryDraw < 85 ? DeliveryPreference.MAIL : DeliveryPreference.BOTH;
+            boolean hasEmail = delivery != DeliveryPreference.MAIL || random.nextInt(100) < 40;
             String email = hasEmail ? email(name, home, emailsTaken) : "";
 
             String billingLine1 = DemoPlaces.streetLine(random, home);

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.AccountRow;
@@ -24,7 +25,7 @@ final class AccountUpsert extends Upsert<AccountRow> {
             VALUES (:account_number, :name, :customer_type, :language, :email, :delivery,
                 :billing_line1, :billing_line2, :billing_city, :billing_region, :billing_postal_code, :billing_country,
                 :service_line1, :service_city, :service_county, :service_region, :service_postal_code, :service_country,
-                :next_bill_date, 'ACTIVE')""";
+                :next_bill_date, :status)""";
 
     private static final String UPDATE = """
             UPDATE account SET name = :name, customer_type = :customer_type, language = :language, email = :email,
@@ -70,6 +71,8 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 .addValue("service_line1", s.line1()).addValue("service_city", s.city())
                 .addValue("service_county", s.county()).addValue("service_region", s.region())
                 .addValue("service_postal_code", s.postalCode()).addValue("service_country", s.country())
-                .addValue("next_bill_date", a.nextBillDate());
+                .addValue("next_bill_date", a.nextBillDate())
+                // a new account starts in good standing; the delinquency step owns it afterwards
+                .addValue("status", AccountStatus.ACTIVE.name());
     }
 }

@@ -8,6 +8,8 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.BillingCurrency;
+import ca.isp.billing.domain.InvoiceOrigin;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.OpeningBalanceRow;
 
@@ -21,7 +23,7 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
     private static final String INSERT = """
             INSERT INTO invoice (invoice_number, account_id, origin, status, invoice_date, due_date, language,
                 currency, subtotal, tax_total, total, previous_balance, amount_due, amount_paid)
-            VALUES (:number, :account, 'IMPORTED', 'ISSUED', :invoiceDate, :dueDate, :language, :currency,
+            VALUES (:number, :account, :origin, :status, :invoiceDate, :dueDate, :language, :currency,
                 :amount, 0, :amount, 0, :amount, 0)""";
 
     // What the current batch is checked against, read by readStored.
@@ -70,7 +72,8 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
         return new MapSqlParameterSource()
                 .addValue("number", o.invoiceNumber()).addValue("account", accountId)
                 .addValue("invoiceDate", o.invoiceDate()).addValue("dueDate", o.dueDate())
-                .addValue("amount", o.amount()).addValue("language", locale[0]).addValue("currency", locale[1]);
+                .addValue("amount", o.amount()).addValue("language", locale[0]).addValue("currency", locale[1])
+                .addValue("origin", InvoiceOrigin.IMPORTED.name()).addValue("status", InvoiceStatus.ISSUED.name());
     }
 
     /** Imported once, then left alone: never compared, never updated. */
