@@ -1,8 +1,8 @@
-package ca.isp.billing.jobs.review;
+package ca.isp.billing.jobs.cycle;
 
-import static ca.isp.billing.jobs.review.ReviewFixtures.drop;
-import static ca.isp.billing.jobs.review.ReviewFixtures.importFile;
-import static ca.isp.billing.jobs.review.ReviewFixtures.invoiceValue;
+import static ca.isp.billing.jobs.Fixtures.drop;
+import static ca.isp.billing.jobs.Fixtures.importFile;
+import static ca.isp.billing.jobs.Fixtures.invoiceValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +13,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
@@ -34,15 +35,15 @@ class SameProcessSecondCycleTest extends AbstractCycleTest {
 
     @Test
     void secondCycleInTheSameApplicationRatesItsUsage() throws Exception {
-        importFile(importer, Kind.PLANS, "plans.csv");
-        importFile(importer, Kind.TAX_RATES, "tax-rates.csv");
-        importFile(importer, Kind.ACCOUNTS, "cycles/accounts.csv");
-        importFile(importer, Kind.SUBSCRIPTIONS, "cycles/subscriptions.csv");
-        drop("cycles/usage-2026-09.csv", properties.inbox("usage"));
+        importFile(importer, Kind.PLANS, "hand-worked/plans.csv");
+        importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates.csv");
+        importFile(importer, Kind.ACCOUNTS, "hand-worked/cycles/accounts.csv");
+        importFile(importer, Kind.SUBSCRIPTIONS, "hand-worked/cycles/subscriptions.csv");
+        drop("hand-worked/cycles/usage-2026-09.csv", properties.inbox("usage"));
         assertThat(launcher.bill(OCT).result()).isEqualTo(Result.COMPLETED);
 
         // when October's usage arrives and November is billed by the same application
-        drop("cycles/usage-2026-10.csv", properties.inbox("usage"));
+        drop("hand-worked/cycles/usage-2026-10.csv", properties.inbox("usage"));
         assertThat(launcher.bill(NOV).result()).isEqualTo(Result.COMPLETED);
 
         // then the three records of the file are rated (none stays NEW) ...

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,6 +10,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import ca.isp.billing.jobs.BillingRun;
+import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.MariaDbSchema;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.cycle;
 
 import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.jobs.BillingRun;
+import ca.isp.billing.jobs.CycleTestSupport;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.cycle;
 
 import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import ca.isp.billing.jobs.BillingRun;
+import ca.isp.billing.jobs.CycleTestSupport;
+import ca.isp.billing.jobs.MariaDbSchema;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**

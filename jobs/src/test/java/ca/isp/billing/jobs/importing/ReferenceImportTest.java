@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -20,6 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Result;
 

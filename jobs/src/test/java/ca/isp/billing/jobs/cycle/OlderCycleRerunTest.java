@@ -1,9 +1,9 @@
-package ca.isp.billing.jobs.review;
+package ca.isp.billing.jobs.cycle;
 
-import static ca.isp.billing.jobs.review.ReviewFixtures.billInNewProcess;
-import static ca.isp.billing.jobs.review.ReviewFixtures.importFile;
-import static ca.isp.billing.jobs.review.ReviewFixtures.invoiceValue;
-import static ca.isp.billing.jobs.review.ReviewFixtures.rerunInNewProcess;
+import static ca.isp.billing.jobs.Fixtures.billInNewProcess;
+import static ca.isp.billing.jobs.Fixtures.importFile;
+import static ca.isp.billing.jobs.Fixtures.invoiceValue;
+import static ca.isp.billing.jobs.Fixtures.rerunInNewProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,6 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
@@ -37,10 +38,10 @@ class OlderCycleRerunTest extends AbstractCycleTest {
 
     @Test
     void rerunningAnOlderCycleKeepsLaterDelinquency() throws Exception {
-        importFile(importer, Kind.PLANS, "plans.csv");
-        importFile(importer, Kind.TAX_RATES, "tax-rates.csv");
-        importFile(importer, Kind.ACCOUNTS, "rerun/accounts.csv");
-        importFile(importer, Kind.SUBSCRIPTIONS, "rerun/subscriptions.csv");
+        importFile(importer, Kind.PLANS, "hand-worked/plans.csv");
+        importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates.csv");
+        importFile(importer, Kind.ACCOUNTS, "hand-worked/rerun/accounts.csv");
+        importFile(importer, Kind.SUBSCRIPTIONS, "hand-worked/rerun/subscriptions.csv");
         // 430001 QC never pays: 45.99 on 10-01 (due 10-22), 11-01 (due 11-22) and 12-01.
         // 430002 NB (next bill 11-01) is held on 11-01 and 12-01: no NB rates.
         assertThat(billInNewProcess(HOME, OCT)).isEqualTo(Result.COMPLETED);
@@ -51,7 +52,7 @@ class OlderCycleRerunTest extends AbstractCycleTest {
         assertThat(count("SELECT COUNT(*) FROM invoice WHERE status = 'HELD'")).isEqualTo(2);
 
         // when the NB rates are imported and both cycles rerun, oldest first
-        importFile(importer, Kind.TAX_RATES, "tax-rates-nb.csv");
+        importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates-nb.csv");
         assertThat(rerunInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         // then 430002's November invoice is issued: 40.00 + HST 15% 6.00 = 46.00, previous 0.00
         assertThat(invoiceValue(jdbc, "amount_due", "430002", NOV)).isEqualByComparingTo("46.00");

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.cycle;
 
 import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,6 +23,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.demo.DemoIspGenerator;
+import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.CycleTestSupport;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**

@@ -1,11 +1,11 @@
-package ca.isp.billing.jobs.review;
+package ca.isp.billing.jobs.cycle;
 
-import static ca.isp.billing.jobs.review.ReviewFixtures.balance;
-import static ca.isp.billing.jobs.review.ReviewFixtures.billInNewProcess;
-import static ca.isp.billing.jobs.review.ReviewFixtures.drop;
-import static ca.isp.billing.jobs.review.ReviewFixtures.importFile;
-import static ca.isp.billing.jobs.review.ReviewFixtures.invoiceValue;
-import static ca.isp.billing.jobs.review.ReviewFixtures.rerunInNewProcess;
+import static ca.isp.billing.jobs.Fixtures.balance;
+import static ca.isp.billing.jobs.Fixtures.billInNewProcess;
+import static ca.isp.billing.jobs.Fixtures.drop;
+import static ca.isp.billing.jobs.Fixtures.importFile;
+import static ca.isp.billing.jobs.Fixtures.invoiceValue;
+import static ca.isp.billing.jobs.Fixtures.rerunInNewProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,6 +19,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.CycleTestSupport;
+import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
@@ -47,13 +49,13 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
 
     @Test
     void fourCyclesAddUp() throws Exception {
-        importFile(importer, Kind.PLANS, "plans.csv");
-        importFile(importer, Kind.TAX_RATES, "tax-rates.csv");
-        importFile(importer, Kind.ACCOUNTS, "cycles/accounts.csv");
-        importFile(importer, Kind.SUBSCRIPTIONS, "cycles/subscriptions.csv");
+        importFile(importer, Kind.PLANS, "hand-worked/plans.csv");
+        importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates.csv");
+        importFile(importer, Kind.ACCOUNTS, "hand-worked/cycles/accounts.csv");
+        importFile(importer, Kind.SUBSCRIPTIONS, "hand-worked/cycles/subscriptions.csv");
 
         // ---------------------------------------------------------------- 2026-10-01
-        drop("cycles/usage-2026-09.csv", properties.inbox("usage"));
+        drop("hand-worked/cycles/usage-2026-09.csv", properties.inbox("usage"));
         assertThat(billInNewProcess(HOME, OCT)).isEqualTo(Result.COMPLETED);
         // 400001 ON NET-50: 50.00 + HST 13% 6.50 = 56.50
         expect("400001", OCT, "50.00", "6.50", "56.50", "0.00", "56.50");
@@ -72,8 +74,8 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
                 .isEqualByComparingTo("5.49");
 
         // ---------------------------------------------------------------- 2026-11-01
-        drop("cycles/usage-2026-10.csv", properties.inbox("usage"));
-        drop("cycles/payments-2026-10.csv", properties.inbox("payments"));
+        drop("hand-worked/cycles/usage-2026-10.csv", properties.inbox("usage"));
+        drop("hand-worked/cycles/payments-2026-10.csv", properties.inbox("payments"));
         assertThat(billInNewProcess(HOME, NOV)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + October data 35 + 25 = 60 GB, 10 over x 2.00 = 20.00 (the 5 GB of
         // 11-01 00:30 is November's); 70.00 + HST 9.10 = 79.10; previous 56.50 (P1A is applied
@@ -96,8 +98,8 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
         assertThat(count("SELECT COUNT(*) FROM account WHERE status = 'DELINQUENT'")).isZero();
 
         // ---------------------------------------------------------------- 2026-12-01
-        drop("cycles/usage-2026-11.csv", properties.inbox("usage"));
-        drop("cycles/payments-2026-11.csv", properties.inbox("payments"));
+        drop("hand-worked/cycles/usage-2026-11.csv", properties.inbox("usage"));
+        drop("hand-worked/cycles/payments-2026-11.csv", properties.inbox("payments"));
         assertThat(billInNewProcess(HOME, DEC)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + November data 5 + 48 = 53 GB, 3 over = 6.00; 56.00 + HST 7.28 = 63.28;
         // previous 56.50 + 79.10 - 56.50 = 79.10 -> 142.38
@@ -128,7 +130,7 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
         assertThat(status("400004")).isEqualTo("ACTIVE");
 
         // ---------------------------------------------------------------- 2027-01-01
-        drop("cycles/payments-2026-12.csv", properties.inbox("payments"));
+        drop("hand-worked/cycles/payments-2026-12.csv", properties.inbox("payments"));
         assertThat(billInNewProcess(HOME, JAN)).isEqualTo(Result.COMPLETED);
         // 400001: 50.00 + 6.50 = 56.50; previous 79.10 + 63.28 - 79.10 = 63.28 -> 119.78
         expect("400001", JAN, "50.00", "6.50", "56.50", "63.28", "119.78");
@@ -184,10 +186,10 @@ class FourMonthlyCyclesTest extends AbstractCycleTest {
                   (SELECT COALESCE(SUM(amount), 0) FROM payment_allocation pa WHERE pa.invoice_id = i.id)""")).isZero();
 
         // a second bill of the last cycle changes nothing
-        var before = ca.isp.billing.jobs.CycleTestSupport.tableCounts(jdbc);
+        var before = CycleTestSupport.tableCounts(jdbc);
         assertThat(billInNewProcess(HOME, JAN)).isEqualTo(Result.ALREADY_COMPLETED);
         assertThat(rerunInNewProcess(HOME, JAN)).isEqualTo(Result.COMPLETED);
-        assertThat(ca.isp.billing.jobs.CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
+        assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
     }
 
     private void expect(String account, LocalDate cycle, String subtotal, String tax, String total, String previous,

@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs;
+package ca.isp.billing.jobs.ingest;
 
 import static ca.isp.billing.jobs.cycle.CycleLauncher.Option.FORCE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +24,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
