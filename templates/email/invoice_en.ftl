@@ -9,8 +9,21 @@ Your invoice ${invoice.invoiceNumber} from ${company.name} is attached as a PDF.
 <#if invoice.servicePeriod?has_content>
   Service period:  ${invoice.servicePeriod}
 </#if>
-  Amount due:      ${invoice.amountDue}
   Due date:        ${invoice.dueDate}
+
+  Previous balance:   ${invoice.previousBalance}
+<#if invoice.paymentsListed>
+<#list invoice.payments as payment>
+  Payment received:   ${payment.amount} on ${payment.date} (${payment.reference})
+</#list>
+<#else>
+  ${invoice.paymentCount} payments received: ${invoice.paymentsReceived}
+</#if>
+<#list invoice.adjustments as adjustment>
+  Adjustment:         ${adjustment.amount} (${adjustment.reference})
+</#list>
+  New charges:        ${invoice.total}
+  Amount due:         ${invoice.amountDue}
 
 <#if invoice.nothingDue>
 Nothing to pay: your account has a credit balance.

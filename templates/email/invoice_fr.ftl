@@ -9,8 +9,21 @@ Vous trouverez ci-joint votre facture ${invoice.invoiceNumber} en format PDF.
 <#if invoice.servicePeriod?has_content>
   Période de service :  ${invoice.servicePeriod}
 </#if>
-  Montant dû :          ${invoice.amountDue}
   Date d'échéance :     ${invoice.dueDate}
+
+  Solde précédent :     ${invoice.previousBalance}
+<#if invoice.paymentsListed>
+<#list invoice.payments as payment>
+  Paiement reçu :       ${payment.amount} le ${payment.date} (${payment.reference})
+</#list>
+<#else>
+  ${invoice.paymentCount} paiements reçus : ${invoice.paymentsReceived}
+</#if>
+<#list invoice.adjustments as adjustment>
+  Ajustement :          ${adjustment.amount} (${adjustment.reference})
+</#list>
+  Nouveaux frais :      ${invoice.total}
+  Montant dû :          ${invoice.amountDue}
 
 <#if invoice.nothingDue>
 Aucun paiement requis : votre compte présente un solde créditeur.

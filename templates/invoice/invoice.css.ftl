@@ -84,3 +84,6 @@ td, th { padding: 0; vertical-align: top; }
 .slip-fields tr.enclosed td { border-bottom: none; height: 0.3in; vertical-align: bottom; }
 .totals tr.tax td { padding-left: 0.18in; }
 .totals tr.tax td.num { padding-left: 0.05in; }
+.totals.balance { width: 4.4in; margin-top: 0.06in; }
+.totals tr.payment td { padding-left: 0.18in; color: #374151; }
+.totals tr.payment td.num { padding-left: 0.05in; }

@@ -101,7 +101,20 @@
   </#items>
   </#list>
   <tr class="total"><td>Total of this invoice</td><td class="num">${invoice.total}</td></tr>
+</table>
+<table class="totals balance">
   <tr><td>Previous balance</td><td class="num">${invoice.previousBalance}</td></tr>
+  <#if invoice.paymentsListed>
+  <#list invoice.payments as payment>
+  <tr class="payment"><td>Payment received ${payment.date} &#183; ${payment.reference}</td><td class="num">${payment.amount}</td></tr>
+  </#list>
+  <#else>
+  <tr class="payment"><td>${invoice.paymentCount} payments received</td><td class="num">${invoice.paymentsReceived}</td></tr>
+  </#if>
+  <#list invoice.adjustments as adjustment>
+  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Balance from our previous system, invoice ${adjustment.reference}<#else>Adjustment ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
+  </#list>
+  <tr><td>New charges</td><td class="num">${invoice.total}</td></tr>
   <tr class="due"><td>Amount due by ${invoice.dueDate}</td><td class="num">${invoice.amountDue}</td></tr>
 </table>
 </td></tr></table>

@@ -101,7 +101,20 @@
   </#items>
   </#list>
   <tr class="total"><td>Total de cette facture</td><td class="num">${invoice.total}</td></tr>
+</table>
+<table class="totals balance">
   <tr><td>Solde précédent</td><td class="num">${invoice.previousBalance}</td></tr>
+  <#if invoice.paymentsListed>
+  <#list invoice.payments as payment>
+  <tr class="payment"><td>Paiement reçu le ${payment.date} &#183; ${payment.reference}</td><td class="num">${payment.amount}</td></tr>
+  </#list>
+  <#else>
+  <tr class="payment"><td>${invoice.paymentCount} paiements reçus</td><td class="num">${invoice.paymentsReceived}</td></tr>
+  </#if>
+  <#list invoice.adjustments as adjustment>
+  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Solde de notre ancien système, facture ${adjustment.reference}<#else>Ajustement ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
+  </#list>
+  <tr><td>Nouveaux frais</td><td class="num">${invoice.total}</td></tr>
   <tr class="due"><td>Montant dû au ${invoice.dueDate}</td><td class="num">${invoice.amountDue}</td></tr>
 </table>
 </td></tr></table>

@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param chunkSize    items per transaction in chunk steps
  * @param paymentTermsDays days between invoice date and due date
  * @param emailFrom    sender address of invoice emails
+ * @param invoiceNumber how issued invoices are numbered
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -24,8 +25,17 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue("200") int chunkSize,
                                 @DefaultValue("21") int paymentTermsDays,
                                 @DefaultValue("billing@northernlights.example") String emailFrom,
+                                @DefaultValue InvoiceNumber invoiceNumber,
                                 @DefaultValue LateFee lateFee,
                                 @DefaultValue Delinquency delinquency) {
+
+    /**
+     * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series
+     * each year) and the width of the counter: {@code F-{year}-} and 6 give F-2026-000123.
+     */
+    public record InvoiceNumber(@DefaultValue("F-{year}-") String prefix,
+                                @DefaultValue("6") int width) {
+    }
 
     /** A flat late fee once per overdue invoice, after a grace period. */
     public record LateFee(@DefaultValue("LATE-FLAT") String code,

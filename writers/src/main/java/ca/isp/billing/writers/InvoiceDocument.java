@@ -2,6 +2,7 @@ package ca.isp.billing.writers;
 
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.Statement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,16 +11,15 @@ import java.util.Objects;
 
 /**
  * Everything printed on one invoice, already computed: the renderer only formats it.
- * {@code lines} holds every line type including TAX; {@code previousBalance} is what the
- * account owed before this invoice and {@code amountDue = previousBalance + total}.
+ * {@code lines} holds every line type including TAX; {@code statement} is the balance forward:
+ * previous balance - payments received + adjustments + this invoice's total = amount due.
  * The service period dates are inclusive and may be null for an invoice without a period.
  */
 public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                               String accountNumber, String customerName, List<String> mailingAddressLines,
                               LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
                               LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
-                              BigDecimal tax, BigDecimal total, BigDecimal previousBalance,
-                              BigDecimal amountDue, String currency) {
+                              BigDecimal tax, BigDecimal total, Statement statement, String currency) {
 
     public InvoiceDocument {
         Objects.requireNonNull(company, "company is required");
@@ -36,10 +36,14 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
         Objects.requireNonNull(subtotal, where + "subtotal is required");
         Objects.requireNonNull(tax, where + "tax is required");
         Objects.requireNonNull(total, where + "total is required");
-        Objects.requireNonNull(previousBalance, where + "previousBalance is required");
-        Objects.requireNonNull(amountDue, where + "amountDue is required");
+        Objects.requireNonNull(statement, where + "statement is required");
         if (!"CAD".equals(currency) && !"USD".equals(currency)) {
             throw new IllegalArgumentException(where + "currency must be CAD or USD, got " + currency);
         }
+    }
+
+    /** What the customer is asked to pay: the account's balance on the invoice date. */
+    public BigDecimal amountDue() {
+        return statement.amountDue();
     }
 }

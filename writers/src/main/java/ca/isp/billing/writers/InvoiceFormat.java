@@ -112,7 +112,8 @@ public final class InvoiceFormat {
         return language == Language.FR ? frenchDay(date) + " " + shortDay.format(date) : shortDay.format(date);
     }
 
-    private String shortDate(LocalDate date) {
+    /** A compact date for a table row: {@code Oct. 21, 2026} / {@code 21 oct. 2026}. */
+    public String shortDate(LocalDate date) {
         return language == Language.FR ? frenchDay(date) + " " + shortDate.format(date) : shortDate.format(date);
     }
 

@@ -1,23 +1,32 @@
 package ca.isp.billing.writers;
 
-import ca.isp.billing.domain.InvoiceLine;
-import ca.isp.billing.domain.LineType;
-import ca.isp.billing.domain.Money;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceTotals;
+import ca.isp.billing.domain.LedgerEntry;
+import ca.isp.billing.domain.LineType;
+import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.Statement;
+
 /**
  * What the invoice and email templates receive as {@code invoice}: every value already
  * formatted for the invoice's language, so a template only places text. Charges (every line
- * but TAX) go to {@code lines}, taxes to {@code taxes} for the totals block.
+ * but TAX) go to {@code lines}, taxes to {@code taxes} for the totals block; the balance forward
+ * (previous balance, payments received, adjustments, amount due) to its own fields.
  */
 public record InvoiceView(String language, String invoiceNumber, String accountNumber, String customerName,
                           List<String> mailingAddress, String invoiceDate, String dueDate,
                           String servicePeriod, String periodStart, String periodEnd, String currency,
                           List<Line> lines, List<Tax> taxes, String subtotal, String tax, String total,
-                          String previousBalance, String amountDue, boolean nothingDue, Company company) {
+                          String previousBalance, List<Payment> payments, boolean paymentsListed,
+                          int paymentCount, String paymentsReceived, List<Adjustment> adjustments,
+                          String amountDue, boolean nothingDue, Company company) {
+
+    /** Up to this many payments are listed one by one; more are shown as their count and total. */
+    public static final int PAYMENTS_LISTED = 5;
 
     /** One charge or credit row: description, period, quantity with unit, unit price and amount. */
     public record Line(String type, String description, String period, String quantity, String unitPrice,
@@ -28,14 +37,24 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
     public record Tax(String description, String amount) {
     }
 
+    /** A payment received since the last invoice: its date (compact), its reference, and its amount as a deduction. */
+    public record Payment(String date, String reference, String amount) {
+    }
+
+    /** Another ledger entry since the last invoice; {@code type} is the LedgerEntryType's name. */
+    public record Adjustment(String type, String date, String reference, String amount) {
+    }
+
     /** The ISP; {@code message} is the custom message in the invoice's language ("" when none). */
     public record Company(String name, String legalName, List<String> addressLines, String phone, String email,
                           String website, String remittanceNote, String message, String logo) {
     }
 
     /**
-     * Formats a document, after checking that what the customer reads adds up:
-     * subtotal = charges, tax = taxes, total = subtotal + tax, amount due = previous balance + total.
+     * Formats a document, after checking that what the customer reads adds up: subtotal, tax
+     * and total are InvoiceTotals of the lines, the statement's new charges are the total, the
+     * payments shown add up to the payments received, and amount due = previous balance -
+     * payments + adjustments + total.
      */
     public static InvoiceView of(InvoiceDocument doc) {
         checkTotals(doc);
@@ -54,6 +73,14 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                         format.money(line.amount(), currency)));
             }
         }
+        Statement statement = doc.statement();
+        List<Payment> payments = statement.payments().stream()
+                .map(p -> new Payment(format.shortDate(p.date()), p.reference(), format.money(p.amount(), currency)))
+                .toList();
+        List<Adjustment> adjustments = statement.adjustments().stream()
+                .map(a -> new Adjustment(a.type().name(), format.shortDate(a.date()), a.reference(),
+                        format.money(a.amount(), currency)))
+                .toList();
         CompanyProfile profile = doc.company();
         String message = switch (doc.language()) {
             case EN -> profile.messageEn();
@@ -67,21 +94,25 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                 format.date(doc.dueDate()), format.servicePeriod(doc.periodStart(), doc.periodEnd()),
                 format.date(doc.periodStart()), format.date(doc.periodEnd()), currency, List.copyOf(lines),
                 List.copyOf(taxes), format.money(doc.subtotal(), currency), format.money(doc.tax(), currency),
-                format.money(doc.total(), currency), format.money(doc.previousBalance(), currency),
-                format.money(doc.amountDue(), currency), doc.amountDue().signum() <= 0, company);
+                format.money(doc.total(), currency), format.money(statement.previousBalance(), currency),
+                payments, payments.size() <= PAYMENTS_LISTED, payments.size(),
+                format.money(statement.paymentsReceived().negate(), currency), adjustments,
+                format.money(statement.amountDue(), currency), statement.amountDue().signum() <= 0, company);
     }
 
     private static void checkTotals(InvoiceDocument doc) {
-        List<BigDecimal> charges = new ArrayList<>();
-        List<BigDecimal> taxes = new ArrayList<>();
-        for (InvoiceLine line : doc.lines()) {
-            (line.type() == LineType.TAX ? taxes : charges).add(line.amount());
-        }
-        requireEqual(doc, "subtotal", doc.subtotal(), "the sum of the non-tax lines", Money.sum(charges));
-        requireEqual(doc, "tax", doc.tax(), "the sum of the TAX lines", Money.sum(taxes));
-        requireEqual(doc, "total", doc.total(), "subtotal + tax", doc.subtotal().add(doc.tax()));
-        requireEqual(doc, "amountDue", doc.amountDue(), "previousBalance + total",
-                doc.previousBalance().add(doc.total()));
+        InvoiceTotals totals = InvoiceTotals.of(doc.lines());
+        requireEqual(doc, "subtotal", doc.subtotal(), "the sum of the non-tax lines", totals.subtotal());
+        requireEqual(doc, "tax", doc.tax(), "the sum of the TAX lines", totals.tax());
+        requireEqual(doc, "total", doc.total(), "subtotal + tax", totals.total());
+        Statement s = doc.statement();
+        requireEqual(doc, "new charges", s.newCharges(), "the total", doc.total());
+        requireEqual(doc, "payments received", s.paymentsReceived(), "the sum of the payments shown",
+                Money.sum(s.payments().stream().map(LedgerEntry::amount).toList()).negate());
+        requireEqual(doc, "adjustments", s.adjustmentsTotal(), "the sum of the adjustments shown",
+                Money.sum(s.adjustments().stream().map(LedgerEntry::amount).toList()));
+        requireEqual(doc, "amount due", s.amountDue(), "previous balance - payments + adjustments + total",
+                s.previousBalance().subtract(s.paymentsReceived()).add(s.adjustmentsTotal()).add(doc.total()));
     }
 
     private static void requireEqual(InvoiceDocument doc, String field, BigDecimal actual, String rule,

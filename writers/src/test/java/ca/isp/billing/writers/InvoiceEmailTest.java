@@ -51,7 +51,12 @@ class InvoiceEmailTest {
         assertThat(text.getContentType()).containsIgnoringCase("text/plain").containsIgnoringCase("utf-8");
         String body = ((String) text.getContent()).replace('\u00A0', ' ');
         assertThat(body).contains("Bonjour Hélène Côté", "Numéro de compte :    100042",
-                "Montant dû :          1 279,03 $", "Date d'échéance :     21 novembre 2026",
+                "Date d'échéance :     21 novembre 2026",
+                // balance forward, as on the PDF: 300,00 - 250,00 + 1 229,03 = 1 279,03
+                "Solde précédent :     300,00 $",
+                "Paiement reçu :       -250,00 $ le 21 oct. 2026 (CHQ-1042)",
+                "Nouveaux frais :      1 229,03 $",
+                "Montant dû :          1 279,03 $",
                 "Merci de votre confiance!");
 
         BodyPart attachment = parts.getBodyPart(1);
@@ -61,6 +66,24 @@ class InvoiceEmailTest {
         try (InputStream in = attachment.getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(pdf);
         }
+    }
+
+    @Test
+    void englishEmailShowsThePaymentsReceivedOrTheirCountWhenMany() throws Exception {
+        InvoiceDocument doc = Invoices.englishWithPayments(7);
+        MimeMessage built = email.build("E-1-EMAIL", "ap@obrien.example", doc, RENDERER.render(doc));
+        String body = ((String) ((Multipart) built.getContent()).getBodyPart(0).getContent());
+
+        // 7 payments of 10.00 are more than the 5 listed one by one: their count and total
+        assertThat(body).contains("Previous balance:   $100.00", "7 payments received: -$70.00",
+                "New charges:        $1,227.97", "Amount due:         $1,257.97")
+                .doesNotContain("Payment received:");
+
+        InvoiceDocument few = Invoices.englishWithPayments(2);
+        String fewBody = ((String) ((Multipart) email.build("E-2-EMAIL", "ap@obrien.example", few,
+                RENDERER.render(few)).getContent()).getBodyPart(0).getContent());
+        assertThat(fewBody).contains("Payment received:   -$10.00 on Oct. 1, 2026 (P-1)",
+                "Payment received:   -$10.00 on Oct. 2, 2026 (P-2)", "Amount due:         $1,307.97");
     }
 
     @Test
@@ -94,7 +117,7 @@ class InvoiceEmailTest {
         InvoiceDocument renamed = new InvoiceDocument(consonant, doc.language(), doc.invoiceNumber(),
                 doc.accountNumber(), doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(),
                 doc.dueDate(), doc.periodStart(), doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(),
-                doc.total(), doc.previousBalance(), doc.amountDue(), doc.currency());
+                doc.total(), doc.statement(), doc.currency());
 
         assertThat(InvoiceEmail.subject(renamed)).isEqualTo("Votre facture F-9 de Télécom Boréal");
     }

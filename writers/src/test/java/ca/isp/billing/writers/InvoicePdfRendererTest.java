@@ -1,5 +1,6 @@
 package ca.isp.billing.writers;
 
+import ca.isp.billing.domain.Statement;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -46,8 +47,10 @@ class InvoicePdfRendererTest {
                 "899,00 $", "42,5 Go", "85,00 $", "-15,00 $",
                 "Sous-total 1 068,95 $", "TPS (5 %) — n° 123456789 RT0001 53,45 $",
                 "TVQ (9,975 %) — n° 1234567890 TQ0001 106,63 $",
-                "Total de cette facture 1 229,03 $", "Solde précédent 50,00 $",
-                "Montant dû au 21 novembre 2026 1 279,03 $", "1er novembre 2026");
+                "Total de cette facture 1 229,03 $",
+                // balance forward: 300,00 - 250,00 + 1 229,03 = 1 279,03
+                "Solde précédent 300,00 $", "Paiement reçu le 21 oct. 2026 · CHQ-1042 -250,00 $",
+                "Nouveaux frais 1 229,03 $", "Montant dû au 21 novembre 2026 1 279,03 $", "1er novembre 2026");
         assertThat(read.text()).as("amounts keep a no-break space so they never wrap").contains("1\u00A0279,03\u00A0$");
         assertThat(text).contains("Merci de votre confiance!");
     }
@@ -62,9 +65,23 @@ class InvoicePdfRendererTest {
         assertThat(read.plain()).contains("Invoice", "Account number", "200317", "2026-000124",
                 "O'Brien & Daughters Ltd.", "Toronto ON", "Service period", "Due date",
                 "Subtotal $1,086.70", "HST 13% — No. 123456789 RT0001 $141.27", "Total of this invoice $1,227.97",
-                "Previous balance $0.00", "Amount due by November 21, 2026 $1,227.97", "Remittance slip",
+                "Previous balance $0.00", "New charges $1,227.97", "Amount due by November 21, 2026 $1,227.97",
+                "Remittance slip",
                 "Nov. 1, 2026 – Oct. 31, 2027", "12 months", "$1,080.00", "134 min", "$6.70",
                 "Make payment to:", "Northern Lights Internet Inc.");
+    }
+
+    @Test
+    void paymentsReceivedAreListedOrCountedWhenMany() throws IOException {
+        // 100.00 - 7 x 10.00 + 1,227.97 = 1,257.97
+        assertThat(PdfText.read(renderer.render(Invoices.englishWithPayments(7))).plain())
+                .contains("Previous balance $100.00", "7 payments received -$70.00", "New charges $1,227.97",
+                        "Amount due by November 21, 2026 $1,257.97")
+                .doesNotContain("Payment received Oct. 1, 2026");
+        // 100.00 - 2 x 10.00 + 1,227.97 = 1,307.97
+        assertThat(PdfText.read(renderer.render(Invoices.englishWithPayments(2))).plain())
+                .contains("Payment received Oct. 1, 2026 · P-1 -$10.00", "Payment received Oct. 2, 2026 · P-2 -$10.00",
+                        "Amount due by November 21, 2026 $1,307.97");
     }
 
     @Test
@@ -141,15 +158,36 @@ class InvoicePdfRendererTest {
     @Test
     void totalsThatDoNotAddUpAreRefusedBeforeAnythingIsPrinted() {
         InvoiceDocument good = Invoices.englishOntario("2026-000124");
-        // amount due must be previous balance 0.00 + total 1227.97 = 1227.97, not 1300.00
-        InvoiceDocument wrong = new InvoiceDocument(good.company(), good.language(), good.invoiceNumber(),
-                good.accountNumber(), good.customerName(), good.mailingAddressLines(), good.invoiceDate(),
-                good.dueDate(), good.periodStart(), good.periodEnd(), good.lines(), good.subtotal(), good.tax(),
-                good.total(), good.previousBalance(), new BigDecimal("1300.00"), good.currency());
+        // amount due must be previous balance 0.00 - payments 0.00 + adjustments 0.00 + total 1227.97
+        // = 1227.97, not 1300.00
+        Statement s = good.statement();
+        InvoiceDocument wrong = withStatement(good, new Statement(s.previousBalance(), s.payments(),
+                s.paymentsReceived(), s.adjustments(), s.adjustmentsTotal(), s.newCharges(), new BigDecimal("1300.00")));
 
         assertThatThrownBy(() -> renderer.render(wrong))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invoice 2026-000124: amountDue 1300.00 is not previousBalance + total (1227.97)");
+                .hasMessage("invoice 2026-000124: amount due 1300.00 is not previous balance - payments"
+                        + " + adjustments + total (1227.97)");
+    }
+
+    @Test
+    void paymentsThatDoNotAddUpToWhatTheStatementSaysAreRefused() {
+        InvoiceDocument good = Invoices.frenchQuebec("2026-000125");
+        // the statement says 250.00 received, the one payment listed is 200.00
+        Statement s = good.statement();
+        InvoiceDocument wrong = withStatement(good, new Statement(s.previousBalance(),
+                List.of(Invoices.payment("2026-10-21", "CHQ-1042", "-200.00")), s.paymentsReceived(),
+                s.adjustments(), s.adjustmentsTotal(), s.newCharges(), s.amountDue()));
+
+        assertThatThrownBy(() -> renderer.render(wrong))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("invoice 2026-000125: payments received 250.00 is not the sum of the payments shown (200.00)");
+    }
+
+    private static InvoiceDocument withStatement(InvoiceDocument doc, Statement statement) {
+        return new InvoiceDocument(doc.company(), doc.language(), doc.invoiceNumber(), doc.accountNumber(),
+                doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(),
+                doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
     }
 
     @Test

@@ -2,6 +2,9 @@ package ca.isp.billing.writers;
 
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.LedgerEntry;
+import ca.isp.billing.domain.LedgerEntryType;
+import ca.isp.billing.domain.Statement;
 import ca.isp.billing.domain.LineType;
 
 import java.math.BigDecimal;
@@ -44,7 +47,8 @@ final class Invoices {
      * subtotal 899.00 + 85.00 + 99.95 - 15.00 = 1068.95;
      * TPS 5 % of 1068.95 = 53.4475 -> 53.45; TVQ 9.975 % of 1068.95 = 106.6277625 -> 106.63;
      * tax 53.45 + 106.63 = 160.08; total 1068.95 + 160.08 = 1229.03;
-     * amount due 50.00 previous balance + 1229.03 = 1279.03.
+     * previous balance 300.00, cheque CHQ-1042 of 250.00 received October 21:
+     * amount due 300.00 - 250.00 + 1229.03 = 1279.03.
      */
     static InvoiceDocument frenchQuebec(String invoiceNumber) {
         LocalDate start = LocalDate.of(2026, 11, 1);
@@ -64,7 +68,10 @@ final class Invoices {
                 List.of("4520, rue Saint-Denis, app. 3", "Montréal (Québec)  H2J 2L3"),
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21), start, end, lines,
                 new BigDecimal("1068.95"), new BigDecimal("160.08"), new BigDecimal("1229.03"),
-                new BigDecimal("50.00"), new BigDecimal("1279.03"), "CAD");
+                new Statement(new BigDecimal("300.00"),
+                        List.of(payment("2026-10-21", "CHQ-1042", "-250.00")), new BigDecimal("250.00"),
+                        List.of(), new BigDecimal("0.00"), new BigDecimal("1229.03"), new BigDecimal("1279.03")),
+                "CAD");
     }
 
     /**
@@ -85,7 +92,7 @@ final class Invoices {
                 List.of("Attn: Accounts Payable", "77 King Street West, Unit 1200", "Toronto ON  M5K 1A1"),
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 21), start, end, lines,
                 new BigDecimal("1086.70"), new BigDecimal("141.27"), new BigDecimal("1227.97"),
-                new BigDecimal("0.00"), new BigDecimal("1227.97"), "CAD");
+                noPrevious(new BigDecimal("1227.97")), "CAD");
     }
 
     /**
@@ -103,7 +110,35 @@ final class Invoices {
         return new InvoiceDocument(english.company(), Language.EN, "2026-000999", "200317", "Long Talker",
                 List.of("1 Main Street", "Ottawa ON  K1A 0A1"), english.invoiceDate(), english.dueDate(),
                 english.periodStart(), english.periodEnd(), lines, total, new BigDecimal("0.00"), total,
-                new BigDecimal("0.00"), total, "CAD");
+                noPrevious(total), "CAD");
+    }
+
+    /**
+     * The Ontario invoice after a previous balance of 100.00 and {@code count} payments of 10.00
+     * (P-1 on October 1, P-2 on October 2, ...): amount due 100.00 - count x 10.00 + 1227.97.
+     */
+    static InvoiceDocument englishWithPayments(int count) {
+        InvoiceDocument doc = englishOntario("E-" + count);
+        List<LedgerEntry> payments = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            payments.add(payment(String.format("2026-10-%02d", i), "P-" + i, "-10.00"));
+        }
+        BigDecimal received = new BigDecimal(count * 10).setScale(2);
+        Statement statement = new Statement(new BigDecimal("100.00"), payments, received, List.of(),
+                new BigDecimal("0.00"), doc.total(), new BigDecimal("100.00").subtract(received).add(doc.total()));
+        return new InvoiceDocument(doc.company(), doc.language(), doc.invoiceNumber(), doc.accountNumber(),
+                doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(),
+                doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
+    }
+
+    /** A first invoice with nothing carried over: amount due = total. */
+    static Statement noPrevious(BigDecimal total) {
+        return new Statement(new BigDecimal("0.00"), List.of(), new BigDecimal("0.00"), List.of(),
+                new BigDecimal("0.00"), total, total);
+    }
+
+    static LedgerEntry payment(String date, String reference, String amount) {
+        return new LedgerEntry(LedgerEntryType.PAYMENT, LocalDate.parse(date), reference, new BigDecimal(amount));
     }
 
     static InvoiceLine line(LineType type, String description, LocalDate start, LocalDate end, String quantity,

@@ -1,7 +1,6 @@
 package ca.isp.billing.jobs.charge;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +26,6 @@ import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
  */
 public class AccountChargeProcessor implements ItemProcessor<AccountToBill, DraftInvoice> {
 
-    private static final DateTimeFormatter NUMBER_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-
     private final LocalDate cycleDate;
     private final Map<String, Plan> plans;
     private final PlanCharger planCharger = new PlanCharger();
@@ -37,11 +34,6 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
     public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans) {
         this.cycleDate = cycleDate;
         this.plans = plans;
-    }
-
-    /** Invoice numbers are made from the account and the cycle: a rerun makes the same number. */
-    public static String invoiceNumber(String accountNumber, LocalDate cycleDate) {
-        return accountNumber + "-" + cycleDate.format(NUMBER_DATE);
     }
 
     @Override
@@ -66,7 +58,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         List<BillingPeriod> periods = charged.periodsBilled();
         LocalDate periodStart = periods.isEmpty() ? account.nextBillDate() : periods.get(0).start();
         LocalDate periodEnd = periods.isEmpty() ? cycleDate : periods.get(periods.size() - 1).lastDay();
-        return new DraftInvoice(account.accountId(), invoiceNumber(account.accountNumber(), cycleDate), cycleDate,
+        return new DraftInvoice(account.accountId(), cycleDate,
                 periodStart, periodEnd, account.language(), account.currency(), lines, account.nextBillDate(),
                 charged.newNextBillDate(), account.nextBillDate(), lateFeeIds);
     }

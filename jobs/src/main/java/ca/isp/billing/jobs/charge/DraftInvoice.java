@@ -10,8 +10,9 @@ import ca.isp.billing.domain.Language;
  * What the charge step makes of an account: the invoice's charge lines (no tax yet), the
  * account's next bill date, and what it consumed (usage before {@code usageBefore}, late fees).
  * An account with nothing to charge has no lines and gets no invoice, only its next bill date.
+ * A draft has no number yet: it gets one when it is issued.
  */
-public record DraftInvoice(long accountId, String invoiceNumber, LocalDate cycleDate, LocalDate periodStart,
+public record DraftInvoice(long accountId, LocalDate cycleDate, LocalDate periodStart,
                            LocalDate periodEnd, Language language, String currency, List<InvoiceLine> lines,
                            LocalDate previousNextBillDate, LocalDate newNextBillDate, LocalDate usageBefore,
                            List<Long> lateFeeIds) {

@@ -36,35 +36,37 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
         List<? extends DraftInvoice> invoices = chunk.getItems().stream().filter(DraftInvoice::hasLines).toList();
         if (!invoices.isEmpty()) {
             jdbc.batchUpdate("""
-                    INSERT INTO invoice (invoice_number, account_id, origin, cycle_date, status, invoice_date,
+                    INSERT INTO invoice (account_id, origin, cycle_date, status, invoice_date,
                         period_start, period_end, language, currency, amount_paid)
-                    VALUES (:number, :account, :origin, :cycle, :draft, :cycle, :start, :end, :language, :currency, 0)""",
+                    VALUES (:account, :origin, :cycle, :draft, :cycle, :start, :end, :language, :currency, 0)""",
                     invoices.stream().map(i -> new MapSqlParameterSource()
-                            .addValue("number", i.invoiceNumber()).addValue("account", i.accountId())
+                            .addValue("account", i.accountId())
                             .addValue("cycle", i.cycleDate()).addValue("start", i.periodStart())
                             .addValue("end", i.periodEnd()).addValue("language", i.language().code())
                             .addValue("currency", i.currency()).addValue("origin", InvoiceOrigin.BILLED.name())
                             .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
-            Map<String, Long> ids = new HashMap<>();
-            jdbc.query("SELECT invoice_number, id FROM invoice WHERE invoice_number IN (:numbers)",
-                    new MapSqlParameterSource("numbers", invoices.stream().map(DraftInvoice::invoiceNumber).toList()),
+            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle).
+            Map<Long, Long> ids = new HashMap<>();
+            jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)",
+                    new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
+                            .addValue("accounts", invoices.stream().map(DraftInvoice::accountId).toList()),
                     rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
+                        ids.put(rs.getLong(1), rs.getLong(2));
                     });
             Map<Long, List<InvoiceLine>> byInvoice = new HashMap<>();
-            invoices.forEach(i -> byInvoice.put(ids.get(i.invoiceNumber()), i.lines()));
+            invoices.forEach(i -> byInvoice.put(ids.get(i.accountId()), i.lines()));
             lines.addAll(byInvoice, Map.of());
 
             jdbc.batchUpdate("""
                     UPDATE usage_record SET status = :billed, invoice_id = :invoice
                     WHERE account_id = :account AND status = :rated AND start_time < :before""",
-                    invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.invoiceNumber()))
+                    invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.accountId()))
                             .addValue("account", i.accountId()).addValue("before", i.usageBefore())
                             .addValue("billed", UsageStatus.BILLED.name()).addValue("rated", UsageStatus.RATED.name()))
                             .toArray(MapSqlParameterSource[]::new));
             jdbc.batchUpdate("UPDATE late_fee SET billed_invoice_id = :invoice WHERE id = :fee",
                     invoices.stream().flatMap(i -> i.lateFeeIds().stream().map(fee -> new MapSqlParameterSource(
-                            "invoice", ids.get(i.invoiceNumber())).addValue("fee", fee)))
+                            "invoice", ids.get(i.accountId())).addValue("fee", fee)))
                             .toArray(MapSqlParameterSource[]::new));
         }
         int[] moved = jdbc.batchUpdate("""

@@ -25,10 +25,10 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  * queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
-public class DueAccountReader extends KeysetPageReader<AccountToBill> {
+public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
 
     public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
-        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), AccountToBill::accountId, pageSize);
+        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), AccountToBill::accountId, Long.MIN_VALUE, pageSize);
     }
 
     /**

@@ -11,7 +11,7 @@ import ca.isp.billing.domain.Money;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /** Reads every account with its overdue total and oldest unpaid due date: one query per page. */
-public class AccountStandingReader extends KeysetPageReader<AccountStanding> {
+public class AccountStandingReader extends KeysetPageReader<AccountStanding, Long> {
 
     public AccountStandingReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
         super((afterId, size) -> jdbc.query("""
@@ -23,6 +23,6 @@ public class AccountStandingReader extends KeysetPageReader<AccountStanding> {
                     BigDecimal overdue = rs.getBigDecimal(5);
                     return new AccountStanding(rs.getLong(1), AccountStatus.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
                             rs.getObject(4, LocalDate.class), overdue == null ? Money.ZERO : overdue);
-                }), AccountStanding::accountId, pageSize);
+                }), AccountStanding::accountId, Long.MIN_VALUE, pageSize);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /** Reads unpaid invoices past their due date that this fee policy has not charged yet. */
-public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice> {
+public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long> {
 
     public OverdueInvoiceReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, String policyCode, int pageSize) {
         super((afterId, size) -> jdbc.query("""
@@ -19,6 +19,6 @@ public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice> {
                 new MapSqlParameterSource("asOf", asOf).addValue("policy", policyCode).addValue("after", afterId)
                         .addValue("size", size),
                 (rs, n) -> new OverdueInvoice(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5))), OverdueInvoice::invoiceId, pageSize);
+                        rs.getObject(4, LocalDate.class), rs.getBigDecimal(5))), OverdueInvoice::invoiceId, Long.MIN_VALUE, pageSize);
     }
 }

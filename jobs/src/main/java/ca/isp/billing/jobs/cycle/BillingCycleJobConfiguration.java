@@ -29,6 +29,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.DelinquencyPolicy;
+import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
@@ -73,10 +74,11 @@ import ca.isp.billing.writers.MailVendorBatch;
  * The billing cycle, step by step in the order it runs. Identified by {@code cycleDate}: the
  * same date again restarts a failed run where it stopped and refuses a completed one.
  *
- * <p>Account-level steps (charge, tax, invoice, render, handoff) are partitioned by account id
- * range: the manager step splits, worker steps ({@code <step>Partition}) do the work, here on
- * local threads. Every reader selects only work not done yet, so a restarted partition picks up
- * exactly what is left.
+ * <p>Account-level steps (charge, tax, render, handoff) are partitioned by account id range:
+ * the manager step splits, worker steps ({@code <step>Partition}) do the work, here on local
+ * threads. The invoice step is not: it numbers invoices from one gapless series in
+ * account-number order. Every reader selects only work not done yet, so a restarted step or
+ * partition picks up exactly what is left.
  */
 @Configuration
 public class BillingCycleJobConfiguration {
@@ -115,13 +117,14 @@ public class BillingCycleJobConfiguration {
                 })
                 .start(ingest)
                 .next(rate)
+                // Payments before invoices: an invoice never asks for money already paid.
+                .next(payments)
                 .next(charge)
                 .next(tax)
                 .next(invoice)
                 .next(render)
                 .next(handoff)
                 .next(handoffManifest)
-                .next(payments)
                 .next(lateFees)
                 .next(delinquency)
                 .next(report)
@@ -170,7 +173,22 @@ public class BillingCycleJobConfiguration {
         return new UsageToRateReader(named, properties.chunkSize() * 5);
     }
 
-    // ------------------------------------------------------------------ 3. charge plans and usage
+    // ------------------------------------------------------------------ 3. apply payments
+
+    @Bean
+    public Step payments(PaymentFileIngester paymentFileIngester) {
+        return new StepBuilder("payments", jobRepository)
+                .tasklet(paymentFileIngester, transactionManager)
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public PaymentFileIngester paymentFileIngester() {
+        return new PaymentFileIngester(jdbc, transactionManager, properties);
+    }
+
+    // ------------------------------------------------------------------ 4. charge plans and usage
 
     @Bean
     public Step charge(Step chargePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
@@ -197,7 +215,7 @@ public class BillingCycleJobConfiguration {
         return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc));
     }
 
-    // ------------------------------------------------------------------ 4. tax by service address
+    // ------------------------------------------------------------------ 5. tax by service address
 
     @Bean
     public Step tax(Step taxPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
@@ -225,28 +243,30 @@ public class BillingCycleJobConfiguration {
         return new InvoiceTaxProcessor(ReferenceData.taxRates(jdbc));
     }
 
-    // ------------------------------------------------------------------ 5. issue invoices
+    // ------------------------------------------------------------------ 6. issue invoices
 
+    /**
+     * Not partitioned: invoice numbers come from one gapless series in account-number order, so a
+     * restarted run numbers the same invoices as an uninterrupted one would.
+     */
     @Bean
-    public Step invoice(Step invoicePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("invoice", invoicePartition, accountRanges, partitionExecutor);
-    }
-
-    @Bean
-    public Step invoicePartition(TaxedInvoiceReader taxedInvoiceReader) {
-        return chunkStep("invoicePartition", "invoice", properties.chunkSize(),
-                taxedInvoiceReader, new InvoiceIssueProcessor(properties.paymentTermsDays()), new IssuedInvoiceWriter(named));
+    public Step invoice(TaxedInvoiceReader taxedInvoiceReader) {
+        return chunkStep("invoice", "invoice", properties.chunkSize(), taxedInvoiceReader,
+                new InvoiceIssueProcessor(properties.paymentTermsDays()),
+                new IssuedInvoiceWriter(named, invoiceNumbering()));
     }
 
     @Bean
     @StepScope
-    public TaxedInvoiceReader taxedInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                 @Value("#{stepExecutionContext['maxId']}") long maxId,
-                                                 @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new TaxedInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
+    public TaxedInvoiceReader taxedInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new TaxedInvoiceReader(named, cycleDate, properties.chunkSize());
     }
 
-    // ------------------------------------------------------------------ 6. render PDFs
+    private InvoiceNumbering invoiceNumbering() {
+        return new InvoiceNumbering(properties.invoiceNumber().prefix(), properties.invoiceNumber().width());
+    }
+
+    // ------------------------------------------------------------------ 7. render PDFs
 
     @Bean
     public Step render(Step renderPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
@@ -276,7 +296,7 @@ public class BillingCycleJobConfiguration {
         return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()));
     }
 
-    // ------------------------------------------------------------------ 7. hand off: mail vendor and email
+    // ------------------------------------------------------------------ 8. hand off: mail vendor and email
 
     @Bean
     public Step handoff(Step handoffPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
@@ -322,21 +342,6 @@ public class BillingCycleJobConfiguration {
 
     private MailVendorBatch mailVendorBatch(LocalDate cycleDate) {
         return new MailVendorBatch(properties.out().resolve("mail-vendor").resolve(cycleDate.toString()));
-    }
-
-    // ------------------------------------------------------------------ 8. apply payments
-
-    @Bean
-    public Step payments(PaymentFileIngester paymentFileIngester) {
-        return new StepBuilder("payments", jobRepository)
-                .tasklet(paymentFileIngester, transactionManager)
-                .build();
-    }
-
-    @Bean
-    @StepScope
-    public PaymentFileIngester paymentFileIngester() {
-        return new PaymentFileIngester(jdbc, transactionManager, properties);
     }
 
     // ------------------------------------------------------------------ 9. late fees

@@ -18,12 +18,12 @@ import ca.isp.billing.writers.InvoiceDocument;
  * Reads the partition's outbox rows still PENDING (or FAILED before: tried again) for the cycle's
  * rendered invoices. A row handed over is SENT, so a restart never hands an invoice over twice.
  */
-public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend> {
+public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long> {
 
     public PendingDeliveryReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
                                  long maxId, LocalDate cycleDate, int pageSize) {
         super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
-                DeliveryToSend::deliveryId, pageSize);
+                DeliveryToSend::deliveryId, Long.MIN_VALUE, pageSize);
     }
 
     /** Rows the handoff takes: not sent yet, and those that failed before (tried again). */

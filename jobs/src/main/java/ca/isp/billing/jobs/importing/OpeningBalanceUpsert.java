@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.OpeningBalanceRow;
 
@@ -73,7 +74,8 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
                 .addValue("number", o.invoiceNumber()).addValue("account", accountId)
                 .addValue("invoiceDate", o.invoiceDate()).addValue("dueDate", o.dueDate())
                 .addValue("amount", o.amount()).addValue("language", locale[0]).addValue("currency", locale[1])
-                .addValue("origin", InvoiceOrigin.IMPORTED.name()).addValue("status", InvoiceStatus.ISSUED.name());
+                .addValue("origin", InvoiceOrigin.IMPORTED.name()).addValue("status", InvoiceStatus.ISSUED.name())
+                .addValue("entryType", LedgerEntryType.OPENING_BALANCE.name());
     }
 
     /** Imported once, then left alone: never compared, never updated. */
@@ -87,6 +89,6 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
     void afterWrites(MapSqlParameterSource[] inserts) {
         jdbc.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
-                VALUES (:account, :invoiceDate, 'OPENING_BALANCE', :number, :amount)""", inserts);
+                VALUES (:account, :invoiceDate, :entryType, :number, :amount)""", inserts);
     }
 }

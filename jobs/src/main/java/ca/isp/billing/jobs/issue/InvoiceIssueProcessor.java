@@ -12,16 +12,18 @@ import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.InvoiceTotals;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
+import ca.isp.billing.domain.Statement;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.Credit;
+import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
 import ca.isp.billing.jobs.issue.IssuedInvoice.CreditUse;
-import ca.isp.billing.jobs.issue.IssuedInvoice.Delivery;
 
 /**
  * Makes an invoice final: totals are sums of its rounded lines (InvoiceTotals), the due date
- * is the invoice date plus the payment terms, the amount due adds the balance carried over.
- * A credit the account holds (an earlier overpayment) pays the invoice first, oldest credit
- * first, through the same PaymentAllocator as payments. Delivery follows the account's choice;
- * an EMAIL account without an address gets a letter.
+ * is the invoice date plus the payment terms, and its statement (Statement) takes the ledger
+ * entries dated on or before the invoice date that no earlier invoice showed, so the amount due
+ * is the account's ledger balance on the invoice date. A credit the account holds (an earlier
+ * overpayment) pays the invoice first, oldest credit first, through the same PaymentAllocator
+ * as payments. Delivery follows the account's choice (DeliveryChannel).
  */
 public class InvoiceIssueProcessor implements ItemProcessor<InvoiceToIssue, IssuedInvoice> {
 
@@ -35,6 +37,12 @@ public class InvoiceIssueProcessor implements ItemProcessor<InvoiceToIssue, Issu
     @Override
     public IssuedInvoice process(InvoiceToIssue invoice) {
         InvoiceTotals totals = InvoiceTotals.of(invoice.lines());
+        // A payment dated after the invoice date is on the ledger already but shows on the next invoice.
+        List<NewEntry> shown = invoice.newEntries().stream()
+                .filter(e -> !e.entry().date().isAfter(invoice.invoiceDate())).toList();
+        Statement statement = Statement.of(invoice.balanceOnLastStatement(),
+                shown.stream().map(NewEntry::entry).toList(), totals.total());
+
         List<CreditUse> creditsUsed = new ArrayList<>();
         BigDecimal open = totals.total();
         for (Credit credit : invoice.credits()) {
@@ -42,19 +50,16 @@ public class InvoiceIssueProcessor implements ItemProcessor<InvoiceToIssue, Issu
                 break;
             }
             AllocationResult used = allocator.allocate(credit.unapplied(), List.of(new OpenInvoice(invoice.invoiceId(),
-                    invoice.invoiceNumber(), invoice.invoiceDate().plusDays(paymentTermsDays), open)));
+                    "(being issued)", invoice.invoiceDate().plusDays(paymentTermsDays), open)));
             for (Allocation allocation : used.allocations()) {
                 creditsUsed.add(new CreditUse(credit.paymentId(), allocation.amount()));
                 open = open.subtract(allocation.amount());
             }
         }
         boolean hasEmail = invoice.email() != null && !invoice.email().isBlank();
-        List<Delivery> deliveries = DeliveryChannel.forAccount(invoice.delivery(), hasEmail).stream()
-                .map(channel -> new Delivery(channel, invoice.invoiceNumber() + "-" + channel,
-                        channel == DeliveryChannel.EMAIL ? invoice.email() : null))
-                .toList();
-        return new IssuedInvoice(invoice.invoiceId(), invoice.accountId(), invoice.invoiceNumber(),
-                invoice.invoiceDate(), invoice.invoiceDate().plusDays(paymentTermsDays), totals,
-                invoice.previousBalance(), invoice.previousBalance().add(totals.total()), creditsUsed, deliveries);
+        List<DeliveryChannel> channels = List.copyOf(DeliveryChannel.forAccount(invoice.delivery(), hasEmail));
+        return new IssuedInvoice(invoice.invoiceId(), invoice.accountId(), invoice.accountNumber(),
+                invoice.invoiceDate(), invoice.invoiceDate().plusDays(paymentTermsDays), totals, statement,
+                invoice.balanceOnLastStatement() == null, shown.stream().map(NewEntry::id).toList(), creditsUsed, channels, hasEmail ? invoice.email() : null);
     }
 }

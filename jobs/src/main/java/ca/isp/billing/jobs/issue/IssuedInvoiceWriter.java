@@ -1,55 +1,117 @@
 package ca.isp.billing.jobs.issue;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
+import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.domain.LedgerEntryType;
 
 /**
- * Issues a chunk of invoices: totals and status, one INVOICE ledger entry each (unique by
- * invoice number), the credits that pay them (allocation rows, unique by payment and invoice)
- * and their outbox rows (unique by invoice and channel), in one transaction.
+ * Issues a chunk of invoices in one transaction: numbers from the gapless series, in the
+ * chunk's order (account-number order); totals, statement and status; one INVOICE ledger
+ * entry each, shown on its own statement; the earlier entries the statement shows marked as
+ * shown; the credits that pay them; and their outbox rows, keyed by the new number and the
+ * channel. Anything that does not happen exactly once fails the chunk, which gives the
+ * numbers back.
  */
 public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final InvoiceNumbering numbering;
+    private final InvoiceNumberSeries series;
 
-    public IssuedInvoiceWriter(NamedParameterJdbcTemplate jdbc) {
+    public IssuedInvoiceWriter(NamedParameterJdbcTemplate jdbc, InvoiceNumbering numbering) {
         this.jdbc = jdbc;
+        this.numbering = numbering;
+        this.series = new InvoiceNumberSeries(jdbc);
     }
 
     @Override
     public void write(Chunk<? extends IssuedInvoice> chunk) {
-        MapSqlParameterSource[] invoices = chunk.getItems().stream().map(i -> new MapSqlParameterSource()
-                .addValue("id", i.invoiceId()).addValue("account", i.accountId()).addValue("number", i.invoiceNumber())
-                .addValue("date", i.invoiceDate()).addValue("due", i.dueDate())
-                .addValue("subtotal", i.totals().subtotal()).addValue("tax", i.totals().tax())
-                .addValue("total", i.totals().total()).addValue("previous", i.previousBalance())
-                .addValue("amountDue", i.amountDue()).addValue("issued", InvoiceStatus.ISSUED.name())
-                .addValue("taxed", InvoiceStatus.TAXED.name())).toArray(MapSqlParameterSource[]::new);
+        Map<IssuedInvoice, String> numbers = number(chunk.getItems());
+        List<MapSqlParameterSource> invoices = new ArrayList<>();
+        List<MapSqlParameterSource> shown = new ArrayList<>();
+        List<MapSqlParameterSource> credits = new ArrayList<>();
+        List<MapSqlParameterSource> deliveries = new ArrayList<>();
+        numbers.forEach((i, number) -> {
+            invoices.add(new MapSqlParameterSource()
+                    .addValue("id", i.invoiceId()).addValue("account", i.accountId()).addValue("number", number)
+                    .addValue("date", i.invoiceDate()).addValue("due", i.dueDate())
+                    .addValue("subtotal", i.totals().subtotal()).addValue("tax", i.totals().tax())
+                    .addValue("total", i.totals().total())
+                    .addValue("previous", i.statement().previousBalance())
+                    .addValue("received", i.statement().paymentsReceived())
+                    .addValue("adjustments", i.statement().adjustmentsTotal())
+                    .addValue("amountDue", i.statement().amountDue()).addValue("first", i.firstStatement())
+                    .addValue("issued", InvoiceStatus.ISSUED.name()).addValue("taxed", InvoiceStatus.TAXED.name())
+                    .addValue("entryType", LedgerEntryType.INVOICE.name()));
+            i.shownEntryIds().forEach(entry -> shown.add(new MapSqlParameterSource("entry", entry)
+                    .addValue("invoice", i.invoiceId())));
+            i.creditsUsed().forEach(c -> credits.add(new MapSqlParameterSource("payment", c.paymentId())
+                    .addValue("invoice", i.invoiceId()).addValue("amount", c.amount())));
+            for (DeliveryChannel channel : i.channels()) {
+                deliveries.add(new MapSqlParameterSource("invoice", i.invoiceId()).addValue("account", i.accountId())
+                        .addValue("channel", channel.name()).addValue("key", number + "-" + channel)
+                        .addValue("destination", channel == DeliveryChannel.EMAIL ? i.email() : null)
+                        .addValue("pending", DeliveryStatus.PENDING.name()));
+            }
+        });
+        requireAll("issued", jdbc.batchUpdate("""
+                UPDATE invoice SET invoice_number = :number, status = :issued, due_date = :due, subtotal = :subtotal,
+                    tax_total = :tax, total = :total, previous_balance = :previous, payments_received = :received,
+                    adjustments = :adjustments, amount_due = :amountDue, first_statement = :first
+                WHERE id = :id AND status = :taxed""", batch(invoices)));
         jdbc.batchUpdate("""
-                UPDATE invoice SET status = :issued, due_date = :due, subtotal = :subtotal, tax_total = :tax,
-                    total = :total, previous_balance = :previous, amount_due = :amountDue
-                WHERE id = :id AND status = :taxed""", invoices);
-        jdbc.batchUpdate("""
-                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
-                VALUES (:account, :date, 'INVOICE', :number, :total)""", invoices);
-        MapSqlParameterSource[] credits = chunk.getItems().stream().flatMap(i -> i.creditsUsed().stream()
-                .map(c -> new MapSqlParameterSource("payment", c.paymentId()).addValue("invoice", i.invoiceId())
-                        .addValue("amount", c.amount()))).toArray(MapSqlParameterSource[]::new);
+                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount, statement_invoice_id)
+                VALUES (:account, :date, :entryType, :number, :total, :id)""", batch(invoices));
+        requireAll("shown on a statement", jdbc.batchUpdate("""
+                UPDATE account_ledger SET statement_invoice_id = :invoice
+                WHERE id = :entry AND statement_invoice_id IS NULL""", batch(shown)));
+        MapSqlParameterSource[] creditRows = batch(credits);
         jdbc.batchUpdate("INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (:payment, :invoice, :amount)",
-                credits);
-        jdbc.batchUpdate("UPDATE payment SET unapplied = unapplied - :amount WHERE id = :payment", credits);
-        jdbc.batchUpdate("UPDATE invoice SET amount_paid = amount_paid + :amount WHERE id = :invoice", credits);
+                creditRows);
+        jdbc.batchUpdate("UPDATE payment SET unapplied = unapplied - :amount WHERE id = :payment", creditRows);
+        jdbc.batchUpdate("UPDATE invoice SET amount_paid = amount_paid + :amount WHERE id = :invoice", creditRows);
         jdbc.batchUpdate("""
                 INSERT INTO delivery (invoice_id, account_id, channel, idempotency_key, destination, status, attempts)
-                VALUES (:invoice, :account, :channel, :key, :destination, :pending, 0)""",
-                chunk.getItems().stream().flatMap(i -> i.deliveries().stream().map(d -> new MapSqlParameterSource()
-                        .addValue("invoice", i.invoiceId()).addValue("account", i.accountId())
-                        .addValue("channel", d.channel().name()).addValue("key", d.idempotencyKey())
-                        .addValue("destination", d.destination()).addValue("pending", DeliveryStatus.PENDING.name()))).toArray(MapSqlParameterSource[]::new));
+                VALUES (:invoice, :account, :channel, :key, :destination, :pending, 0)""", batch(deliveries));
+    }
+
+    /** The next numbers of each invoice's series, given in the chunk's order. */
+    private Map<IssuedInvoice, String> number(List<? extends IssuedInvoice> invoices) {
+        Map<String, List<IssuedInvoice>> bySeries = new LinkedHashMap<>();
+        invoices.forEach(i -> bySeries.computeIfAbsent(numbering.series(i.invoiceDate()), s -> new ArrayList<>()).add(i));
+        Map<IssuedInvoice, String> numbers = new LinkedHashMap<>();
+        bySeries.forEach((name, members) -> {
+            long next = series.take(name, members.size());
+            for (IssuedInvoice invoice : members) {
+                numbers.put(invoice, numbering.format(name, next++));
+            }
+        });
+        return numbers;
+    }
+
+    /** A row that was not updated (issued or shown by someone else) would leave a hole: fail the chunk. */
+    private static void requireAll(String what, int[] counts) {
+        for (int count : counts) {
+            if (count == 0) { // (MySQL may answer SUCCESS_NO_INFO for a batch: only a 0 is known to be wrong)
+                throw new IllegalStateException("an invoice or ledger entry was already " + what
+                        + " by another run; this chunk is rolled back so no number is lost");
+            }
+        }
+    }
+
+    private static MapSqlParameterSource[] batch(List<MapSqlParameterSource> rows) {
+        return rows.toArray(MapSqlParameterSource[]::new);
     }
 }

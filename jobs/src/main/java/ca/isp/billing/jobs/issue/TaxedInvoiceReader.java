@@ -13,29 +13,36 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceStatus;
-import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.LedgerEntry;
+import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.Credit;
+import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
-/** Reads the partition's TAXED invoices of the cycle with lines, ledger balances and credits: four queries per page. */
-public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue> {
+/**
+ * Reads the cycle's TAXED invoices in account-number order (the order numbers are given in),
+ * with their lines, the account's last statement balance, the ledger entries no statement has
+ * shown yet and its credits: five queries per page.
+ */
+public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String> {
 
-    public TaxedInvoiceReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
-        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), InvoiceToIssue::invoiceId, pageSize);
+    public TaxedInvoiceReader(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, int pageSize) {
+        super((afterAccount, size) -> load(jdbc, cycleDate, afterAccount, size), InvoiceToIssue::accountNumber, "",
+                pageSize);
     }
 
-    private static List<InvoiceToIssue> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId,
-                                             LocalDate cycleDate, long afterId, int size) {
+    private static List<InvoiceToIssue> load(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate,
+                                             String afterAccount, int size) {
         List<InvoiceToIssue> page = jdbc.query("""
-                SELECT i.id, i.account_id, i.invoice_number, i.invoice_date, a.delivery, a.email
+                SELECT i.id, i.account_id, a.account_number, i.invoice_date, a.delivery, a.email
                 FROM invoice i JOIN account a ON a.id = i.account_id
-                WHERE i.cycle_date = :cycle AND i.status = :taxed AND i.account_id BETWEEN :min AND :max
-                  AND i.id > :after ORDER BY i.id LIMIT :size""",
-                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
-                        .addValue("after", afterId).addValue("size", size).addValue("taxed", InvoiceStatus.TAXED.name()),
+                WHERE i.cycle_date = :cycle AND i.status = :taxed AND a.account_number > :after
+                ORDER BY a.account_number LIMIT :size""",
+                new MapSqlParameterSource("cycle", cycleDate).addValue("after", afterAccount).addValue("size", size)
+                        .addValue("taxed", InvoiceStatus.TAXED.name()),
                 (rs, n) -> new InvoiceToIssue(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                        rs.getObject(4, LocalDate.class), List.of(), null, List.of(),
+                        rs.getObject(4, LocalDate.class), List.of(), null, List.of(), List.of(),
                         DeliveryPreference.valueOf(rs.getString(5)), rs.getString(6)));
         if (page.isEmpty()) {
             return page;
@@ -43,10 +50,22 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue> {
         Map<Long, List<InvoiceLine>> lines = new InvoiceLineDao(jdbc).linesOf(page.stream().map(InvoiceToIssue::invoiceId).toList());
         MapSqlParameterSource accounts = new MapSqlParameterSource("ids",
                 page.stream().map(InvoiceToIssue::accountId).distinct().toList());
-        Map<Long, BigDecimal> balances = new HashMap<>();
-        jdbc.query("SELECT account_id, SUM(amount) FROM account_ledger WHERE account_id IN (:ids) GROUP BY account_id",
+        // What the last statement asked for: every entry some statement has shown. No row: no statement yet.
+        Map<Long, BigDecimal> lastStatement = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, SUM(amount) FROM account_ledger
+                WHERE account_id IN (:ids) AND statement_invoice_id IS NOT NULL GROUP BY account_id""",
                 accounts, rs -> {
-                    balances.put(rs.getLong(1), rs.getBigDecimal(2));
+                    lastStatement.put(rs.getLong(1), rs.getBigDecimal(2));
+                });
+        Map<Long, List<NewEntry>> newEntries = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, id, entry_type, entry_date, reference, amount FROM account_ledger
+                WHERE account_id IN (:ids) AND statement_invoice_id IS NULL ORDER BY account_id, entry_date, id""",
+                accounts, rs -> {
+                    newEntries.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new NewEntry(rs.getLong(2),
+                            new LedgerEntry(LedgerEntryType.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
+                                    rs.getString(5), rs.getBigDecimal(6))));
                 });
         Map<Long, List<Credit>> credits = new HashMap<>();
         jdbc.query("""
@@ -54,9 +73,9 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue> {
                 ORDER BY account_id, received_on, id""", accounts, rs -> {
             credits.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Credit(rs.getLong(2), rs.getBigDecimal(3)));
         });
-        return page.stream().map(i -> new InvoiceToIssue(i.invoiceId(), i.accountId(), i.invoiceNumber(),
-                i.invoiceDate(), lines.getOrDefault(i.invoiceId(), List.of()),
-                Money.round(balances.getOrDefault(i.accountId(), Money.ZERO)),
-                credits.getOrDefault(i.accountId(), List.of()), i.delivery(), i.email())).toList();
+        return page.stream().map(i -> new InvoiceToIssue(i.invoiceId(), i.accountId(), i.accountNumber(),
+                i.invoiceDate(), lines.getOrDefault(i.invoiceId(), List.of()), lastStatement.get(i.accountId()),
+                newEntries.getOrDefault(i.accountId(), List.of()), credits.getOrDefault(i.accountId(), List.of()),
+                i.delivery(), i.email())).toList();
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.Allocation;
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
@@ -120,7 +121,8 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
             payments.add(new MapSqlParameterSource("ref", p.paymentRef()).addValue("account", accountId)
                     .addValue("received", p.receivedOn()).addValue("amount", p.amount())
                     .addValue("negative", p.amount().negate()).addValue("method", p.method())
-                    .addValue("unapplied", result.unapplied()).addValue("file", fileId));
+                    .addValue("unapplied", result.unapplied()).addValue("file", fileId)
+                    .addValue("entryType", LedgerEntryType.PAYMENT.name()));
         }
         MapSqlParameterSource[] batch = payments.toArray(MapSqlParameterSource[]::new);
         named.batchUpdate("""
@@ -128,7 +130,7 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
                 VALUES (:ref, :account, :received, :amount, :method, :unapplied, :file)""", batch);
         named.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
-                VALUES (:account, :received, 'PAYMENT', :ref, :negative)""", batch);
+                VALUES (:account, :received, :entryType, :ref, :negative)""", batch);
         if (!payments.isEmpty()) {
             Map<String, Long> ids = new HashMap<>();
             named.query("SELECT payment_ref, id FROM payment WHERE payment_ref IN (:refs)",

@@ -14,13 +14,13 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  * Reads usage records not rated yet (NEW, and UNMATCHED ones again: their subscription may have
  * been imported since), a page at a time, resolving all the page's service ids in one query.
  */
-public class UsageToRateReader extends KeysetPageReader<UsageToRate> {
+public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
 
     /** Records the rate step takes: new ones, and those no subscription matched last time. */
     static final List<String> TO_RATE = List.of(UsageStatus.NEW.name(), UsageStatus.UNMATCHED.name());
 
     public UsageToRateReader(NamedParameterJdbcTemplate jdbc, int pageSize) {
-        super((afterId, size) -> load(jdbc, afterId, size), UsageToRate::id, pageSize);
+        super((afterId, size) -> load(jdbc, afterId, size), UsageToRate::id, Long.MIN_VALUE, pageSize);
     }
 
     private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, int size) {

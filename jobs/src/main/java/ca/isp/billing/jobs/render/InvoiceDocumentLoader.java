@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.render;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +12,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.domain.LedgerEntry;
+import ca.isp.billing.domain.LedgerEntryType;
+import ca.isp.billing.domain.Statement;
 import ca.isp.billing.jobs.support.CompanyProfiles;
+import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
@@ -36,9 +40,24 @@ public class InvoiceDocumentLoader {
             return documents;
         }
         Map<Long, List<InvoiceLine>> lines = new InvoiceLineDao(jdbc).linesOf(invoiceIds);
+        // The ledger entries each statement shows, but for the invoice's own entry (its new charges).
+        Map<Long, List<LedgerEntry>> shown = new HashMap<>();
+        jdbc.query("""
+                SELECT l.statement_invoice_id, l.entry_type, l.entry_date, l.reference, l.amount
+                FROM account_ledger l JOIN invoice i ON i.id = l.statement_invoice_id
+                WHERE l.statement_invoice_id IN (:ids)
+                  AND NOT (l.entry_type = :invoiceEntry AND l.reference = i.invoice_number)
+                ORDER BY l.statement_invoice_id, l.entry_date, l.reference""",
+                new MapSqlParameterSource("ids", invoiceIds).addValue("invoiceEntry", LedgerEntryType.INVOICE.name()),
+                rs -> {
+                    shown.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new LedgerEntry(
+                            LedgerEntryType.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
+                            rs.getString(4), rs.getBigDecimal(5)));
+                });
         jdbc.query("""
                 SELECT i.id, i.invoice_number, i.language, i.currency, i.invoice_date, i.due_date, i.period_start,
-                    i.period_end, i.subtotal, i.tax_total, i.total, i.previous_balance, i.amount_due,
+                    i.period_end, i.subtotal, i.tax_total, i.total, i.previous_balance, i.payments_received,
+                    i.adjustments, i.amount_due, i.first_statement,
                     a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
                     a.billing_postal_code, a.billing_country
                 FROM invoice i JOIN account a ON a.id = i.account_id WHERE i.id IN (:ids)""",
@@ -55,10 +74,32 @@ public class InvoiceDocumentLoader {
                             rs.getObject("period_start", LocalDate.class), rs.getObject("period_end", LocalDate.class),
                             lines.getOrDefault(id, List.of()), rs.getBigDecimal("subtotal"),
                             rs.getBigDecimal("tax_total"), rs.getBigDecimal("total"),
-                            rs.getBigDecimal("previous_balance"), rs.getBigDecimal("amount_due"),
+                            statement(rs.getString("invoice_number"), rs.getBoolean("first_statement"),
+                                    rs.getBigDecimal("previous_balance"), rs.getBigDecimal("payments_received"),
+                                    rs.getBigDecimal("adjustments"), rs.getBigDecimal("total"),
+                                    rs.getBigDecimal("amount_due"), shown.getOrDefault(id, List.of())),
                             rs.getString("currency")));
                 });
         return documents;
+    }
+
+    /**
+     * The statement as it was issued, made again by the same rule from the entries it showed,
+     * and refused if it no longer matches what was stored (the ledger must not change under an
+     * issued invoice).
+     */
+    private static Statement statement(String number, boolean first, BigDecimal previous, BigDecimal received,
+                                       BigDecimal adjustments, BigDecimal total, BigDecimal amountDue,
+                                       List<LedgerEntry> entries) {
+        Statement made = Statement.of(first ? null : previous, entries, total);
+        if (made.previousBalance().compareTo(previous) != 0 || made.paymentsReceived().compareTo(received) != 0
+                || made.adjustmentsTotal().compareTo(adjustments) != 0 || made.amountDue().compareTo(amountDue) != 0) {
+            throw new IllegalStateException("invoice " + number + ": its ledger entries give previous balance "
+                    + made.previousBalance() + ", payments " + made.paymentsReceived() + ", adjustments "
+                    + made.adjustmentsTotal() + ", amount due " + made.amountDue() + "; issued with " + previous + ", "
+                    + received + ", " + adjustments + ", " + amountDue);
+        }
+        return made;
     }
 
     /**

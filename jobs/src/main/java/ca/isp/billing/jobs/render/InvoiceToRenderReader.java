@@ -12,12 +12,12 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /** Reads the partition's issued invoices of the cycle that have no PDF yet: three queries per page. */
-public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender> {
+public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender, Long> {
 
     public InvoiceToRenderReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
                                  long maxId, LocalDate cycleDate, int pageSize) {
         super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
-                InvoiceToRender::invoiceId, pageSize);
+                InvoiceToRender::invoiceId, Long.MIN_VALUE, pageSize);
     }
 
     private static List<InvoiceToRender> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.UsageStatus;
 
@@ -112,6 +113,22 @@ public class CycleReport {
         out.append(String.format("  files %s, lines %s = applied %s + duplicates %s + rejected %s; received %s%n",
                 payments.get("files"), payments.get("lines_read"), payments.get("stored"), payments.get("duplicates"),
                 payments.get("rejected"), money(received)));
+        // Payments are applied before the invoices are issued; those dated after the invoice date
+        // are on the ledger already but show on the account's next invoice.
+        Map<String, Object> timing = jdbc.queryForMap("""
+                SELECT COALESCE(SUM(CASE WHEN p.received_on <= ? THEN 1 ELSE 0 END), 0) AS shown_now,
+                    COALESCE(SUM(CASE WHEN p.received_on > ? THEN 1 ELSE 0 END), 0) AS shown_next
+                FROM payment p JOIN ingested_file f ON f.id = p.file_id WHERE f.ingested_at BETWEEN ? AND ?""",
+                cycleDate, cycleDate, from, to);
+        out.append(String.format("  applied before invoicing: %s dated on or before %s (on this cycle's invoices),"
+                + " %s dated after (on the next invoice)%n", timing.get("shown_now"), cycleDate, timing.get("shown_next")));
+        out.append(String.format("  shown on this cycle's invoices: %d payments, %s%n",
+                count("""
+                        SELECT COUNT(*) FROM account_ledger l JOIN invoice i ON i.id = l.statement_invoice_id
+                        WHERE i.cycle_date = ? AND l.entry_type = ?""", cycleDate, LedgerEntryType.PAYMENT.name()),
+                money(jdbc.queryForObject("""
+                        SELECT COALESCE(SUM(payments_received), 0) FROM invoice WHERE cycle_date = ? AND status = ?""",
+                        BigDecimal.class, cycleDate, InvoiceStatus.ISSUED.name()))));
 
         Map<String, Object> fees = jdbc.queryForMap(
                 "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM late_fee WHERE assessed_on = ?", cycleDate);

@@ -3,43 +3,52 @@ package ca.isp.billing.jobs.support;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.Function;
 
 import org.springframework.batch.infrastructure.item.ItemReader;
 
 /**
- * Reads items page by page in id order ({@code WHERE id > :lastId ORDER BY id LIMIT :size}),
- * each page loaded with everything the chunk needs in a few queries.
+ * Reads items page by page in key order ({@code WHERE key > :last ORDER BY key LIMIT :size}),
+ * each page loaded with everything the chunk needs in a few queries. The key is usually the
+ * row id; the invoice step reads by account number, so numbers are given in that order.
  *
  * <p>It deliberately saves no position: every query selects only work not done yet (by status
  * or date), so a restarted step simply reads again from the start of its range and finds the
  * rest. A saved item count would skip work, because done rows drop out of the query.
+ *
+ * @param <T> the item
+ * @param <K> its key, unique and in the order the query sorts by
  */
-public class KeysetPageReader<T> implements ItemReader<T> {
+public class KeysetPageReader<T, K> implements ItemReader<T> {
 
-    /** Loads the next page after the given id (exclusive), in ascending id order. */
+    /** Loads the next page after the given key (exclusive), in ascending key order. */
     @FunctionalInterface
-    public interface PageLoader<T> {
-        List<T> load(long afterId, int pageSize);
+    public interface PageLoader<T, K> {
+        List<T> load(K after, int pageSize);
     }
 
-    private final PageLoader<T> loader;
-    private final ToLongFunction<T> idOf;
+    private final PageLoader<T, K> loader;
+    private final Function<T, K> keyOf;
     private final int pageSize;
     private final Deque<T> buffer = new ArrayDeque<>();
-    private long lastId = Long.MIN_VALUE;
+    private K last;
     private boolean exhausted;
 
-    public KeysetPageReader(PageLoader<T> loader, ToLongFunction<T> idOf, int pageSize) {
+    /**
+     * @param first a key below every real key ({@code Long.MIN_VALUE} for ids, {@code ""} for
+     *              account numbers), so the first page starts at the beginning
+     */
+    public KeysetPageReader(PageLoader<T, K> loader, Function<T, K> keyOf, K first, int pageSize) {
         this.loader = loader;
-        this.idOf = idOf;
+        this.keyOf = keyOf;
+        this.last = first;
         this.pageSize = pageSize;
     }
 
     @Override
     public T read() {
         if (buffer.isEmpty() && !exhausted) {
-            List<T> page = loader.load(lastId, pageSize);
+            List<T> page = loader.load(last, pageSize);
             if (page.size() < pageSize) {
                 exhausted = true;
             }
@@ -47,7 +56,7 @@ public class KeysetPageReader<T> implements ItemReader<T> {
         }
         T next = buffer.poll();
         if (next != null) {
-            lastId = idOf.applyAsLong(next);
+            last = keyOf.apply(next);
         }
         return next;
     }

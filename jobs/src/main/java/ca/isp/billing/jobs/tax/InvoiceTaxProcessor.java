@@ -33,7 +33,7 @@ public class InvoiceTaxProcessor implements ItemProcessor<InvoiceToTax, TaxedInv
                             new Address(null, null, null, null, invoice.region(), null, invoice.country())), null);
         } catch (UnknownJurisdictionException e) {
             return new TaxedInvoice(invoice.invoiceId(), invoice.language(), 0, List.of(),
-                    "invoice " + invoice.invoiceNumber() + ": " + e.getMessage());
+                    "account " + invoice.accountNumber() + ": " + e.getMessage());
         }
     }
 }

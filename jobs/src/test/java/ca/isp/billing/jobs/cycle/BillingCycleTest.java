@@ -79,7 +79,9 @@ class BillingCycleTest extends AbstractCycleTest {
                     i.subtotal <> (SELECT SUM(amount) FROM invoice_line l WHERE l.invoice_id = i.id AND l.line_type <> 'TAX')
                  OR i.tax_total <> COALESCE((SELECT SUM(amount) FROM invoice_line l WHERE l.invoice_id = i.id AND l.line_type = 'TAX'), 0)
                  OR i.total <> i.subtotal + i.tax_total
-                 OR i.amount_due <> i.previous_balance + i.total
+                 OR i.amount_due <> i.previous_balance - i.payments_received + i.adjustments + i.total
+                 OR i.amount_due <> (SELECT SUM(amount) FROM account_ledger g
+                                     WHERE g.account_id = i.account_id AND g.entry_date <= i.invoice_date)
                  OR i.total <> (SELECT amount FROM account_ledger g WHERE g.entry_type = 'INVOICE' AND g.reference = i.invoice_number))""",
                 CYCLE);
         assertThat(mismatches).isEmpty();

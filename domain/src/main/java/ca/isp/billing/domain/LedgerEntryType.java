@@ -1,0 +1,9 @@
+package ca.isp.billing.domain;
+
+/**
+ * What an account ledger entry records. Positive amounts are owed (an invoice, an opening
+ * balance taken over from the previous system), negative ones are paid.
+ */
+public enum LedgerEntryType {
+    INVOICE, OPENING_BALANCE, PAYMENT
+}
