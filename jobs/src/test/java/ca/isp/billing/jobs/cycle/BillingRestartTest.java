@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.jobs.BillingRun;
 import ca.isp.billing.jobs.CycleTestSupport;
+import ca.isp.billing.jobs.DemoInputs;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**
@@ -22,13 +28,24 @@ import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
  * the partial state is asserted, the same command runs again and the cycle completes with
  * exactly what an uninterrupted run of the same input gives: one invoice per account, no line,
  * fee, ledger entry or letter twice.
+ *
+ * <p>A fault is armed on the Nth chunk of a step counted across its two partitions, which run
+ * on two threads: which partition writes the Nth chunk, and how many chunks it wrote before,
+ * depends on how the threads interleave. The partial state is therefore asserted as one of the
+ * few exact states a fault on that chunk can leave (see {@link #writtenBeforeFault}), each
+ * recomputed from the input files.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BillingRestartTest {
 
     private static final int ACCOUNTS = 60;
     private static final long SEED = 11;
+    /** billing.chunk-size and billing.grid-size of BillingRun; render and hand-off take a quarter of the chunk size. */
+    private static final int CHUNK = 8;
+    private static final int HANDOFF_CHUNK = CHUNK / 4;
+    private static final int PARTITIONS = 2;
 
+    private DemoInputs inputs;
     private Map<String, String> cleanTotals;
     private Map<String, Long> cleanCounts;
 
@@ -36,11 +53,16 @@ class BillingRestartTest {
     void uninterruptedRun() throws Exception {
         try (BillingRun clean = BillingRun.onH2()) {
             clean.generateAndImport(ACCOUNTS, SEED);
+            inputs = DemoInputs.read(clean.home());
             assertThat(clean.bill()).isEqualTo(Result.COMPLETED);
             cleanTotals = CycleTestSupport.invoiceTotals(clean.jdbc(), CYCLE);
             cleanCounts = CycleTestSupport.tableCounts(clean.jdbc());
         }
-        assertThat(cleanTotals).hasSizeGreaterThan(40);
+        // One invoice per due account with a line to bill (the input files): the seed-11 ISP has
+        // 58 due accounts, 55 of them with a line to bill.
+        assertThat(cleanTotals.keySet())
+                .containsExactlyInAnyOrderElementsOf(inputs.invoiceNumbers(inputs.invoiced(CYCLE), CYCLE))
+                .hasSize(55);
     }
 
     @Test
@@ -53,11 +75,23 @@ class BillingRestartTest {
             run.faults().arm("charge", 3);
             assertThat(run.bill()).isEqualTo(Result.FAILED);
 
-            // then part of the accounts are charged (committed chunks), the rest are not, nothing is issued
-            long drafts = jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'DRAFT'", Long.class, CYCLE);
-            long stillDue = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE next_bill_date <= ?", Long.class, CYCLE);
-            assertThat(drafts).isPositive().isLessThan(cleanTotals.size());
-            assertThat(stillDue).isPositive();
+            // then the accounts of the committed chunks (8 due accounts each) are charged, the
+            // failed chunk and what follows it in its partition are not, nothing is issued
+            List<List<String>> dueByPartition = partitions(jdbc, inputs.due(CYCLE));
+            // the seed-11 ISP: 28 and 30 due accounts, 4 chunks in each partition, so 28, 36 or 44
+            // charged if the first partition is the one stopped, 30, 38 or 46 if the second is
+            assertThat(dueByPartition).extracting(List::size).containsExactly(28, 30);
+            Set<String> charged = new HashSet<>();
+            dueByPartition.forEach(charged::addAll);
+            charged.removeAll(jdbc.queryForList("SELECT account_number FROM account WHERE next_bill_date <= ?",
+                    String.class, CYCLE));
+            assertThat(charged).isIn(writtenBeforeFault(dueByPartition, CHUNK, 3));
+            Set<String> drafts = new HashSet<>(inputs.invoiceNumbers(inputs.invoiced(CYCLE).stream()
+                    .filter(a -> charged.contains(a.number())).toList(), CYCLE));
+            assertThat(jdbc.queryForList("SELECT invoice_number FROM invoice WHERE cycle_date = ? AND status = 'DRAFT'",
+                    String.class, CYCLE)).containsExactlyInAnyOrderElementsOf(drafts);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status <> 'DRAFT'",
+                    Long.class, CYCLE)).isZero();
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class)).isZero();
 
             // When the operator runs the same command again
@@ -80,8 +114,32 @@ class BillingRestartTest {
             // Given hand-off fails on its 2nd chunk, after letters and emails of the 1st were written
             run.faults().arm("handoff", 2);
             assertThat(run.bill()).isEqualTo(Result.FAILED);
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'", Long.class)).isPositive();
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status = 'PENDING'", Long.class)).isPositive();
+            // then the deliveries of the committed chunks (2 each) are SENT, the others PENDING: an
+            // invoice's deliveries (idempotency key <invoice number>-<channel>) as its account
+            // asked in accounts.csv, PRINT before EMAIL, in account order within a partition
+            List<List<String>> deliveriesByPartition = new ArrayList<>();
+            for (List<String> accounts : partitions(jdbc, inputs.invoiced(CYCLE))) {
+                List<String> keys = new ArrayList<>();
+                for (String number : accounts) {
+                    DemoInputs.Account account = inputs.accounts().stream()
+                            .filter(a -> a.number().equals(number)).findFirst().orElseThrow();
+                    account.channels().forEach(channel -> keys.add(DemoInputs.invoiceNumber(account, CYCLE) + "-" + channel));
+                }
+                deliveriesByPartition.add(keys);
+            }
+            // the seed-11 ISP: 32 and 29 deliveries, so 29 or 31 SENT if the first partition is the
+            // one stopped, 32 or 34 if the second is
+            assertThat(deliveriesByPartition).extracting(List::size).containsExactly(32, 29);
+            Set<String> sent = new HashSet<>(jdbc.queryForList(
+                    "SELECT idempotency_key FROM delivery WHERE status = 'SENT'", String.class));
+            assertThat(sent).isIn(writtenBeforeFault(deliveriesByPartition, HANDOFF_CHUNK, 2));
+            Set<String> pending = new HashSet<>();
+            deliveriesByPartition.forEach(pending::addAll);
+            pending.removeAll(sent);
+            assertThat(jdbc.queryForList("SELECT idempotency_key FROM delivery WHERE status = 'PENDING'", String.class))
+                    .containsExactlyInAnyOrderElementsOf(pending);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery", Long.class))
+                    .isEqualTo(sent.size() + pending.size()).isEqualTo(61);
 
             run.faults().disarm();
             assertThat(run.bill()).isEqualTo(Result.COMPLETED);
@@ -120,12 +178,12 @@ class BillingRestartTest {
                 Thread.sleep(5);
             }
             int stopped = run.bean(ca.isp.billing.jobs.cli.GracefulStop.class).stopRunning();
-            Result exit = firstRun.get();
+            Result outcome = firstRun.get();
             org.junit.jupiter.api.Assumptions.assumeTrue(stopped == 1,
                     "the cycle finished before it could be stopped (machine too fast for this drill)");
 
             // then it ends STOPPED, resumable, with part of the invoices rendered and nothing sent twice
-            assertThat(exit).isEqualTo(Result.STOPPED);
+            assertThat(outcome).isEqualTo(Result.STOPPED);
             assertThat(jdbc.queryForObject("SELECT status FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC LIMIT 1",
                     String.class)).isEqualTo("STOPPED");
 
@@ -137,6 +195,54 @@ class BillingRestartTest {
             assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(cleanCounts);
             assertOnceEach(jdbc);
         }
+    }
+
+    /**
+     * The accounts' numbers per partition, as AccountRangePartitioner splits the account ids into
+     * contiguous ranges, in id order (the order the partition's readers take them).
+     */
+    private static List<List<String>> partitions(JdbcTemplate jdbc, List<DemoInputs.Account> accounts) {
+        Set<String> wanted = new HashSet<>();
+        accounts.forEach(a -> wanted.add(a.number()));
+        List<Map<String, Object>> ids = jdbc.queryForList("SELECT id, account_number FROM account ORDER BY id");
+        long lo = ((Number) ids.get(0).get("ID")).longValue();
+        long hi = ((Number) ids.get(ids.size() - 1).get("ID")).longValue();
+        long size = (hi - lo + 1 + PARTITIONS - 1) / PARTITIONS;
+        List<List<String>> partitions = new ArrayList<>();
+        for (int i = 0; i < PARTITIONS; i++) {
+            partitions.add(new ArrayList<>());
+        }
+        for (Map<String, Object> row : ids) {
+            String number = (String) row.get("ACCOUNT_NUMBER");
+            if (wanted.contains(number)) {
+                partitions.get((int) ((((Number) row.get("ID")).longValue() - lo) / size)).add(number);
+            }
+        }
+        return partitions;
+    }
+
+    /**
+     * Every set of items a two-partition step can have written when the fault armed on its
+     * {@code failingChunk}th chunk (counted across both partitions) fails it: the partition that
+     * reaches that chunk has written its first k chunks (k from 0 to failingChunk - 1, the other
+     * partition the remaining failingChunk - 1 - k) and stops; the other partition carries on to
+     * its end.
+     */
+    static <T> List<Set<T>> writtenBeforeFault(List<List<T>> partitions, int chunkSize, int failingChunk) {
+        List<Set<T>> outcomes = new ArrayList<>();
+        for (int failing = 0; failing < 2; failing++) {
+            List<T> stopped = partitions.get(failing);
+            List<T> other = partitions.get(1 - failing);
+            int otherChunks = (other.size() + chunkSize - 1) / chunkSize;
+            for (int k = 0; k < failingChunk; k++) {
+                if (stopped.size() > k * chunkSize && otherChunks >= failingChunk - 1 - k) {
+                    Set<T> written = new LinkedHashSet<>(other);
+                    written.addAll(stopped.subList(0, k * chunkSize));
+                    outcomes.add(written);
+                }
+            }
+        }
+        return outcomes;
     }
 
     /** One invoice per account and cycle, one ledger entry per invoice, one fee per overdue invoice. */

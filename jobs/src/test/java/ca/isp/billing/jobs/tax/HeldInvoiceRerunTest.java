@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -12,6 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.CycleTestSupport;
+import ca.isp.billing.jobs.DemoInputs;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.testing.PinnedClock;
@@ -35,6 +37,12 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
         // Given an ISP whose Ontario tax rates are missing
         CycleTestSupport.generateAndImport(importer, properties, 40, 5);
         jdbc.update("DELETE FROM tax_rate WHERE region = 'ON'");
+        // what the input files say: the due accounts with a line to bill, by service region
+        DemoInputs inputs = DemoInputs.read(HOME);
+        List<DemoInputs.Account> ontarioAccounts = inputs.invoiced(CYCLE).stream()
+                .filter(a -> a.serviceRegion().equals("ON")).toList();
+        List<DemoInputs.Account> otherAccounts = inputs.invoiced(CYCLE).stream()
+                .filter(a -> !a.serviceRegion().equals("ON")).toList();
 
         // When the cycle runs
         assertThat(launcher.bill(CYCLE).result()).isEqualTo(Result.COMPLETED);
@@ -43,13 +51,20 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
         long ontario = count("""
                 SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = ? AND a.service_region = 'ON'""", CYCLE);
-        assertThat(ontario).isPositive();
+        // the seed-5 ISP: 38 invoices, 12 of them for a service address in Ontario
+        assertThat(ontario).isEqualTo(ontarioAccounts.size()).isEqualTo(12);
         assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'HELD'", CYCLE)).isEqualTo(ontario);
+        assertThat(jdbc.queryForList("SELECT invoice_number FROM invoice WHERE cycle_date = ? AND status = 'HELD'",
+                String.class, CYCLE)).containsExactlyInAnyOrderElementsOf(inputs.invoiceNumbers(ontarioAccounts, CYCLE));
         assertThat(jdbc.queryForList("SELECT hold_reason FROM invoice WHERE status = 'HELD'", String.class))
                 .allMatch(reason -> reason.endsWith("no tax rates for CA/ON"));
-        assertThat(count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = 'ISSUED'", CYCLE)).isPositive();
+        assertThat(jdbc.queryForList("SELECT invoice_number FROM invoice WHERE cycle_date = ? AND status = 'ISSUED'",
+                String.class, CYCLE)).containsExactlyInAnyOrderElementsOf(inputs.invoiceNumbers(otherAccounts, CYCLE))
+                .hasSize(26);
         assertThat(count("SELECT COUNT(*) FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.status = 'HELD'")).isZero();
+        // each issued invoice handed over as its account asked (accounts.csv): 28 letters and emails
         long sentBefore = count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'");
+        assertThat(sentBefore).isEqualTo(deliveries(otherAccounts)).isEqualTo(28);
         long ledgerBefore = count("SELECT COUNT(*) FROM account_ledger");
 
         // When the rates are imported and the cycle rerun
@@ -69,12 +84,18 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
                 SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = ? AND a.service_region = 'ON' AND i.invoice_date = ? AND i.due_date = ?""",
                 CYCLE, released, LocalDate.of(2026, 12, 11))).isEqualTo(ontario);
-        assertThat(count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'")).isGreaterThan(sentBefore);
+        // the Ontario invoices' 14 letters and emails, and nothing sent again
+        assertThat(count("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'"))
+                .isEqualTo(sentBefore + deliveries(ontarioAccounts)).isEqualTo(28 + 14);
         assertThat(count("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'")).isZero();
 
         // and a second rerun finds nothing left to do
         var before = CycleTestSupport.tableCounts(jdbc);
         assertThat(launcher.rerun(CYCLE).result()).isEqualTo(Result.COMPLETED);
         assertThat(CycleTestSupport.tableCounts(jdbc)).isEqualTo(before);
+    }
+
+    private static long deliveries(List<DemoInputs.Account> invoiced) {
+        return DemoInputs.deliveries(invoiced, "PRINT") + DemoInputs.deliveries(invoiced, "EMAIL");
     }
 }
