@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,13 @@ public final class CycleTestSupport {
             counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
         }
         return counts;
+    }
+
+    /** The account numbers of the cycle's invoices in a status (an invoice is known by its account and cycle). */
+    public static List<String> invoicedAccounts(JdbcTemplate jdbc, LocalDate cycle, String status) {
+        return jdbc.queryForList("""
+                SELECT a.account_number FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE i.cycle_date = ? AND i.status = ?""", String.class, cycle, status);
     }
 
     /** Every issued invoice of the cycle with its amounts, by invoice number. */

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -77,7 +76,6 @@ public final class DemoInputs {
     private record OpeningInvoice(String account, String number, LocalDate dueDate, BigDecimal amount) {
     }
 
-    private static final DateTimeFormatter INVOICE_NUMBER_DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final BigDecimal BYTES_PER_GB = new BigDecimal("1000000000");
 
     private final List<Account> accounts = new ArrayList<>();
@@ -163,15 +161,11 @@ public final class DemoInputs {
         return due(cycle).stream().filter(a -> chargesPlan(a, cycle) || chargesUsage(a)).toList();
     }
 
-    /** The invoice numbers of {@link #invoiced}: {@code <account number>-<yyyyMMdd of the cycle>}. */
-    public Set<String> invoiceNumbers(List<Account> invoiced, LocalDate cycle) {
+    /** The account numbers of these accounts (an invoice is known by its account and cycle). */
+    public static Set<String> accountNumbers(List<Account> accounts) {
         Set<String> numbers = new LinkedHashSet<>();
-        invoiced.forEach(a -> numbers.add(invoiceNumber(a, cycle)));
+        accounts.forEach(a -> numbers.add(a.number()));
         return numbers;
-    }
-
-    public static String invoiceNumber(Account account, LocalDate cycle) {
-        return account.number() + "-" + cycle.format(INVOICE_NUMBER_DATE);
     }
 
     /** How many of these accounts' invoices go out on the channel ("PRINT" or "EMAIL"). */
