@@ -73,7 +73,12 @@ public final class DemoInputs {
     private record UsageRecord(String type, LocalDate day, long quantity) {
     }
 
-    private record OpeningInvoice(String account, String number, LocalDate dueDate, BigDecimal amount) {
+    private record OpeningInvoice(String account, String number, LocalDate invoiceDate, LocalDate dueDate,
+                                  BigDecimal amount) {
+    }
+
+    /** A payment that applies, as its file gives it. */
+    private record Payment(String account, LocalDate receivedOn, BigDecimal amount) {
     }
 
     private static final BigDecimal BYTES_PER_GB = new BigDecimal("1000000000");
@@ -85,6 +90,7 @@ public final class DemoInputs {
     private final List<OpeningInvoice> openingInvoices = new ArrayList<>();
     /** Well-formed payments of known accounts, once per payment_ref: the amount paid by account. */
     private final Map<String, BigDecimal> paid = new LinkedHashMap<>();
+    private final List<Payment> paymentList = new ArrayList<>();
     private int payments;
 
     private DemoInputs() {
@@ -109,8 +115,8 @@ public final class DemoInputs {
             byService.put(s.serviceId(), s);
         });
         each(reference.resolve("opening-balances.csv"), r -> inputs.openingInvoices.add(new OpeningInvoice(
-                r.get("account_number"), r.get("invoice_number"), LocalDate.parse(r.get("due_date")),
-                new BigDecimal(r.get("amount")))));
+                r.get("account_number"), r.get("invoice_number"), LocalDate.parse(r.get("invoice_date")),
+                LocalDate.parse(r.get("due_date")), new BigDecimal(r.get("amount")))));
 
         Set<String> recordKeys = new HashSet<>();
         for (Path file : inbox(home, "usage")) {
@@ -135,6 +141,8 @@ public final class DemoInputs {
                 }
                 inputs.payments++;
                 inputs.paid.merge(account, new BigDecimal(r.get("amount")), BigDecimal::add);
+                inputs.paymentList.add(new Payment(account, LocalDate.parse(r.get("received_on")),
+                        new BigDecimal(r.get("amount"))));
             });
         }
         return inputs;
@@ -171,6 +179,25 @@ public final class DemoInputs {
     /** How many of these accounts' invoices go out on the channel ("PRINT" or "EMAIL"). */
     public static long deliveries(List<Account> invoiced, String channel) {
         return invoiced.stream().filter(a -> a.channels().contains(channel)).count();
+    }
+
+    /**
+     * What an account owed on a day before its first cycle's invoice, from the files alone: its
+     * opening invoices dated on or before the day, less its payments received on or before it.
+     */
+    public BigDecimal owedOn(String account, LocalDate day) {
+        BigDecimal owed = BigDecimal.ZERO;
+        for (OpeningInvoice invoice : openingInvoices) {
+            if (invoice.account().equals(account) && !invoice.invoiceDate().isAfter(day)) {
+                owed = owed.add(invoice.amount());
+            }
+        }
+        for (Payment payment : paymentList) {
+            if (payment.account().equals(account) && !payment.receivedOn().isAfter(day)) {
+                owed = owed.subtract(payment.amount());
+            }
+        }
+        return owed;
     }
 
     /** Payment lines that apply: well formed (docs/FILE-FORMATS.md), of a known account, once per payment_ref. */
