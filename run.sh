@@ -18,9 +18,10 @@ Usage: ./run.sh <command> [options]
         failed run; a completed cycle is never billed twice. --recover resumes a run left
         "running" by a killed process. A date more than a month ahead, or before the last
         completed cycle, is refused unless --force (a typo must not bill 45 years).
-  rerun --cycle-date YYYY-MM-DD
+  rerun --cycle-date YYYY-MM-DD [--force]
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
+        --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
   import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE

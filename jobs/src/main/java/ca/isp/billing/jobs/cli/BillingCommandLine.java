@@ -90,7 +90,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         try {
             exitCode = switch (args.get(0)) {
                 case "bill" -> bill(options(args, "cycle-date", "recover", "force"));
-                case "rerun" -> exitCode(launcher.rerun(cycleDate(options(args, "cycle-date"))));
+                case "rerun" -> rerun(options(args, "cycle-date", "force"));
                 case "status" -> status(options(args, "cycle-date"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
@@ -175,6 +175,12 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             chosen.add(CycleLauncher.Option.FORCE);
         }
         return exitCode(launcher.bill(cycleDate(options), chosen.toArray(CycleLauncher.Option[]::new)));
+    }
+
+    private int rerun(Map<String, String> options) {
+        LocalDate cycleDate = cycleDate(options);
+        return exitCode(options.containsKey("force") ? launcher.rerun(cycleDate, CycleLauncher.Option.FORCE)
+                : launcher.rerun(cycleDate));
     }
 
     /** Prints what became of a cycle and gives its exit code. */

@@ -3,6 +3,7 @@ package ca.isp.billing.jobs.cycle;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -33,7 +34,12 @@ public class CycleLauncher {
     /** A cycle date further ahead than this is most likely a typo (2072 for 2027). */
     private static final int MAX_DAYS_AHEAD = 31;
 
-    /** How to bill: resume a run left "running" by a killed process; skip the date sanity guard. */
+    /**
+     * How to bill: RECOVER resumes a run left "running" by a killed process; FORCE skips the
+     * date sanity guard and is passed to the job (the {@code force} parameter), which then does
+     * what it would otherwise refuse as implausible. A resumed run keeps the parameters it
+     * started with.
+     */
     public enum Option { RECOVER, FORCE }
 
     private final JobOperator jobOperator;
@@ -74,7 +80,8 @@ public class CycleLauncher {
             }
             if (last == null) {
                 log.info("Billing cycle {}: starting.", cycleDate);
-                execution = jobOperator.start(billingCycle, parameters);
+                execution = jobOperator.start(billingCycle,
+                        BillingCycleJob.parameters(cycleDate, null, chosen.contains(Option.FORCE)));
             } else if (last.getStatus() == BatchStatus.COMPLETED) {
                 return new CycleOutcome(cycleDate, Result.ALREADY_COMPLETED, "Billing cycle " + cycleDate
                         + " was completed at " + last.getEndTime() + " (run " + last.getId() + "): nothing to do.", last);
@@ -109,7 +116,8 @@ public class CycleLauncher {
      * that arrived late), so nothing already billed or sent is done twice. A failed rerun is
      * resumed by the next rerun request.
      */
-    public CycleOutcome rerun(LocalDate cycleDate) {
+    public CycleOutcome rerun(LocalDate cycleDate, Option... options) {
+        boolean force = List.of(options).contains(Option.FORCE);
         JobExecution original = jobRepository.getLastJobExecution(BillingCycleJob.NAME,
                 BillingCycleJob.parameters(cycleDate, null));
         if (original == null || original.getStatus() != BatchStatus.COMPLETED) {
@@ -129,7 +137,8 @@ public class CycleLauncher {
                 }
                 if (last == null) {
                     log.info("Billing cycle {}: rerun {} (only what is left is done).", cycleDate, n);
-                    return finished(cycleDate, jobOperator.start(billingCycle, parameters));
+                    return finished(cycleDate, jobOperator.start(billingCycle,
+                            BillingCycleJob.parameters(cycleDate, n, force)));
                 }
                 if (last.getStatus().isRunning()) {
                     return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "rerun " + n + " of cycle " + cycleDate

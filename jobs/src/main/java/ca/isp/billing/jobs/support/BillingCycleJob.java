@@ -22,17 +22,33 @@ public final class BillingCycleJob {
     public static final String CYCLE_DATE = "cycleDate";
     /** An operator's rerun of a completed cycle (1, 2, ...): a new instance of the same cycle date. */
     public static final String RERUN = "rerun";
+    /**
+     * The operator's --force, not identifying: "true" lets the cycle do what it would otherwise
+     * refuse as implausible (for example catch up an account many periods behind).
+     */
+    public static final String FORCE = "force";
 
     private BillingCycleJob() {
     }
 
-    /** The parameters of a cycle's first run ({@code rerun} null) or of its rerun n. */
+    /** The identifying parameters of a cycle's first run ({@code rerun} null) or of its rerun n. */
     public static JobParameters parameters(LocalDate cycleDate, Long rerun) {
+        return parameters(cycleDate, rerun, false);
+    }
+
+    /** The same, with the operator's --force (not identifying: the same cycle, forced or not). */
+    public static JobParameters parameters(LocalDate cycleDate, Long rerun, boolean force) {
         JobParametersBuilder builder = new JobParametersBuilder().addLocalDate(CYCLE_DATE, cycleDate);
         if (rerun != null) {
             builder.addLong(RERUN, rerun);
         }
+        builder.addString(FORCE, String.valueOf(force), false);
         return builder.toJobParameters();
+    }
+
+    /** Whether the run was started with --force. */
+    public static boolean forced(JobExecution execution) {
+        return "true".equals(execution.getJobParameters().getString(FORCE));
     }
 
     public static LocalDate cycleDate(JobExecution execution) {
