@@ -13,11 +13,11 @@ Usage: ./run.sh <command> [options]
         Invent a small ISP (1,000 accounts by default), import it, drop its usage and
         payment files in the inbox and run a whole billing cycle on the embedded database,
         all under var/demo/ (deleted first: every demo starts from nothing).
-  bill --cycle-date YYYY-MM-DD [--recover] [--force]
+  bill --cycle-date YYYY-MM-DD [--force]
         Run the billing cycle for that date. Run it again with the same date to resume a
-        failed run; a completed cycle is never billed twice. --recover resumes a run left
-        "running" by a killed process. A date more than a month ahead, or before the last
-        completed cycle, is refused unless --force (a typo must not bill 45 years).
+        failed, stopped or killed run; a completed cycle is never billed twice; one run at a
+        time. A date more than a month ahead, or before the last completed cycle, is refused
+        unless --force (a typo must not bill 45 years). (--recover is accepted, no longer needed.)
   rerun --cycle-date YYYY-MM-DD [--force]
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.

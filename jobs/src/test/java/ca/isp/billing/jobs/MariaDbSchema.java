@@ -43,6 +43,11 @@ public final class MariaDbSchema {
         return schema;
     }
 
+    /** The schema's name. */
+    public String name() {
+        return name;
+    }
+
     /** The application's URL, as production sets BILLING_DB_URL. */
     public String url() {
         return server + name + "?rewriteBatchedStatements=true";

@@ -18,6 +18,8 @@ public final class BillingMain {
     private static final Logger log = LoggerFactory.getLogger(BillingMain.class);
     /** How long a SIGTERM waits for the running chunks to finish before the process goes. */
     private static final Duration STOP_GRACE = Duration.ofMinutes(2);
+    /** org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1 (H2 is a runtime dependency only). */
+    private static final int H2_DATABASE_ALREADY_OPEN = 90020;
 
     private BillingMain() {
     }
@@ -35,6 +37,14 @@ public final class BillingMain {
         try {
             context = application.run(args);
         } catch (Throwable e) {
+            if (embeddedDatabaseInUse(e)) {
+                log.debug("could not start: the embedded database is in use", e);
+                // H2's file lock: another billing command has the embedded database open.
+                System.err.println("error: another billing command is using the embedded database (only one at a"
+                        + " time); wait for it to finish, then run this command again");
+                System.exit(BillingCommandLine.IN_THE_WAY);
+                return;
+            }
             // One clear line for the operator; the log file keeps the stack trace.
             log.error("could not start", e);
             System.err.println("error: could not start: " + rootCause(e).getMessage());
@@ -60,6 +70,16 @@ public final class BillingMain {
         } finally {
             context.close();
         }
+    }
+
+    /** H2's "Database may be already in use" (error 90020): the file is locked by another process. */
+    private static boolean embeddedDatabaseInUse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Component;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.RunGuard;
 
 /**
  * Starts, resumes, recovers and reruns billing cycles, with the guards that keep an unattended
@@ -31,11 +33,15 @@ import ca.isp.billing.jobs.support.BillingCycleJob;
 public class CycleLauncher {
 
     private static final Logger log = LoggerFactory.getLogger(CycleLauncher.class);
+    private static final String ANOTHER_RUN = "another billing run is in progress on this database (it holds the"
+            + " run lock); wait for it to finish, or stop it with Ctrl-C / kill, then run the same command again";
     /** A cycle date further ahead than this is most likely a typo (2072 for 2027). */
     private static final int MAX_DAYS_AHEAD = 31;
 
     /**
-     * How to bill: RECOVER resumes a run left "running" by a killed process; FORCE skips the
+     * How to bill: RECOVER is the operator saying a run left "running" was killed; it is no longer
+     * needed (the run guard tells a dead run from a live one) and kept so scripts that pass it
+     * still work. FORCE skips the
      * date sanity guard and is passed to the job (the {@code force} parameter), which then does
      * what it would otherwise refuse as implausible. A resumed run keeps the parameters it
      * started with.
@@ -47,20 +53,23 @@ public class CycleLauncher {
     private final Job billingCycle;
     private final BillingProperties properties;
     private final Clock clock;
+    private final RunGuard guard;
 
     public CycleLauncher(JobOperator jobOperator, JobRepository jobRepository, Job billingCycle,
-                         BillingProperties properties, Clock clock) {
+                         BillingProperties properties, Clock clock, RunGuard guard) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.billingCycle = billingCycle;
         this.properties = properties;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /**
-     * Runs the cycle for a date: starts it, resumes it after a failure, or says it is done. A run
-     * left STARTED by a killed process is resumed only with RECOVER, because from here a killed
-     * run and a running one look the same.
+     * Runs the cycle for a date: starts it, resumes it after a failure, or says it is done. Only
+     * one run at a time: the run guard is taken first. Holding it, a run still marked as running
+     * was left by a process that died (kill -9, power cut), since a live one would hold the
+     * guard: it is recovered and resumed.
      */
     public CycleOutcome bill(LocalDate cycleDate, Option... options) {
         Set<Option> chosen = options.length == 0 ? Set.of() : Set.of(options);
@@ -70,6 +79,16 @@ public class CycleLauncher {
                 return CycleOutcome.of(cycleDate, Result.REFUSED, refusal);
             }
         }
+        Optional<RunGuard.Held> held = guard.tryAcquire();
+        if (held.isEmpty()) {
+            return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, ANOTHER_RUN);
+        }
+        try (RunGuard.Held ignored = held.get()) {
+            return billHoldingTheGuard(cycleDate, chosen);
+        }
+    }
+
+    private CycleOutcome billHoldingTheGuard(LocalDate cycleDate, Set<Option> chosen) {
         JobParameters parameters = BillingCycleJob.parameters(cycleDate, null);
         JobExecution last = jobRepository.getLastJobExecution(BillingCycleJob.NAME, parameters);
         JobExecution execution;
@@ -86,14 +105,8 @@ public class CycleLauncher {
                 return new CycleOutcome(cycleDate, Result.ALREADY_COMPLETED, "Billing cycle " + cycleDate
                         + " was completed at " + last.getEndTime() + " (run " + last.getId() + "): nothing to do.", last);
             } else if (last.getStatus().isRunning()) {
-                if (!chosen.contains(Option.RECOVER)) {
-                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
-                            + " is marked as running since " + last.getStartTime() + " (run " + last.getId()
-                            + "). If no billing process is running (it was killed), resume it with: ./run.sh bill"
-                            + " --cycle-date " + cycleDate + " --recover");
-                }
-                log.info("Billing cycle {}: recovering run {} left running by a stopped process, then resuming it.",
-                        cycleDate, last.getId());
+                log.warn("Billing cycle {}: run {} was left running by a process that died (started {}); recovering"
+                        + " it and resuming where it stopped.", cycleDate, last.getId(), last.getStartTime());
                 execution = jobOperator.restart(jobOperator.recover(last));
             } else if (last.getStatus() == BatchStatus.ABANDONED) {
                 return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
@@ -117,7 +130,16 @@ public class CycleLauncher {
      * resumed by the next rerun request.
      */
     public CycleOutcome rerun(LocalDate cycleDate, Option... options) {
-        boolean force = List.of(options).contains(Option.FORCE);
+        Optional<RunGuard.Held> held = guard.tryAcquire();
+        if (held.isEmpty()) {
+            return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, ANOTHER_RUN);
+        }
+        try (RunGuard.Held ignored = held.get()) {
+            return rerunHoldingTheGuard(cycleDate, List.of(options).contains(Option.FORCE));
+        }
+    }
+
+    private CycleOutcome rerunHoldingTheGuard(LocalDate cycleDate, boolean force) {
         JobExecution original = jobRepository.getLastJobExecution(BillingCycleJob.NAME,
                 BillingCycleJob.parameters(cycleDate, null));
         if (original == null || original.getStatus() != BatchStatus.COMPLETED) {
@@ -141,8 +163,9 @@ public class CycleLauncher {
                             BillingCycleJob.parameters(cycleDate, n, force)));
                 }
                 if (last.getStatus().isRunning()) {
-                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "rerun " + n + " of cycle " + cycleDate
-                            + " is marked as running since " + last.getStartTime() + " (run " + last.getId() + ")");
+                    log.warn("Billing cycle {}: rerun {} (run {}) was left running by a process that died; recovering"
+                            + " it and resuming where it stopped.", cycleDate, n, last.getId());
+                    return finished(cycleDate, jobOperator.restart(jobOperator.recover(last)));
                 }
                 log.info("Billing cycle {}: resuming rerun {} (run {}).", cycleDate, n, last.getId());
                 return finished(cycleDate, jobOperator.restart(last));

@@ -33,7 +33,7 @@ public class CycleReport {
     }
 
     /** One step run: name, status, seconds, items read/written/filtered/skipped. */
-    public record StepTime(String step, long executionId, String status, double seconds, long read, long written,
+    public record StepTime(String step, int run, long executionId, String status, double seconds, long read, long written,
                            long filtered, long skipped) {
     }
 
@@ -53,7 +53,7 @@ public class CycleReport {
         double total = 0;
         for (StepTime t : stepTimes(executions)) {
             out.append(String.format("  %-16s %-10s %8.1f s   read %7d  written %7d  filtered %6d  skipped %5d  (run %d)%n",
-                    t.step(), t.status(), t.seconds(), t.read(), t.written(), t.filtered(), t.skipped(), t.executionId()));
+                    t.step(), t.status(), t.seconds(), t.read(), t.written(), t.filtered(), t.skipped(), t.run()));
             total += t.seconds();
         }
         out.append(String.format("  %-16s %-10s %8.1f s%n", "total", "", total));
@@ -144,16 +144,24 @@ public class CycleReport {
         return out.toString();
     }
 
-    /** Manager-level step runs of all the cycle's executions, in the order they ran. */
+    /**
+     * Manager-level step runs of all the cycle's executions, in the order they ran. Runs are
+     * numbered within the cycle (1, 2, ...), as {@code status} counts them, not by the repository's
+     * execution ids, which are shared by all cycles and may jump (an H2 sequence after a kill).
+     */
     public static List<StepTime> stepTimes(List<JobExecution> executions) {
         List<StepTime> times = new ArrayList<>();
-        executions.stream().sorted(Comparator.comparing(JobExecution::getId)).forEach(execution ->
-                execution.getStepExecutions().stream()
-                        // partitions are summed in their manager step; the report step is this one, still running
-                        .filter(s -> !s.getStepName().contains(":") && !(s.getStatus().isRunning() && "report".equals(s.getStepName())))
-                        .sorted(Comparator.comparing(StepExecution::getId))
-                        .forEach(s -> times.add(new StepTime(s.getStepName(), execution.getId(), s.getStatus().name(),
-                                seconds(s), s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount()))));
+        List<JobExecution> inOrder = executions.stream().sorted(Comparator.comparing(JobExecution::getId)).toList();
+        for (int i = 0; i < inOrder.size(); i++) {
+            JobExecution execution = inOrder.get(i);
+            int run = i + 1;
+            execution.getStepExecutions().stream()
+                    // partitions are summed in their manager step; the report step is this one, still running
+                    .filter(s -> !s.getStepName().contains(":") && !(s.getStatus().isRunning() && "report".equals(s.getStepName())))
+                    .sorted(Comparator.comparing(StepExecution::getId))
+                    .forEach(s -> times.add(new StepTime(s.getStepName(), run, execution.getId(), s.getStatus().name(),
+                            seconds(s), s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount())));
+        }
         return times;
     }
 

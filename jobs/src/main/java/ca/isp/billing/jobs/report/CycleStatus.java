@@ -68,11 +68,13 @@ public class CycleStatus {
             return "Billing cycle " + cycleDate + " has never run.\n";
         }
         StringBuilder out = new StringBuilder();
+        int run = 0;
         for (JobExecution e : executions) {
             Long rerun = BillingCycleJob.rerun(e);
-            out.append("run ").append(e.getId()).append(rerun == null ? "" : " (rerun " + rerun + ")").append(": ")
+            out.append("run ").append(++run).append(rerun == null ? "" : " (rerun " + rerun + ")").append(": ")
                     .append(e.getStatus()).append(", started ").append(seconds(e.getStartTime()))
-                    .append(", ended ").append(seconds(e.getEndTime())).append('\n');
+                    .append(", ended ").append(seconds(e.getEndTime())).append(" (execution ").append(e.getId())
+                    .append(")\n");
         }
         out.append(new CycleReport(jdbc).summary(cycleDate, executions)).append('\n');
         return out.toString();
