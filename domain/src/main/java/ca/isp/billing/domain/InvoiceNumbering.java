@@ -14,6 +14,8 @@ public record InvoiceNumbering(String prefix, int width) {
 
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]*");
     private static final String YEAR = "{year}";
+    /** The invoice_number column's size. */
+    public static final int MAX_LENGTH = 40;
 
     public InvoiceNumbering {
         if (prefix == null || !SAFE.matcher(prefix.replace(YEAR, "")).matches()) {
@@ -23,6 +25,27 @@ public record InvoiceNumbering(String prefix, int width) {
         if (width < 1 || width > 12) {
             throw new IllegalArgumentException("invoice number width must be 1 to 12 digits, not " + width);
         }
+        if (prefix.replace(YEAR, "2026").length() + width > MAX_LENGTH) {
+            throw new IllegalArgumentException("invoice numbers of prefix '" + prefix + "' and " + width
+                    + " digits would be longer than " + MAX_LENGTH + " characters");
+        }
+    }
+
+    /**
+     * Whether a number could be one of this series' (any year): an invoice taken over from the
+     * previous system must not carry such a number, or ours would one day collide with it.
+     */
+    public boolean couldBeOurs(String number) {
+        StringBuilder regex = new StringBuilder();
+        String[] parts = prefix.split(Pattern.quote(YEAR), -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (i > 0) {
+                regex.append("[0-9]{4}");
+            }
+            regex.append(Pattern.quote(parts[i]));
+        }
+        regex.append("[0-9]+");
+        return number != null && number.matches(regex.toString());
     }
 
     /** The series an invoice dated {@code invoiceDate} is numbered in: the prefix with its year. */

@@ -37,6 +37,24 @@ class InvoiceNumberingTest {
     }
 
     @Test
+    void numbersOfTheSeriesInAnyYearAreRecognisedOthersAreNot() {
+        assertThat(numbering.couldBeOurs("F-2026-000003")).isTrue();
+        assertThat(numbering.couldBeOurs("F-1999-7")).isTrue();
+        assertThat(numbering.couldBeOurs("F-26-000003")).isFalse();
+        assertThat(numbering.couldBeOurs("OLD-A1")).isFalse();
+        assertThat(numbering.couldBeOurs("100001-20260901")).isFalse();
+        assertThat(new InvoiceNumbering("INV", 8).couldBeOurs("INV00000042")).isTrue();
+        assertThat(new InvoiceNumbering("INV", 8).couldBeOurs("INVOICE-1")).isFalse();
+    }
+
+    @Test
+    void aNumberLongerThanItsColumnIsRefusedAtStart() {
+        // "F-2026-" is 7 characters: 7 + 33 = 40 fits, 7 + 34 cannot (the width is capped at 12 anyway)
+        assertThatThrownBy(() -> new InvoiceNumbering("ABCDEFGHIJKLMNOPQRSTUVWXYZ-{year}-", 12))
+                .hasMessageContaining("longer than 40 characters");
+    }
+
+    @Test
     void aPrefixThatCouldLeaveItsFolderIsRefused() {
         assertThatThrownBy(() -> new InvoiceNumbering("../x", 6)).hasMessageContaining("letters, digits");
         assertThatThrownBy(() -> new InvoiceNumbering("F/", 6)).hasMessageContaining("letters, digits");

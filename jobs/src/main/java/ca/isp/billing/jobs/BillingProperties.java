@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import ca.isp.billing.domain.InvoiceNumbering;
+
 /**
  * Settings of the pipeline ({@code billing.*} in application.properties, overridable from the
  * environment). Billing rules read their numbers from here, never from constants in code.
@@ -35,6 +37,11 @@ public record BillingProperties(Path home, Path templates,
      */
     public record InvoiceNumber(@DefaultValue("F-{year}-") String prefix,
                                 @DefaultValue("6") int width) {
+
+        /** The numbering rule; an unusable prefix or width is refused here, when the program starts. */
+        public InvoiceNumbering numbering() {
+            return new InvoiceNumbering(prefix, width);
+        }
     }
 
     /** A flat late fee once per overdue invoice, after a grace period. */

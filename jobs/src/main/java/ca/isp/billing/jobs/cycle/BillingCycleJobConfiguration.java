@@ -29,7 +29,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.DelinquencyPolicy;
-import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
@@ -253,17 +252,13 @@ public class BillingCycleJobConfiguration {
     public Step invoice(TaxedInvoiceReader taxedInvoiceReader) {
         return chunkStep("invoice", "invoice", properties.chunkSize(), taxedInvoiceReader,
                 new InvoiceIssueProcessor(properties.paymentTermsDays()),
-                new IssuedInvoiceWriter(named, invoiceNumbering()));
+                new IssuedInvoiceWriter(named, properties.invoiceNumber().numbering()));
     }
 
     @Bean
     @StepScope
     public TaxedInvoiceReader taxedInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new TaxedInvoiceReader(named, cycleDate, properties.chunkSize());
-    }
-
-    private InvoiceNumbering invoiceNumbering() {
-        return new InvoiceNumbering(properties.invoiceNumber().prefix(), properties.invoiceNumber().width());
     }
 
     // ------------------------------------------------------------------ 7. render PDFs

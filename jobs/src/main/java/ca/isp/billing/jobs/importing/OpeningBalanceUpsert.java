@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.BillingCurrency;
+import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
@@ -27,13 +28,15 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
             VALUES (:number, :account, :origin, :status, :invoiceDate, :dueDate, :language, :currency,
                 :amount, 0, :amount, 0, :amount, 0)""";
 
+    private final InvoiceNumbering numbering;
     // What the current batch is checked against, read by readStored.
     private Map<String, Long> accounts;
     /** Account id -> its language and billing currency, which its imported invoices take. */
     private Map<Long, String[]> accountLocale;
 
-    OpeningBalanceUpsert(NamedParameterJdbcTemplate jdbc) {
+    OpeningBalanceUpsert(NamedParameterJdbcTemplate jdbc, InvoiceNumbering numbering) {
         super(jdbc, OpeningBalanceFormat.INSTANCE, "invoice_number", INSERT, null); // never updated, see change
+        this.numbering = numbering;
     }
 
     @Override
@@ -62,6 +65,12 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
 
     @Override
     Refusal unknownReference(OpeningBalanceRow o) {
+        if (numbering.couldBeOurs(o.invoiceNumber())) {
+            // One day the cycle would give this number to a new invoice (or has already).
+            return new Refusal("invoice_number", "'" + o.invoiceNumber() + "' looks like a number of this"
+                    + " system's own series (billing.invoice-number.prefix '" + numbering.prefix()
+                    + "'); give the previous system's invoices their own numbers, for example with a prefix");
+        }
         return accounts.containsKey(o.accountNumber()) ? null
                 : new Refusal("account_number", "unknown account '" + o.accountNumber() + "'");
     }

@@ -77,7 +77,7 @@ public class ReferenceDataImporter {
             case PLANS -> run(kind, file, new PlanUpsert(jdbc));
             case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc));
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));
-            case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc));
+            case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, properties.invoiceNumber().numbering()));
         };
     }
 

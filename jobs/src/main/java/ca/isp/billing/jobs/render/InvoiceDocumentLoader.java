@@ -14,6 +14,7 @@ import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LedgerEntryType;
+import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Statement;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
@@ -91,6 +92,10 @@ public class InvoiceDocumentLoader {
     private static Statement statement(String number, boolean first, BigDecimal previous, BigDecimal received,
                                        BigDecimal adjustments, BigDecimal total, BigDecimal amountDue,
                                        List<LedgerEntry> entries) {
+        if (received == null) {
+            // Issued before statements existed (migration V7): previous balance + total, nothing listed.
+            return new Statement(previous, List.of(), Money.ZERO, List.of(), Money.ZERO, total, amountDue);
+        }
         Statement made = Statement.of(first ? null : previous, entries, total);
         if (made.previousBalance().compareTo(previous) != 0 || made.paymentsReceived().compareTo(received) != 0
                 || made.adjustmentsTotal().compareTo(adjustments) != 0 || made.amountDue().compareTo(amountDue) != 0) {

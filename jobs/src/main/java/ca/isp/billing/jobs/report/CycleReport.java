@@ -120,8 +120,9 @@ public class CycleReport {
                     COALESCE(SUM(CASE WHEN p.received_on > ? THEN 1 ELSE 0 END), 0) AS shown_next
                 FROM payment p JOIN ingested_file f ON f.id = p.file_id WHERE f.ingested_at BETWEEN ? AND ?""",
                 cycleDate, cycleDate, from, to);
-        out.append(String.format("  applied before invoicing: %s dated on or before %s (on this cycle's invoices),"
-                + " %s dated after (on the next invoice)%n", timing.get("shown_now"), cycleDate, timing.get("shown_next")));
+        out.append(String.format("  applied before invoicing: %s dated on or before the cycle date %s, %s dated after"
+                + " (an invoice lists those dated on or before its own date)%n", timing.get("shown_now"), cycleDate,
+                timing.get("shown_next")));
         out.append(String.format("  shown on this cycle's invoices: %d payments, %s%n",
                 count("""
                         SELECT COUNT(*) FROM account_ledger l JOIN invoice i ON i.id = l.statement_invoice_id

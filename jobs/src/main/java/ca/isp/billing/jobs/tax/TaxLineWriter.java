@@ -35,6 +35,28 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
         this.clock = clock;
     }
 
+    /**
+     * The date each invoice would take if it is released from a hold now: today, or the latest
+     * date of an invoice its account already has, whichever is later.
+     */
+    private Map<Long, LocalDate> releaseDates(List<Long> invoiceIds) {
+        LocalDate today = LocalDate.now(clock);
+        Map<Long, LocalDate> dates = new HashMap<>();
+        invoiceIds.forEach(id -> dates.put(id, today));
+        if (!invoiceIds.isEmpty()) {
+            jdbc.query("""
+                    SELECT i.id, (SELECT MAX(j.invoice_date) FROM invoice j WHERE j.account_id = i.account_id
+                        AND j.status = :issued) FROM invoice i WHERE i.id IN (:ids)""",
+                    new MapSqlParameterSource("ids", invoiceIds).addValue("issued", InvoiceStatus.ISSUED.name()), rs -> {
+                        LocalDate latest = rs.getObject(2, LocalDate.class);
+                        if (latest != null && latest.isAfter(today)) {
+                            dates.put(rs.getLong(1), latest);
+                        }
+                    });
+        }
+        return dates;
+    }
+
     @Override
     public void write(Chunk<? extends TaxedInvoice> chunk) {
         List<? extends TaxedInvoice> taxed = chunk.getItems().stream().filter(t -> !t.held()).toList();
@@ -54,14 +76,16 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
                         .addValue("rate", tax.rate().rate()).addValue("base", tax.taxableBase())
                         .addValue("amount", tax.amount()))).toArray(MapSqlParameterSource[]::new));
         // A held invoice released later (a rerun) is dated the day it is released, so its due date
-        // and any late fee run from when the customer could receive it. invoice_date comes first in
-        // SET: MySQL assigns left to right, so the CASE still sees the old status.
-        LocalDate today = LocalDate.now(clock);
+        // and any late fee run from when the customer could receive it; and never before an invoice
+        // its account already has (a later cycle billed early), so its statement follows that one.
+        // invoice_date comes first in SET: MySQL assigns left to right, so the CASE sees the old status.
+        Map<Long, LocalDate> released = releaseDates(taxed.stream().map(TaxedInvoice::invoiceId).toList());
         jdbc.batchUpdate("""
-                UPDATE invoice SET invoice_date = CASE WHEN status = :held AND invoice_date < :today THEN :today
+                UPDATE invoice SET invoice_date = CASE WHEN status = :held AND invoice_date < :released THEN :released
                     ELSE invoice_date END, status = :taxed, hold_reason = NULL
                 WHERE id = :id AND status IN (:toTax)""",
-                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId()).addValue("today", today)
+                taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId())
+                                .addValue("released", released.get(t.invoiceId()))
                                 .addValue("held", InvoiceStatus.HELD.name()).addValue("taxed", InvoiceStatus.TAXED.name())
                                 .addValue("toTax", DraftInvoiceReader.TO_TAX))
                         .toArray(MapSqlParameterSource[]::new));

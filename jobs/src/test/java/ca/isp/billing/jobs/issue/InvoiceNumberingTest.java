@@ -3,6 +3,8 @@ package ca.isp.billing.jobs.issue;
 import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,6 +106,29 @@ class InvoiceNumberingTest {
             Map<String, String> numbers = numbersByAccount(jdbc);
             assertThat(numbers).hasSize(clean.size());
             assertContiguous(numbers);
+        }
+    }
+
+    @Test
+    void anOpeningBalanceNumberedLikeOurSeriesIsRefusedAtImport() throws Exception {
+        try (BillingRun run = BillingRun.onH2()) {
+            run.generateAndImport(ACCOUNTS, SEED);
+            String account = run.jdbc().queryForObject("SELECT MIN(account_number) FROM account", String.class);
+            Path file = run.home().resolve("opening-more.csv");
+            Files.writeString(file, "account_number,invoice_number,invoice_date,due_date,amount\n"
+                    + account + ",F-2026-000003,2026-10-01,2026-10-21,25.00\n"
+                    + account + ",LEGACY-77,2026-10-01,2026-10-21,25.00\n");
+
+            var result = run.bean(ReferenceDataImporter.class).importFile(Kind.OPENING_BALANCES, file);
+
+            // the one that would collide with the cycle's own numbers is a reject line with the reason,
+            // the other is imported
+            assertThat(result.inserted()).isEqualTo(1);
+            assertThat(result.rejected()).isEqualTo(1);
+            assertThat(Files.readString(result.rejectFile())).contains("invoice_number",
+                    "'F-2026-000003' looks like a number of this system's own series");
+            assertThat(run.jdbc().queryForObject("SELECT COUNT(*) FROM invoice WHERE invoice_number = 'F-2026-000003'",
+                    Long.class)).isZero();
         }
     }
 
