@@ -1,11 +1,16 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.OwnerOnly;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +34,24 @@ public final class RejectFileWriter implements Closeable {
         this.printer = printer;
     }
 
-    /** Creates parent directories and starts the file afresh (an older one is truncated). */
+    /** Starts {@code <rejectFile>} afresh, in the folder its path names. */
     public static RejectFileWriter create(Path rejectFile) {
+        Path absolute = rejectFile.toAbsolutePath();
+        return create(absolute.getParent(), absolute.getFileName().toString());
+    }
+
+    /**
+     * Starts {@code name} in {@code folder} afresh (an older one is replaced, a link in its place
+     * is removed, never followed), creating the folder if needed. The name comes from an input
+     * file's name, so it is checked to stay inside the folder.
+     */
+    public static RejectFileWriter create(Path folder, String name) {
+        Path rejectFile = FolderGuard.resolve(folder, name);
         try {
-            Path parent = rejectFile.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(rejectFile, StandardCharsets.UTF_8), REJECTS);
-            return new RejectFileWriter(rejectFile, printer);
+            OwnerOnly.createDirectories(rejectFile.getParent());
+            Files.deleteIfExists(rejectFile);
+            Writer out = new OutputStreamWriter(OwnerOnly.createFile(rejectFile), StandardCharsets.UTF_8);
+            return new RejectFileWriter(rejectFile, new CSVPrinter(new BufferedWriter(out), REJECTS));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create reject file " + rejectFile, e);
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import static ca.isp.billing.readers.TestFiles.readAll;
 import static ca.isp.billing.readers.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RejectFileWriterTest {
 
@@ -90,6 +91,24 @@ class RejectFileWriterTest {
         assertThat(Files.readAllLines(rejectFile, StandardCharsets.UTF_8)).containsExactly(
                 "file,line,field,reason,raw",
                 "usage.csv,2,quantity,not a whole number: 'x',\"r1,src,a,DATA,t,x\"");
+    }
+
+    @Test
+    void aRejectFileIsWrittenOnlyInsideItsFolder() throws IOException {
+        Path rejects = dir.resolve("var/rejects");
+
+        try (RejectFileWriter writer = RejectFileWriter.create(rejects, "usage.csv.rejects.csv")) {
+            assertThat(writer.path()).isEqualTo(rejects.toAbsolutePath().normalize().resolve("usage.csv.rejects.csv"));
+        }
+        for (String name : new String[]{"../../escaped.rejects.csv", dir.resolve("absolute.rejects.csv").toString()}) {
+            assertThatThrownBy(() -> RejectFileWriter.create(rejects, name))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"" + name + "\"")
+                    .hasMessageContaining(rejects.toAbsolutePath().normalize().toString());
+        }
+        assertThat(dir.resolve("escaped.rejects.csv")).doesNotExist();
+        assertThat(dir.resolve("absolute.rejects.csv")).doesNotExist();
     }
 
     private static List<CSVRecord> readBack(Path rejectFile) throws IOException {

@@ -1,5 +1,6 @@
 package ca.isp.billing.writers;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -7,33 +8,46 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.concurrent.atomic.AtomicLong;
+
+import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.OwnerOnly;
 
 /**
  * Writes a file so that readers see either the old content or the whole new one, never half:
  * write a temporary file in the same folder, then move it over the target. A rerun overwrites.
+ * The name is checked to stay inside the folder, and the file is created owner-only (rw-------).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** The content of a file, written to the stream it is given. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws Exception;
     }
+
+    /** Marks this process's temporary files: {@code .<name>.<process>-<n>.tmp}. */
+    private static final String PROCESS = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
+    private static final AtomicLong TEMP_COUNT = new AtomicLong();
 
     private AtomicFiles() {
     }
 
-    static Path write(Path target, byte[] bytes) {
-        return write(target, out -> out.write(bytes));
+    public static Path write(Path folder, String name, byte[] bytes) {
+        return write(folder, name, out -> out.write(bytes));
     }
 
-    static Path write(Path target, Content content) {
-        Path dir = target.toAbsolutePath().getParent();
+    /** Writes {@code name} in {@code folder} (created owner-only if missing) and returns its path. */
+    public static Path write(Path folder, String name, Content content) {
+        Path target = FolderGuard.resolve(folder, name);
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            OwnerOnly.createDirectories(target.getParent());
+            temp = target.resolveSibling("." + target.getFileName() + "." + PROCESS + "-" + TEMP_COUNT.incrementAndGet()
+                    + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(OwnerOnly.createFile(temp))) {
                 content.writeTo(out);
             }
             try {

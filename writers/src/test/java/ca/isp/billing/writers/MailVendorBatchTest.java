@@ -117,6 +117,23 @@ class MailVendorBatchTest {
         assertThat(batchDir.resolve("manifest.csv")).doesNotExist();
     }
 
+    @Test
+    void aManifestEntryPointingOutsideTheBatchFolderIsRefused() throws IOException {
+        // given: a PDF that exists, but beside the batch folder, not in it
+        Path batch = batchDir.resolve("2026-11-01");
+        Files.createDirectories(batch);
+        Files.write(batchDir.resolve("outside.pdf"), frenchPdf);
+        MailVendorBatch.ManifestEntry outside = new MailVendorBatch.ManifestEntry("K1", "F-2026-000123", "100042",
+                "Hélène Côté", List.of("4520, rue Saint-Denis"), "../outside.pdf", 1, "x");
+
+        // when / then
+        assertThatThrownBy(() -> new MailVendorBatch(batch).writeManifest(List.of(outside)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"../outside.pdf\"")
+                .hasMessageContaining(batch.toAbsolutePath().normalize().toString());
+        assertThat(batch.resolve("manifest.csv")).doesNotExist();
+    }
+
     private void writeBatch(MailVendorBatch batch) {
         batch.addLetter("F-2026-000123-MAIL", frenchPdf);
         batch.addLetter("2026-000124-MAIL", englishPdf);

@@ -23,8 +23,8 @@ public final class FolderGuard {
             target = base;
         }
         if (!target.startsWith(base) || target.equals(base)) {
-            throw new IllegalArgumentException("refused to write \"" + name + "\" in " + base
-                    + ": the name does not stay strictly inside that folder");
+            throw new IllegalArgumentException("\"" + name + "\" is not a file name strictly inside " + base
+                    + ": refused");
         }
         return target;
     }

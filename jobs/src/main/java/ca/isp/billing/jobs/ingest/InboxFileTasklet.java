@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.readers.BadFileException;
 import ca.isp.billing.readers.CsvRowReader;
@@ -147,12 +148,13 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
                 "SELECT file_name FROM ingested_file WHERE kind = ? AND sha256 = ?", String.class, kind, sha);
         if (!earlier.isEmpty()) {
             log.warn("{} has the same content as {} ingested before: not ingested again, archived", name, earlier.get(0));
-            moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
+            moveAfterCommit(file, FolderGuard.resolve(properties.archive(kind), names.copy()));
             return RepeatStatus.CONTINUABLE;
         }
-        Path rejectFile = properties.rejects().resolve(names.rejects());
         FileCounts counts;
-        try (RejectFileWriter rejects = RejectFileWriter.create(rejectFile)) {
+        Path rejectFile;
+        try (RejectFileWriter rejects = RejectFileWriter.create(properties.rejects(), names.rejects())) {
+            rejectFile = rejects.path();
             try {
                 // A savepoint: a file found unreadable or changing half-way leaves nothing of itself behind.
                 counts = perFile.execute(status -> ingestFile(file, sha, before, rejects));
@@ -162,7 +164,7 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
                 rejects.write(new Reject(name, 1, null, e.reason(), ""));
                 log.error("Rejected the whole file {}: {}", name, e.reason());
                 // Not recorded as ingested, so a corrected version (new content) can come; the bad one is kept aside.
-                moveAfterCommit(file, properties.rejects().resolve(names.copy()));
+                moveAfterCommit(file, FolderGuard.resolve(properties.rejects(), names.copy()));
                 return RepeatStatus.CONTINUABLE;
             }
         }
@@ -182,7 +184,7 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, name, counts.linesRead(),
                 counts.stored(), counts.duplicates(), counts.rejected(),
                 counts.rejected() > 0 ? " (" + rejectFile + ")" : "");
-        moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
+        moveAfterCommit(file, FolderGuard.resolve(properties.archive(kind), names.copy()));
         return RepeatStatus.CONTINUABLE;
     }
 

@@ -1,0 +1,49 @@
+package ca.isp.billing.writers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    private static final byte[] BYTES = "content".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void writesTheFileWholeInItsFolderAndLeavesNoTemporaryFile() throws IOException {
+        Path folder = home.resolve("out/email/2026-11-01");
+
+        Path written = AtomicFiles.write(folder, "F-2026-000001-EMAIL.eml", BYTES);
+
+        assertThat(written).isEqualTo(folder.toAbsolutePath().normalize().resolve("F-2026-000001-EMAIL.eml"));
+        assertThat(Files.readAllBytes(written)).isEqualTo(BYTES);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(written);
+        }
+    }
+
+    @Test
+    void refusesANameThatLeavesTheFolder() {
+        Path folder = home.resolve("out/email/2026-11-01");
+
+        for (String name : new String[]{"../../escaped.eml", home.resolve("absolute.eml").toString()}) {
+            assertThatThrownBy(() -> AtomicFiles.write(folder, name, BYTES))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"" + name + "\"")
+                    .hasMessageContaining(folder.toAbsolutePath().normalize().toString());
+        }
+        assertThat(home.resolve("out/escaped.eml")).doesNotExist();
+        assertThat(home.resolve("absolute.eml")).doesNotExist();
+    }
+}
