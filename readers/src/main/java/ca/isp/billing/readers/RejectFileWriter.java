@@ -2,6 +2,7 @@ package ca.isp.billing.readers;
 
 import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.domain.files.OwnerOnly;
+import ca.isp.billing.domain.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -17,7 +18,8 @@ import java.nio.file.Path;
 
 /**
  * Writes a reject file (file,line,field,reason,raw) for one input file. A file that ends up with
- * no rejects is deleted on close, so var/rejects/ only holds files worth looking at.
+ * no rejects is deleted on close, so var/rejects/ only holds files worth looking at. It is read by
+ * people: file, reason and raw go through {@link SpreadsheetCells}.
  */
 public final class RejectFileWriter implements Closeable {
 
@@ -60,7 +62,9 @@ public final class RejectFileWriter implements Closeable {
     public void write(Reject reject) {
         String field = reject.field() == null ? "" : reject.field();
         try {
-            printer.printRecord(reject.file(), reject.line(), field, reject.reason(), reject.raw());
+            // Read by people in a spreadsheet: text from the input file must not run as a formula.
+            printer.printRecord(SpreadsheetCells.text(reject.file()), reject.line(), field,
+                    SpreadsheetCells.text(reject.reason()), SpreadsheetCells.text(reject.raw()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write reject file " + rejectFile, e);
         }

@@ -111,6 +111,25 @@ class RejectFileWriterTest {
         assertThat(dir.resolve("absolute.rejects.csv")).doesNotExist();
     }
 
+    @Test
+    void customerTextThatASpreadsheetWouldRunIsQuoted() throws IOException {
+        // given: lines whose echo, or a reason quoting them, starts like a formula
+        Path rejectFile = dir.resolve("rejects/=evil.csv.rejects.csv");
+
+        try (RejectFileWriter writer = RejectFileWriter.create(rejectFile)) {
+            writer.write(new Reject("=evil.csv", 2, "account_number", "@unknown account", "=HYPERLINK(\"http://x\"),1"));
+            writer.write(new Reject("=evil.csv", 3, null, "expected 6 fields, found 1", "-2+3"));
+            writer.write(new Reject("=evil.csv", 4, null, "expected 6 fields, found 1", "+15145550199"));
+        }
+
+        // then: the free-text cells start with a single quote; the line number, the field and a phone number are exact
+        List<CSVRecord> records = readBack(rejectFile);
+        assertThat(records.get(0).values()).containsExactly("'=evil.csv", "2", "account_number", "'@unknown account",
+                "'=HYPERLINK(\"http://x\"),1");
+        assertThat(records.get(1).get("raw")).isEqualTo("'-2+3");
+        assertThat(records.get(2).get("raw")).isEqualTo("+15145550199");
+    }
+
     private static List<CSVRecord> readBack(Path rejectFile) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         try (CSVParser parser = CSVParser.builder().setPath(rejectFile).setCharset(StandardCharsets.UTF_8)

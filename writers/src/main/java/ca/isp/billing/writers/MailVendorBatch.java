@@ -1,6 +1,7 @@
 package ca.isp.billing.writers;
 
 import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.Loader;
@@ -94,10 +95,11 @@ public final class MailVendorBatch {
             if (!Files.isRegularFile(inBatch(entry.pdfFile(), where))) {
                 throw new IllegalArgumentException(where + "pdf_file " + entry.pdfFile() + " is not in " + batchDir);
             }
+            // Name and address lines are the customer's text, opened in a spreadsheet: never run as a formula.
             List<String> row = new ArrayList<>(List.of(Integer.toString(sequence), entry.idempotencyKey(),
-                    entry.invoiceNumber(), entry.accountNumber(), entry.recipientName()));
+                    entry.invoiceNumber(), entry.accountNumber(), SpreadsheetCells.text(entry.recipientName())));
             for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
-                row.add(i < entry.addressLines().size() ? entry.addressLines().get(i) : "");
+                row.add(i < entry.addressLines().size() ? SpreadsheetCells.text(entry.addressLines().get(i)) : "");
             }
             row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), entry.sha256()));
             rows.add(row);
