@@ -46,4 +46,31 @@ class AtomicFilesTest {
         assertThat(home.resolve("out/escaped.eml")).doesNotExist();
         assertThat(home.resolve("absolute.eml")).doesNotExist();
     }
+
+    @Test
+    void deletesTheTemporaryFilesOfAKilledProcessAndNothingElse() throws IOException {
+        // given: a leftover of another process, and files that are not ours
+        Path folder = home.resolve("out/email/2026-11-01");
+        Files.createDirectories(folder);
+        Path leftover = Files.writeString(folder.resolve(".F-1-EMAIL.eml.0123456789abcdef-3.tmp"), "half");
+        Path notes = Files.writeString(folder.resolve("notes.tmp"), "the operator's");
+        Path hidden = Files.writeString(folder.resolve(".F-1-EMAIL.eml.tmp"), "not our pattern");
+        Path eml = Files.writeString(folder.resolve("F-1-EMAIL.eml"), "done");
+
+        // when: a step starts while another thread of this process is half-way through writing a file
+        int[] deleted = new int[1];
+        AtomicFiles.write(folder, "F-2-EMAIL.eml", out -> {
+            out.write(BYTES);
+            deleted[0] = AtomicFiles.deleteLeftoverTemps(folder);
+        });
+
+        // then: only the leftover went; the file being written was finished
+        assertThat(deleted[0]).isEqualTo(1);
+        assertThat(leftover).doesNotExist();
+        assertThat(notes).exists();
+        assertThat(hidden).exists();
+        assertThat(eml).exists();
+        assertThat(Files.readAllBytes(folder.resolve("F-2-EMAIL.eml"))).isEqualTo(BYTES);
+        assertThat(AtomicFiles.deleteLeftoverTemps(home.resolve("no-such-folder"))).isZero();
+    }
 }

@@ -5,7 +5,8 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -18,7 +19,7 @@ import ca.isp.billing.writers.MailVendorBatch;
  * records path and SHA-256. A rolled back chunk leaves files that the restart overwrites with
  * the same invoice.
  */
-public class InvoicePdfWriter implements ItemWriter<RenderedInvoice> {
+public class InvoicePdfWriter implements ItemStreamWriter<RenderedInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Path folder;
@@ -26,6 +27,12 @@ public class InvoicePdfWriter implements ItemWriter<RenderedInvoice> {
     public InvoicePdfWriter(NamedParameterJdbcTemplate jdbc, Path folder) {
         this.jdbc = jdbc;
         this.folder = folder;
+    }
+
+    /** When the step starts: a run killed while writing a PDF left its temporary file. */
+    @Override
+    public void open(ExecutionContext executionContext) {
+        AtomicFiles.deleteLeftoverTemps(folder);
     }
 
     @Override

@@ -37,6 +37,8 @@ public class RunSummaryTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        // A run killed while writing the summary left its temporary file.
+        AtomicFiles.deleteLeftoverTemps(reportFolder);
         // This run's own execution is the live one (the repository's copy lags behind it).
         JobExecution current = contribution.getStepExecution().getJobExecution();
         List<JobExecution> executions = new ArrayList<>(BillingCycleJob.executionsOf(jobRepository, cycleDate));
