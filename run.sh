@@ -58,6 +58,9 @@ build_if_needed() {
 RUN_JAR="$ROOT/jobs/target/billing-run.jar"
 
 run_app() {
+  # Everything the run creates holds personal data (the H2 database, the log, PDFs, letters):
+  # owner-only, whatever the caller's umask. The code also creates its own files owner-only.
+  umask 077
   local home="${BILLING_HOME:-$ROOT/var}"
   mkdir -p "$home"
   if [[ ! -f "$RUN_JAR" || "$JAR" -nt "$RUN_JAR" ]]; then

@@ -2,6 +2,7 @@ package ca.isp.billing.readers;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +20,24 @@ public final class FileFingerprint {
 
     /** Lower-case hex SHA-256, read in a stream so file size does not matter. */
     public static String sha256(Path file) {
-        MessageDigest digest = newSha256();
-        byte[] buffer = new byte[BUFFER_SIZE];
         try (InputStream in = Files.newInputStream(file)) {
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                digest.update(buffer, 0, read);
-            }
+            return copy(in, OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /**
+     * Copies {@code in} to {@code out} and returns the SHA-256 of exactly the bytes copied: a copy
+     * and its fingerprint can never disagree, whatever happens to the source afterwards.
+     */
+    public static String copy(InputStream in, OutputStream out) throws IOException {
+        MessageDigest digest = newSha256();
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int read;
+        while ((read = in.read(buffer)) != -1) {
+            digest.update(buffer, 0, read);
+            out.write(buffer, 0, read);
         }
         return HexFormat.of().formatHex(digest.digest());
     }

@@ -15,6 +15,7 @@ import java.util.List;
 import static ca.isp.billing.readers.TestFiles.readAll;
 import static ca.isp.billing.readers.TestFiles.write;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RejectFileWriterTest {
 
@@ -90,6 +91,43 @@ class RejectFileWriterTest {
         assertThat(Files.readAllLines(rejectFile, StandardCharsets.UTF_8)).containsExactly(
                 "file,line,field,reason,raw",
                 "usage.csv,2,quantity,not a whole number: 'x',\"r1,src,a,DATA,t,x\"");
+    }
+
+    @Test
+    void aRejectFileIsWrittenOnlyInsideItsFolder() throws IOException {
+        Path rejects = dir.resolve("var/rejects");
+
+        try (RejectFileWriter writer = RejectFileWriter.create(rejects, "usage.csv.rejects.csv")) {
+            assertThat(writer.path()).isEqualTo(rejects.toAbsolutePath().normalize().resolve("usage.csv.rejects.csv"));
+        }
+        for (String name : new String[]{"../../escaped.rejects.csv", dir.resolve("absolute.rejects.csv").toString()}) {
+            assertThatThrownBy(() -> RejectFileWriter.create(rejects, name))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"" + name + "\"")
+                    .hasMessageContaining(rejects.toAbsolutePath().normalize().toString());
+        }
+        assertThat(dir.resolve("escaped.rejects.csv")).doesNotExist();
+        assertThat(dir.resolve("absolute.rejects.csv")).doesNotExist();
+    }
+
+    @Test
+    void customerTextThatASpreadsheetWouldRunIsQuoted() throws IOException {
+        // given: lines whose echo, or a reason quoting them, starts like a formula
+        Path rejectFile = dir.resolve("rejects/=evil.csv.rejects.csv");
+
+        try (RejectFileWriter writer = RejectFileWriter.create(rejectFile)) {
+            writer.write(new Reject("=evil.csv", 2, "account_number", "@unknown account", "=HYPERLINK(\"http://x\"),1"));
+            writer.write(new Reject("=evil.csv", 3, null, "expected 6 fields, found 1", "-2+3"));
+            writer.write(new Reject("=evil.csv", 4, null, "expected 6 fields, found 1", "+15145550199"));
+        }
+
+        // then: the free-text cells start with a single quote; the line number, the field and a phone number are exact
+        List<CSVRecord> records = readBack(rejectFile);
+        assertThat(records.get(0).values()).containsExactly("'=evil.csv", "2", "account_number", "'@unknown account",
+                "'=HYPERLINK(\"http://x\"),1");
+        assertThat(records.get(1).get("raw")).isEqualTo("'-2+3");
+        assertThat(records.get(2).get("raw")).isEqualTo("+15145550199");
     }
 
     private static List<CSVRecord> readBack(Path rejectFile) throws IOException {

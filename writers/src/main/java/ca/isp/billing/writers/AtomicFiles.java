@@ -1,39 +1,66 @@
 package ca.isp.billing.writers;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.OwnerOnly;
 
 /**
  * Writes a file so that readers see either the old content or the whole new one, never half:
  * write a temporary file in the same folder, then move it over the target. A rerun overwrites.
+ * The name is checked to stay inside the folder, and the file is created owner-only (rw-------).
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** The content of a file, written to the stream it is given. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws Exception;
     }
+
+    private static final Logger log = LoggerFactory.getLogger(AtomicFiles.class);
+
+    /**
+     * Temporary files are {@code .<name>.<process>-<n>.tmp}, {@code <process>} drawn at random
+     * once per process: a leftover of a killed process is told apart from a file that another
+     * thread of this one is writing right now.
+     */
+    private static final String PROCESS = String.format("%016x", new SecureRandom().nextLong());
+    private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.([0-9a-f]{16})-[0-9]+\\.tmp");
+    private static final AtomicLong TEMP_COUNT = new AtomicLong();
 
     private AtomicFiles() {
     }
 
-    static Path write(Path target, byte[] bytes) {
-        return write(target, out -> out.write(bytes));
+    public static Path write(Path folder, String name, byte[] bytes) {
+        return write(folder, name, out -> out.write(bytes));
     }
 
-    static Path write(Path target, Content content) {
-        Path dir = target.toAbsolutePath().getParent();
+    /** Writes {@code name} in {@code folder} (created owner-only if missing) and returns its path. */
+    public static Path write(Path folder, String name, Content content) {
+        Path target = FolderGuard.resolve(folder, name);
         Path temp = null;
         try {
-            Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            OwnerOnly.createDirectories(target.getParent());
+            temp = target.resolveSibling("." + target.getFileName() + "." + PROCESS + "-" + TEMP_COUNT.incrementAndGet()
+                    + ".tmp");
+            try (OutputStream out = new BufferedOutputStream(OwnerOnly.createFile(temp))) {
                 content.writeTo(out);
             }
             try {
@@ -49,6 +76,33 @@ final class AtomicFiles {
             }
             throw new UncheckedIOException(new IOException("cannot write " + target + ": " + e.getMessage(), e));
         }
+    }
+
+    /**
+     * Deletes the temporary files that a killed process left in {@code folder}; called when a
+     * step that writes there starts. Only names of our pattern from another process are
+     * deleted: this process's own (other threads writing) and every other file are left alone.
+     */
+    public static int deleteLeftoverTemps(Path folder) {
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Matcher name = TEMP_NAME.matcher(file.getFileName().toString());
+                if (name.matches() && !name.group(1).equals(PROCESS)
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean up temporary files in " + folder, e);
+        }
+        if (deleted > 0) {
+            log.warn("Deleted {} temporary files left in {} by a run that was killed", deleted, folder);
+        }
+        return deleted;
     }
 
     /** Refuses names that could escape the folder or need quoting in a shell. */

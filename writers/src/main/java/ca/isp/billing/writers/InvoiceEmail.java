@@ -81,7 +81,7 @@ public final class InvoiceEmail {
     /** Writes the message as {@code <idempotencyKey>.eml} in {@code dir}, replacing an earlier copy. */
     public Path writeEml(MimeMessage message, Path dir, String idempotencyKey) {
         AtomicFiles.requireFileStem(idempotencyKey, "idempotency key");
-        return AtomicFiles.write(dir.resolve(idempotencyKey + ".eml"), message::writeTo);
+        return AtomicFiles.write(dir, idempotencyKey + ".eml", message::writeTo);
     }
 
     /** "Your invoice 123 from Acme" / "Votre facture 123 de Acme" (or "d'" before a vowel, as French elides). */

@@ -1,5 +1,7 @@
 package ca.isp.billing.writers;
 
+import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.Loader;
@@ -69,7 +71,7 @@ public final class MailVendorBatch {
         if (pdf == null || pdf.length == 0) {
             throw new IllegalArgumentException("letter " + idempotencyKey + ": the PDF is empty");
         }
-        return AtomicFiles.write(batchDir.resolve(idempotencyKey + ".pdf"), pdf);
+        return AtomicFiles.write(batchDir, idempotencyKey + ".pdf", pdf);
     }
 
     /**
@@ -90,13 +92,14 @@ public final class MailVendorBatch {
                 throw new IllegalArgumentException(where + entry.addressLines().size()
                         + " address lines, at most " + MAX_ADDRESS_LINES + " fit");
             }
-            if (!Files.isRegularFile(batchDir.resolve(entry.pdfFile()))) {
+            if (!Files.isRegularFile(inBatch(entry.pdfFile(), where))) {
                 throw new IllegalArgumentException(where + "pdf_file " + entry.pdfFile() + " is not in " + batchDir);
             }
+            // Name and address lines are the customer's text, opened in a spreadsheet: never run as a formula.
             List<String> row = new ArrayList<>(List.of(Integer.toString(sequence), entry.idempotencyKey(),
-                    entry.invoiceNumber(), entry.accountNumber(), entry.recipientName()));
+                    entry.invoiceNumber(), entry.accountNumber(), SpreadsheetCells.text(entry.recipientName())));
             for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
-                row.add(i < entry.addressLines().size() ? entry.addressLines().get(i) : "");
+                row.add(i < entry.addressLines().size() ? SpreadsheetCells.text(entry.addressLines().get(i)) : "");
             }
             row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), entry.sha256()));
             rows.add(row);
@@ -104,12 +107,21 @@ public final class MailVendorBatch {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(MANIFEST_HEADER.toArray(String[]::new))
                 .get();
-        return AtomicFiles.write(batchDir.resolve(MANIFEST), out -> {
+        return AtomicFiles.write(batchDir, MANIFEST, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
                 printer.printRecords(rows);
             }
         });
+    }
+
+    /** A file of the batch named by a manifest entry: never one outside the batch folder. */
+    private Path inBatch(String pdfFile, String where) {
+        try {
+            return FolderGuard.resolve(batchDir, pdfFile);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + "pdf_file " + e.getMessage(), e);
+        }
     }
 
     /** Number of pages of a PDF (what the vendor charges for). */

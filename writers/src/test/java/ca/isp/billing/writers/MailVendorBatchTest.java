@@ -117,6 +117,52 @@ class MailVendorBatchTest {
         assertThat(batchDir.resolve("manifest.csv")).doesNotExist();
     }
 
+    @Test
+    void aManifestEntryPointingOutsideTheBatchFolderIsRefused() throws IOException {
+        // given: a PDF that exists, but beside the batch folder, not in it
+        Path batch = batchDir.resolve("2026-11-01");
+        Files.createDirectories(batch);
+        Files.write(batchDir.resolve("outside.pdf"), frenchPdf);
+        MailVendorBatch.ManifestEntry outside = new MailVendorBatch.ManifestEntry("K1", "F-2026-000123", "100042",
+                "Hélène Côté", List.of("4520, rue Saint-Denis"), "../outside.pdf", 1, "x");
+
+        // when / then
+        assertThatThrownBy(() -> new MailVendorBatch(batch).writeManifest(List.of(outside)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"../outside.pdf\"")
+                .hasMessageContaining(batch.toAbsolutePath().normalize().toString());
+        assertThat(batch.resolve("manifest.csv")).doesNotExist();
+    }
+
+    @Test
+    void customerTextThatASpreadsheetWouldRunIsQuotedAndTheOtherColumnsStayExact() throws IOException {
+        // given: a customer whose name and address lines start like formulas
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        batch.addLetter("F-2026-000123-MAIL", frenchPdf);
+        MailVendorBatch.ManifestEntry hostile = new MailVendorBatch.ManifestEntry("F-2026-000123-MAIL", "F-2026-000123",
+                "100042", "=HYPERLINK(\"http://evil.example\",\"pay\")",
+                List.of("+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+1", "+15145550199"),
+                "F-2026-000123-MAIL.pdf", 1, "ab12");
+
+        // when
+        batch.writeManifest(List.of(hostile));
+
+        // then: the free-text cells start with a single quote; a phone number and the other columns are as given
+        CSVRecord row = readManifest().get(0);
+        assertThat(row.get("recipient")).isEqualTo("'=HYPERLINK(\"http://evil.example\",\"pay\")");
+        assertThat(row.get("address_1")).isEqualTo("'+1+cmd|' /C calc'!A0");
+        assertThat(row.get("address_2")).isEqualTo("'-2+3");
+        assertThat(row.get("address_3")).isEqualTo("'@SUM(A1:A2)");
+        assertThat(row.get("address_4")).isEqualTo("'\t=1+1");
+        assertThat(row.get("address_5")).isEqualTo("+15145550199");
+        assertThat(row.get("sequence")).isEqualTo("1");
+        assertThat(row.get("invoice_number")).isEqualTo("F-2026-000123");
+        assertThat(row.get("account_number")).isEqualTo("100042");
+        assertThat(row.get("pdf_file")).isEqualTo("F-2026-000123-MAIL.pdf");
+        assertThat(row.get("pages")).isEqualTo("1");
+        assertThat(row.get("sha256")).isEqualTo("ab12");
+    }
+
     private void writeBatch(MailVendorBatch batch) {
         batch.addLetter("F-2026-000123-MAIL", frenchPdf);
         batch.addLetter("2026-000124-MAIL", englishPdf);

@@ -10,12 +10,14 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
+import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.MailVendorBatch;
 
@@ -27,7 +29,7 @@ import jakarta.mail.internet.MimeMessage;
  * atomically, so doing a row again replaces it rather than adding a second letter. One row that
  * fails is marked FAILED with the reason; the others go on.
  */
-public class DeliveryWriter implements ItemWriter<DeliveryToSend> {
+public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWriter.class);
 
@@ -42,6 +44,13 @@ public class DeliveryWriter implements ItemWriter<DeliveryToSend> {
         this.mailVendor = mailVendor;
         this.email = email;
         this.emailFolder = emailFolder;
+    }
+
+    /** When the step starts: a run killed while writing a letter or an email left its temporary file. */
+    @Override
+    public void open(ExecutionContext executionContext) {
+        AtomicFiles.deleteLeftoverTemps(mailVendor.batchDir());
+        AtomicFiles.deleteLeftoverTemps(emailFolder);
     }
 
     @Override

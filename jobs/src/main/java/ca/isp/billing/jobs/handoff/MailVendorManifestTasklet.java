@@ -15,6 +15,7 @@ import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.MailVendorBatch;
 import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
 
@@ -38,6 +39,8 @@ public class MailVendorManifestTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        // A run killed while writing the manifest left its temporary file.
+        AtomicFiles.deleteLeftoverTemps(batch.batchDir());
         List<ManifestEntry> entries = jdbc.query("""
                 SELECT d.idempotency_key, i.invoice_number, a.account_number, a.name, a.billing_line1, a.billing_line2,
                     a.billing_city, a.billing_region, a.billing_postal_code, a.billing_country, a.language,

@@ -1,13 +1,18 @@
 package ca.isp.billing.jobs.ingest;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +33,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import ca.isp.billing.domain.files.FolderGuard;
+import ca.isp.billing.domain.files.OwnerOnly;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.readers.BadFileException;
 import ca.isp.billing.readers.CsvRowReader;
@@ -42,13 +49,21 @@ import ca.isp.billing.readers.RowBatches;
  * Takes the files of one inbox folder ({@code var/inbox/<kind>/*.csv}), one file per
  * transaction. A file is recorded by its SHA-256 together with its records, so it is either
  * wholly ingested or not at all, and the same content is never ingested twice whatever its
- * name. Bad lines go to {@code var/rejects/<file>.rejects.csv}; once committed the file moves
- * to {@code var/archive/<kind>/}. A file that cannot be read at all (missing column) moves to
+ * name. Bad lines go to {@code var/rejects/<file>.rejects.csv}; once committed the file goes
+ * to {@code var/archive/<kind>/}. A file that cannot be read at all (missing column) goes to
  * {@code var/rejects/} with a one-line reject file saying why. When another content already
  * used the file's name, its copies carry the first 8 hex digits of its SHA-256
  * ({@code usage.1a2b3c4d.csv}, {@code usage.csv.1a2b3c4d.rejects.csv}) so nothing is overwritten.
  * A file whose size or modification time changed while it was read (still being written) is
  * rolled back and left in the inbox for the next run.
+ *
+ * <p>A file is read from a private copy ({@code var/work/<kind>/<file>}, made while hashing it),
+ * and that copy is what is archived, so the archive holds exactly the bytes read and recorded.
+ * After the commit (made durable first, see {@link DurableCommit}) the inbox file is deleted
+ * only if it is still the file that was copied; one that grew meanwhile stays for the next run,
+ * where the records already stored count as duplicates. Only regular files are read: a
+ * symbolic link (which could lead outside the home) or a folder named {@code *.csv} is refused
+ * with a reject line and left where it is.
  */
 public abstract class InboxFileTasklet<T> implements Tasklet {
 
@@ -69,8 +84,11 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     protected final BillingProperties properties;
 
     private final TransactionTemplate perFile;
-    /** Files found changing while read in this step execution: left for the next run, not retried now. */
+    private final DurableCommit durableCommit;
+    /** Files found changing while read, or refused, in this step execution: not tried again now. */
     private final Set<Path> skipped = new HashSet<>();
+    /** False until the step execution's first call, which empties the work folder. */
+    private boolean started;
 
     protected InboxFileTasklet(String kind, RowFormat<T> format, int batchSize, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, BillingProperties properties) {
@@ -81,6 +99,7 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         this.properties = properties;
         this.perFile = new TransactionTemplate(transactionManager);
         this.perFile.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.durableCommit = new DurableCommit(jdbc);
     }
 
     /**
@@ -96,12 +115,17 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     protected void afterReading(Path file) {
     }
 
-    /** Size and modification time of a file: if either moves while it is read, someone is still writing it. */
-    record FileState(long size, FileTime modified) {
+    /**
+     * Size and modification time of a file (and which file it is): if either moves while it is
+     * read, someone is still writing it.
+     */
+    record FileState(long size, FileTime modified, Object fileKey) {
 
         static FileState of(Path file) {
             try {
-                return new FileState(Files.size(file), Files.getLastModifiedTime(file));
+                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                return new FileState(attributes.size(), attributes.lastModifiedTime(), attributes.fileKey());
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot look at " + file, e);
             }
@@ -131,44 +155,57 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+        if (!started) {
+            // A copy left by a killed run is of no use: the file it came from is still in the inbox.
+            emptyWorkFolder();
+            started = true;
+        }
         Path file = nextFile();
         if (file == null) {
             // The step is done: files skipped as changing are tried again by the next execution.
             skipped.clear();
+            started = false;
             return RepeatStatus.FINISHED;
         }
         String name = file.getFileName().toString();
-        // Noted before the fingerprint, so the fingerprint and the records are of the same bytes.
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            refuse(file);
+            return RepeatStatus.CONTINUABLE;
+        }
+        // Noted before the copy, so a file still being written is seen changing.
         FileState before = FileState.of(file);
-        String sha = FileFingerprint.sha256(file);
+        Path copy = FolderGuard.resolve(workFolder(), name);
+        String sha = copyAndHash(file, copy);
         // Decided from committed state only, so a rerun after a crash picks the same names again.
         FileNames names = FileNames.of(name, sha, nameTakenByOtherContent(name, sha));
         List<String> earlier = jdbc.queryForList(
                 "SELECT file_name FROM ingested_file WHERE kind = ? AND sha256 = ?", String.class, kind, sha);
         if (!earlier.isEmpty()) {
             log.warn("{} has the same content as {} ingested before: not ingested again, archived", name, earlier.get(0));
-            moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
+            archiveAfterCommit(copy, FolderGuard.resolve(properties.archive(kind), names.copy()), file, before);
             return RepeatStatus.CONTINUABLE;
         }
-        Path rejectFile = properties.rejects().resolve(names.rejects());
         FileCounts counts;
-        try (RejectFileWriter rejects = RejectFileWriter.create(rejectFile)) {
+        Path rejectFile;
+        try (RejectFileWriter rejects = RejectFileWriter.create(properties.rejects(), names.rejects())) {
+            rejectFile = rejects.path();
             try {
                 // A savepoint: a file found unreadable or changing half-way leaves nothing of itself behind.
-                counts = perFile.execute(status -> ingestFile(file, sha, before, rejects));
+                counts = perFile.execute(status -> ingestFile(copy, sha, file, before, rejects));
             } catch (FileChangedException e) {
                 counts = null;
             } catch (BadFileException e) {
                 rejects.write(new Reject(name, 1, null, e.reason(), ""));
                 log.error("Rejected the whole file {}: {}", name, e.reason());
                 // Not recorded as ingested, so a corrected version (new content) can come; the bad one is kept aside.
-                moveAfterCommit(file, properties.rejects().resolve(names.copy()));
+                archiveAfterCommit(copy, FolderGuard.resolve(properties.rejects(), names.copy()), file, before);
                 return RepeatStatus.CONTINUABLE;
             }
         }
         if (counts == null) {
             // Its rejects were rolled back with its records; the whole file is read again next run.
             Files.deleteIfExists(rejectFile);
+            Files.deleteIfExists(copy);
             skipped.add(file);
             log.warn("{} changed while it was read: left in the inbox for the next run", name);
             return RepeatStatus.CONTINUABLE;
@@ -182,8 +219,55 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         log.info("{} {}: {} lines, {} stored, {} duplicates, {} rejected{}", kind, name, counts.linesRead(),
                 counts.stored(), counts.duplicates(), counts.rejected(),
                 counts.rejected() > 0 ? " (" + rejectFile + ")" : "");
-        moveAfterCommit(file, properties.archive(kind).resolve(names.copy()));
+        archiveAfterCommit(copy, FolderGuard.resolve(properties.archive(kind), names.copy()), file, before);
         return RepeatStatus.CONTINUABLE;
+    }
+
+    /**
+     * A link or anything else that is not a regular file is never read (a link could lead outside
+     * the home, a pipe would block): one reject line says why, and it is left where it is for the
+     * operator to replace with the file itself.
+     */
+    private void refuse(Path entry) throws IOException {
+        String name = entry.getFileName().toString();
+        String what = Files.isSymbolicLink(entry) ? "a symbolic link" : "not a regular file";
+        String reason = "is " + what + ": not read, left in the inbox (put the file itself there)";
+        try (RejectFileWriter rejects = RejectFileWriter.create(properties.rejects(), name + ".rejects.csv")) {
+            rejects.write(new Reject(name, 1, null, reason, ""));
+        }
+        log.error("Refused {} in {}: {}", name, entry.getParent(), reason);
+        skipped.add(entry);
+    }
+
+    /** Private copies of the files being read: {@code var/work/<kind>/}. */
+    private Path workFolder() {
+        return properties.home().resolve("work").resolve(kind);
+    }
+
+    private void emptyWorkFolder() throws IOException {
+        Path work = workFolder();
+        if (!Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> copies = Files.list(work)) {
+            for (Path copy : copies.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                Files.deleteIfExists(copy);
+            }
+        }
+    }
+
+    /**
+     * Copies the inbox file (never through a link) to an owner-only private copy and returns the
+     * SHA-256 of exactly the bytes copied: the records, the fingerprint and the archive all come
+     * from that copy.
+     */
+    private static String copyAndHash(Path file, Path copy) throws IOException {
+        OwnerOnly.createDirectories(copy.getParent());
+        Files.deleteIfExists(copy);
+        try (InputStream in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+             OutputStream out = new BufferedOutputStream(OwnerOnly.createFile(copy))) {
+            return FileFingerprint.copy(in, out);
+        }
     }
 
     /**
@@ -219,10 +303,11 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     }
 
     private static boolean holdsOtherContent(Path copy, String sha) {
-        return Files.isRegularFile(copy) && !FileFingerprint.sha256(copy).equals(sha);
+        return Files.isRegularFile(copy, LinkOption.NOFOLLOW_LINKS) && !FileFingerprint.sha256(copy).equals(sha);
     }
 
-    private FileCounts ingestFile(Path file, String sha, FileState before, RejectFileWriter rejects) {
+    /** Reads the private copy; the inbox file is only looked at, to see whether it is still being written. */
+    private FileCounts ingestFile(Path copy, String sha, Path file, FileState before, RejectFileWriter rejects) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement("""
@@ -237,9 +322,9 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         long fileId = key.getKey().longValue();
         FileCounts counts;
         try {
-            counts = ingest(file, fileId, rejects);
+            counts = ingest(copy, fileId, rejects);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+            throw new UncheckedIOException("cannot read " + copy, e);
         }
         afterReading(file);
         if (!FileState.of(file).equals(before)) {
@@ -250,31 +335,42 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         return counts;
     }
 
+    /** The first {@code *.csv} entry of the inbox by name, whatever it is (see {@link #refuse}). */
     private Path nextFile() throws IOException {
         Path inbox = properties.inbox(kind);
         if (!Files.isDirectory(inbox)) {
             return null;
         }
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".csv") && Files.isRegularFile(p))
+            return files.filter(p -> p.getFileName().toString().endsWith(".csv"))
                     .filter(p -> !skipped.contains(p))
                     .sorted().findFirst().orElse(null);
         }
     }
 
     /**
-     * The file leaves the inbox only once what was read from it is committed. The target holds
-     * either nothing or the same bytes (see {@link FileNames}), so replacing it loses nothing.
+     * Once what was read is committed and on disk, the private copy becomes the archived (or
+     * set aside) file, then the inbox file is deleted if it is still the one that was copied. The
+     * target holds either nothing or the same bytes (see {@link FileNames}), so replacing it loses
+     * nothing. A crash before the delete leaves the inbox file, whose content is then known.
      */
-    private static void moveAfterCommit(Path file, Path target) {
+    private void archiveAfterCommit(Path copy, Path target, Path file, FileState read) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 try {
-                    Files.createDirectories(target.getParent());
-                    Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+                    durableCommit.ensure();
+                    OwnerOnly.createDirectories(target.getParent());
+                    Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && FileState.of(file).equals(read)) {
+                        Files.delete(file);
+                    } else {
+                        skipped.add(file);
+                        log.warn("{} changed after it was read: archived as read, left in the inbox for the next run "
+                                + "(where its records already stored count as duplicates)", file.getFileName());
+                    }
                 } catch (IOException e) {
-                    throw new UncheckedIOException("cannot move " + file + " to " + target, e);
+                    throw new UncheckedIOException("cannot archive " + copy + " as " + target, e);
                 }
             }
         });

@@ -1,25 +1,25 @@
 package ca.isp.billing.jobs.render;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.MailVendorBatch;
 
 /**
  * Writes invoice PDFs to {@code var/out/invoices/<cycle>/<invoice number>.pdf} (temp file,
- * then rename: a crash never leaves half a PDF) and records path and SHA-256. A rolled back
- * chunk leaves files that the restart overwrites with the same invoice.
+ * then rename: a crash never leaves half a PDF; never outside that folder; owner-only) and
+ * records path and SHA-256. A rolled back chunk leaves files that the restart overwrites with
+ * the same invoice.
  */
-public class InvoicePdfWriter implements ItemWriter<RenderedInvoice> {
+public class InvoicePdfWriter implements ItemStreamWriter<RenderedInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Path folder;
@@ -29,19 +29,22 @@ public class InvoicePdfWriter implements ItemWriter<RenderedInvoice> {
         this.folder = folder;
     }
 
+    /** When the step starts: a run killed while writing a PDF left its temporary file. */
     @Override
-    public void write(Chunk<? extends RenderedInvoice> chunk) throws IOException {
-        Files.createDirectories(folder);
+    public void open(ExecutionContext executionContext) {
+        AtomicFiles.deleteLeftoverTemps(folder);
+    }
+
+    @Override
+    public void write(Chunk<? extends RenderedInvoice> chunk) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         MapSqlParameterSource[] rows = new MapSqlParameterSource[chunk.size()];
         int i = 0;
         for (RenderedInvoice invoice : chunk) {
-            Path target = folder.resolve(invoice.invoiceNumber() + ".pdf");
-            Path temp = folder.resolve(invoice.invoiceNumber() + ".pdf.tmp");
-            Files.write(temp, invoice.pdf());
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            // Checked to stay in the folder: the number is data, whatever series it came from.
+            Path target = AtomicFiles.write(folder, invoice.invoiceNumber() + ".pdf", invoice.pdf());
             rows[i++] = new MapSqlParameterSource("id", invoice.invoiceId())
-                    .addValue("path", target.toAbsolutePath().normalize().toString())
+                    .addValue("path", target.toString())
                     .addValue("sha", MailVendorBatch.sha256(invoice.pdf())).addValue("now", now);
         }
         jdbc.batchUpdate("UPDATE invoice SET pdf_path = :path, pdf_sha256 = :sha, rendered_at = :now WHERE id = :id", rows);

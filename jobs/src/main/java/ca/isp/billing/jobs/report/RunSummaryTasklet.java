@@ -1,8 +1,6 @@
 package ca.isp.billing.jobs.report;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.writers.AtomicFiles;
 
 /** Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt}. */
 public class RunSummaryTasklet implements Tasklet {
@@ -37,16 +36,17 @@ public class RunSummaryTasklet implements Tasklet {
     }
 
     @Override
-    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        // A run killed while writing the summary left its temporary file.
+        AtomicFiles.deleteLeftoverTemps(reportFolder);
         // This run's own execution is the live one (the repository's copy lags behind it).
         JobExecution current = contribution.getStepExecution().getJobExecution();
         List<JobExecution> executions = new ArrayList<>(BillingCycleJob.executionsOf(jobRepository, cycleDate));
         executions.removeIf(e -> e.getId() == current.getId());
         executions.add(current);
         String summary = report.summary(cycleDate, executions);
-        Files.createDirectories(reportFolder);
-        Path file = reportFolder.resolve("run-summary.txt");
-        Files.writeString(file, summary, StandardCharsets.UTF_8);
+        // Replaced whole, owner-only: it names accounts (held invoices) and the business's figures.
+        Path file = AtomicFiles.write(reportFolder, "run-summary.txt", summary.getBytes(StandardCharsets.UTF_8));
         log.info("Run summary written to {}", file);
         return RepeatStatus.FINISHED;
     }

@@ -1,0 +1,76 @@
+package ca.isp.billing.writers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    private static final byte[] BYTES = "content".getBytes(StandardCharsets.US_ASCII);
+
+    @TempDir
+    Path home;
+
+    @Test
+    void writesTheFileWholeInItsFolderAndLeavesNoTemporaryFile() throws IOException {
+        Path folder = home.resolve("out/email/2026-11-01");
+
+        Path written = AtomicFiles.write(folder, "F-2026-000001-EMAIL.eml", BYTES);
+
+        assertThat(written).isEqualTo(folder.toAbsolutePath().normalize().resolve("F-2026-000001-EMAIL.eml"));
+        assertThat(Files.readAllBytes(written)).isEqualTo(BYTES);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(written);
+        }
+    }
+
+    @Test
+    void refusesANameThatLeavesTheFolder() {
+        Path folder = home.resolve("out/email/2026-11-01");
+
+        for (String name : new String[]{"../../escaped.eml", home.resolve("absolute.eml").toString()}) {
+            assertThatThrownBy(() -> AtomicFiles.write(folder, name, BYTES))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("\"" + name + "\"")
+                    .hasMessageContaining(folder.toAbsolutePath().normalize().toString());
+        }
+        assertThat(home.resolve("out/escaped.eml")).doesNotExist();
+        assertThat(home.resolve("absolute.eml")).doesNotExist();
+    }
+
+    @Test
+    void deletesTheTemporaryFilesOfAKilledProcessAndNothingElse() throws IOException {
+        // given: a leftover of another process, and files that are not ours
+        Path folder = home.resolve("out/email/2026-11-01");
+        Files.createDirectories(folder);
+        Path leftover = Files.writeString(folder.resolve(".F-1-EMAIL.eml.0123456789abcdef-3.tmp"), "half");
+        Path notes = Files.writeString(folder.resolve("notes.tmp"), "the operator's");
+        Path hidden = Files.writeString(folder.resolve(".F-1-EMAIL.eml.tmp"), "not our pattern");
+        Path eml = Files.writeString(folder.resolve("F-1-EMAIL.eml"), "done");
+
+        // when: a step starts while another thread of this process is half-way through writing a file
+        int[] deleted = new int[1];
+        AtomicFiles.write(folder, "F-2-EMAIL.eml", out -> {
+            out.write(BYTES);
+            deleted[0] = AtomicFiles.deleteLeftoverTemps(folder);
+        });
+
+        // then: only the leftover went; the file being written was finished
+        assertThat(deleted[0]).isEqualTo(1);
+        assertThat(leftover).doesNotExist();
+        assertThat(notes).exists();
+        assertThat(hidden).exists();
+        assertThat(eml).exists();
+        assertThat(Files.readAllBytes(folder.resolve("F-2-EMAIL.eml"))).isEqualTo(BYTES);
+        assertThat(AtomicFiles.deleteLeftoverTemps(home.resolve("no-such-folder"))).isZero();
+    }
+}
