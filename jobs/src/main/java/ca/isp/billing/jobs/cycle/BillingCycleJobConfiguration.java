@@ -154,7 +154,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public UsageFileIngester usageFileIngester() {
-        return new UsageFileIngester(jdbc, transactionManager, properties);
+        return new UsageFileIngester(jdbc, transactionManager, properties, faults);
     }
 
     // ------------------------------------------------------------------ 2. rate usage
@@ -184,7 +184,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public PaymentFileIngester paymentFileIngester() {
-        return new PaymentFileIngester(jdbc, transactionManager, properties);
+        return new PaymentFileIngester(jdbc, transactionManager, properties, faults);
     }
 
     // ------------------------------------------------------------------ 4. charge plans and usage
@@ -288,7 +288,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public InvoicePdfWriter invoicePdfWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()));
+        return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()), faults);
     }
 
     // ------------------------------------------------------------------ 8. hand off: mail vendor and email
@@ -319,7 +319,7 @@ public class BillingCycleJobConfiguration {
     public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                          InvoiceEmail invoiceEmail) {
         return new DeliveryWriter(named, mailVendorBatch(cycleDate), invoiceEmail,
-                properties.out().resolve("email").resolve(cycleDate.toString()));
+                properties.out().resolve("email").resolve(cycleDate.toString()), faults);
     }
 
     @Bean

@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.MailVendorBatch;
@@ -38,12 +39,15 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
     private final InvoiceEmail email;
     private final Path emailFolder;
 
+    private final FaultInjection faults;
+
     public DeliveryWriter(NamedParameterJdbcTemplate jdbc, MailVendorBatch mailVendor, InvoiceEmail email,
-                          Path emailFolder) {
+                          Path emailFolder, FaultInjection faults) {
         this.jdbc = jdbc;
         this.mailVendor = mailVendor;
         this.email = email;
         this.emailFolder = emailFolder;
+        this.faults = faults;
     }
 
     /** When the step starts: a run killed while writing a letter or an email left its temporary file. */
@@ -80,6 +84,7 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
                         .addValue("failed", DeliveryStatus.FAILED.name()));
             }
         }
+        faults.point("handoff-written"); // kill drills: letters and emails written, not yet marked SENT
         jdbc.batchUpdate("""
                 UPDATE delivery SET status = :sent, attempts = attempts + 1, provider_ref = :ref, pages = :pages,
                     content_sha256 = :sha, sent_at = :now, last_error = NULL WHERE id = :id""",

@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.domain.files.OwnerOnly;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.readers.BadFileException;
 import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
@@ -85,14 +86,17 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
 
     private final TransactionTemplate perFile;
     private final DurableCommit durableCommit;
+    private final FaultInjection faults;
     /** Files found changing while read, or refused, in this step execution: not tried again now. */
     private final Set<Path> skipped = new HashSet<>();
     /** False until the step execution's first call, which empties the work folder. */
     private boolean started;
 
     protected InboxFileTasklet(String kind, RowFormat<T> format, int batchSize, JdbcTemplate jdbc,
-                               PlatformTransactionManager transactionManager, BillingProperties properties) {
+                               PlatformTransactionManager transactionManager, BillingProperties properties,
+                               FaultInjection faults) {
         this.kind = kind;
+        this.faults = faults;
         this.format = format;
         this.batchSize = batchSize;
         this.jdbc = jdbc;
@@ -360,8 +364,11 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
             public void afterCommit() {
                 try {
                     durableCommit.ensure();
+                    // kill drills: between the commit and the file's move, and after the move
+                    faults.point(kind + "-committed");
                     OwnerOnly.createDirectories(target.getParent());
                     Files.move(copy, target, StandardCopyOption.REPLACE_EXISTING);
+                    faults.point(kind + "-archived");
                     if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && FileState.of(file).equals(read)) {
                         Files.delete(file);
                     } else {

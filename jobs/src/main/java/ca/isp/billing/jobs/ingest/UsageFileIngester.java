@@ -13,6 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RejectFileWriter;
 import ca.isp.billing.readers.UsageFormat;
@@ -29,7 +30,12 @@ public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
     private final NamedParameterJdbcTemplate named;
 
     public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-        super("usage", UsageFormat.INSTANCE, BATCH, jdbc, transactionManager, properties);
+        this(jdbc, transactionManager, properties, FaultInjection.none());
+    }
+
+    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
+                             FaultInjection faults) {
+        super("usage", UsageFormat.INSTANCE, BATCH, jdbc, transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

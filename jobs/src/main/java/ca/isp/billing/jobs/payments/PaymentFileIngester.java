@@ -19,6 +19,7 @@ import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.jobs.ingest.InboxFileTasklet;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.PaymentFormat;
@@ -58,8 +59,9 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
         }
     }
 
-    public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-        super("payments", PaymentFormat.INSTANCE, BATCH, jdbc, transactionManager, properties);
+    public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
+                               FaultInjection faults) {
+        super("payments", PaymentFormat.INSTANCE, BATCH, jdbc, transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

@@ -10,6 +10,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.MailVendorBatch;
 
@@ -24,9 +25,16 @@ public class InvoicePdfWriter implements ItemStreamWriter<RenderedInvoice> {
     private final NamedParameterJdbcTemplate jdbc;
     private final Path folder;
 
+    private final FaultInjection faults;
+
     public InvoicePdfWriter(NamedParameterJdbcTemplate jdbc, Path folder) {
+        this(jdbc, folder, FaultInjection.none());
+    }
+
+    public InvoicePdfWriter(NamedParameterJdbcTemplate jdbc, Path folder, FaultInjection faults) {
         this.jdbc = jdbc;
         this.folder = folder;
+        this.faults = faults;
     }
 
     /** When the step starts: a run killed while writing a PDF left its temporary file. */
@@ -47,6 +55,7 @@ public class InvoicePdfWriter implements ItemStreamWriter<RenderedInvoice> {
                     .addValue("path", target.toString())
                     .addValue("sha", MailVendorBatch.sha256(invoice.pdf())).addValue("now", now);
         }
+        faults.point("render-written"); // kill drills: the PDFs are on disk, their rows not yet committed
         jdbc.batchUpdate("UPDATE invoice SET pdf_path = :path, pdf_sha256 = :sha, rendered_at = :now WHERE id = :id", rows);
     }
 }

@@ -49,6 +49,11 @@ public class FaultInjection {
         this.haltAt = haltAt == null || haltAt.isBlank() ? null : haltAt.trim();
     }
 
+    /** A disarmed instance, for code run outside a configured application (unit tests). */
+    public static FaultInjection none() {
+        return new FaultInjection("", 0, "fail", 0, "");
+    }
+
     /** Fails the named step's Nth chunk. */
     public void arm(String step, int failOnChunk) {
         arm(step, failOnChunk, Action.FAIL);
