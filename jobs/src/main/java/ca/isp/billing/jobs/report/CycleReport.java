@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -160,10 +161,34 @@ public class CycleReport {
                     // partitions are summed in their manager step; the report step is this one, still running
                     .filter(s -> !s.getStepName().contains(":") && !(s.getStatus().isRunning() && "report".equals(s.getStepName())))
                     .sorted(Comparator.comparing(StepExecution::getId))
-                    .forEach(s -> times.add(new StepTime(s.getStepName(), run, execution.getId(), s.getStatus().name(),
-                            seconds(s), s.getReadCount(), s.getWriteCount(), s.getFilterCount(), s.getSkipCount())));
+                    .forEach(s -> times.add(stepTime(s, run, execution)));
         }
         return times;
+    }
+
+    /**
+     * A manager step adds up its partitions' counts when it finishes; one that did not finish
+     * (failed, or killed and recovered) still says 0, so its partitions' own counts are shown:
+     * what they committed before the failure.
+     */
+    private static StepTime stepTime(StepExecution s, int run, JobExecution execution) {
+        long read = s.getReadCount();
+        long written = s.getWriteCount();
+        long filtered = s.getFilterCount();
+        long skipped = s.getSkipCount();
+        if (s.getStatus() != BatchStatus.COMPLETED && read == 0 && written == 0) {
+            String partitions = s.getStepName() + "Partition:";
+            for (StepExecution p : execution.getStepExecutions()) {
+                if (p.getStepName().startsWith(partitions)) {
+                    read += p.getReadCount();
+                    written += p.getWriteCount();
+                    filtered += p.getFilterCount();
+                    skipped += p.getSkipCount();
+                }
+            }
+        }
+        return new StepTime(s.getStepName(), run, execution.getId(), s.getStatus().name(), seconds(s), read, written,
+                filtered, skipped);
     }
 
     private static double seconds(StepExecution s) {
