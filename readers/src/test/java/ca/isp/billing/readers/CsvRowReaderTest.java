@@ -243,6 +243,77 @@ class CsvRowReaderTest {
     }
 
     @Test
+    void aLineLongerThan64KiBIsOneRejectAndTheNextLinesAreRead() throws IOException {
+        // a 10 MB service id: the line is cut at 65,536 characters, the rest of it skipped
+        Path file = write(dir, "usage.csv", USAGE_HEADER,
+                "r1,src,alice,DATA,2026-11-03T10:15:00,1",                                   // 2
+                "r2,src," + "x".repeat(10 * 1024 * 1024) + ",DATA,2026-11-03T10:15:00,1",   // 3
+                "r3,src,alice,DATA,2026-11-03T10:15:00,3");                                  // 4
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(all).extracting(Parsed::line).containsExactly(2L, 3L, 4L);
+        assertThat(ok(all.get(0)).recordId()).isEqualTo("r1");
+        Reject reject = bad(all.get(1));
+        assertThat(reject.field()).isNull();
+        assertThat(reject.reason()).isEqualTo("longer than 65536 characters: cut there, the rest of the line skipped");
+        // the raw echo is the start of the line, not 10 MB
+        assertThat(reject.raw()).startsWith("r2,src,xxxx").endsWith("…").hasSize(201);
+        assertThat(ok(all.get(2)).recordId()).isEqualTo("r3");
+    }
+
+    @Test
+    void aLineOfExactly64KiBIsStillALine() throws IOException {
+        String start = "r1,src,";
+        String end = ",DATA,2026-11-03T10:15:00,1";
+        String line = start + "y".repeat(CsvRowReader.MAX_RECORD_LENGTH - start.length() - end.length()) + end;
+        Path file = write(dir, "usage.csv", USAGE_HEADER, line, line.replace("r1,", "r2,") + "z");
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(line).hasSize(65_536);
+        assertThat(ok(all.get(0)).serviceId()).hasSize(65_536 - 34);
+        assertThat(bad(all.get(1)).reason()).startsWith("longer than 65536 characters");
+    }
+
+    @Test
+    void anUnclosedQuoteIsCutAt64KiBAndTheLinesAfterTheCutAreRead() throws IOException {
+        // line 3 opens a quote never closed: the 2,000 lines after it (lines 4 to 2003) would all be one
+        // value to the end of the file. The record is cut once it passes 65,536 characters: line 3 and
+        // its line break are 41 of them, each next line 63 + 1, so 41 + 1,023 x 64 = 65,513 fill lines
+        // 3 to 1026 and the cut falls inside line 1027.
+        List<String> lines = new java.util.ArrayList<>(List.of(USAGE_HEADER,
+                "r1,src,alice,DATA,2026-11-03T10:15:00,1",
+                "r2,\"src,alice,DATA,2026-11-03T10:15:00,1"));
+        for (int i = 0; i < 2000; i++) {
+            lines.add(String.format("q%06d,src,alice,DATA,2026-11-03T10:15:00,%20d", i, i));
+        }
+        Path file = write(dir, "usage.csv", lines.toArray(String[]::new));
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(all.get(0).line()).isEqualTo(2L);
+        Reject cut = bad(all.get(1));
+        assertThat(cut.line()).isEqualTo(3L);
+        assertThat(cut.reason()).isEqualTo("longer than 65536 characters (lines 3 to 1027, an unclosed quote?):"
+                + " cut there, the rest of line 1027 skipped");
+        // every line after the cut is read again as a line of its own
+        assertThat(all.subList(2, all.size())).allMatch(p -> p instanceof Parsed.Ok)
+                .extracting(Parsed::line).first().isEqualTo(1028L);
+        // lines 2 and 3, then 1028 to 2003
+        assertThat(all).hasSize(2 + 2003 - 1027);
+    }
+
+    @Test
+    void aHeaderLongerThan64KiBMakesTheFileUnreadable() throws IOException {
+        Path file = write(dir, "usage.csv", USAGE_HEADER + "," + "h".repeat(70_000), "r1,src,alice,DATA,2026-11-03T10:15:00,1");
+
+        assertThatThrownBy(() -> CsvRowReader.open(file, UsageFormat.INSTANCE))
+                .isInstanceOf(BadFileException.class)
+                .hasMessage("usage.csv: header line longer than 65536 characters");
+    }
+
+    @Test
     void iteratorEndsCleanly() throws IOException {
         Path file = write(dir, "usage.csv", USAGE_HEADER, "r1,src,alice,DATA,2026-11-03T10:15:00,1");
 
