@@ -12,6 +12,9 @@ import java.util.Objects;
  */
 public record DateWindow(LocalDate earliest, LocalDate latest) {
 
+    /** Every date: no plausibility check (a file's header, a test of something else). */
+    public static final DateWindow ANY = new DateWindow(LocalDate.MIN, LocalDate.MAX);
+
     public DateWindow {
         Objects.requireNonNull(earliest, "earliest");
         Objects.requireNonNull(latest, "latest");

@@ -173,7 +173,7 @@ public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
             return new Parsed.Bad<>(new Reject(fileName, line, null, reason, raw));
         }
         try {
-            return new Parsed.Ok<>(line, format.parse(new Row(line, columns, values)), raw);
+            return new Parsed.Ok<>(line, format.parse(new Row(line, columns, values, format.maxLengths())), raw);
         } catch (FieldException e) {
             return new Parsed.Bad<>(new Reject(fileName, line, e.field(), e.reason(), raw));
         }
