@@ -62,6 +62,7 @@ import ca.isp.billing.jobs.support.AccountRangePartitioner;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
@@ -151,11 +152,14 @@ public class BillingCycleJobConfiguration {
                 .build();
     }
 
-    /** Step scoped: the files it passes over in a run (still being written) are forgotten after it. */
+    /**
+     * Step scoped: the files it passes over in a run (still being written) are forgotten after it,
+     * and its window of plausible start times is counted from the day it runs.
+     */
     @Bean
     @StepScope
-    public UsageFileIngester usageFileIngester() {
-        return new UsageFileIngester(jdbc, transactionManager, properties);
+    public UsageFileIngester usageFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new UsageFileIngester(jdbc, transactionManager, properties, plausibleDates().usage(cycleDate));
     }
 
     // ------------------------------------------------------------------ 2. rate usage
@@ -184,8 +188,13 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PaymentFileIngester paymentFileIngester() {
-        return new PaymentFileIngester(jdbc, transactionManager, properties);
+    public PaymentFileIngester paymentFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new PaymentFileIngester(jdbc, transactionManager, properties, plausibleDates().payments(cycleDate));
+    }
+
+    /** The windows of plausible input dates (billing.plausible.*), counted from today. */
+    private PlausibleDates plausibleDates() {
+        return new PlausibleDates(properties.plausible(), LocalDate.now(clock));
     }
 
     // ------------------------------------------------------------------ 4. charge plans and usage
