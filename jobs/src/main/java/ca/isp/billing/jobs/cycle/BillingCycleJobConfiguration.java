@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.LateFeePolicy;
@@ -218,10 +219,13 @@ public class BillingCycleJobConfiguration {
         return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
     }
 
+    /** An account further behind than billing.plausible.catch-up-periods is charged only by a run with --force. */
     @Bean
     @StepScope
-    public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc));
+    public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                         @Value("#{jobParameters['force']}") String force) {
+        return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc),
+                new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force));
     }
 
     // ------------------------------------------------------------------ 5. tax by service address
@@ -404,7 +408,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new RunSummaryTasklet(new CycleReport(jdbc), jobRepository,
+        return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()), jobRepository,
                 properties.reports(cycleDate), cycleDate);
     }
 
