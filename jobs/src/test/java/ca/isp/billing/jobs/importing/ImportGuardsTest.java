@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -24,6 +25,14 @@ import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Result;
+import ca.isp.billing.readers.AccountFormat;
+import ca.isp.billing.readers.OpeningBalanceFormat;
+import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.PlanFormat;
+import ca.isp.billing.readers.RowFormat;
+import ca.isp.billing.readers.SubscriptionFormat;
+import ca.isp.billing.readers.TaxRateFormat;
+import ca.isp.billing.readers.UsageFormat;
 
 /**
  * What the import does with values that do not fit or cannot be right: too long for their column,
@@ -50,6 +59,65 @@ class ImportGuardsTest extends AbstractCycleTest {
     @BeforeAll
     void plansAndTaxes() throws IOException {
         Fixtures.importAll(importer, "reference", Kind.PLANS, Kind.TAX_RATES);
+    }
+
+    /**
+     * Each text column's limit in the readers is the size of the database column that stores it
+     * (every one, when a value is stored twice), read from the schema Flyway made.
+     */
+    @Test
+    @Order(0)
+    void theReadersLimitsAreTheSchemasColumnSizes() {
+        Map<RowFormat<?>, Map<String, List<String>>> stored = Map.of(
+                AccountFormat.INSTANCE, Map.ofEntries(
+                        Map.entry("account_number", List.of("account.account_number")),
+                        Map.entry("name", List.of("account.name")), Map.entry("email", List.of("account.email")),
+                        Map.entry("billing_line1", List.of("account.billing_line1")),
+                        Map.entry("billing_line2", List.of("account.billing_line2")),
+                        Map.entry("billing_city", List.of("account.billing_city")),
+                        Map.entry("billing_region", List.of("account.billing_region")),
+                        Map.entry("billing_postal_code", List.of("account.billing_postal_code")),
+                        Map.entry("service_line1", List.of("account.service_line1")),
+                        // not stored: sized like billing_line2
+                        Map.entry("service_line2", List.of("account.billing_line2")),
+                        Map.entry("service_city", List.of("account.service_city")),
+                        Map.entry("service_county", List.of("account.service_county")),
+                        Map.entry("service_region", List.of("account.service_region")),
+                        Map.entry("service_postal_code", List.of("account.service_postal_code"))),
+                PlanFormat.INSTANCE, Map.of("plan_code", List.of("plan.code", "subscription.plan_code"),
+                        "name_en", List.of("plan.name_en"), "name_fr", List.of("plan.name_fr")),
+                SubscriptionFormat.INSTANCE, Map.of("subscription_id", List.of("subscription.subscription_id"),
+                        "account_number", List.of("account.account_number"),
+                        "plan_code", List.of("plan.code", "subscription.plan_code"),
+                        "service_id", List.of("service_identifier.service_id", "usage_record.service_id")),
+                TaxRateFormat.INSTANCE, Map.of("region", List.of("tax_rate.region", "tax_line.region"),
+                        "tax_code", List.of("tax_rate.tax_code", "tax_line.tax_code"),
+                        "name_en", List.of("tax_rate.name_en"), "name_fr", List.of("tax_rate.name_fr"),
+                        "registration", List.of("tax_rate.registration")),
+                OpeningBalanceFormat.INSTANCE, Map.of("account_number", List.of("account.account_number"),
+                        "invoice_number", List.of("invoice.invoice_number", "account_ledger.reference")),
+                UsageFormat.INSTANCE, Map.of("record_id", List.of("usage_record.record_id"),
+                        "source", List.of("usage_record.source"), "service_id", List.of("usage_record.service_id")),
+                PaymentFormat.INSTANCE, Map.of("payment_ref", List.of("payment.payment_ref", "account_ledger.reference"),
+                        "account_number", List.of("account.account_number"), "method", List.of("payment.method")));
+
+        for (Map.Entry<RowFormat<?>, Map<String, List<String>>> format : stored.entrySet()) {
+            Map<String, Integer> limits = format.getKey().maxLengths();
+            assertThat(limits.keySet()).as(format.getKey().getClass().getSimpleName())
+                    .isEqualTo(format.getValue().keySet());
+            format.getValue().forEach((column, targets) -> {
+                // the first column named is the one the value is sized by, the others hold it too
+                assertThat(limits.get(column)).as(column).isEqualTo(columnSize(targets.get(0)));
+                targets.forEach(target -> assertThat(limits.get(column)).as(target).isLessThanOrEqualTo(columnSize(target)));
+            });
+        }
+    }
+
+    private int columnSize(String tableAndColumn) {
+        String[] parts = tableAndColumn.toUpperCase(java.util.Locale.ROOT).split("\\.");
+        return jdbc.queryForObject("""
+                SELECT CHARACTER_MAXIMUM_LENGTH FROM INFORMATION_SCHEMA.COLUMNS
+                WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_NAME = ? AND COLUMN_NAME = ?""", Integer.class, parts[0], parts[1]);
     }
 
     @Test
