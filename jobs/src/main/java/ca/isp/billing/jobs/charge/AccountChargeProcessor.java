@@ -55,7 +55,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         if (!forced && catchUp.needsForce(account.nextBillDate(), cycleDate)) {
             log.error("account {}: next bill date {} is more than {} periods before the cycle date {} ({} periods"
                             + " behind): not charged. If the date is right, charge it with: ./run.sh rerun --cycle-date"
-                            + " {} --force (or correct the account and run the cycle again)",
+                            + " {} --force",
                     account.accountNumber(), account.nextBillDate(), catchUp.maxPeriodsBehind(), cycleDate,
                     CatchUpLimit.periodsBehind(account.nextBillDate(), cycleDate), cycleDate);
             return null;
@@ -79,8 +79,8 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         }
         String tooLarge = InvoiceLimits.refusal(lines);
         if (tooLarge != null) {
-            log.error("account {}: {}: not charged. Its usage records are implausible: correct them, then run the"
-                    + " cycle again", account.accountNumber(), tooLarge);
+            log.error("account {}: {}: not charged. Its usage records cannot be right: correct them, then rerun the"
+                    + " cycle", account.accountNumber(), tooLarge);
             return null;
         }
         List<BillingPeriod> periods = charged.periodsBilled();
