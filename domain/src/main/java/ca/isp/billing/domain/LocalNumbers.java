@@ -18,8 +18,4 @@ final class LocalNumbers {
         format.setRoundingMode(RoundingMode.HALF_UP);
         return format.format(value);
     }
-
-    static String format(long value, Language language) {
-        return NumberFormat.getIntegerInstance(language.locale()).format(value);
-    }
 }

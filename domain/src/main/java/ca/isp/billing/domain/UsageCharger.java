@@ -1,6 +1,7 @@
 package ca.isp.billing.domain;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,13 @@ public final class UsageCharger {
 
     public List<InvoiceLine> charge(Subscription subscription, Plan plan, BillingPeriod usagePeriod,
                                     long dataBytes, long voiceMinutes, Language language) {
+        return charge(subscription, plan, usagePeriod, BigInteger.valueOf(dataBytes), BigInteger.valueOf(voiceMinutes),
+                language);
+    }
+
+    /** The same with exact totals: a month's bytes summed over many records can pass what a long holds. */
+    public List<InvoiceLine> charge(Subscription subscription, Plan plan, BillingPeriod usagePeriod,
+                                    BigInteger dataBytes, BigInteger voiceMinutes, Language language) {
         Objects.requireNonNull(subscription, "subscription");
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(usagePeriod, "usagePeriod");
@@ -23,7 +31,7 @@ public final class UsageCharger {
             throw new IllegalArgumentException("subscription " + subscription.subscriptionId() + " is on plan "
                     + subscription.planCode() + ", not " + plan.code());
         }
-        if (dataBytes < 0 || voiceMinutes < 0) {
+        if (dataBytes.signum() < 0 || voiceMinutes.signum() < 0) {
             throw new IllegalArgumentException("subscription " + subscription.subscriptionId()
                     + ": negative usage (" + dataBytes + " bytes, " + voiceMinutes + " minutes)");
         }
@@ -39,12 +47,12 @@ public final class UsageCharger {
         return lines;
     }
 
-    private InvoiceLine dataLine(Subscription subscription, Plan plan, BillingPeriod period, long dataBytes,
+    private InvoiceLine dataLine(Subscription subscription, Plan plan, BillingPeriod period, BigInteger dataBytes,
                                  Language language) {
         if (plan.includedGb() == null) {
             return null; // unlimited
         }
-        BigDecimal usedGb = BigDecimal.valueOf(dataBytes).movePointLeft(BYTES_PER_GB_EXPONENT);
+        BigDecimal usedGb = new BigDecimal(dataBytes).movePointLeft(BYTES_PER_GB_EXPONENT);
         if (usedGb.compareTo(plan.includedGb()) <= 0) {
             return null;
         }
@@ -64,19 +72,20 @@ public final class UsageCharger {
                 overGb.setScale(GB_DISPLAY_DECIMALS, RoundingMode.HALF_UP), "GB", plan.overagePerGb(), amount);
     }
 
-    private InvoiceLine voiceLine(Subscription subscription, Plan plan, BillingPeriod period, long minutes,
+    private InvoiceLine voiceLine(Subscription subscription, Plan plan, BillingPeriod period, BigInteger minutes,
                                   Language language) {
-        if (plan.perMinute() == null || minutes == 0) {
+        if (plan.perMinute() == null || minutes.signum() == 0) {
             return null; // calls included, or no calls
         }
-        BigDecimal amount = Money.round(plan.perMinute().multiply(BigDecimal.valueOf(minutes)));
-        String count = LocalNumbers.format(minutes, language) + (minutes == 1 ? " minute" : " minutes");
+        BigDecimal amount = Money.round(plan.perMinute().multiply(new BigDecimal(minutes)));
+        String count = LocalNumbers.format(new BigDecimal(minutes), 0, language)
+                + (minutes.equals(BigInteger.ONE) ? " minute" : " minutes");
         String description = language == Language.FR ? "Appels : " + count : "Calls: " + count;
         String reason = "Plan " + plan.code() + " charges calls per started minute: " + minutes + " minutes "
                 + period.start() + ".." + period.lastDay() + " at " + plan.perMinute().toPlainString()
                 + "/min = " + amount;
         return new InvoiceLine(LineType.USAGE, "USAGE:VOICE:" + subscription.subscriptionId() + ":" + period.start(),
                 description, reason, period.start(), period.lastDay(),
-                BigDecimal.valueOf(minutes), "min", plan.perMinute(), amount);
+                new BigDecimal(minutes), "min", plan.perMinute(), amount);
     }
 }

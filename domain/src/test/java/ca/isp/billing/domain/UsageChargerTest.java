@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Stream;
@@ -47,6 +48,24 @@ class UsageChargerTest {
         assertThat(line.unit()).isEqualTo("GB");
         assertThat(line.unitPrice()).isEqualTo(new BigDecimal(perGb));
         assertThat(line.amount()).isEqualTo(new BigDecimal(amount));
+    }
+
+    @Test
+    void totalsBeyondALongAreChargedExactly() {
+        // two sessions of 2^63 - 1 bytes: 18,446,744,073,709,551,614 bytes = 18,446,744,073.709551614 GB;
+        // 50 included, 18,446,744,023.709551614 over x 2.00 = 36,893,488,047.419103228 -> 36,893,488,047.42
+        BigInteger bytes = BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.TWO);
+        Plan plan = internet(new BigDecimal("50"), new BigDecimal("2.00"));
+
+        List<InvoiceLine> lines = charger.charge(subscription(), plan, OCTOBER, bytes, BigInteger.ZERO, Language.EN);
+
+        assertThat(lines).extracting(InvoiceLine::quantity, InvoiceLine::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(new BigDecimal("18446744023.710"),
+                        new BigDecimal("36893488047.42")));
+        // calls: 2 x (2^63 - 1) minutes at 0.05 = 922,337,203,685,477,580.70
+        List<InvoiceLine> calls = charger.charge(phoneSubscription(), phone(new BigDecimal("0.05")), OCTOBER,
+                BigInteger.ZERO, bytes, Language.EN);
+        assertThat(calls.get(0).amount()).isEqualTo(new BigDecimal("922337203685477580.70"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package ca.isp.billing.jobs;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.Period;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -20,6 +21,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
  * @param paymentTermsDays days between invoice date and due date
  * @param emailFrom    sender address of invoice emails
  * @param invoiceNumber how issued invoices are numbered
+ * @param plausible    how far input dates may be from today, and how far behind an account may be
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -29,7 +31,8 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue("billing@northernlights.example") String emailFrom,
                                 @DefaultValue InvoiceNumber invoiceNumber,
                                 @DefaultValue LateFee lateFee,
-                                @DefaultValue Delinquency delinquency) {
+                                @DefaultValue Delinquency delinquency,
+                                @DefaultValue Plausible plausible) {
 
     /**
      * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series
@@ -54,6 +57,27 @@ public record BillingProperties(Path home, Path templates,
     /** An account is delinquent when an invoice is this many days past due. */
     public record Delinquency(@DefaultValue("30") int daysPastDue,
                               @DefaultValue("10.00") BigDecimal minimumOverdue) {
+    }
+
+    /**
+     * What input is plausible. Each kind of date has a window from {@code -back} before today to
+     * {@code -ahead} after it (periods: {@code 6m}, {@code 1y}, {@code 7d}); a line whose date falls
+     * outside is rejected, naming the window. The inbox windows (usage, payments) also span the
+     * cycle date, so a cycle billed for another day than today takes that day's files. An account
+     * more than {@code catchUpPeriods} account periods behind the cycle date is charged only by a
+     * run started with --force.
+     */
+    public record Plausible(@DefaultValue("6m") Period usageBack,
+                            @DefaultValue("1d") Period usageAhead,
+                            @DefaultValue("1y") Period paymentBack,
+                            @DefaultValue("7d") Period paymentAhead,
+                            @DefaultValue("1y") Period nextBillBack,
+                            @DefaultValue("1y") Period nextBillAhead,
+                            @DefaultValue("30y") Period subscriptionBack,
+                            @DefaultValue("10y") Period subscriptionAhead,
+                            @DefaultValue("5y") Period openingBalanceBack,
+                            @DefaultValue("3m") Period openingBalanceAhead,
+                            @DefaultValue("3") int catchUpPeriods) {
     }
 
     public int effectiveGridSize() {

@@ -1,18 +1,29 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The accounts file (import accounts). */
 public final class AccountFormat implements RowFormat<AccountRow> {
 
-    public static final AccountFormat INSTANCE = new AccountFormat();
+    /** Any next bill date: for the header, and tests of other things; the import reads {@link #within}. */
+    public static final AccountFormat INSTANCE = new AccountFormat(DateWindow.ANY);
 
-    static final int MAX_ACCOUNT_NUMBER_LENGTH = 20;
+    /** Column sizes of table account (service_line2 is not stored; it is sized like billing_line2). */
+    private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
+            Map.entry("account_number", 20), Map.entry("name", 200), Map.entry("email", 254),
+            Map.entry("billing_line1", 200), Map.entry("billing_line2", 200), Map.entry("billing_city", 100),
+            Map.entry("billing_region", 10), Map.entry("billing_postal_code", 20),
+            Map.entry("service_line1", 200), Map.entry("service_line2", 200), Map.entry("service_city", 100),
+            Map.entry("service_county", 100), Map.entry("service_region", 10),
+            Map.entry("service_postal_code", 20));
 
     private static final List<String> COLUMNS = List.of(
             "account_number", "name", "customer_type", "language", "email", "delivery",
@@ -26,6 +37,17 @@ public final class AccountFormat implements RowFormat<AccountRow> {
             "service_line1", "service_city", "service_region", "service_country",
             "next_bill_date");
 
+    private final DateWindow nextBillDates;
+
+    private AccountFormat(DateWindow nextBillDates) {
+        this.nextBillDates = nextBillDates;
+    }
+
+    /** Refuses a next bill date outside the window (1900 would bill 1,500 months at once). */
+    public static AccountFormat within(DateWindow nextBillDates) {
+        return new AccountFormat(nextBillDates);
+    }
+
     @Override
     public List<String> columns() {
         return COLUMNS;
@@ -37,12 +59,13 @@ public final class AccountFormat implements RowFormat<AccountRow> {
     }
 
     @Override
+    public Map<String, Integer> maxLengths() {
+        return MAX_LENGTHS;
+    }
+
+    @Override
     public AccountRow parse(Row row) {
-        String accountNumber = row.required("account_number");
-        if (accountNumber.length() > MAX_ACCOUNT_NUMBER_LENGTH) {
-            throw new FieldException("account_number",
-                    "longer than " + MAX_ACCOUNT_NUMBER_LENGTH + " characters: " + Row.quote(accountNumber));
-        }
+        String accountNumber = row.identifier("account_number", Identifier.CODE);
         String name = row.required("name");
         CustomerType customerType = row.oneOf("customer_type", CustomerType.class);
         Language language = row.oneOf("language", Language.class);
@@ -62,8 +85,9 @@ public final class AccountFormat implements RowFormat<AccountRow> {
         Address service = new Address(row.required("service_line1"), row.optional("service_line2"),
                 row.required("service_city"), row.optional("service_county"), region(row, "service_region"),
                 row.optional("service_postal_code"), row.countryCode("service_country"));
+        LocalDate nextBillDate = row.within("next_bill_date", row.date("next_bill_date"), nextBillDates);
         return new AccountRow(accountNumber, name, customerType, language, email, delivery,
-                billing, service, row.date("next_bill_date"));
+                billing, service, nextBillDate);
     }
 
     /** Region codes are upper case (QC, NY) so they match the tax-rates file whatever the spelling. */

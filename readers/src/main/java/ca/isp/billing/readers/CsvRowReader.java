@@ -27,6 +27,13 @@ import java.util.NoSuchElementException;
 public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
 
     private static final char BOM = '\uFEFF';
+    /**
+     * The longest record read, in characters (64 KiB): a longer one is cut there and rejected, so
+     * one huge line, or a quote never closed, costs neither the memory nor the rest of the file.
+     */
+    public static final int MAX_RECORD_LENGTH = 65_536;
+    /** How much of a cut record its reject echoes. */
+    private static final int CUT_RAW_LENGTH = 200;
 
     /**
      * RFC 4180 with values trimmed. Empty lines are kept (and skipped here) so that the parser's
@@ -41,15 +48,17 @@ public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
     private final String fileName;
     private final RowFormat<T> format;
     private final CSVParser parser;
+    private final RecordLengthLimit limit;
     private final Iterator<CSVRecord> records;
     private final Map<String, Integer> columns = new HashMap<>();
     private int width;
     private Parsed<T> next;
 
-    private CsvRowReader(String fileName, RowFormat<T> format, CSVParser parser) {
+    private CsvRowReader(String fileName, RowFormat<T> format, CSVParser parser, RecordLengthLimit limit) {
         this.fileName = fileName;
         this.format = format;
         this.parser = parser;
+        this.limit = limit;
         this.records = parser.iterator();
     }
 
@@ -59,8 +68,9 @@ public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
         BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
         try {
             skipByteOrderMark(in);
-            CSVParser parser = CSVParser.builder().setReader(in).setFormat(CSV).get();
-            CsvRowReader<T> reader = new CsvRowReader<>(fileName, format, parser);
+            RecordLengthLimit limit = new RecordLengthLimit(in, MAX_RECORD_LENGTH);
+            CSVParser parser = CSVParser.builder().setReader(limit).setFormat(CSV).get();
+            CsvRowReader<T> reader = new CsvRowReader<>(fileName, format, parser, limit);
             reader.readHeader();
             return reader;
         } catch (CharacterCodingException e) {
@@ -112,6 +122,9 @@ public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
         if (header == null || isBlank(header)) {
             throw new BadFileException(fileName, "empty file, no header line");
         }
+        if (limit.cutAt(1) != null) {
+            throw new BadFileException(fileName, "header line longer than " + MAX_RECORD_LENGTH + " characters");
+        }
         width = header.size();
         for (int i = 0; i < width; i++) {
             String name = header.get(i).trim().toLowerCase(Locale.ROOT);
@@ -150,15 +163,29 @@ public final class CsvRowReader<T> implements Iterator<Parsed<T>>, Closeable {
     private Parsed<T> toParsed(long line, CSVRecord record) {
         String[] values = record.values();
         String raw = CSVFormat.DEFAULT.format((Object[]) values);
+        Long cutAt = limit.cutAt(line);
+        if (cutAt != null) {
+            return new Parsed.Bad<>(new Reject(fileName, line, null, tooLong(line, cutAt),
+                    raw.substring(0, Math.min(raw.length(), CUT_RAW_LENGTH)) + "…"));
+        }
         if (values.length != width) {
             String reason = "expected " + width + " fields, found " + values.length;
             return new Parsed.Bad<>(new Reject(fileName, line, null, reason, raw));
         }
         try {
-            return new Parsed.Ok<>(line, format.parse(new Row(line, columns, values)), raw);
+            return new Parsed.Ok<>(line, format.parse(new Row(line, columns, values, format.maxLengths())), raw);
         } catch (FieldException e) {
             return new Parsed.Bad<>(new Reject(fileName, line, e.field(), e.reason(), raw));
         }
+    }
+
+    /** Why a cut record is rejected: over one line, or (most likely) an unclosed quote over several. */
+    private static String tooLong(long line, long cutAt) {
+        if (cutAt == line) {
+            return "longer than " + MAX_RECORD_LENGTH + " characters: cut there, the rest of the line skipped";
+        }
+        return "longer than " + MAX_RECORD_LENGTH + " characters (lines " + line + " to " + cutAt
+                + ", an unclosed quote?): cut there, the rest of line " + cutAt + " skipped";
     }
 
     /** The next record, or null at the end; broken CSV (an unclosed quote) or bad UTF-8 ends the file. */

@@ -1,5 +1,6 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.Money;
 
 import java.math.BigDecimal;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * One CSV record, read by column name. The typed getters throw {@link FieldException} naming the
- * column, what was expected and the value found.
+ * column, what was expected and the value found. Every value is refused if it holds a control
+ * character, and a text value if it is longer than its column's limit (the format's
+ * {@link RowFormat#maxLengths()}, the size of the database column it is stored in).
  */
 public final class Row {
 
@@ -23,15 +26,25 @@ public final class Row {
     private static final Pattern WHOLE = Pattern.compile("[+-]?\\d+");
     private static final Pattern COUNTRY = Pattern.compile("[A-Za-z]{2}");
 
+    /** A value longer than this is quoted in a reason by its start and its length. */
+    private static final int QUOTED_LENGTH = 40;
+
     private final long line;
     private final Map<String, Integer> columns;
     private final String[] values;
+    private final Map<String, Integer> maxLengths;
 
-    /** Columns maps lower-case header names to positions in values. */
+    /** Columns maps lower-case header names to positions in values; no length limits. */
     Row(long line, Map<String, Integer> columns, String[] values) {
+        this(line, columns, values, Map.of());
+    }
+
+    /** With the most characters a column's value may have, by lower-case column name. */
+    Row(long line, Map<String, Integer> columns, String[] values, Map<String, Integer> maxLengths) {
         this.line = line;
         this.columns = columns;
         this.values = values;
+        this.maxLengths = maxLengths;
     }
 
     /** Line number in the file, counting the header as line 1. */
@@ -48,14 +61,41 @@ public final class Row {
         return text;
     }
 
-    /** The trimmed value, or null when it is empty or the column is not in the file. */
+    /**
+     * The trimmed value, or null when it is empty or the column is not in the file. A control
+     * character (a tab, a line break inside quotes, NUL) is refused: no field of ours holds one.
+     */
     public String optional(String column) {
-        Integer index = columns.get(column.toLowerCase(Locale.ROOT));
+        String name = column.toLowerCase(Locale.ROOT);
+        Integer index = columns.get(name);
         if (index == null || index >= values.length) {
             return null;
         }
         String text = values[index].trim();
-        return text.isEmpty() ? null : text;
+        if (text.isEmpty()) {
+            return null;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new FieldException(column, String.format("contains a control character (U+%04X)",
+                        (int) text.charAt(i)));
+            }
+        }
+        Integer max = maxLengths.get(name);
+        if (max != null && text.length() > max) {
+            throw new FieldException(column, "longer than " + max + " characters: " + quote(text));
+        }
+        return text;
+    }
+
+    /** A required identifier of the given kind (see {@link Identifier}): safe as a key and in a file name. */
+    public String identifier(String column, Identifier kind) {
+        String text = required(column);
+        String refusal = kind.refusal(text);
+        if (refusal != null) {
+            throw new FieldException(column, refusal + ": " + quote(text));
+        }
+        return text;
     }
 
     public LocalDate date(String column) {
@@ -169,9 +209,38 @@ public final class Row {
         return text.toUpperCase(Locale.ROOT);
     }
 
-    /** Quotes a value for a reject reason: 'abc'. */
+    /** The value, refused when above max: the plausible ceiling its format documents. Null stays null. */
+    BigDecimal atMost(String column, BigDecimal value, BigDecimal max) {
+        if (value != null && value.compareTo(max) > 0) {
+            throw new FieldException(column, "above the plausible maximum " + max.toPlainString() + ": "
+                    + quote(optional(column)));
+        }
+        return value;
+    }
+
+    /** The date, refused when outside its plausible window (1900, 2099...). Null stays null. */
+    LocalDate within(String column, LocalDate date, DateWindow window) {
+        if (date != null && !window.contains(date)) {
+            throw new FieldException(column, "outside the plausible window " + window + ": " + quote(optional(column)));
+        }
+        return date;
+    }
+
+    /** The moment, refused when its day is outside its plausible window. */
+    LocalDateTime within(String column, LocalDateTime moment, DateWindow window) {
+        if (!window.contains(moment)) {
+            throw new FieldException(column, "outside the plausible window " + window + ": " + quote(optional(column)));
+        }
+        return moment;
+    }
+
+    /** Quotes a value for a reject reason: 'abc', or its start and length when it is long. */
     static String quote(Object value) {
-        return "'" + value + "'";
+        String text = String.valueOf(value);
+        if (text.length() > QUOTED_LENGTH) {
+            return "'" + text.substring(0, QUOTED_LENGTH) + "…' (" + text.length() + " characters)";
+        }
+        return "'" + text + "'";
     }
 
     private static LocalDate toDate(String column, String text) {

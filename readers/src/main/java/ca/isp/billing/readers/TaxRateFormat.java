@@ -2,6 +2,7 @@ package ca.isp.billing.readers;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /** The tax-rates file (import tax-rates). */
 public final class TaxRateFormat implements RowFormat<TaxRateRow> {
@@ -9,6 +10,9 @@ public final class TaxRateFormat implements RowFormat<TaxRateRow> {
     public static final TaxRateFormat INSTANCE = new TaxRateFormat();
 
     static final int RATE_DECIMALS = 6;
+
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of(
+            "region", 10, "tax_code", 10, "name_en", 60, "name_fr", 60, "registration", 40);
 
     private static final List<String> COLUMNS = List.of(
             "country", "region", "tax_code", "name_en", "name_fr", "rate", "registration");
@@ -24,6 +28,11 @@ public final class TaxRateFormat implements RowFormat<TaxRateRow> {
     @Override
     public List<String> requiredColumns() {
         return REQUIRED;
+    }
+
+    @Override
+    public Map<String, Integer> maxLengths() {
+        return MAX_LENGTHS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
@@ -115,13 +116,35 @@ class AccountFormatTest {
                 arguments("service_region", "", "required but empty"),
                 arguments("service_country", "", "required but empty"),
                 arguments("service_country", "C1", "not a 2-letter country code: 'C1'"),
-                arguments("next_bill_date", "2026-12-1", "not a date (YYYY-MM-DD): '2026-12-1'"));
+                arguments("next_bill_date", "2026-12-1", "not a date (YYYY-MM-DD): '2026-12-1'"),
+                // an account number is part of file names: no path, no hidden file, no option
+                arguments("account_number", "../../etc/x", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): '../../etc/x'"),
+                arguments("account_number", "100 042", "' ' is not allowed (A-Z, a-z, 0-9 and . _ - only): '100 042'"),
+                arguments("account_number", "-100042", "must start with a letter or a digit: '-100042'"),
+                arguments("account_number", "1000..42", "must not contain '..': '1000..42'"),
+                arguments("name", "N".repeat(201), "longer than 200 characters: '" + "N".repeat(40) + "…' (201 characters)"),
+                arguments("billing_region", "QUEBEC-PROV", "longer than 10 characters: 'QUEBEC-PROV'"),
+                arguments("name", "Émilie\tCôté", "contains a control character (U+0009)"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
     @MethodSource("rejections")
     void rejects(String column, String value, String reason) throws IOException {
         assertRejected(readOne(dir, AccountFormat.INSTANCE, GOOD.with(column, value)), column, reason);
+    }
+
+    @Test
+    void aNextBillDateOutsideItsWindowIsRejected() throws IOException {
+        AccountFormat format = AccountFormat.within(new DateWindow(LocalDate.of(2025, 11, 20), LocalDate.of(2027, 11, 20)));
+
+        assertThat(ok(readOne(dir, format, GOOD.with("next_bill_date", "2025-11-20"))).nextBillDate())
+                .isEqualTo(LocalDate.of(2025, 11, 20));
+        assertThat(ok(readOne(dir, format, GOOD.with("next_bill_date", "2027-11-20"))).nextBillDate())
+                .isEqualTo(LocalDate.of(2027, 11, 20));
+        assertRejected(readOne(dir, format, GOOD.with("next_bill_date", "1900-01-01")), "next_bill_date",
+                "outside the plausible window 2025-11-20..2027-11-20: '1900-01-01'");
+        assertRejected(readOne(dir, format, GOOD.with("next_bill_date", "2027-11-21")), "next_bill_date",
+                "outside the plausible window 2025-11-20..2027-11-20: '2027-11-21'");
     }
 
     @Test

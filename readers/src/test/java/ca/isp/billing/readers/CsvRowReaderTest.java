@@ -32,7 +32,7 @@ class CsvRowReaderTest {
                 USAGE_HEADER,                                                            // line 1
                 "r1,radius-mtl-1,alice,DATA,2026-11-03T10:15:00,1048576",                // 2 good
                 "r2,radius-mtl-1,alice,DATA,2026-11-03T11:00:00,abc",                    // 3 bad quantity
-                "r3,\"radius-mtl-1, rack 2\",bob,DATA,2026-11-04T08:00:00,500",          // 4 good: quoted comma
+                "r3,radius-mtl-1,\"bob,rack2\",DATA,2026-11-04T08:00:00,500",           // 4 good: quoted comma
                 "r4,radius-mtl-1,bob,DATA,2026-11-04T09:00:00,-5",                       // 5 negative quantity
                 "r5,radius-mtl-1,bob,DATA,2026-11-31T09:00:00,10",                       // 6 no November 31
                 "r6,radius-mtl-1,bob,SMS,2026-11-04T09:30:00,1",                         // 7 unknown usage type
@@ -59,7 +59,7 @@ class CsvRowReaderTest {
                         tuple(9L, null, "expected 6 fields, found 4"));
 
         UsageRow quotedComma = ok(good.get(1));
-        assertThat(quotedComma.source()).isEqualTo("radius-mtl-1, rack 2");
+        assertThat(quotedComma.serviceId()).isEqualTo("bob,rack2");
         assertThat(quotedComma.quantity()).isEqualTo(500L);
         UsageRow voice = ok(good.get(2));
         assertThat(voice.usageType()).isEqualTo("VOICE");
@@ -88,17 +88,17 @@ class CsvRowReaderTest {
     @Test
     void goodRecordKeepsItsRawLineForARejectDecidedLater() throws IOException {
         // a row can still be refused after parsing (unknown account): its reject needs the line as read
-        Path file = write(dir, "usage.csv", USAGE_HEADER,
-                "r1,\"mtl, rack \"\"2\"\"\",bob,DATA,2026-11-04T08:00:00,10",
-                "r2,src,alice,DATA,2026-11-04T09:00:00,20");
+        Path file = write(dir, "payments.csv", "payment_ref,account_number,received_on,amount,method",
+                "P1,100042,2026-11-04,10.00,\"card, \"\"visa\"\"\"",
+                "P2,100042,2026-11-04,20.00,BANK");
 
-        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+        List<Parsed<PaymentRow>> all = readAll(file, PaymentFormat.INSTANCE);
 
         assertThat(all).allMatch(p -> p instanceof Parsed.Ok);
-        assertThat(all).extracting(p -> ((Parsed.Ok<UsageRow>) p).raw()).containsExactly(
-                "r1,\"mtl, rack \"\"2\"\"\",bob,DATA,2026-11-04T08:00:00,10",
-                "r2,src,alice,DATA,2026-11-04T09:00:00,20");
-        assertThat(ok(all.get(0)).source()).isEqualTo("mtl, rack \"2\"");
+        assertThat(all).extracting(p -> ((Parsed.Ok<PaymentRow>) p).raw()).containsExactly(
+                "P1,100042,2026-11-04,10.00,\"card, \"\"visa\"\"\"",
+                "P2,100042,2026-11-04,20.00,BANK");
+        assertThat(ok(all.get(0)).method()).isEqualTo("card, \"visa\"");
     }
 
     @Test
@@ -240,6 +240,93 @@ class CsvRowReaderTest {
                     .isInstanceOf(BadFileException.class)
                     .hasMessageStartingWith("usage.csv: unreadable CSV at line 3: ");
         }
+    }
+
+    @Test
+    void aLineLongerThan64KiBIsOneRejectAndTheNextLinesAreRead() throws IOException {
+        // a 10 MB service id: the line is cut at 65,536 characters, the rest of it skipped
+        Path file = write(dir, "usage.csv", USAGE_HEADER,
+                "r1,src,alice,DATA,2026-11-03T10:15:00,1",                                   // 2
+                "r2,src," + "x".repeat(10 * 1024 * 1024) + ",DATA,2026-11-03T10:15:00,1",   // 3
+                "r3,src,alice,DATA,2026-11-03T10:15:00,3");                                  // 4
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(all).extracting(Parsed::line).containsExactly(2L, 3L, 4L);
+        assertThat(ok(all.get(0)).recordId()).isEqualTo("r1");
+        Reject reject = bad(all.get(1));
+        assertThat(reject.field()).isNull();
+        assertThat(reject.reason()).isEqualTo("longer than 65536 characters: cut there, the rest of the line skipped");
+        // the raw echo is the start of the line, not 10 MB
+        assertThat(reject.raw()).startsWith("r2,src,xxxx").endsWith("…").hasSize(201);
+        assertThat(ok(all.get(2)).recordId()).isEqualTo("r3");
+    }
+
+    @Test
+    void aLineOfExactly64KiBIsStillALine() throws IOException {
+        // a format of one text column with no length limit of its own
+        RowFormat<String> text = new RowFormat<>() {
+            public List<String> columns() {
+                return List.of("id", "text");
+            }
+
+            public List<String> requiredColumns() {
+                return columns();
+            }
+
+            public java.util.Map<String, Integer> maxLengths() {
+                return java.util.Map.of();
+            }
+
+            public String parse(Row row) {
+                return row.required("text");
+            }
+        };
+        String line = "1," + "y".repeat(CsvRowReader.MAX_RECORD_LENGTH - 2);
+        Path file = write(dir, "text.csv", "id,text", line, line + "z");
+
+        List<Parsed<String>> all = readAll(file, text);
+
+        assertThat(line).hasSize(65_536);
+        assertThat(ok(all.get(0))).hasSize(65_534);
+        assertThat(bad(all.get(1)).reason()).startsWith("longer than 65536 characters");
+    }
+
+    @Test
+    void anUnclosedQuoteIsCutAt64KiBAndTheLinesAfterTheCutAreRead() throws IOException {
+        // line 3 opens a quote never closed: the 2,000 lines after it (lines 4 to 2003) would all be one
+        // value to the end of the file. The record is cut once it passes 65,536 characters: line 3 and
+        // its line break are 41 of them, each next line 63 + 1, so 41 + 1,023 x 64 = 65,513 fill lines
+        // 3 to 1026 and the cut falls inside line 1027.
+        List<String> lines = new java.util.ArrayList<>(List.of(USAGE_HEADER,
+                "r1,src,alice,DATA,2026-11-03T10:15:00,1",
+                "r2,\"src,alice,DATA,2026-11-03T10:15:00,1"));
+        for (int i = 0; i < 2000; i++) {
+            lines.add(String.format("q%06d,src,alice,DATA,2026-11-03T10:15:00,%20d", i, i));
+        }
+        Path file = write(dir, "usage.csv", lines.toArray(String[]::new));
+
+        List<Parsed<UsageRow>> all = readAll(file, UsageFormat.INSTANCE);
+
+        assertThat(all.get(0).line()).isEqualTo(2L);
+        Reject cut = bad(all.get(1));
+        assertThat(cut.line()).isEqualTo(3L);
+        assertThat(cut.reason()).isEqualTo("longer than 65536 characters (lines 3 to 1027, an unclosed quote?):"
+                + " cut there, the rest of line 1027 skipped");
+        // every line after the cut is read again as a line of its own
+        assertThat(all.subList(2, all.size())).allMatch(p -> p instanceof Parsed.Ok)
+                .extracting(Parsed::line).first().isEqualTo(1028L);
+        // lines 2 and 3, then 1028 to 2003
+        assertThat(all).hasSize(2 + 2003 - 1027);
+    }
+
+    @Test
+    void aHeaderLongerThan64KiBMakesTheFileUnreadable() throws IOException {
+        Path file = write(dir, "usage.csv", USAGE_HEADER + "," + "h".repeat(70_000), "r1,src,alice,DATA,2026-11-03T10:15:00,1");
+
+        assertThatThrownBy(() -> CsvRowReader.open(file, UsageFormat.INSTANCE))
+                .isInstanceOf(BadFileException.class)
+                .hasMessage("usage.csv: header line longer than 65536 characters");
     }
 
     @Test

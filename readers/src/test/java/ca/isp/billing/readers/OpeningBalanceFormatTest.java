@@ -1,5 +1,7 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DateWindow;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,18 @@ class OpeningBalanceFormatTest {
         assertThat(row.dueDate()).isEqualTo(row.invoiceDate());
     }
 
+    @Test
+    void datesOutsideTheWindowAreRejected() throws IOException {
+        OpeningBalanceFormat format = OpeningBalanceFormat.within(
+                new DateWindow(LocalDate.of(2021, 11, 20), LocalDate.of(2027, 2, 20)));
+
+        assertThat(ok(readOne(dir, format, GOOD))).isNotNull();
+        assertRejected(readOne(dir, format, GOOD.with("invoice_date", "1900-01-01")), "invoice_date",
+                "outside the plausible window 2021-11-20..2027-02-20: '1900-01-01'");
+        assertRejected(readOne(dir, format, GOOD.with("due_date", "2099-10-21")), "due_date",
+                "outside the plausible window 2021-11-20..2027-02-20: '2099-10-21'");
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("account_number", "", "required but empty"),
@@ -54,7 +68,10 @@ class OpeningBalanceFormatTest {
                 arguments("amount", "0", "must be greater than 0: '0'"),
                 arguments("amount", "0.00", "must be greater than 0: '0.00'"),
                 arguments("amount", "-120.50", "must be greater than 0: '-120.50'"),
-                arguments("amount", "120.505", "more than 2 decimals: '120.505'"));
+                arguments("amount", "120.505", "more than 2 decimals: '120.505'"),
+                arguments("amount", "99999999999999.99", "above the plausible maximum 1000000.00: '99999999999999.99'"),
+                arguments("invoice_number", "../../OLD", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): '../../OLD'"),
+                arguments("invoice_number", "I".repeat(41), "longer than 40 characters: '" + "I".repeat(40) + "…' (41 characters)"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

@@ -1,5 +1,7 @@
 package ca.isp.billing.readers;
 
+import ca.isp.billing.domain.DateWindow;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +53,17 @@ class PaymentFormatTest {
                 .isEqualTo(new BigDecimal("100.00"));
     }
 
+    @Test
+    void aPaymentReceivedOutsideTheWindowIsRejected() throws IOException {
+        PaymentFormat format = PaymentFormat.within(new DateWindow(LocalDate.of(2025, 11, 20), LocalDate.of(2026, 11, 27)));
+
+        assertThat(ok(readOne(dir, format, GOOD.with("amount", "1000000.00"))).amount()).isEqualByComparingTo("1000000.00");
+        assertRejected(readOne(dir, format, GOOD.with("received_on", "2099-01-01")), "received_on",
+                "outside the plausible window 2025-11-20..2026-11-27: '2099-01-01'");
+        assertRejected(readOne(dir, format, GOOD.with("received_on", "1900-01-01")), "received_on",
+                "outside the plausible window 2025-11-20..2026-11-27: '1900-01-01'");
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("payment_ref", "", "required but empty"),
@@ -60,7 +73,12 @@ class PaymentFormatTest {
                 arguments("amount", "-57.37", "must be greater than 0: '-57.37'"),
                 // 57.375 would need rounding to 57.38: a payment amount is never guessed
                 arguments("amount", "57.375", "more than 2 decimals: '57.375'"),
-                arguments("amount", "57,37", "not an amount (like 49.99): '57,37'"));
+                arguments("amount", "57,37", "not an amount (like 49.99): '57,37'"),
+                arguments("amount", "99999999999999.99", "above the plausible maximum 1000000.00: '99999999999999.99'"),
+                arguments("amount", "1000000.01", "above the plausible maximum 1000000.00: '1000000.01'"),
+                arguments("payment_ref", "../../x", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): '../../x'"),
+                arguments("account_number", "../100042", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): '../100042'"),
+                arguments("method", "Interac e-Transfer XYZ", "longer than 20 characters: 'Interac e-Transfer XYZ'"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

@@ -68,6 +68,15 @@ class PlanFormatTest {
         assertThat(plan.perMinute()).isEqualTo(new BigDecimal("0.0125"));
     }
 
+    @Test
+    void theCeilingsThemselvesAreAccepted() throws IOException {
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.with("monthly_price", "100000.00")
+                .with("period_months", "36").with("included_gb", "1000000").with("overage_per_gb", "1000.00")));
+
+        assertThat(plan.monthlyPrice()).isEqualByComparingTo("100000.00");
+        assertThat(plan.periodMonths()).isEqualTo(36);
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("plan_code", "", "required but empty"),
@@ -85,7 +94,18 @@ class PlanFormatTest {
                 arguments("overage_per_gb", "-2.50", "must not be negative: '-2.50'"),
                 arguments("overage_per_gb", "2.505", "more than 2 decimals: '2.505'"),
                 arguments("per_minute", "0.01255", "more than 4 decimals: '0.01255'"),
-                arguments("per_minute", "-0.01", "must not be negative: '-0.01'"));
+                arguments("per_minute", "100.0001", "above the plausible maximum 100.00: '100.0001'"),
+                arguments("per_minute", "-0.01", "must not be negative: '-0.01'"),
+                // ceilings no ISP reaches, so a slipped digit is caught (and a term still fits an invoice)
+                arguments("monthly_price", "99999999999999.99", "above the plausible maximum 100000.00: '99999999999999.99'"),
+                arguments("monthly_price", "100000.01", "above the plausible maximum 100000.00: '100000.01'"),
+                arguments("period_months", "37", "above the plausible maximum 36: '37'"),
+                arguments("period_months", "99999999999", "too large: '99999999999'"),
+                arguments("included_gb", "1000000.001", "above the plausible maximum 1000000: '1000000.001'"),
+                arguments("included_gb", "0.0005", "more than 3 decimals: '0.0005'"),
+                arguments("overage_per_gb", "1000.01", "above the plausible maximum 1000.00: '1000.01'"),
+                arguments("plan_code", "FIBRE/100", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): 'FIBRE/100'"),
+                arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

@@ -19,6 +19,14 @@ class RowTest {
         return new Row(5, Map.of("v", 0), new String[] {value});
     }
 
+    private static void assertFieldError(Runnable getter, String field, String reason) {
+        assertThatThrownBy(getter::run)
+                .isInstanceOfSatisfying(FieldException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.reason()).isEqualTo(reason);
+                });
+    }
+
     private static void assertFieldError(Runnable getter, String reason) {
         assertThatThrownBy(getter::run)
                 .isInstanceOfSatisfying(FieldException.class, e -> {
@@ -35,6 +43,29 @@ class RowTest {
         assertThat(row("x").optional("not_in_file")).isNull();
         assertThat(row("x").line()).isEqualTo(5);
         assertFieldError(() -> row(" ").required("v"), "required but empty");
+    }
+
+    @Test
+    void textLongerThanItsColumnIsRefused() {
+        Row row = new Row(5, Map.of("v", 0), new String[] {" abcdef "}, Map.of("v", 6));
+        Row longer = new Row(5, Map.of("v", 0), new String[] {"abcdefg"}, Map.of("v", 6));
+
+        // trimmed first: 6 characters fit a column of 6
+        assertThat(row.required("v")).isEqualTo("abcdef");
+        assertFieldError(() -> longer.optional("v"), "v", "longer than 6 characters: 'abcdefg'");
+        // a long value is quoted by its start and its length, never whole
+        Row huge = new Row(5, Map.of("v", 0), new String[] {"x".repeat(70_000)}, Map.of("v", 200));
+        assertFieldError(() -> huge.required("v"), "v", "longer than 200 characters: '" + "x".repeat(40) + "…' (70000 characters)");
+    }
+
+    @Test
+    void controlCharactersAreRefusedInAnyField() {
+        assertFieldError(() -> row("a\u0000b").required("v"), "contains a control character (U+0000)");
+        assertFieldError(() -> row("Jean\tTremblay").optional("v"), "contains a control character (U+0009)");
+        assertFieldError(() -> row("line 1\nline 2").optional("v"), "contains a control character (U+000A)");
+        assertFieldError(() -> row("del\u007F").optional("v"), "contains a control character (U+007F)");
+        // accents, typographic signs and spaces are text
+        assertThat(row("Hélène – Côté «Québec»").required("v")).isEqualTo("Hélène – Côté «Québec»");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.charge;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,11 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
                             LocalDate nextBillDate, List<Subscription> subscriptions,
                             Map<String, List<UsageTotals>> usageBySubscription, List<PendingLateFee> lateFees) {
 
-    /** Rated, not yet billed usage of one subscription in one account period, in billable units. */
-    public record UsageTotals(BillingPeriod period, long dataBytes, long voiceMinutes) {
+    /**
+     * Rated, not yet billed usage of one subscription in one account period, in billable units,
+     * summed exactly: however many records, a total never overflows.
+     */
+    public record UsageTotals(BillingPeriod period, BigInteger dataBytes, BigInteger voiceMinutes) {
     }
 
     /** A late fee assessed on an earlier invoice, to be billed on this one. */

@@ -1,5 +1,7 @@
 package ca.isp.billing.jobs.charge;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,19 +37,19 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
      * Sums daily usage into the account periods it belongs to, counted back month by month from
      * the next bill date (as PlanCharger counts forward), oldest period first.
      */
-    static List<UsageTotals> byPeriod(TreeMap<LocalDate, long[]> days, LocalDate nextBillDate) {
+    static List<UsageTotals> byPeriod(TreeMap<LocalDate, BigInteger[]> days, LocalDate nextBillDate) {
         List<UsageTotals> periods = new ArrayList<>();
         int monthsBack = 1;
         LocalDate end = nextBillDate;
         while (!days.isEmpty() && days.firstKey().isBefore(end)) {
             LocalDate start = nextBillDate.minusMonths(monthsBack);
-            long data = 0;
-            long voice = 0;
-            for (long[] day : days.subMap(start, end).values()) {
-                data += day[0];
-                voice += day[1];
+            BigInteger data = BigInteger.ZERO;
+            BigInteger voice = BigInteger.ZERO;
+            for (BigInteger[] day : days.subMap(start, end).values()) {
+                data = data.add(day[0]);
+                voice = voice.add(day[1]);
             }
-            if (data > 0 || voice > 0) {
+            if (data.signum() > 0 || voice.signum() > 0) {
                 periods.add(0, new UsageTotals(new BillingPeriod(start, end), data, voice));
             }
             monthsBack++;
@@ -84,18 +86,21 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         });
 
         // Usage is billed in arrears: what started before the first day of the period billed now,
-        // summed per day here and per account period below.
-        Map<Long, Map<String, TreeMap<LocalDate, long[]>>> usage = new HashMap<>();
+        // summed per day here and per account period below. Exactly: SUM of BIGINT is a DECIMAL on
+        // both H2 and MariaDB (DECIMAL(41,0)) and can pass what a long holds, so it is read as one.
+        Map<Long, Map<String, TreeMap<LocalDate, BigInteger[]>>> usage = new HashMap<>();
         jdbc.query("""
                 SELECT u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type, SUM(u.billable_units)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
                 WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
                 GROUP BY u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type""", ids, rs -> {
-            long[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+            BigInteger[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .computeIfAbsent(rs.getString(2), k -> new TreeMap<>())
-                    .computeIfAbsent(rs.getObject(3, LocalDate.class), k -> new long[2]);
-            totals["DATA".equals(rs.getString(4)) ? 0 : 1] += rs.getLong(5);
+                    .computeIfAbsent(rs.getObject(3, LocalDate.class), k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            int type = "DATA".equals(rs.getString(4)) ? 0 : 1;
+            BigDecimal sum = rs.getBigDecimal(5);
+            totals[type] = totals[type].add(sum.toBigIntegerExact());
         });
 
         Map<Long, List<PendingLateFee>> fees = new HashMap<>();

@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.jobs.BillingProperties;
@@ -61,6 +62,7 @@ import ca.isp.billing.jobs.support.AccountRangePartitioner;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
@@ -150,11 +152,15 @@ public class BillingCycleJobConfiguration {
                 .build();
     }
 
-    /** Step scoped: the files it passes over in a run (still being written) are forgotten after it. */
+    /**
+     * Step scoped: the files it passes over in a run (still being written) are forgotten after it,
+     * and its window of plausible start times is counted from the day it runs.
+     */
     @Bean
     @StepScope
-    public UsageFileIngester usageFileIngester() {
-        return new UsageFileIngester(jdbc, transactionManager, properties, faults);
+    public UsageFileIngester usageFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new UsageFileIngester(jdbc, transactionManager, properties, plausibleDates().usage(cycleDate),
+                faults);
     }
 
     // ------------------------------------------------------------------ 2. rate usage
@@ -183,8 +189,14 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PaymentFileIngester paymentFileIngester() {
-        return new PaymentFileIngester(jdbc, transactionManager, properties, faults);
+    public PaymentFileIngester paymentFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return new PaymentFileIngester(jdbc, transactionManager, properties, plausibleDates().payments(cycleDate),
+                faults);
+    }
+
+    /** The windows of plausible input dates (billing.plausible.*), counted from today. */
+    private PlausibleDates plausibleDates() {
+        return new PlausibleDates(properties.plausible(), LocalDate.now(clock));
     }
 
     // ------------------------------------------------------------------ 4. charge plans and usage
@@ -208,10 +220,13 @@ public class BillingCycleJobConfiguration {
         return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
     }
 
+    /** An account further behind than billing.plausible.catch-up-periods is charged only by a run with --force. */
     @Bean
     @StepScope
-    public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc));
+    public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                         @Value("#{jobParameters['force']}") String force) {
+        return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc),
+                new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force));
     }
 
     // ------------------------------------------------------------------ 5. tax by service address
@@ -390,7 +405,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new RunSummaryTasklet(new CycleReport(jdbc), jobRepository,
+        return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()), jobRepository,
                 properties.reports(cycleDate), cycleDate);
     }
 

@@ -55,7 +55,8 @@ public class DemoCommand {
 
         for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
             // The importer logs each result ("Imported accounts accounts.csv: ..."), as for ./run.sh import.
-            importer.importFile(kind, reference.resolve(kind.label() + ".csv"));
+            // Its dates are plausible around the demo's own cycle date, which may be far from today.
+            importer.importFile(kind, reference.resolve(kind.label() + ".csv"), cycleDate);
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.Address;
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.AccountRow;
 
@@ -37,8 +38,8 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 service_country = :service_country
             WHERE account_number = :account_number""";
 
-    AccountUpsert(NamedParameterJdbcTemplate jdbc) {
-        super(jdbc, AccountFormat.INSTANCE, "account_number", INSERT, UPDATE);
+    AccountUpsert(NamedParameterJdbcTemplate jdbc, DateWindow nextBillDates) {
+        super(jdbc, AccountFormat.within(nextBillDates), "account_number", INSERT, UPDATE);
     }
 
     @Override

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.InvoiceNumbering;
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
@@ -34,8 +35,8 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
     /** Account id -> its language and billing currency, which its imported invoices take. */
     private Map<Long, String[]> accountLocale;
 
-    OpeningBalanceUpsert(NamedParameterJdbcTemplate jdbc, InvoiceNumbering numbering) {
-        super(jdbc, OpeningBalanceFormat.INSTANCE, "invoice_number", INSERT, null); // never updated, see change
+    OpeningBalanceUpsert(NamedParameterJdbcTemplate jdbc, DateWindow dates, InvoiceNumbering numbering) {
+        super(jdbc, OpeningBalanceFormat.within(dates), "invoice_number", INSERT, null); // never updated, see change
         this.numbering = numbering;
     }
 

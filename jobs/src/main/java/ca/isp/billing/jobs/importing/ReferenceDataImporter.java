@@ -2,6 +2,8 @@ package ca.isp.billing.jobs.importing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.importing.Upsert.Refusal;
+import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.Reject;
@@ -28,7 +31,8 @@ import ca.isp.billing.readers.RowBatches;
  * Imports the operator's reference data (accounts, plans, subscriptions, tax rates, opening
  * balances) from CSV: an upsert on each natural key, so importing a file twice changes nothing.
  * Bad lines go to {@code var/rejects/import-<kind>-<file>.rejects.csv}; the good ones are imported.
- * Work is done in batches of {@value #BATCH} rows, each batch in one transaction and a handful
+ * Dates outside their plausible window (billing.plausible.*, counted from today) are rejected
+ * lines too. Work is done in batches of {@value #BATCH} rows, each batch in one transaction and a handful
  * of queries. An existing row is updated only when one of its values really changed (the query
  * that finds the batch's keys reads their values too); otherwise it is counted unchanged.
  * What each kind reads and writes is its {@link Upsert}; the steps they share are here.
@@ -64,20 +68,34 @@ public class ReferenceDataImporter {
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final BillingProperties properties;
+    private final Clock clock;
 
-    public ReferenceDataImporter(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, BillingProperties properties) {
+    public ReferenceDataImporter(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, BillingProperties properties,
+                                 Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.properties = properties;
+        this.clock = clock;
     }
 
+    /** Imports a file, its dates checked against their windows counted from today. */
     public Result importFile(Kind kind, Path file) throws IOException {
+        return importFile(kind, file, LocalDate.now(clock));
+    }
+
+    /**
+     * Imports a file, its dates checked against their windows counted from {@code asOf}: the demo's
+     * own cycle date, for the files it invents around it.
+     */
+    public Result importFile(Kind kind, Path file, LocalDate asOf) throws IOException {
+        PlausibleDates dates = new PlausibleDates(properties.plausible(), asOf);
         return switch (kind) {
-            case ACCOUNTS -> run(kind, file, new AccountUpsert(jdbc));
+            case ACCOUNTS -> run(kind, file, new AccountUpsert(jdbc, dates.nextBillDates()));
             case PLANS -> run(kind, file, new PlanUpsert(jdbc));
-            case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc));
+            case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc, dates.subscriptions()));
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));
-            case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, properties.invoiceNumber().numbering()));
+            case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, dates.openingBalances(),
+                    properties.invoiceNumber().numbering()));
         };
     }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.readers.SubscriptionFormat;
 import ca.isp.billing.readers.SubscriptionRow;
 
@@ -39,8 +40,8 @@ final class SubscriptionUpsert extends Upsert<SubscriptionRow> {
     private Map<String, String> serviceIds;
     private Map<String, String> serviceIdsToWrite;
 
-    SubscriptionUpsert(NamedParameterJdbcTemplate jdbc) {
-        super(jdbc, SubscriptionFormat.INSTANCE, "subscription_id", INSERT, UPDATE);
+    SubscriptionUpsert(NamedParameterJdbcTemplate jdbc, DateWindow dates) {
+        super(jdbc, SubscriptionFormat.within(dates), "subscription_id", INSERT, UPDATE);
     }
 
     @Override

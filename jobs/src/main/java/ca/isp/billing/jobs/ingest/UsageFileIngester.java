@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.support.FaultInjection;
@@ -22,20 +23,22 @@ import ca.isp.billing.readers.UsageRow;
 /**
  * Ingests generic usage CSV files into usage_record (status NEW). A record already stored
  * (same source and record id, from this file or an earlier one) is a duplicate: counted, not
- * stored again, with the unique key uk_usage_record as the last word.
+ * stored again, with the unique key uk_usage_record as the last word. A record that started
+ * outside the plausible window (billing.plausible.usage-*) is a rejected line.
  */
 public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
 
     private static final int BATCH = 1000;
     private final NamedParameterJdbcTemplate named;
 
-    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-        this(jdbc, transactionManager, properties, FaultInjection.none());
+    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
+                             DateWindow startTimes) {
+        this(jdbc, transactionManager, properties, startTimes, FaultInjection.none());
     }
 
     public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
-                             FaultInjection faults) {
-        super("usage", UsageFormat.INSTANCE, BATCH, jdbc, transactionManager, properties, faults);
+                             DateWindow startTimes, FaultInjection faults) {
+        super("usage", UsageFormat.within(startTimes), BATCH, jdbc, transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

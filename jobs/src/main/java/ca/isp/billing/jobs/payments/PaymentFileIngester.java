@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.Allocation;
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.OpenInvoice;
@@ -32,7 +33,8 @@ import ca.isp.billing.readers.RejectFileWriter;
  * reference is unique), allocated to the account's open invoices oldest first
  * (PaymentAllocator), and posted to the ledger. A payment for an unknown account is rejected
  * with its line; what no invoice takes stays on the ledger as a credit. A reference seen again
- * with the same account, amount and date is a duplicate; with anything else it is rejected.
+ * with the same account, amount and date is a duplicate; with anything else it is rejected. A
+ * payment received outside the plausible window (billing.plausible.payment-*) is rejected too.
  */
 public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
 
@@ -60,8 +62,8 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
     }
 
     public PaymentFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
-                               FaultInjection faults) {
-        super("payments", PaymentFormat.INSTANCE, BATCH, jdbc, transactionManager, properties, faults);
+                               DateWindow receivedOn, FaultInjection faults) {
+        super("payments", PaymentFormat.within(receivedOn), BATCH, jdbc, transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.AccountStatus;
+import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
@@ -28,9 +29,12 @@ import ca.isp.billing.domain.UsageStatus;
 public class CycleReport {
 
     private final JdbcTemplate jdbc;
+    /** billing.plausible.catch-up-periods: accounts further behind are charged only with --force. */
+    private final int catchUpPeriods;
 
-    public CycleReport(JdbcTemplate jdbc) {
+    public CycleReport(JdbcTemplate jdbc, int catchUpPeriods) {
         this.jdbc = jdbc;
+        this.catchUpPeriods = catchUpPeriods;
     }
 
     /** One step run: name, status, seconds, items read/written/filtered/skipped. */
@@ -82,6 +86,9 @@ public class CycleReport {
         out.append(String.format("  accounts invoiced %s, invoices issued %s, held %d (accounts due = charge step's read count)%n",
                 count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", cycleDate),
                 invoices.get("invoices"), held));
+        out.append(String.format("  accounts left uncharged, more than %d periods behind (./run.sh rerun --cycle-date %s"
+                + " --force): %d%n", catchUpPeriods, cycleDate, count("SELECT COUNT(*) FROM account WHERE next_bill_date < ?",
+                new CatchUpLimit(catchUpPeriods).earliestNextBillDate(cycleDate))));
         out.append(String.format("  revenue %s, tax %s, invoiced %s%n", money(invoices.get("revenue")),
                 money(invoices.get("tax")), money(invoices.get("total"))));
         jdbc.query("""

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /**
@@ -30,10 +31,12 @@ public class CycleStatus {
 
     private final JobRepository jobRepository;
     private final JdbcTemplate jdbc;
+    private final BillingProperties properties;
 
-    public CycleStatus(JobRepository jobRepository, JdbcTemplate jdbc) {
+    public CycleStatus(JobRepository jobRepository, JdbcTemplate jdbc, BillingProperties properties) {
         this.jobRepository = jobRepository;
         this.jdbc = jdbc;
+        this.properties = properties;
     }
 
     /** The recent cycles (first runs and reruns), one line each, and the counts that wait for someone. */
@@ -76,7 +79,7 @@ public class CycleStatus {
                     .append(", ended ").append(seconds(e.getEndTime())).append(" (execution ").append(e.getId())
                     .append(")\n");
         }
-        out.append(new CycleReport(jdbc).summary(cycleDate, executions)).append('\n');
+        out.append(new CycleReport(jdbc, properties.plausible().catchUpPeriods()).summary(cycleDate, executions)).append('\n');
         return out.toString();
     }
 

@@ -31,6 +31,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.BillingProperties;
 
@@ -65,7 +66,7 @@ class FileChangedWhileReadTest extends AbstractCycleTest {
         private boolean appended;
 
         SlowSender(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-            super(jdbc, transactionManager, properties);
+            super(jdbc, transactionManager, properties, DateWindow.ANY);
         }
 
         @Override

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
 
@@ -52,7 +53,7 @@ class InboxLinkTest extends AbstractCycleTest {
         Fixtures.drop("usage-steady.csv", inbox, "c-steady.csv");
 
         // when: one step execution
-        UsageFileIngester tasklet = new UsageFileIngester(jdbc, transactionManager, properties);
+        UsageFileIngester tasklet = new UsageFileIngester(jdbc, transactionManager, properties, DateWindow.ANY);
         StepContribution contribution = TaskletRuns.contribution();
         int calls = 0;
         while (TaskletRuns.execute(transactionManager, tasklet, contribution) == RepeatStatus.CONTINUABLE) {
