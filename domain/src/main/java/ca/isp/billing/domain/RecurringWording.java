@@ -94,9 +94,10 @@ final class RecurringWording {
         String description = name + " (" + String.join("; ", customer) + ")";
         String owes = owed == null ? "nothing" : owedAmount + " (" + owed.plan().price() + " x " + owed.weightedDays()
                 + " / " + owed.termDays() + countNote(dayCount) + ")";
-        String reason = "Plan " + planCode + ", term " + term + ": the service as it is now owes " + owes
-                + ", billed before " + billedAmount + ", " + (more ? "charge " : "credit ") + difference + ": "
-                + String.join("; ", operator);
+        String words = String.join("; ", operator);
+        String reason = Character.toUpperCase(words.charAt(0)) + words.substring(1) + ". Plan " + planCode + ", term "
+                + term + ": owes " + owes + " as the service is now, billed " + billedAmount + " before: "
+                + (more ? "charge " : "credit ") + difference;
         return new Repair(fit(description, MAX_DESCRIPTION), fit(reason, MAX_REASON), first, last.minusDays(1));
     }
 

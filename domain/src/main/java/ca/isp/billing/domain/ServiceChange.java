@@ -29,13 +29,9 @@ record ServiceChange(LocalDate from, LocalDate to, String planCode, boolean incr
         if (segments.isEmpty()) {
             return changes;
         }
+        // the start is not one: what a term owes from its start was billed with the term; a start moved
+        // since is said as an adjustment
         LocalDate end = history.cancelledFrom();
-        PlanSegment first = segments.get(0);
-        LocalDate start = history.start();
-        LocalDate firstTermEnd = first.firstBillDate().isAfter(start) ? first.firstBillDate()
-                : first.billDay().plusMonths(start, first.plan().months());
-        changes.add(new ServiceChange(start, firstTermEnd, first.plan().code(), true, false,
-                "service from " + en(start), "service à partir du " + fr(start)));
         if (end != null) {
             changes.add(new ServiceChange(end, null, null, false, false,
                     "cancelled from " + en(end), "résilié à partir du " + fr(end)));
