@@ -63,6 +63,7 @@ public final class RecurringCharger {
             }
         }
         Map<TermKey, BigDecimal> billedByTerm = new TreeMap<>(KEY_ORDER);
+        // terms up to the cycle, and every term billed before even if a rerun gives an earlier cycle date
         LocalDate horizon = cycleDate.plusDays(1);
         for (BilledItem item : billed) {
             if (!byId.containsKey(item.subscriptionId())) {
