@@ -34,10 +34,6 @@ public record ProrationSettings(boolean activation, boolean cancellation, boolea
         return new ProrationSettings(false, false, false, false, false, DayCount.ACTUAL_DAYS);
     }
 
-    public boolean wholeTerms() {
-        return !activation && !cancellation && !planChange && !quantityChange && !suspension;
-    }
-
     public ProrationSettings withActivation(boolean on) {
         return new ProrationSettings(on, cancellation, planChange, quantityChange, suspension, dayCount);
     }
