@@ -98,6 +98,69 @@ final class UsageWording {
         return String.join(", ", parts);
     }
 
+    /** The calls of one line: how many, and their seconds billed, included and charged. */
+    record Calls(int count, long billedSeconds, long includedSeconds, long chargedSeconds) {
+
+        static Calls of(List<CallCharge> charges) {
+            long billed = 0;
+            long included = 0;
+            long charged = 0;
+            for (CallCharge charge : charges) {
+                billed += charge.rated().billedSeconds();
+                included += charge.includedSeconds();
+                charged += charge.chargedSeconds();
+            }
+            return new Calls(charges.size(), billed, included, charged);
+        }
+
+        /** The line's quantity: minutes billed, to 4 decimals (a display value). */
+        BigDecimal billedMinutes() {
+            return BigDecimal.valueOf(billedSeconds).divide(BigDecimal.valueOf(60), 4, java.math.RoundingMode.HALF_UP);
+        }
+    }
+
+    /** "Calls (Evening): 12 calls, 34 min 6 s, 20 min included" / "Appels (Soir) : 12 appels, 34 min 6 s, dont 20 min incluses". */
+    static String voiceDescription(String bandName, Calls calls, Language language) {
+        boolean fr = language == Language.FR;
+        StringBuilder text = new StringBuilder(fr ? "Appels" : "Calls");
+        if (bandName != null) {
+            text.append(" (").append(bandName).append(')');
+        }
+        text.append(fr ? " : " : ": ").append(LocalNumbers.format(BigDecimal.valueOf(calls.count()), 0, language))
+                .append(fr ? (calls.count() == 1 ? " appel" : " appels") : (calls.count() == 1 ? " call" : " calls"))
+                .append(", ").append(duration(calls.billedSeconds(), language));
+        if (calls.includedSeconds() > 0) {
+            text.append(fr ? ", dont " : ", ").append(duration(calls.includedSeconds(), language))
+                    .append(fr ? " incluses" : " included");
+        }
+        return RecurringWording.fit(text.toString(), RecurringWording.MAX_DESCRIPTION);
+    }
+
+    /**
+     * "Plan VOIP, table RES, band EVENING, calls 2026-10-01..2026-10-31: 12 calls, 2046 s billed in
+     * the rates' increments, 1200 s included, 846 s charged; the calls' amounts, each rounded to the
+     * cent, add up to 12.34".
+     */
+    static String voiceReason(String planCode, String tableCode, String band, BillingPeriod period, Calls calls,
+                              BigDecimal amount) {
+        return RecurringWording.fit("Plan " + planCode + ", table " + tableCode + ", band " + band + ", calls "
+                + period.start() + ".." + period.lastDay() + ": " + calls.count() + (calls.count() == 1 ? " call, " : " calls, ")
+                + calls.billedSeconds() + " s billed in the rates' increments, " + calls.includedSeconds()
+                + " s included, " + calls.chargedSeconds() + " s charged; the calls' amounts, each rounded to the cent,"
+                + " add up to " + amount, RecurringWording.MAX_REASON);
+    }
+
+    /** "34 min 6 s", "34 min", "6 s" (minutes grouped as the language writes them). */
+    private static String duration(long seconds, Language language) {
+        long minutes = seconds / 60;
+        long rest = seconds % 60;
+        if (minutes == 0) {
+            return rest + " s";
+        }
+        String text = LocalNumbers.format(BigDecimal.valueOf(minutes), 0, language) + " min";
+        return rest == 0 ? text : text + " " + rest + " s";
+    }
+
     private static String days(int count, Language language) {
         if (language == Language.FR) {
             return count + (count == 1 ? " jour" : " jours");
