@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * A rate table: the voice rates a plan's calls are priced with, by destination prefix, time band
@@ -51,6 +52,32 @@ public final class RateTable {
         }
         this.longestPrefix = longest;
         this.size = rates.size();
+    }
+
+    /**
+     * Every table of a rates file and a rate-bands file, by code: each table's rates with its
+     * bands' windows (a table with bands and no rates yet is a table with no rates). Refuses, naming
+     * the table, what {@link #RateTable} refuses.
+     */
+    public static Map<String, RateTable> tables(List<VoiceRate> rates, Map<String, List<BandWindow>> windowsByTable) {
+        Map<String, List<VoiceRate>> ratesByTable = new TreeMap<>();
+        for (String code : windowsByTable.keySet()) {
+            ratesByTable.put(code, new ArrayList<>());
+        }
+        for (VoiceRate rate : rates) {
+            ratesByTable.computeIfAbsent(rate.table(), code -> new ArrayList<>()).add(rate);
+        }
+        Map<String, RateTable> tables = new TreeMap<>();
+        for (Map.Entry<String, List<VoiceRate>> table : ratesByTable.entrySet()) {
+            TimeBands bands;
+            try {
+                bands = new TimeBands(windowsByTable.getOrDefault(table.getKey(), List.of()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("table " + table.getKey() + ": " + e.getMessage(), e);
+            }
+            tables.put(table.getKey(), new RateTable(table.getKey(), table.getValue(), bands));
+        }
+        return tables;
     }
 
     public String code() {

@@ -60,7 +60,16 @@ class RowFormatColumnsTest {
                                 "2026-10-03T22:15:09", "5368709120")),
                 arguments(PaymentFormat.INSTANCE,
                         List.of("payment_ref", "account_number", "received_on", "amount", "method"),
-                        List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")));
+                        List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")),
+                arguments(RateFormat.INSTANCE,
+                        List.of("rate_table", "prefix", "destination", "band", "per_minute", "first_increment",
+                                "next_increment", "connection_fee", "minimum_charge", "uses_included",
+                                "effective_from", "effective_to"),
+                        List.of("RES", "336", "France mobile", "ANY", "0.2500", "30", "6", "0.15", "0.50", "NO",
+                                "2026-10-01", "2026-12-31")),
+                arguments(RateBandFormat.INSTANCE,
+                        List.of("rate_table", "band", "name_en", "name_fr", "days", "from_time", "to_time"),
+                        List.of("RES", "DAY", "Day", "Jour", "MON-FRI", "08:00", "18:00")));
     }
 
     @ParameterizedTest
