@@ -1,5 +1,7 @@
 package ca.isp.billing.domain;
 
+import java.math.BigDecimal;
+
 /**
  * A call with its price: the rate that applies, the time band it started in ({@code null}: a time
  * no band of the table holds) and the seconds billed after the rate's increments.
@@ -7,7 +9,7 @@ package ca.isp.billing.domain;
 public record RatedCall(Call call, VoiceRate rate, String band, long billedSeconds) implements CallRating {
 
     /** What the call costs with no included minutes. */
-    public java.math.BigDecimal fullAmount() {
+    public BigDecimal fullAmount() {
         return rate.charge(billedSeconds);
     }
 }
