@@ -3,6 +3,7 @@ package ca.isp.billing.domain;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One priced piece of a plan's data, billed in arrears as its own invoice line. The GB below the
@@ -17,10 +18,12 @@ public record ConsumptionComponent(String code, String nameEn, String nameFr, Da
 
     /** Keeps a line key ("USAGE:DATA:subscription:code:period") within its column. */
     public static final int MAX_CODE = 20;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1," + MAX_CODE + "}");
 
     public ConsumptionComponent {
-        if (code == null || code.isBlank() || code.length() > MAX_CODE) {
-            throw new IllegalArgumentException("a component code is 1 to " + MAX_CODE + " characters: " + code);
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw new IllegalArgumentException("a component code is 1 to " + MAX_CODE
+                    + " of A-Z a-z 0-9 . _ - (it is part of a line key): " + code);
         }
         Objects.requireNonNull(nameEn, () -> "component " + code + ": name_en is required");
         Objects.requireNonNull(nameFr, () -> "component " + code + ": name_fr is required");

@@ -214,6 +214,8 @@ class DataChargerTest {
                 .hasMessageContaining("cap 5.00 is below the minimum 10.00");
         assertThatThrownBy(() -> OVER_250.withMinimum(new BigDecimal("0.001")))
                 .hasMessageContaining("at most 2 decimals");
+        assertThatThrownBy(() -> ConsumptionComponent.fixed("DATA:1", "D", "D", BigDecimal.ZERO, BigDecimal.ONE))
+                .hasMessageContaining("(it is part of a line key): DATA:1");
     }
 
     /** Property: a plan of today's price list costs the same through the new engine as through UsageCharger. */
