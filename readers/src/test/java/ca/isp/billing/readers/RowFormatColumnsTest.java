@@ -60,7 +60,12 @@ class RowFormatColumnsTest {
                                 "2026-10-03T22:15:09", "5368709120")),
                 arguments(PaymentFormat.INSTANCE,
                         List.of("payment_ref", "account_number", "received_on", "amount", "method"),
-                        List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")));
+                        List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")),
+                arguments(GenericCdrFormat.of(java.time.ZoneId.of("America/Toronto")),
+                        List.of("record_id", "caller", "destination", "start_time", "answer_time", "end_time",
+                                "disposition", "account_code"),
+                        List.of("call-0001", "+15145550101", "18005550199", "2026-10-03T22:15:09",
+                                "2026-10-03T22:15:14", "2026-10-03T22:17:14", "ANSWERED", "1001")));
     }
 
     @ParameterizedTest
