@@ -22,6 +22,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** columns() is the header a writer of the file uses (the demo generator): it must match what parse() reads. */
 class RowFormatColumnsTest {
 
+    /** One instance, so that other tests find its good record by identity. */
+    static final GenericCdrFormat GENERIC_CDR = GenericCdrFormat.of(java.time.ZoneId.of("America/Toronto"));
+
     @TempDir
     Path dir;
 
@@ -61,7 +64,7 @@ class RowFormatColumnsTest {
                 arguments(PaymentFormat.INSTANCE,
                         List.of("payment_ref", "account_number", "received_on", "amount", "method"),
                         List.of("PMT-20261101000001", "100042", "2026-10-20", "63.18", "BANK")),
-                arguments(GenericCdrFormat.of(java.time.ZoneId.of("America/Toronto")),
+                arguments(GENERIC_CDR,
                         List.of("record_id", "caller", "destination", "start_time", "answer_time", "end_time",
                                 "disposition", "account_code"),
                         List.of("call-0001", "+15145550101", "18005550199", "2026-10-03T22:15:09",

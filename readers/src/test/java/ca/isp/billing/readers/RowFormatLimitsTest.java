@@ -46,7 +46,9 @@ class RowFormatLimitsTest {
                         "name_fr", 60, "registration", 40)),
                 arguments(OpeningBalanceFormat.INSTANCE, Map.of("account_number", 20, "invoice_number", 40)),
                 arguments(UsageFormat.INSTANCE, Map.of("record_id", 100, "source", 50, "service_id", 100)),
-                arguments(PaymentFormat.INSTANCE, Map.of("payment_ref", 60, "account_number", 20, "method", 20)));
+                arguments(PaymentFormat.INSTANCE, Map.of("payment_ref", 60, "account_number", 20, "method", 20)),
+                arguments(RowFormatColumnsTest.GENERIC_CDR, Map.of("record_id", 100, "caller", 100,
+                        "destination", 100, "account_code", 100)));
     }
 
     @ParameterizedTest
