@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * configured with ({@code default-template} in {@code cdr_csv.conf.xml}), each {@code ${variable}}
  * a channel variable. The default here is the "example" template that FreeSWITCH's own
  * {@code conf/vanilla/autoload_configs/cdr_csv.conf.xml} names as default-template
- * ({@link #EXAMPLE_TEMPLATE}).
+ * ({@link #EXAMPLE_TEMPLATE}); without a configuration file, mod_cdr_csv.c's compiled-in
+ * "default" template has 13 of its columns (up to accountcode, with a space before it).
  *
  * <p>A template must have {@code caller_id_number}, {@code destination_number}, {@code billsec},
  * and a start and an end as {@code *_stamp} (local "%Y-%m-%d %H:%M:%S") or {@code *_epoch}

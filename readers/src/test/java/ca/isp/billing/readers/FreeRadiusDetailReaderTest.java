@@ -187,6 +187,8 @@ class FreeRadiusDetailReaderTest {
                 .isEqualTo(Instant.parse("2025-11-04T15:00:00Z"));
         assertThat(ok(readOne(with(INTERIM, "Event-Timestamp", "1762268400"))).eventTime())
                 .isEqualTo(Instant.parse("2025-11-04T15:00:00Z"));
+        assertThat(ok(readOne(with(INTERIM, "Event-Timestamp", "\"Nov 14 2025 15:00:00 UTC\""))).eventTime())
+                .isEqualTo(Instant.parse("2025-11-14T15:00:00Z"));
     }
 
     @Test
