@@ -153,7 +153,7 @@ public final class FreeRadiusDetailReader implements Iterator<Parsed<RadiusRecor
         pending = null;
         List<CompleteLines.Line> body = new ArrayList<>();
         long bodyLines = 0;
-        boolean cut = false;
+        boolean cut = header != null && header.cut();
         CompleteLines.Line line;
         while ((line = lines.next()) != null) {
             boolean blank = line.text().isBlank();
@@ -191,8 +191,8 @@ public final class FreeRadiusDetailReader implements Iterator<Parsed<RadiusRecor
 
     private Parsed<RadiusRecord> parse(CompleteLines.Line header, List<CompleteLines.Line> body, long bodyLines,
                                        boolean cut) {
-        CompleteLines.Line first = header != null ? header : body.get(0);
         if (header == null) {
+            CompleteLines.Line first = body.get(0);
             return bad(first.number(), null, "attribute line with no header line before it: a record cut at its start?",
                     first.text().strip());
         }

@@ -196,6 +196,18 @@ class AsteriskCdrFormatTest {
     }
 
     @Test
+    void aLineOver64KibIsRejectedAndTheNextRead() throws IOException {
+        String huge = with(ANSWERED, 9, "\"" + "x".repeat(70_000) + "\"");
+
+        List<Parsed<CallRecord>> all = read(write(huge, NO_ANSWER), FilePosition.START, BASE);
+
+        Reject reject = bad(all.get(0));
+        assertThat(reject.reason()).isEqualTo("longer than 65536 bytes: cut there, the rest of the line skipped");
+        assertThat(reject.raw()).hasSize(201).endsWith("…");
+        assertThat(ok(all.get(1)).disposition()).isEqualTo(CallDisposition.NO_ANSWER);
+    }
+
+    @Test
     void aLineStillBeingWrittenWaitsForTheNextRead() throws IOException {
         Path file = Files.writeString(dir.resolve("Master.csv"), ANSWERED + "\n" + NO_ANSWER.substring(0, 40));
 

@@ -365,6 +365,17 @@ class FreeRadiusDetailReaderTest {
     }
 
     @Test
+    void aLineOver64KibRejectsItsRecordAndTheNextIsRead() throws IOException {
+        Path file = write(detail(List.of(with(INTERIM, "User-Name", "\"" + "a".repeat(70_000) + "\""), INTERIM)));
+
+        List<Parsed<RadiusRecord>> all = read(file, FilePosition.START, SETTINGS);
+
+        assertRejected(all.get(0), 1, null, "a line longer than 65536 bytes: cut, record skipped",
+                "Tue Nov  4 10:00:00 2025");
+        assertThat(ok(all.get(1)).line()).isEqualTo(15);
+    }
+
+    @Test
     void crLfLineEndsAreReadToo() throws IOException {
         Path file = write(detail(List.of(INTERIM)).replace("\n", "\r\n"));
 
