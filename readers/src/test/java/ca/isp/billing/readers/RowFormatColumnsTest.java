@@ -22,6 +22,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 /** columns() is the header a writer of the file uses (the demo generator): it must match what parse() reads. */
 class RowFormatColumnsTest {
 
+    /** One instance, so that other tests find its good record by identity. */
+    static final GenericCdrFormat GENERIC_CDR = GenericCdrFormat.of(java.time.ZoneId.of("America/Toronto"));
+
     @TempDir
     Path dir;
 
@@ -69,7 +72,12 @@ class RowFormatColumnsTest {
                                 "2026-10-01", "2026-12-31")),
                 arguments(RateBandFormat.INSTANCE,
                         List.of("rate_table", "band", "name_en", "name_fr", "days", "from_time", "to_time"),
-                        List.of("RES", "DAY", "Day", "Jour", "MON-FRI", "08:00", "18:00")));
+                        List.of("RES", "DAY", "Day", "Jour", "MON-FRI", "08:00", "18:00")),
+                arguments(GENERIC_CDR,
+                        List.of("record_id", "caller", "destination", "start_time", "answer_time", "end_time",
+                                "disposition", "account_code"),
+                        List.of("call-0001", "+15145550101", "18005550199", "2026-10-03T22:15:09",
+                                "2026-10-03T22:15:14", "2026-10-03T22:17:14", "ANSWERED", "1001")));
     }
 
     @ParameterizedTest

@@ -48,7 +48,9 @@ class RowFormatLimitsTest {
                 arguments(UsageFormat.INSTANCE, Map.of("record_id", 100, "source", 50, "service_id", 100)),
                 arguments(PaymentFormat.INSTANCE, Map.of("payment_ref", 60, "account_number", 20, "method", 20)),
                 arguments(RateFormat.INSTANCE, Map.of("rate_table", 30, "destination", 100, "band", 20)),
-                arguments(RateBandFormat.INSTANCE, Map.of("rate_table", 30, "band", 20, "name_en", 40, "name_fr", 40)));
+                arguments(RateBandFormat.INSTANCE, Map.of("rate_table", 30, "band", 20, "name_en", 40, "name_fr", 40)),
+                arguments(RowFormatColumnsTest.GENERIC_CDR, Map.of("record_id", 100, "caller", 100,
+                        "destination", 100, "account_code", 100)));
     }
 
     @ParameterizedTest
