@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,6 +23,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
  * @param emailFrom    sender address of invoice emails
  * @param invoiceNumber how issued invoices are numbered
  * @param plausible    how far input dates may be from today, and how far behind an account may be
+ * @param handoff      which couriers hand invoices over, and when an outage stops the step
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -32,7 +34,8 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue InvoiceNumber invoiceNumber,
                                 @DefaultValue LateFee lateFee,
                                 @DefaultValue Delinquency delinquency,
-                                @DefaultValue Plausible plausible) {
+                                @DefaultValue Plausible plausible,
+                                @DefaultValue Handoff handoff) {
 
     /**
      * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series
@@ -78,6 +81,17 @@ public record BillingProperties(Path home, Path templates,
                             @DefaultValue("5y") Period openingBalanceBack,
                             @DefaultValue("3m") Period openingBalanceAhead,
                             @DefaultValue("3") int catchUpPeriods) {
+    }
+
+    /**
+     * The hand-off. Letters to a country in {@code mailVendorCountries} go to the mail-vendor batch
+     * even when Lob is set up (Lob mails them from the US as international mail, with a lower sheet
+     * limit; a local print shop is cheaper and faster). A courier that fails to take
+     * {@code maxConsecutiveErrors} deliveries in a row (an outage: no answer, 4xx, 5xx) fails the
+     * step; fewer leave their rows PENDING and the step completes with a warning.
+     */
+    public record Handoff(@DefaultValue("CA") List<String> mailVendorCountries,
+                          @DefaultValue("10") int maxConsecutiveErrors) {
     }
 
     public int effectiveGridSize() {

@@ -41,7 +41,12 @@ import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
+import ca.isp.billing.jobs.handoff.Courier;
+import ca.isp.billing.jobs.handoff.Couriers;
 import ca.isp.billing.jobs.handoff.DeliveryWriter;
+import ca.isp.billing.jobs.handoff.EmlFileCourier;
+import ca.isp.billing.jobs.handoff.HandoffLeftovers;
+import ca.isp.billing.jobs.handoff.MailVendorCourier;
 import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
 import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
 import ca.isp.billing.jobs.ingest.UsageFileIngester;
@@ -306,17 +311,29 @@ public class BillingCycleJobConfiguration {
         return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()), faults);
     }
 
-    // ------------------------------------------------------------------ 8. hand off: mail vendor and email
+    // ------------------------------------------------------------------ 8. hand off: letters and emails
 
+    /** Warns, with their count, when deliveries are left for a rerun (an outage, a refusal). */
     @Bean
     public Step handoff(Step handoffPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("handoff", handoffPartition, accountRanges, partitionExecutor);
+        return new StepBuilder("handoff", jobRepository)
+                .partitioner(handoffPartition.getName(), accountRanges)
+                .step(handoffPartition)
+                .gridSize(properties.effectiveGridSize())
+                .taskExecutor(partitionExecutor)
+                .listener(new HandoffLeftovers(jdbc))
+                .build();
     }
 
     @Bean
     public Step handoffPartition(PendingDeliveryReader pendingDeliveryReader, DeliveryWriter deliveryWriter) {
-        return chunkStep("handoffPartition", "handoff", smallChunk(),
+        return chunkStep("handoffPartition", "handoff", handoffChunk(),
                 pendingDeliveryReader, null, deliveryWriter);
+    }
+
+    /** Files: a quarter chunk, like render. */
+    private int handoffChunk() {
+        return smallChunk();
     }
 
     @Bean
@@ -326,15 +343,24 @@ public class BillingCycleJobConfiguration {
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                        CompanyProfiles company) {
         return new PendingDeliveryReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
-                smallChunk());
+                handoffChunk());
     }
 
     @Bean
     @StepScope
     public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                          InvoiceEmail invoiceEmail) {
-        return new DeliveryWriter(named, mailVendorBatch(cycleDate), invoiceEmail,
-                properties.out().resolve("email").resolve(cycleDate.toString()), faults);
+        return new DeliveryWriter(named, couriers(cycleDate, invoiceEmail),
+                properties.handoff().maxConsecutiveErrors(), faults);
+    }
+
+    /**
+     * The couriers: letters to the mail-vendor batch, emails as .eml files.
+     */
+    private Couriers couriers(LocalDate cycleDate, InvoiceEmail invoiceEmail) {
+        Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate));
+        Courier email = new EmlFileCourier(invoiceEmail, properties.out().resolve("email").resolve(cycleDate.toString()));
+        return new Couriers(mailVendor, email, mailVendor, properties.handoff().mailVendorCountries());
     }
 
     @Bean

@@ -2,10 +2,15 @@ package ca.isp.billing.jobs.handoff;
 
 import java.nio.file.Path;
 
+import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.writers.InvoiceDocument;
 
-/** A pending outbox row with the invoice it carries. */
+/**
+ * A pending outbox row with the invoice it carries: its email address ({@code destination},
+ * EMAIL rows) and the account's billing address (PRINT rows: a courier that prints the address
+ * itself needs it field by field, not as the lines of the invoice).
+ */
 public record DeliveryToSend(long deliveryId, DeliveryChannel channel, String idempotencyKey, String destination,
-                             Path pdf, InvoiceDocument document) {
+                             Address billingAddress, Path pdf, InvoiceDocument document) {
 }

@@ -1,11 +1,13 @@
 package ca.isp.billing.jobs.handoff;
 
+import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,81 +17,107 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.jobs.support.FaultInjection;
-import ca.isp.billing.writers.AtomicFiles;
-import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.MailVendorBatch;
 
-import jakarta.mail.internet.MimeMessage;
-
 /**
- * Hands invoices over, one outbox row at a time: PRINT as a letter in the mail-vendor batch
- * folder, EMAIL as an .eml file. Every file is named by the row's idempotency key and written
- * atomically, so doing a row again replaces it rather than adding a second letter. One row that
- * fails is marked FAILED with the reason; the others go on.
+ * Hands invoices over, one outbox row at a time, each through the courier {@link Couriers} picks
+ * for it, and records what became of it: SENT (with the provider's reference, pages and SHA-256
+ * of the PDF), ATTENTION (refused for a reason a person must fix), PENDING again (the provider
+ * did not take it: the next run tries again) or FAILED (it broke on our side). One row's trouble
+ * never stops the others, but a courier that fails {@code maxConsecutiveErrors} rows in a row
+ * (an outage) fails the step: there is no point in timing out on every row that is left.
+ *
+ * <p>One writer per partition: the count of errors in a row is the partition's, per courier.
  */
 public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryWriter.class);
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final MailVendorBatch mailVendor;
-    private final InvoiceEmail email;
-    private final Path emailFolder;
-
+    private final Couriers couriers;
+    private final int maxConsecutiveErrors;
     private final FaultInjection faults;
+    private final Map<String, Integer> errorsInARow = new HashMap<>();
 
-    public DeliveryWriter(NamedParameterJdbcTemplate jdbc, MailVendorBatch mailVendor, InvoiceEmail email,
-                          Path emailFolder, FaultInjection faults) {
+    public DeliveryWriter(NamedParameterJdbcTemplate jdbc, Couriers couriers, int maxConsecutiveErrors,
+                          FaultInjection faults) {
         this.jdbc = jdbc;
-        this.mailVendor = mailVendor;
-        this.email = email;
-        this.emailFolder = emailFolder;
+        this.couriers = couriers;
+        this.maxConsecutiveErrors = maxConsecutiveErrors;
         this.faults = faults;
     }
 
     /** When the step starts: a run killed while writing a letter or an email left its temporary file. */
     @Override
     public void open(ExecutionContext executionContext) {
-        AtomicFiles.deleteLeftoverTemps(mailVendor.batchDir());
-        AtomicFiles.deleteLeftoverTemps(emailFolder);
+        couriers.all().forEach(Courier::open);
     }
 
     @Override
     public void write(Chunk<? extends DeliveryToSend> chunk) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         List<MapSqlParameterSource> sent = new ArrayList<>();
-        List<MapSqlParameterSource> failed = new ArrayList<>();
+        List<MapSqlParameterSource> notSent = new ArrayList<>();
         for (DeliveryToSend delivery : chunk) {
+            Courier courier = couriers.forDelivery(delivery);
+            String outage = null;
+            MapSqlParameterSource row = new MapSqlParameterSource("id", delivery.deliveryId())
+                    .addValue("courier", courier.name());
             try {
                 byte[] pdf = Files.readAllBytes(delivery.pdf());
-                String providerRef;
-                if (delivery.channel() == DeliveryChannel.PRINT) {
-                    providerRef = mailVendor.addLetter(delivery.idempotencyKey(), pdf).getFileName().toString();
-                } else {
-                    MimeMessage message = email.build(delivery.idempotencyKey(), delivery.destination(),
-                            delivery.document(), pdf);
-                    providerRef = email.writeEml(message, emailFolder, delivery.idempotencyKey()).getFileName().toString();
+                Handover handover = courier.handOver(delivery, pdf);
+                if (handover instanceof Handover.Sent s) {
+                    errorsInARow.remove(courier.name());
+                    sent.add(row.addValue("ref", s.providerRef()).addValue("pages", MailVendorBatch.pageCount(pdf))
+                            .addValue("sha", MailVendorBatch.sha256(pdf)).addValue("now", now)
+                            .addValue("destination", delivery.destination())
+                            .addValue("status", DeliveryStatus.SENT.name()));
+                } else if (handover instanceof Handover.NeedsAttention a) {
+                    errorsInARow.remove(courier.name());
+                    log.warn("Delivery {} ({}) needs attention: {}", delivery.idempotencyKey(), courier.name(), a.reason());
+                    notSent.add(row.addValue("error", clip(a.reason())).addValue("status", DeliveryStatus.ATTENTION.name()));
+                } else if (handover instanceof Handover.TryLater t) {
+                    log.warn("Delivery {} ({}) left for the next run: {}", delivery.idempotencyKey(), courier.name(),
+                            t.reason());
+                    notSent.add(row.addValue("error", clip(t.reason())).addValue("status", DeliveryStatus.PENDING.name()));
+                    outage = t.reason();
                 }
-                sent.add(new MapSqlParameterSource("id", delivery.deliveryId()).addValue("ref", providerRef)
-                        .addValue("pages", MailVendorBatch.pageCount(pdf)).addValue("sha", MailVendorBatch.sha256(pdf))
-                        .addValue("now", now).addValue("sent", DeliveryStatus.SENT.name()));
-            } catch (Exception e) {
+            } catch (RuntimeException | IOException e) {
                 String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.error("Delivery {} ({}) failed: {}", delivery.idempotencyKey(), delivery.channel(), reason);
-                failed.add(new MapSqlParameterSource("id", delivery.deliveryId())
-                        .addValue("error", reason.length() > 1000 ? reason.substring(0, 1000) : reason)
-                        .addValue("failed", DeliveryStatus.FAILED.name()));
+                log.error("Delivery {} ({}) failed: {}", delivery.idempotencyKey(), courier.name(), reason);
+                notSent.add(row.addValue("error", clip(reason)).addValue("status", DeliveryStatus.FAILED.name()));
+            }
+            if (outage != null) {
+                stopAfterTooManyInARow(courier, outage);
             }
         }
-        faults.point("handoff-written"); // kill drills: letters and emails written, not yet marked SENT
+        faults.point("handoff-written"); // kill drills: letters and emails handed over, not yet marked SENT
         jdbc.batchUpdate("""
-                UPDATE delivery SET status = :sent, attempts = attempts + 1, provider_ref = :ref, pages = :pages,
-                    content_sha256 = :sha, sent_at = :now, last_error = NULL WHERE id = :id""",
-                sent.toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("UPDATE delivery SET status = :failed, attempts = attempts + 1, last_error = :error WHERE id = :id",
-                failed.toArray(MapSqlParameterSource[]::new));
+                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, provider_ref = :ref,
+                    pages = :pages, content_sha256 = :sha, sent_at = :now, destination = :destination, last_error = NULL
+                WHERE id = :id""", sent.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("""
+                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, last_error = :error
+                WHERE id = :id""", notSent.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /**
+     * An outage: the courier took none of its last rows. Failing the step (the chunk rolls back,
+     * its rows stay as they were) says so at once; the same command resumes when it is fixed.
+     */
+    private void stopAfterTooManyInARow(Courier courier, String reason) {
+        int inARow = errorsInARow.merge(courier.name(), 1, Integer::sum);
+        if (inARow >= maxConsecutiveErrors) {
+            throw new IllegalStateException("hand-off stopped: " + courier.name() + " took none of the last " + inARow
+                    + " deliveries (billing.handoff.max-consecutive-errors), the last one: " + reason
+                    + "; fix the cause and run the same command again");
+        }
+    }
+
+    private static String clip(String reason) {
+        String text = reason == null ? "" : reason;
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 }

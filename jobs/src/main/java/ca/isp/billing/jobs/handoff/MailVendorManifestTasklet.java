@@ -21,7 +21,8 @@ import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
 
 /**
  * Writes the mail vendor's manifest.csv for the cycle, rebuilt whole from the outbox (every
- * PRINT row SENT), so a rerun gives the same manifest instead of appending to it.
+ * PRINT row SENT to the mail-vendor batch, not those Lob took), so a rerun gives the same
+ * manifest instead of appending to it.
  */
 public class MailVendorManifestTasklet implements Tasklet {
 
@@ -46,12 +47,12 @@ public class MailVendorManifestTasklet implements Tasklet {
                     a.billing_city, a.billing_region, a.billing_postal_code, a.billing_country, a.language,
                     d.provider_ref, d.pages, d.content_sha256
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
-                WHERE i.cycle_date = ? AND d.channel = ? AND d.status = ? ORDER BY d.id""",
+                WHERE i.cycle_date = ? AND d.channel = ? AND d.status = ? AND d.courier = ? ORDER BY d.id""",
                 (rs, n) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         InvoiceDocumentLoader.mailingAddress(rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), rs.getString(10), Language.of(rs.getString(11))),
                         rs.getString(12), rs.getInt(13), rs.getString(14)),
-                cycleDate, DeliveryChannel.PRINT.name(), DeliveryStatus.SENT.name());
+                cycleDate, DeliveryChannel.PRINT.name(), DeliveryStatus.SENT.name(), MailVendorCourier.NAME);
         batch.writeManifest(entries);
         contribution.incrementWriteCount(entries.size());
         log.info("Mail-vendor manifest for {}: {} letters", cycleDate, entries.size());

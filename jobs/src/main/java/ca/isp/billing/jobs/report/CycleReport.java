@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.CatchUpLimit;
+import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
@@ -102,12 +103,7 @@ public class CycleReport {
                     out.append("    held: ").append(rs.getString(2)).append('\n');
                 }, cycleDate, InvoiceStatus.HELD.name());
 
-        out.append("\nDeliveries\n");
-        jdbc.query("""
-                SELECT d.channel, d.status, COUNT(*) FROM delivery d JOIN invoice i ON i.id = d.invoice_id
-                WHERE i.cycle_date = ? GROUP BY d.channel, d.status ORDER BY d.channel, d.status""", rs -> {
-            out.append(String.format("  %-6s %-8s %7d%n", rs.getString(1), rs.getString(2), rs.getLong(3)));
-        }, cycleDate);
+        deliveries(out, cycleDate);
 
         Map<String, Object> payments = jdbc.queryForMap("""
                 SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
@@ -151,6 +147,33 @@ public class CycleReport {
                         AccountStatus.ACTIVE.name()),
                 count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT.name())));
         return out.toString();
+    }
+
+    /**
+     * The outbox per channel and courier (the courier that took the row or tried it last; "-" for
+     * a row no courier has tried yet): sent, pending, failed, needs attention; then each row not
+     * sent but pending with its reason, so the operator sees what to fix before a rerun.
+     */
+    private void deliveries(StringBuilder out, LocalDate cycleDate) {
+        out.append("\nDeliveries (channel, courier: sent, pending, failed, needs attention)\n");
+        jdbc.query("""
+                SELECT d.channel, COALESCE(d.courier, '-'),
+                    SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END)
+                FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.cycle_date = ?
+                GROUP BY d.channel, COALESCE(d.courier, '-') ORDER BY d.channel, COALESCE(d.courier, '-')""", rs -> {
+            out.append(String.format("  %-6s %-12s sent %6d  pending %6d  failed %6d  needs attention %6d%n",
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }, DeliveryStatus.SENT.name(), DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name(),
+                DeliveryStatus.ATTENTION.name(), cycleDate);
+        jdbc.query("""
+                SELECT d.idempotency_key, d.status, d.courier, d.last_error FROM delivery d
+                JOIN invoice i ON i.id = d.invoice_id
+                WHERE i.cycle_date = ? AND d.status IN (?, ?) ORDER BY d.status, d.idempotency_key""", rs -> {
+            out.append(String.format("    %s %s (%s): %s%n",
+                    DeliveryStatus.ATTENTION.name().equals(rs.getString(2)) ? "needs attention" : "failed",
+                    rs.getString(1), rs.getString(3), rs.getString(4)));
+        }, cycleDate, DeliveryStatus.ATTENTION.name(), DeliveryStatus.FAILED.name());
     }
 
     /**

@@ -61,7 +61,21 @@ public class CycleStatus {
                 .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = ?", InvoiceStatus.HELD))
                 .append(" (rerun their cycle once fixed), deliveries not sent ")
                 .append(count("SELECT COUNT(*) FROM delivery WHERE status <> ?", DeliveryStatus.SENT)).append('\n');
+        deliveriesNotSent(out);
         return out.toString();
+    }
+
+    /** Deliveries not sent, per channel and courier: what a rerun of their cycle would try again. */
+    private void deliveriesNotSent(StringBuilder out) {
+        jdbc.query("""
+                SELECT channel, COALESCE(courier, '-'), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END)
+                FROM delivery WHERE status <> ? GROUP BY channel, COALESCE(courier, '-')
+                ORDER BY channel, COALESCE(courier, '-')""", rs -> {
+            out.append(String.format("  not sent: %-6s %-12s pending %d, failed %d, needs attention %d%n",
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+        }, DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name(), DeliveryStatus.ATTENTION.name(),
+                DeliveryStatus.SENT.name());
     }
 
     /** One cycle: each of its runs, then its summary as the report step writes it. */

@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>{@link #point(String)} marks named moments between a commit and what depends on it (after
  * an inbox file is archived, after a PDF is written, between a delivery and its SENT); with
- * {@code billing.fault.halt-at} set to a point's name the process halts there.
+ * {@code billing.fault.halt-at} set to a point's name the process halts there; a test can also
+ * make the Nth pass through a point fail in the process ({@link #armPoint}).
  */
 @Component
 public class FaultInjection {
@@ -37,7 +38,10 @@ public class FaultInjection {
     private volatile Action action = Action.FAIL;
     private volatile int pauseSeconds;
     private volatile String haltAt;
+    private volatile String failAt;
+    private volatile int failAtPass;
     private final AtomicInteger chunks = new AtomicInteger();
+    private final AtomicInteger passes = new AtomicInteger();
 
     public FaultInjection(@Value("${billing.fault.step:}") String step,
                           @Value("${billing.fault.chunk:0}") int onChunk,
@@ -69,6 +73,14 @@ public class FaultInjection {
     public void disarm() {
         arm(null, 0);
         haltAt = null;
+        failAt = null;
+    }
+
+    /** Fails the {@code onPass}th pass through the named point (counted across threads): an in-process kill drill. */
+    public void armPoint(String name, int onPass) {
+        failAt = name;
+        failAtPass = onPass;
+        passes.set(0);
     }
 
     /** A write listener for the named step: acts before writing the armed chunk. */
@@ -87,6 +99,9 @@ public class FaultInjection {
     public void point(String name) {
         if (name.equals(haltAt)) {
             halt("point " + name);
+        }
+        if (name.equals(failAt) && passes.incrementAndGet() == failAtPass) {
+            throw new IllegalStateException("fault injected at point " + name + ", pass " + failAtPass);
         }
     }
 
