@@ -2,6 +2,7 @@ package ca.isp.billing.jobs;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.List;
@@ -24,6 +25,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
  * @param invoiceNumber how issued invoices are numbered
  * @param plausible    how far input dates may be from today, and how far behind an account may be
  * @param handoff      which couriers hand invoices over, and when an outage stops the step
+ * @param smtp         the mail server (emails): used when its host is set
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -35,7 +37,8 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue LateFee lateFee,
                                 @DefaultValue Delinquency delinquency,
                                 @DefaultValue Plausible plausible,
-                                @DefaultValue Handoff handoff) {
+                                @DefaultValue Handoff handoff,
+                                @DefaultValue Smtp smtp) {
 
     /**
      * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series
@@ -92,6 +95,34 @@ public record BillingProperties(Path home, Path templates,
      */
     public record Handoff(@DefaultValue("CA") List<String> mailVendorCountries,
                           @DefaultValue("10") int maxConsecutiveErrors) {
+    }
+
+    /**
+     * The SMTP server, from the environment ({@code SMTP_HOST}, {@code SMTP_PORT},
+     * {@code SMTP_SECURITY}, {@code SMTP_USER}, {@code SMTP_PASSWORD}). No host: emails are
+     * written as .eml files. Security: {@code starttls} (required, not opportunistic), {@code tls}
+     * (implicit TLS, port 465) or {@code none} (a relay on the same machine or network only).
+     */
+    public record Smtp(String host,
+                       @DefaultValue("587") int port,
+                       @DefaultValue("starttls") Security security,
+                       String user,
+                       String password,
+                       @DefaultValue("30s") Duration timeout) {
+
+        /** How the connection to the server is protected. */
+        public enum Security { NONE, STARTTLS, TLS }
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+
+        /** Never the password: this may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Smtp[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
+                    + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + "]";
+        }
     }
 
     public int effectiveGridSize() {

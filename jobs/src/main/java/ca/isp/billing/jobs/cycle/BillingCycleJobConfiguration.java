@@ -49,6 +49,7 @@ import ca.isp.billing.jobs.handoff.HandoffLeftovers;
 import ca.isp.billing.jobs.handoff.MailVendorCourier;
 import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
 import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
+import ca.isp.billing.jobs.handoff.SmtpCourier;
 import ca.isp.billing.jobs.ingest.UsageFileIngester;
 import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
 import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
@@ -331,9 +332,13 @@ public class BillingCycleJobConfiguration {
                 pendingDeliveryReader, null, deliveryWriter);
     }
 
-    /** Files: a quarter chunk, like render. */
+    /**
+     * Files: a quarter chunk, like render. SMTP: one delivery per transaction, so a crash between
+     * the server's answer and our commit can repeat only the email in flight (sent again with the
+     * same Message-ID).
+     */
     private int handoffChunk() {
-        return smallChunk();
+        return properties.smtp().configured() ? 1 : smallChunk();
     }
 
     @Bean
@@ -355,11 +360,14 @@ public class BillingCycleJobConfiguration {
     }
 
     /**
-     * The couriers: letters to the mail-vendor batch, emails as .eml files.
+     * The couriers the settings ask for: letters to the mail-vendor batch; SMTP when SMTP_HOST is
+     * set, else .eml files.
      */
     private Couriers couriers(LocalDate cycleDate, InvoiceEmail invoiceEmail) {
         Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate));
-        Courier email = new EmlFileCourier(invoiceEmail, properties.out().resolve("email").resolve(cycleDate.toString()));
+        Courier email = properties.smtp().configured()
+                ? SmtpCourier.to(properties.smtp(), properties.templates(), properties.emailFrom())
+                : new EmlFileCourier(invoiceEmail, properties.out().resolve("email").resolve(cycleDate.toString()));
         return new Couriers(mailVendor, email, mailVendor, properties.handoff().mailVendorCountries());
     }
 
