@@ -25,6 +25,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
  * @param invoiceNumber how issued invoices are numbered
  * @param plausible    how far input dates may be from today, and how far behind an account may be
  * @param handoff      which couriers hand invoices over, and when an outage stops the step
+ * @param lob          Lob's API (letters): used when its key is set
  * @param smtp         the mail server (emails): used when its host is set
  */
 @ConfigurationProperties("billing")
@@ -38,6 +39,7 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Delinquency delinquency,
                                 @DefaultValue Plausible plausible,
                                 @DefaultValue Handoff handoff,
+                                @DefaultValue Lob lob,
                                 @DefaultValue Smtp smtp) {
 
     /**
@@ -95,6 +97,30 @@ public record BillingProperties(Path home, Path templates,
      */
     public record Handoff(@DefaultValue("CA") List<String> mailVendorCountries,
                           @DefaultValue("10") int maxConsecutiveErrors) {
+    }
+
+    /**
+     * Lob's print-and-mail API, from the environment ({@code LOB_API_KEY}, {@code LOB_BASE_URL}).
+     * No key: letters go to the mail-vendor batch. 429 and 5xx answers are tried again up to
+     * {@code maxAttempts} times in all, waiting {@code retryDelay}, doubled each time, with jitter.
+     */
+    public record Lob(String apiKey,
+                      @DefaultValue("https://api.lob.com/v1") String baseUrl,
+                      @DefaultValue("false") boolean color,
+                      @DefaultValue("true") boolean doubleSided,
+                      @DefaultValue("4") int maxAttempts,
+                      @DefaultValue("1s") Duration retryDelay,
+                      @DefaultValue("60s") Duration timeout) {
+
+        public boolean configured() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+
+        /** Never the key: this may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Lob[baseUrl=" + baseUrl + ", key " + (configured() ? "set" : "not set") + "]";
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.cycle;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.job.Job;
@@ -30,6 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.DelinquencyPolicy;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
@@ -41,11 +43,13 @@ import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
+import ca.isp.billing.jobs.handoff.Backoff;
 import ca.isp.billing.jobs.handoff.Courier;
 import ca.isp.billing.jobs.handoff.Couriers;
 import ca.isp.billing.jobs.handoff.DeliveryWriter;
 import ca.isp.billing.jobs.handoff.EmlFileCourier;
 import ca.isp.billing.jobs.handoff.HandoffLeftovers;
+import ca.isp.billing.jobs.handoff.LobCourier;
 import ca.isp.billing.jobs.handoff.MailVendorCourier;
 import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
 import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
@@ -76,6 +80,8 @@ import ca.isp.billing.jobs.tax.TaxLineWriter;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.InvoicePdfRenderer;
 import ca.isp.billing.writers.MailVendorBatch;
+
+import okhttp3.OkHttpClient;
 
 /**
  * The billing cycle, step by step in the order it runs. Identified by {@code cycleDate}: the
@@ -333,12 +339,12 @@ public class BillingCycleJobConfiguration {
     }
 
     /**
-     * Files: a quarter chunk, like render. SMTP: one delivery per transaction, so a crash between
-     * the server's answer and our commit can repeat only the email in flight (sent again with the
-     * same Message-ID).
+     * Files: a quarter chunk, like render. Lob or SMTP: one delivery per transaction, so a crash
+     * between a provider's answer and our commit can repeat only the delivery in flight (Lob then
+     * answers with the same letter; an email is sent again with the same Message-ID).
      */
     private int handoffChunk() {
-        return properties.smtp().configured() ? 1 : smallChunk();
+        return properties.lob().configured() || properties.smtp().configured() ? 1 : smallChunk();
     }
 
     @Bean
@@ -354,21 +360,36 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                         InvoiceEmail invoiceEmail) {
-        return new DeliveryWriter(named, couriers(cycleDate, invoiceEmail),
+                                         InvoiceEmail invoiceEmail, CompanyProfiles company, OkHttpClient lobHttp) {
+        return new DeliveryWriter(named, couriers(cycleDate, invoiceEmail, company, lobHttp),
                 properties.handoff().maxConsecutiveErrors(), faults);
     }
 
     /**
-     * The couriers the settings ask for: letters to the mail-vendor batch; SMTP when SMTP_HOST is
-     * set, else .eml files.
+     * The couriers the settings ask for: Lob when LOB_API_KEY is set, else the mail-vendor batch;
+     * SMTP when SMTP_HOST is set, else .eml files; letters to billing.handoff.mail-vendor-countries
+     * go to the mail-vendor batch in any case.
      */
-    private Couriers couriers(LocalDate cycleDate, InvoiceEmail invoiceEmail) {
+    private Couriers couriers(LocalDate cycleDate, InvoiceEmail invoiceEmail, CompanyProfiles company,
+                              OkHttpClient lobHttp) {
         Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate));
+        BillingProperties.Lob lob = properties.lob();
+        Courier print = lob.configured()
+                ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
+                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30)))
+                : mailVendor;
         Courier email = properties.smtp().configured()
                 ? SmtpCourier.to(properties.smtp(), properties.templates(), properties.emailFrom())
                 : new EmlFileCourier(invoiceEmail, properties.out().resolve("email").resolve(cycleDate.toString()));
-        return new Couriers(mailVendor, email, mailVendor, properties.handoff().mailVendorCountries());
+        return new Couriers(print, email, mailVendor, properties.handoff().mailVendorCountries());
+    }
+
+    /** Lob's HTTP client, one for the process (connections and threads are reused); idle unless Lob is set up. */
+    @Bean
+    public OkHttpClient lobHttp() {
+        Duration timeout = properties.lob().timeout();
+        return new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10)).readTimeout(timeout)
+                .writeTimeout(timeout).build();
     }
 
     @Bean

@@ -14,6 +14,7 @@ import java.util.Properties;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.writers.CompanyProfile;
 
@@ -27,10 +28,20 @@ public final class CompanyProfiles {
 
     private final CompanyProfile english;
     private final CompanyProfile french;
+    private final Address lobReturnAddress;
 
-    private CompanyProfiles(CompanyProfile english, CompanyProfile french) {
+    private CompanyProfiles(CompanyProfile english, CompanyProfile french, Address lobReturnAddress) {
         this.english = english;
         this.french = french;
+        this.lobReturnAddress = lobReturnAddress;
+    }
+
+    /**
+     * The US return address Lob prints on letters ({@code lob_from_*}; Lob mails from the US only),
+     * or null when the profile has none.
+     */
+    public Address lobReturnAddress() {
+        return lobReturnAddress;
     }
 
     public CompanyProfile forLanguage(Language language) {
@@ -62,7 +73,11 @@ public final class CompanyProfiles {
                 p.getProperty("phone"), p.getProperty("email"), p.getProperty("website"),
                 p.getProperty("remittance_note_fr", note), p.getProperty("message_en"), p.getProperty("message_fr"),
                 logoFile);
-        return new CompanyProfiles(english, french);
+        String lobLine1 = p.getProperty("lob_from_line_1");
+        Address lobFrom = lobLine1 == null || lobLine1.isBlank() ? null
+                : new Address(lobLine1, p.getProperty("lob_from_line_2"), p.getProperty("lob_from_city"), null,
+                        p.getProperty("lob_from_state"), p.getProperty("lob_from_zip"), "US");
+        return new CompanyProfiles(english, french, lobFrom);
     }
 
     /** Upserts the one company row (English profile). */

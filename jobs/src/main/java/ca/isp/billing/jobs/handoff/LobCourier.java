@@ -1,0 +1,146 @@
+package ca.isp.billing.jobs.handoff;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.lob.api.ApiClient;
+import com.lob.api.ApiException;
+import com.lob.api.client.LettersApi;
+import com.lob.model.AddressEditable;
+import com.lob.model.CountryExtended;
+import com.lob.model.Letter;
+import com.lob.model.LetterEditable;
+import com.lob.model.MailType;
+
+import ca.isp.billing.domain.Address;
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.writers.LobAddressArea;
+import ca.isp.billing.writers.PdfPages;
+
+import okhttp3.OkHttpClient;
+
+/**
+ * Letters through Lob's print-and-mail API with its Java SDK (lob-java 13.1.0): the recipient
+ * inline from the account's billing address, the ISP's US return address, the invoice PDF with
+ * Lob's address area left blank ({@link LobAddressArea}: Lob prints both addresses there, for
+ * its double-window envelope), black and white, double-sided, first class, the account and
+ * invoice numbers as metadata, and the delivery's idempotency key as {@code Idempotency-Key}:
+ * Lob answers a repeat of the same key with the letter it made the first time, so a crash
+ * between Lob's answer and our commit never mails a second letter (within Lob's 24 hours).
+ *
+ * <p>A letter Lob would refuse is not sent ({@link LobLetterRules}). Lob's refusals (4xx) need a
+ * person; a rate limit (429), a server error (5xx) or no answer is tried again a few times with a
+ * growing, jittered wait ({@link Backoff}), then left for the next run. The letter's
+ * {@code ltr_...} id becomes the delivery's provider reference.
+ */
+public class LobCourier implements Courier {
+
+    public static final String NAME = "lob";
+
+    private final BillingProperties.Lob settings;
+    private final AddressEditable from;
+    private final OkHttpClient http;
+    private final Backoff backoff;
+
+    /**
+     * @param returnAddress the ISP's US return address (Lob mails from the US only), named {@code companyName}
+     * @param http          shared by every letter: its connections and threads are reused
+     */
+    public LobCourier(BillingProperties.Lob settings, String companyName, Address returnAddress, OkHttpClient http,
+                      Backoff backoff) {
+        if (returnAddress == null || !"US".equals(returnAddress.country())) {
+            throw new IllegalStateException("Lob mails letters from the US only and needs a US return address: set"
+                    + " lob_from_line_1, lob_from_city, lob_from_state and lob_from_zip in templates/company.properties");
+        }
+        this.settings = settings;
+        this.from = address(companyName, returnAddress);
+        this.http = http;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Handover handOver(DeliveryToSend delivery, byte[] pdf) {
+        String name = delivery.document().customerName();
+        List<PdfPages.Size> pages = PdfPages.sizes(pdf);
+        Optional<String> refusal = LobLetterRules.refusal(name, delivery.billingAddress(), pages, settings.doubleSided());
+        if (refusal.isPresent()) {
+            return new Handover.NeedsAttention(refusal.get());
+        }
+        LetterEditable letter = letter(delivery);
+        LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), delivery.idempotencyKey() + ".pdf"));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Letter sent = letters.create(letter, delivery.idempotencyKey());
+                return new Handover.Sent(sent.getId());
+            } catch (ApiException e) {
+                int code = e.getCode();
+                boolean worthRetrying = code == 0 || code == 429 || code >= 500;
+                if (worthRetrying && attempt < settings.maxAttempts()) {
+                    backoff.pause(attempt);
+                    continue;
+                }
+                String answer = describe(e);
+                if (worthRetrying) {
+                    return new Handover.TryLater("Lob did not take the letter after " + attempt + " attempts: " + answer);
+                }
+                if (code == 401 || code == 403) {
+                    // the key (never shown) or the account, not this letter: every letter would fail the same way
+                    return new Handover.TryLater("Lob refused the API key (LOB_API_KEY): " + answer);
+                }
+                return new Handover.NeedsAttention("Lob refused the letter: " + answer);
+            }
+        }
+    }
+
+    /** One SDK client per letter (the SDK's client is not thread-safe), over the shared HTTP client. */
+    private ApiClient client(byte[] pdf, String fileName) {
+        ApiClient client = new ApiClient(http.newBuilder().addInterceptor(new LobLetterUpload(pdf, fileName)).build());
+        client.setBasePath(settings.baseUrl());
+        client.setUsername(settings.apiKey());
+        client.setPassword("");
+        return client;
+    }
+
+    private LetterEditable letter(DeliveryToSend delivery) {
+        LetterEditable letter = new LetterEditable();
+        letter.setDescription("Invoice " + delivery.document().invoiceNumber());
+        letter.setTo(address(delivery.document().customerName(), delivery.billingAddress()));
+        letter.setFrom(from);
+        letter.setColor(settings.color());
+        letter.setDoubleSided(settings.doubleSided());
+        letter.setAddressPlacement(LetterEditable.AddressPlacementEnum.TOP_FIRST_PAGE);
+        letter.setMailType(MailType.FIRST_CLASS);
+        letter.putMetadataItem("account", delivery.document().accountNumber());
+        letter.putMetadataItem("invoice", delivery.document().invoiceNumber());
+        letter.putMetadataItem("delivery", delivery.idempotencyKey());
+        return letter;
+    }
+
+    private static AddressEditable address(String name, Address address) {
+        AddressEditable lob = new AddressEditable();
+        lob.setName(name);
+        lob.setAddressLine1(address.line1());
+        if (address.line2() != null && !address.line2().isBlank()) {
+            lob.setAddressLine2(address.line2());
+        }
+        lob.setAddressCity(address.city());
+        lob.setAddressState(address.region());
+        lob.setAddressZip(address.postalCode());
+        lob.setAddressCountry(CountryExtended.fromValue(address.country()));
+        return lob;
+    }
+
+    /** Lob's status and message (the SDK keeps no more of a JSON error); never a header, so never the key. */
+    private static String describe(ApiException e) {
+        if (e.getCode() == 0) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "no answer (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+        return e.getCode() + " " + e.getMessage();
+    }
+}
