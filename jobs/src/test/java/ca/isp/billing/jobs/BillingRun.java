@@ -37,7 +37,17 @@ public final class BillingRun implements AutoCloseable {
         return start(home, "jdbc:h2:file:" + home.resolve("db").resolve("billing"), "sa", "");
     }
 
+    /** The same with more settings (Lob, SMTP, hand-off), as command-line arguments. */
+    public static BillingRun onH2(Map<String, String> settings) throws IOException {
+        Path home = Files.createTempDirectory("billing-run-");
+        return start(home, "jdbc:h2:file:" + home.resolve("db").resolve("billing"), "sa", "", settings);
+    }
+
     public static BillingRun start(Path home, String url, String user, String password) {
+        return start(home, url, user, password, Map.of());
+    }
+
+    public static BillingRun start(Path home, String url, String user, String password, Map<String, String> settings) {
         // As command-line arguments: they win over application.properties and the environment.
         Map<String, Object> properties = new HashMap<>();
         properties.put("billing.home", home.toString());
@@ -47,6 +57,7 @@ public final class BillingRun implements AutoCloseable {
         properties.put("spring.datasource.password", password);
         properties.put("billing.grid-size", "2");
         properties.put("billing.chunk-size", "8");
+        properties.putAll(settings);
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
         ConfigurableApplicationContext context = new SpringApplicationBuilder(BillingApplication.class, PinnedClock.class).run(args);
@@ -60,6 +71,11 @@ public final class BillingRun implements AutoCloseable {
 
     public Result bill() {
         return context.getBean(CycleLauncher.class).bill(CycleTestSupport.CYCLE).result();
+    }
+
+    /** {@code ./run.sh rerun} of the test cycle: a completed cycle's steps again, doing what is left. */
+    public Result rerun() {
+        return context.getBean(CycleLauncher.class).rerun(CycleTestSupport.CYCLE).result();
     }
 
     public FaultInjection faults() {
