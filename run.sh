@@ -32,7 +32,9 @@ Usage: ./run.sh <command> [options]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
 
 Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
-BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO).
+BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO),
+LOB_API_KEY / LOB_BASE_URL (letters through Lob; default: mail-vendor files), SMTP_HOST /
+SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
 running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT
@@ -79,6 +81,12 @@ case "$command" in
       echo "note: the demo always uses its own embedded database; BILLING_DB_URL is ignored here" >&2
     fi
     unset BILLING_DB_URL BILLING_DB_USER BILLING_DB_PASSWORD
+    # Its customers are invented: letters and emails stay files (mail-vendor batch, .eml), never
+    # Lob or a mail server, whatever the environment says.
+    if [[ -n "${LOB_API_KEY:-}${SMTP_HOST:-}" ]]; then
+      echo "note: the demo hands invoices over as files only; LOB_API_KEY and SMTP_* are ignored here" >&2
+    fi
+    unset LOB_API_KEY LOB_BASE_URL SMTP_HOST SMTP_PORT SMTP_SECURITY SMTP_USER SMTP_PASSWORD
     demo_home="$ROOT/var/demo"
     if [[ "$command" == bench ]]; then
       demo_home="$ROOT/var/bench"
