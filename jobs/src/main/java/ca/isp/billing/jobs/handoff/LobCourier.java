@@ -1,7 +1,13 @@
 package ca.isp.billing.jobs.handoff;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonParser;
 
 import com.lob.api.ApiClient;
 import com.lob.api.ApiException;
@@ -17,7 +23,11 @@ import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.writers.LobAddressArea;
 import ca.isp.billing.writers.PdfPages;
 
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
 
 /**
  * Letters through Lob's print-and-mail API with its Java SDK (lob-java 13.1.0): the recipient
@@ -32,10 +42,20 @@ import okhttp3.OkHttpClient;
  * person; a rate limit (429), a server error (5xx) or no answer is tried again a few times with a
  * growing, jittered wait ({@link Backoff}), then left for the next run. The letter's
  * {@code ltr_...} id becomes the delivery's provider reference.
+ *
+ * <p>Lob forgets an idempotency key after 24 hours. A delivery whose PDF is older than that may
+ * have been tried more than 24 hours ago (a run that died before its commit): before sending it,
+ * Lob is asked for a letter with its key in the metadata, and that letter is taken if there is
+ * one. (13.1.0's {@code LettersApi.list} sends a metadata filter as {@code metadata={k=v}}, which
+ * Lob does not read: the question is a plain GET on the same HTTP client.)
  */
 public class LobCourier implements Courier {
 
     public static final String NAME = "lob";
+    /** How long Lob remembers an idempotency key. */
+    static final Duration KEY_LIFETIME = Duration.ofHours(24);
+    /** The metadata key under which every letter carries its delivery's idempotency key. */
+    static final String DELIVERY_METADATA = "delivery";
 
     private final BillingProperties.Lob settings;
     private final AddressEditable from;
@@ -71,6 +91,12 @@ public class LobCourier implements Courier {
         if (refusal.isPresent()) {
             return new Handover.NeedsAttention(refusal.get());
         }
+        if (delivery.renderedAt() != null && delivery.renderedAt().isBefore(LocalDateTime.now().minus(KEY_LIFETIME))) {
+            Optional<Handover> known = existingLetter(delivery.idempotencyKey());
+            if (known.isPresent()) {
+                return known.get();
+            }
+        }
         LetterEditable letter = letter(delivery);
         LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), delivery.idempotencyKey() + ".pdf"));
         for (int attempt = 1; ; attempt++) {
@@ -97,6 +123,30 @@ public class LobCourier implements Courier {
         }
     }
 
+    /**
+     * The letter Lob already has for this key (Sent), none (empty), or no way to know now
+     * (TryLater: sending blind could mail it twice).
+     */
+    private Optional<Handover> existingLetter(String key) {
+        HttpUrl url = HttpUrl.get(settings.baseUrl() + "/letters").newBuilder()
+                .addQueryParameter("metadata[" + DELIVERY_METADATA + "]", key).addQueryParameter("limit", "2").build();
+        Request request = new Request.Builder().url(url).get().header("Accept", "application/json")
+                .header("Authorization", Credentials.basic(settings.apiKey(), "")).build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (!response.isSuccessful()) {
+                return Optional.of(new Handover.TryLater("Lob did not say whether it already has this letter (its key"
+                        + " is older than 24 hours): " + response.code() + " " + body));
+            }
+            JsonArray letters = JsonParser.parseString(body).getAsJsonObject().getAsJsonArray("data");
+            return letters == null || letters.isEmpty() ? Optional.empty()
+                    : Optional.of(new Handover.Sent(letters.get(0).getAsJsonObject().get("id").getAsString()));
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(new Handover.TryLater("Lob did not say whether it already has this letter (its key is"
+                    + " older than 24 hours): " + e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+
     /** One SDK client per letter (the SDK's client is not thread-safe), over the shared HTTP client. */
     private ApiClient client(byte[] pdf, String fileName) {
         ApiClient client = new ApiClient(http.newBuilder().addInterceptor(new LobLetterUpload(pdf, fileName)).build());
@@ -117,7 +167,7 @@ public class LobCourier implements Courier {
         letter.setMailType(MailType.FIRST_CLASS);
         letter.putMetadataItem("account", delivery.document().accountNumber());
         letter.putMetadataItem("invoice", delivery.document().invoiceNumber());
-        letter.putMetadataItem("delivery", delivery.idempotencyKey());
+        letter.putMetadataItem(DELIVERY_METADATA, delivery.idempotencyKey());
         return letter;
     }
 

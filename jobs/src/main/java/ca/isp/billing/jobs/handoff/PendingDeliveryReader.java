@@ -2,6 +2,7 @@ package ca.isp.billing.jobs.handoff;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +35,7 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
             DeliveryStatus.ATTENTION.name());
 
     private record Pending(long id, long invoiceId, DeliveryChannel channel, String key, String destination,
-                           Address billingAddress, String pdf) {
+                           Address billingAddress, String pdf, LocalDateTime renderedAt) {
     }
 
     private static List<DeliveryToSend> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
@@ -43,7 +44,7 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
                 SELECT d.id, d.invoice_id, d.channel, d.idempotency_key,
                     CASE WHEN d.channel = :email THEN COALESCE(a.email, d.destination) ELSE d.destination END, i.pdf_path,
                     a.billing_line1, a.billing_line2, a.billing_city, a.billing_region, a.billing_postal_code,
-                    a.billing_country
+                    a.billing_country, i.rendered_at
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
                 WHERE i.cycle_date = :cycle AND d.status IN (:toSend) AND i.rendered_at IS NOT NULL
                   AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
@@ -52,9 +53,10 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
                         .addValue("email", DeliveryChannel.EMAIL.name()),
                 (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), DeliveryChannel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), new Address(rs.getString(7), rs.getString(8), rs.getString(9), null,
-                                rs.getString(10), rs.getString(11), rs.getString(12)), rs.getString(6)));
+                                rs.getString(10), rs.getString(11), rs.getString(12)), rs.getString(6),
+                        rs.getTimestamp(13).toLocalDateTime()));
         Map<Long, InvoiceDocument> loaded = documents.load(pending.stream().map(Pending::invoiceId).distinct().toList());
         return pending.stream().map(p -> new DeliveryToSend(p.id(), p.channel(), p.key(), p.destination(),
-                p.billingAddress(), Path.of(p.pdf()), loaded.get(p.invoiceId()))).toList();
+                p.billingAddress(), Path.of(p.pdf()), p.renderedAt(), loaded.get(p.invoiceId()))).toList();
     }
 }

@@ -3,6 +3,7 @@ package ca.isp.billing.jobs.handoff;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,14 @@ final class Letters {
                                    String email, Language language, int lines) {
         InvoiceDocument document = document(invoiceNumber, name, address, language, lines);
         return new DeliveryToSend(1, channel, invoiceNumber + "-" + channel, email, address,
-                Path.of("unused.pdf"), document);
+                Path.of("unused.pdf"), LocalDateTime.now(), document);
+    }
+
+    /** The same delivery, its PDF made {@code hours} ago. */
+    static DeliveryToSend renderedHoursAgo(DeliveryToSend delivery, int hours) {
+        return new DeliveryToSend(delivery.deliveryId(), delivery.channel(), delivery.idempotencyKey(),
+                delivery.destination(), delivery.billingAddress(), delivery.pdf(), LocalDateTime.now().minusHours(hours),
+                delivery.document());
     }
 
     static DeliveryToSend letterToVermont(String invoiceNumber) {

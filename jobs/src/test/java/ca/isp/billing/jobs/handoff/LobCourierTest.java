@@ -61,7 +61,8 @@ class LobCourierTest {
                 .containsEntry("from[name]", "Northern Lights Internet").containsEntry("from[address_country]", "US")
                 .containsEntry("color", "false").containsEntry("double_sided", "true")
                 .containsEntry("address_placement", "top_first_page").containsEntry("mail_type", "usps_first_class")
-                .containsEntry("metadata[account]", "100001").containsEntry("metadata[invoice]", "F-2026-000010");
+                .containsEntry("metadata[account]", "100001").containsEntry("metadata[invoice]", "F-2026-000010")
+                .containsEntry("metadata[delivery]", "F-2026-000010-PRINT");
         // the uploaded PDF is the invoice with Lob's address area blank (the fake refuses anything else)
         assertThat(letter.pdf()).startsWith("%PDF".getBytes());
     }
@@ -77,6 +78,33 @@ class LobCourierTest {
         assertThat(again).isEqualTo(first);
         assertThat(lob.letters()).hasSize(1);
         assertThat(lob.requests()).hasSize(2).allSatisfy(r -> assertThat(r.idempotencyKey()).isEqualTo("F-2026-000011-PRINT"));
+    }
+
+    @Test
+    void aLetterOlderThanLobsMemoryOfItsKeyIsLookedUpBeforeItIsSentAgain() {
+        DeliveryToSend delivery = Letters.renderedHoursAgo(Letters.letterToVermont("F-2026-000021"), 25);
+        LobCourier courier = courier(KEY, 3);
+        Handover first = courier.handOver(delivery, Letters.pdf(delivery));
+
+        // a day later Lob has forgotten the key, but the letter carries it in its metadata
+        lob.expireKeys();
+        Handover again = courier.handOver(delivery, Letters.pdf(delivery));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(lob.letters()).hasSize(1);
+        assertThat(lob.requests()).extracting(LobFake.Request::method).containsExactly("GET", "POST", "GET");
+    }
+
+    @Test
+    void aRecentLetterIsNotLookedUpItsKeyIsEnough() {
+        DeliveryToSend delivery = Letters.letterToVermont("F-2026-000022");
+        LobCourier courier = courier(KEY, 3);
+
+        courier.handOver(delivery, Letters.pdf(delivery));
+        courier.handOver(delivery, Letters.pdf(delivery));
+
+        assertThat(lob.requests()).extracting(LobFake.Request::method).containsExactly("POST", "POST");
+        assertThat(lob.letters()).hasSize(1);
     }
 
     @Test

@@ -57,7 +57,9 @@ import jakarta.mail.util.ByteArrayDataSource;
  *       area of page 1 that shows through the envelope's windows blank (Lob prints the addresses
  *       there);</li>
  *   <li>{@code Idempotency-Key} (or the query {@code idempotency_key}, not both): the same key gives
- *       the same letter, never a second one.</li>
+ *       the same letter, never a second one, until the key expires (after 24 hours at Lob; here
+ *       when a test says so, {@link #expireKeys});</li>
+ *   <li>{@code GET /v1/letters?metadata[k]=v}: the letters whose metadata has that value.</li>
  * </ul>
  *
  * Tests script outages and refusals ({@link #failNext}: 429 {@code rate_limit_exceeded}, 500, 503, 422) and count
@@ -89,6 +91,7 @@ public final class LobFake implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<String, JsonObject> byKey = new LinkedHashMap<>();
+    private final List<JsonObject> made = new ArrayList<>();
     private final List<Letter> letters = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private final Deque<Integer> failures = new ArrayDeque<>();
@@ -122,6 +125,11 @@ public final class LobFake implements AutoCloseable {
         for (int i = 0; i < times; i++) {
             failures.add(status);
         }
+    }
+
+    /** A day has passed: Lob no longer knows the keys it was given (the letters stay). */
+    public synchronized void expireKeys() {
+        byKey.clear();
     }
 
     /** The outage is over: scripted answers not given yet are dropped. */
@@ -190,8 +198,13 @@ public final class LobFake implements AutoCloseable {
             if (!failures.isEmpty()) {
                 throw scripted(failures.poll());
             }
+            if ("GET".equals(exchange.getRequestMethod()) && "/v1/letters".equals(exchange.getRequestURI().getPath())) {
+                answer = list(query(exchange.getRequestURI().getRawQuery()));
+                requests.add(new Request("GET", null, Map.of(), 200, null));
+                return answer;
+            }
             if (!"POST".equals(exchange.getRequestMethod())) {
-                throw new Refusal(404, "unrecognized_endpoint", "This fake serves POST /v1/letters only");
+                throw new Refusal(404, "unrecognized_endpoint", "This fake serves POST and GET /v1/letters only");
             }
             String queryKey = query(exchange.getRequestURI().getRawQuery()).get("idempotency_key");
             if (key != null && queryKey != null) {
@@ -208,6 +221,7 @@ public final class LobFake implements AutoCloseable {
                 validate(fields, pdf);
                 JsonObject letter = letter(fields);
                 letters.add(new Letter(letter.get("id").getAsString(), key, Map.copyOf(fields), pdf));
+                made.add(letter);
                 if (key != null) {
                     byKey.put(key, letter);
                 }
@@ -231,6 +245,27 @@ public final class LobFake implements AutoCloseable {
             case 503 -> new Refusal(503, "service_unavailable", "Service unavailable, please try again.");
             default -> new Refusal(status, "invalid", "to.address_zip does not match the state (scripted refusal)");
         };
+    }
+
+    /** The letters whose metadata matches every {@code metadata[k]=v} of the query, newest first. */
+    private Answer list(Map<String, String> query) {
+        com.google.gson.JsonArray data = new com.google.gson.JsonArray();
+        for (int i = made.size() - 1; i >= 0; i--) {
+            JsonObject metadata = made.get(i).getAsJsonObject("metadata");
+            boolean matches = query.entrySet().stream().filter(q -> q.getKey().startsWith("metadata["))
+                    .allMatch(q -> {
+                        JsonElement value = metadata.get(q.getKey().substring(9, q.getKey().length() - 1));
+                        return value != null && value.getAsString().equals(q.getValue());
+                    });
+            if (matches) {
+                data.add(made.get(i));
+            }
+        }
+        JsonObject list = new JsonObject();
+        list.addProperty("object", "list");
+        list.add("data", data);
+        list.addProperty("count", data.size());
+        return new Answer(200, list);
     }
 
     private static void authenticate(String authorization) throws Refusal {
