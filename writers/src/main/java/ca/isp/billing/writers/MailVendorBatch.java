@@ -17,30 +17,45 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
 /**
  * Print-to-mail handed to a mail vendor as files: one PDF per letter named after its idempotency
- * key, and a {@code manifest.csv} listing them. Every write replaces the file whole, so a rerun
- * leaves the same files and the same rows, never duplicates.
+ * key, a {@code manifest.csv} listing them in mailing order (presorted by country and postal code,
+ * as postage discounts ask), and {@code SHA256SUMS}, the SHA-256 of every file of the batch
+ * ({@code sha256sum -c SHA256SUMS} checks them). Every write replaces the file whole, so a rerun
+ * leaves the same files and the same rows, never duplicates, and the same manifest from the
+ * same letters is the same bytes.
  */
 public final class MailVendorBatch {
 
     public static final String MANIFEST = "manifest.csv";
+    public static final String CHECKSUMS = "SHA256SUMS";
     /** Address lines the manifest has room for; a vendor's window holds no more. */
     public static final int MAX_ADDRESS_LINES = 5;
     public static final List<String> MANIFEST_HEADER = List.of("sequence", "idempotency_key", "invoice_number",
             "account_number", "recipient", "address_1", "address_2", "address_3", "address_4", "address_5",
-            "pdf_file", "pages", "sha256");
+            "postal_code", "country", "pdf_file", "pages", "sha256");
+
+    /**
+     * Mailing order: by country, then postal code (upper case, spaces removed: {@code h2j 2l3} and
+     * {@code H2J2L3} sort together), then idempotency key, so the order never depends on the database.
+     */
+    public static final Comparator<ManifestEntry> MAILING_ORDER = Comparator
+            .comparing((ManifestEntry e) -> nullToEmpty(e.country()))
+            .thenComparing(e -> nullToEmpty(e.postalCode()).toUpperCase(Locale.ROOT).replace(" ", ""))
+            .thenComparing(ManifestEntry::idempotencyKey);
 
     /** One letter of the batch as listed in the manifest. */
     public record ManifestEntry(String idempotencyKey, String invoiceNumber, String accountNumber,
-                                String recipientName, List<String> addressLines, String pdfFile, int pages,
-                                String sha256) {
+                                String recipientName, List<String> addressLines, String postalCode, String country,
+                                String pdfFile, int pages, String sha256) {
 
         public ManifestEntry {
             Objects.requireNonNull(idempotencyKey, "manifest entry idempotencyKey is required");
@@ -49,9 +64,11 @@ public final class MailVendorBatch {
         }
 
         /** The entry for an invoice letter written by {@link #addLetter}: file name, pages and hash from the PDF. */
-        public static ManifestEntry of(String idempotencyKey, InvoiceDocument doc, byte[] pdf) {
+        public static ManifestEntry of(String idempotencyKey, InvoiceDocument doc, String postalCode, String country,
+                                       byte[] pdf) {
             return new ManifestEntry(idempotencyKey, doc.invoiceNumber(), doc.accountNumber(), doc.customerName(),
-                    doc.mailingAddressLines(), idempotencyKey + ".pdf", pageCount(pdf), MailVendorBatch.sha256(pdf));
+                    doc.mailingAddressLines(), postalCode, country, idempotencyKey + ".pdf", pageCount(pdf),
+                    MailVendorBatch.sha256(pdf));
         }
     }
 
@@ -75,14 +92,16 @@ public final class MailVendorBatch {
     }
 
     /**
-     * Writes {@code manifest.csv} with one row per entry, numbered from 1 in the given order. The
-     * caller passes every letter of the batch (rebuilt from the database), so the file is replaced whole.
+     * Writes {@code manifest.csv} with one row per entry, numbered from 1 in mailing order, then
+     * {@code SHA256SUMS}. The caller passes every letter of the batch (rebuilt from the database),
+     * so both files are replaced whole.
      */
     public Path writeManifest(List<ManifestEntry> entries) {
+        List<ManifestEntry> inOrder = entries.stream().sorted(MAILING_ORDER).toList();
         List<List<String>> rows = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int sequence = 0;
-        for (ManifestEntry entry : entries) {
+        for (ManifestEntry entry : inOrder) {
             sequence++;
             String where = MANIFEST + " row " + sequence + " (" + entry.idempotencyKey() + "): ";
             if (!keys.add(entry.idempotencyKey())) {
@@ -101,18 +120,45 @@ public final class MailVendorBatch {
             for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
                 row.add(i < entry.addressLines().size() ? SpreadsheetCells.text(entry.addressLines().get(i)) : "");
             }
+            row.add(SpreadsheetCells.text(nullToEmpty(entry.postalCode())));
+            row.add(SpreadsheetCells.text(nullToEmpty(entry.country())));
             row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), entry.sha256()));
             rows.add(row);
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(MANIFEST_HEADER.toArray(String[]::new))
                 .get();
-        return AtomicFiles.write(batchDir, MANIFEST, out -> {
+        Path manifest = AtomicFiles.write(batchDir, MANIFEST, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
                 printer.printRecords(rows);
             }
         });
+        List<String> files = new ArrayList<>(inOrder.stream().map(ManifestEntry::pdfFile).toList());
+        files.add(MANIFEST);
+        writeChecksums(files);
+        return manifest;
+    }
+
+    /**
+     * {@code SHA256SUMS}: one line per file of the batch, {@code <sha256>  <file>} in file-name
+     * order, the format {@code sha256sum -c} reads; the vendor checks every file arrived whole.
+     */
+    private void writeChecksums(List<String> files) {
+        StringBuilder sums = new StringBuilder();
+        for (String file : files.stream().sorted().toList()) {
+            try {
+                sums.append(sha256(Files.readAllBytes(inBatch(file, CHECKSUMS + ": ")))).append("  ").append(file)
+                        .append('\n');
+            } catch (IOException e) {
+                throw new UncheckedIOException(CHECKSUMS + ": cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        AtomicFiles.write(batchDir, CHECKSUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
     }
 
     /** A file of the batch named by a manifest entry: never one outside the batch folder. */

@@ -72,9 +72,41 @@ class MailVendorBatchTest {
 
         try (Stream<Path> files = Files.list(batchDir)) {
             assertThat(files.map(p -> p.getFileName().toString()).sorted())
-                    .containsExactly("2026-000124-MAIL.pdf", "F-2026-000123-MAIL.pdf", "manifest.csv");
+                    .containsExactly("2026-000124-MAIL.pdf", "F-2026-000123-MAIL.pdf", "SHA256SUMS", "manifest.csv");
         }
         assertThat(readManifest()).hasSize(2);
+    }
+
+    @Test
+    void lettersAreInMailingOrderByCountryThenPostalCode() throws IOException {
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        for (String key : List.of("K1", "K2", "K3", "K4")) {
+            batch.addLetter(key, englishPdf);
+        }
+        batch.writeManifest(List.of(
+                MailVendorBatch.ManifestEntry.of("K1", english, "05401", "US", englishPdf),
+                MailVendorBatch.ManifestEntry.of("K2", english, "m5k 1a1", "CA", englishPdf),
+                MailVendorBatch.ManifestEntry.of("K3", english, "H2J 2L3", "CA", englishPdf),
+                MailVendorBatch.ManifestEntry.of("K4", english, "H2J2L3", "CA", englishPdf)));
+
+        assertThat(readManifest()).extracting(r -> r.get("sequence") + " " + r.get("idempotency_key"))
+                .containsExactly("1 K3", "2 K4", "3 K2", "4 K1");
+    }
+
+    @Test
+    void theChecksumFileListsEveryFileOfTheBatchAndAGivenBatchIsTheSameBytesAgain() throws IOException {
+        writeBatch(new MailVendorBatch(batchDir));
+        byte[] manifest = Files.readAllBytes(batchDir.resolve("manifest.csv"));
+        byte[] sums = Files.readAllBytes(batchDir.resolve("SHA256SUMS"));
+
+        assertThat(new String(sums, StandardCharsets.UTF_8).lines()).containsExactly(
+                MailVendorBatch.sha256(englishPdf) + "  2026-000124-MAIL.pdf",
+                MailVendorBatch.sha256(frenchPdf) + "  F-2026-000123-MAIL.pdf",
+                MailVendorBatch.sha256(manifest) + "  manifest.csv");
+
+        writeBatch(new MailVendorBatch(batchDir));
+        assertThat(Files.readAllBytes(batchDir.resolve("manifest.csv"))).isEqualTo(manifest);
+        assertThat(Files.readAllBytes(batchDir.resolve("SHA256SUMS"))).isEqualTo(sums);
     }
 
     @Test
@@ -83,7 +115,7 @@ class MailVendorBatchTest {
 
         String firstLine = Files.readAllLines(batchDir.resolve("manifest.csv"), StandardCharsets.UTF_8).get(0);
         assertThat(firstLine).isEqualTo("sequence,idempotency_key,invoice_number,account_number,recipient,"
-                + "address_1,address_2,address_3,address_4,address_5,pdf_file,pages,sha256");
+                + "address_1,address_2,address_3,address_4,address_5,postal_code,country,pdf_file,pages,sha256");
     }
 
     @Test
@@ -104,14 +136,15 @@ class MailVendorBatchTest {
                 .hasMessage("letter K1: the PDF is empty");
 
         batch.addLetter("K1", frenchPdf);
-        MailVendorBatch.ManifestEntry entry = MailVendorBatch.ManifestEntry.of("K1", french, frenchPdf);
+        MailVendorBatch.ManifestEntry entry = MailVendorBatch.ManifestEntry.of("K1", french, "H2J 2L3", "CA", frenchPdf);
         assertThatThrownBy(() -> batch.writeManifest(List.of(entry, entry)))
                 .hasMessage("manifest.csv row 2 (K1): idempotency key listed twice");
-        MailVendorBatch.ManifestEntry missing = MailVendorBatch.ManifestEntry.of("K2", english, englishPdf);
+        MailVendorBatch.ManifestEntry missing = MailVendorBatch.ManifestEntry.of("K2", english, "M5K 1A1", "CA",
+                englishPdf);
         assertThatThrownBy(() -> batch.writeManifest(List.of(entry, missing)))
                 .hasMessageStartingWith("manifest.csv row 2 (K2): pdf_file K2.pdf is not in ");
         MailVendorBatch.ManifestEntry sixLines = new MailVendorBatch.ManifestEntry("K1", "1", "2", "Name",
-                List.of("a", "b", "c", "d", "e", "f"), "K1.pdf", 1, "x");
+                List.of("a", "b", "c", "d", "e", "f"), "A1A 1A1", "CA", "K1.pdf", 1, "x");
         assertThatThrownBy(() -> batch.writeManifest(List.of(sixLines)))
                 .hasMessage("manifest.csv row 1 (K1): 6 address lines, at most 5 fit");
         assertThat(batchDir.resolve("manifest.csv")).doesNotExist();
@@ -124,7 +157,7 @@ class MailVendorBatchTest {
         Files.createDirectories(batch);
         Files.write(batchDir.resolve("outside.pdf"), frenchPdf);
         MailVendorBatch.ManifestEntry outside = new MailVendorBatch.ManifestEntry("K1", "F-2026-000123", "100042",
-                "Hélène Côté", List.of("4520, rue Saint-Denis"), "../outside.pdf", 1, "x");
+                "Hélène Côté", List.of("4520, rue Saint-Denis"), "H2J 2L3", "CA", "../outside.pdf", 1, "x");
 
         // when / then
         assertThatThrownBy(() -> new MailVendorBatch(batch).writeManifest(List.of(outside)))
@@ -141,7 +174,7 @@ class MailVendorBatchTest {
         batch.addLetter("F-2026-000123-MAIL", frenchPdf);
         MailVendorBatch.ManifestEntry hostile = new MailVendorBatch.ManifestEntry("F-2026-000123-MAIL", "F-2026-000123",
                 "100042", "=HYPERLINK(\"http://evil.example\",\"pay\")",
-                List.of("+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+1", "+15145550199"),
+                List.of("+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A2)", "\t=1+1", "+15145550199"), "=1+1", "CA",
                 "F-2026-000123-MAIL.pdf", 1, "ab12");
 
         // when
@@ -155,6 +188,7 @@ class MailVendorBatchTest {
         assertThat(row.get("address_3")).isEqualTo("'@SUM(A1:A2)");
         assertThat(row.get("address_4")).isEqualTo("'\t=1+1");
         assertThat(row.get("address_5")).isEqualTo("+15145550199");
+        assertThat(row.get("postal_code")).isEqualTo("'=1+1");
         assertThat(row.get("sequence")).isEqualTo("1");
         assertThat(row.get("invoice_number")).isEqualTo("F-2026-000123");
         assertThat(row.get("account_number")).isEqualTo("100042");
@@ -167,8 +201,8 @@ class MailVendorBatchTest {
         batch.addLetter("F-2026-000123-MAIL", frenchPdf);
         batch.addLetter("2026-000124-MAIL", englishPdf);
         batch.writeManifest(List.of(
-                MailVendorBatch.ManifestEntry.of("F-2026-000123-MAIL", french, frenchPdf),
-                MailVendorBatch.ManifestEntry.of("2026-000124-MAIL", english, englishPdf)));
+                MailVendorBatch.ManifestEntry.of("2026-000124-MAIL", english, "M5K 1A1", "CA", englishPdf),
+                MailVendorBatch.ManifestEntry.of("F-2026-000123-MAIL", french, "H2J 2L3", "CA", frenchPdf)));
     }
 
     private List<CSVRecord> readManifest() throws IOException {

@@ -20,9 +20,9 @@ import ca.isp.billing.writers.MailVendorBatch;
 import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
 
 /**
- * Writes the mail vendor's manifest.csv for the cycle, rebuilt whole from the outbox (every
- * PRINT row SENT to the mail-vendor batch, not those Lob took), so a rerun gives the same
- * manifest instead of appending to it.
+ * Writes the mail vendor's manifest.csv (in mailing order) and SHA256SUMS for the cycle, rebuilt
+ * whole from the outbox (every PRINT row SENT to the mail-vendor batch, not those Lob took), so a
+ * rerun gives the same files, byte for byte, instead of appending to them.
  */
 public class MailVendorManifestTasklet implements Tasklet {
 
@@ -51,7 +51,7 @@ public class MailVendorManifestTasklet implements Tasklet {
                 (rs, n) -> new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         InvoiceDocumentLoader.mailingAddress(rs.getString(5), rs.getString(6), rs.getString(7),
                                 rs.getString(8), rs.getString(9), rs.getString(10), Language.of(rs.getString(11))),
-                        rs.getString(12), rs.getInt(13), rs.getString(14)),
+                        rs.getString(9), rs.getString(10), rs.getString(12), rs.getInt(13), rs.getString(14)),
                 cycleDate, DeliveryChannel.PRINT.name(), DeliveryStatus.SENT.name(), MailVendorCourier.NAME);
         batch.writeManifest(entries);
         contribution.incrementWriteCount(entries.size());

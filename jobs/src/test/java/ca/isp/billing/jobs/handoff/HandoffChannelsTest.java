@@ -4,6 +4,7 @@ import static ca.isp.billing.jobs.CycleTestSupport.CYCLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -21,6 +24,7 @@ import ca.isp.billing.jobs.CycleTestSupport;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.report.CycleStatus;
 import ca.isp.billing.writers.InvoiceEmail;
+import ca.isp.billing.writers.MailVendorBatch;
 
 /**
  * A whole cycle handing invoices over to the outside world: US letters to the Lob fake, Canadian
@@ -52,9 +56,23 @@ class HandoffChannelsTest {
                     .containsExactlyInAnyOrderElementsOf(lob.letters().stream().map(LobFake.Letter::id).toList());
             assertThat(jdbc.queryForList("SELECT provider_ref FROM delivery WHERE courier = 'smtp'", String.class))
                     .containsExactlyInAnyOrderElementsOf(mail.messageIds());
-            // the vendor's manifest lists the vendor's letters only
+            // the vendor's manifest lists the vendor's letters only, in postal code order, and
+            // SHA256SUMS holds the SHA-256 of each of its files
             Path batch = run.properties().out().resolve("mail-vendor").resolve(CYCLE.toString());
-            assertThat(Files.readAllLines(batch.resolve("manifest.csv"))).hasSize(keys(jdbc, "PRINT", "CA").size() + 1);
+            List<String> manifest = Files.readAllLines(batch.resolve("manifest.csv"));
+            assertThat(manifest).hasSize(keys(jdbc, "PRINT", "CA").size() + 1);
+            List<String> postalCodes;
+            try (CSVParser rows = CSVParser.parse(batch.resolve("manifest.csv"), StandardCharsets.UTF_8,
+                    CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                postalCodes = rows.stream().map(r -> r.get("postal_code").replace(" ", "")).toList();
+            }
+            assertThat(postalCodes).hasSize(manifest.size() - 1).isSorted();
+            List<String> sums = Files.readAllLines(batch.resolve("SHA256SUMS"));
+            assertThat(sums).hasSize(manifest.size());
+            for (String line : sums) {
+                String[] sum = line.split("  ");
+                assertThat(MailVendorBatch.sha256(Files.readAllBytes(batch.resolve(sum[1])))).isEqualTo(sum[0]);
+            }
             String summary = run.bean(CycleStatus.class).ofCycle(CYCLE);
             assertThat(summary).containsPattern("PRINT +lob +sent +" + lob.letters().size() + " +pending +0")
                     .containsPattern("PRINT +mail-vendor +sent +" + keys(jdbc, "PRINT", "CA").size() + " ")
@@ -155,9 +173,17 @@ class HandoffChannelsTest {
                     .contains(emails + " deliveries not handed over: " + emails + " pending");
             assertThat(run.bean(CycleStatus.class).overview()).contains("not sent: EMAIL  smtp         pending " + emails);
 
+            Path batch = run.properties().out().resolve("mail-vendor").resolve(CYCLE.toString());
+            byte[] manifest = Files.readAllBytes(batch.resolve("manifest.csv"));
+            byte[] sums = Files.readAllBytes(batch.resolve("SHA256SUMS"));
+
             // When the server is up and the operator reruns the cycle
             try (MailServer mail = new MailServer(port)) {
                 assertThat(run.rerun()).isEqualTo(Result.COMPLETED);
+
+                // the vendor's batch, rebuilt from the database, is the same bytes
+                assertThat(Files.readAllBytes(batch.resolve("manifest.csv"))).isEqualTo(manifest);
+                assertThat(Files.readAllBytes(batch.resolve("SHA256SUMS"))).isEqualTo(sums);
 
                 // then every email arrives, once, and the letters were not sent again
                 assertThat(mail.received()).hasSize(emails);
