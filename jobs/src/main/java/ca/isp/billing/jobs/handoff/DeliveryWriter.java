@@ -67,10 +67,12 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
                     .addValue("courier", courier.name());
             try {
                 byte[] pdf = Files.readAllBytes(delivery.pdf());
+                // read before anything leaves: a PDF that cannot be read fails here, not after it was sent
+                int pages = MailVendorBatch.pageCount(pdf);
                 Handover handover = courier.handOver(delivery, pdf);
                 if (handover instanceof Handover.Sent s) {
                     errorsInARow.remove(courier.name());
-                    sent.add(row.addValue("ref", s.providerRef()).addValue("pages", MailVendorBatch.pageCount(pdf))
+                    sent.add(row.addValue("ref", s.providerRef()).addValue("pages", pages)
                             .addValue("sha", MailVendorBatch.sha256(pdf)).addValue("now", now)
                             .addValue("destination", delivery.destination())
                             .addValue("status", DeliveryStatus.SENT.name()));
