@@ -325,7 +325,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate);
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate, faults);
     }
 
     @Bean
@@ -391,7 +391,7 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new RunSummaryTasklet(new CycleReport(jdbc), jobRepository,
-                properties.reports(cycleDate), cycleDate);
+                properties.reports(cycleDate), cycleDate, faults);
     }
 
     @Bean
