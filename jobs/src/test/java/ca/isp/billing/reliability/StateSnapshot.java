@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -47,17 +48,21 @@ import jakarta.mail.internet.MimeMessage;
  * it: no temporary file left, every file and folder the owner's only, nothing outside the home,
  * every PDF, letter and email the one its row records (SHA-256), every delivery handed over
  * exactly once (SENT, attempts = 1), the cycle COMPLETED and no run left marked as running.
+ *
+ * <p>Public for other tests that must show "nothing else changed" (two snapshots, before and
+ * after, and their {@link #diff}): {@link #take(Connection, Path, LocalDate)}.
  */
-final class StateSnapshot {
+public final class StateSnapshot {
 
-    private static final String CYCLE = "2026-11-01";
-
+    /** The cycle whose invoices, deliveries and files are checked against each other. */
+    private final String cycle;
     /** Section name to sorted rows. */
     private final Map<String, List<String>> sections = new LinkedHashMap<>();
     private final List<String> problems = new ArrayList<>();
     private final List<String> executions = new ArrayList<>();
 
-    private StateSnapshot() {
+    private StateSnapshot(LocalDate cycle) {
+        this.cycle = cycle.toString();
     }
 
     /** The billing tables, as the comparison sees them: one query per table, ids replaced by natural keys. */
@@ -124,35 +129,50 @@ final class StateSnapshot {
             "invoice_number_series", "payment", "payment_allocation", "account_ledger", "late_fee",
             "delinquency_event", "delivery");
 
-    /** Reads the state of a case: its database (through {@code db}) and its home. */
-    static StateSnapshot take(Database db, CaseFolder folder) throws SQLException, IOException {
-        StateSnapshot snapshot = new StateSnapshot();
-        Path home = folder.home();
-        try (Connection connection = db.connect()) {
-            snapshot.readTables(connection, home);
-            snapshot.checkDatabaseAgainstFiles(connection, home);
-            snapshot.readExecutions(connection);
-        }
-        snapshot.readFiles(home);
-        snapshot.checkFiles(folder);
+    /**
+     * Reads a billing home and its database (the connection's schema, the home's files); the
+     * rules are checked for {@code cycle}'s invoices, deliveries and files.
+     */
+    public static StateSnapshot take(Connection connection, Path home, LocalDate cycle) throws SQLException, IOException {
+        StateSnapshot snapshot = new StateSnapshot(cycle);
+        Path normalized = home.toAbsolutePath().normalize();
+        snapshot.readTables(connection, normalized);
+        snapshot.checkDatabaseAgainstFiles(connection, normalized);
+        snapshot.readExecutions(connection);
+        snapshot.readFiles(normalized);
+        snapshot.checkFiles(normalized);
         return snapshot;
     }
 
-    Map<String, List<String>> sections() {
+    /** Reads the state of a kill drill's case: its database, its home, and what it left outside the home. */
+    static StateSnapshot take(Database db, CaseFolder folder) throws SQLException, IOException {
+        StateSnapshot snapshot;
+        try (Connection connection = db.connect()) {
+            snapshot = take(connection, folder.home(), KillDrill.CYCLE);
+        }
+        for (String outside : folder.filesOutsideHome()) {
+            snapshot.problems.add("file written outside the home: " + outside);
+        }
+        return snapshot;
+    }
+
+    /** Section name ("invoice", "files", ...) to its sorted rows. */
+    public Map<String, List<String>> sections() {
         return sections;
     }
 
     /** Broken rules (empty when the state is sound). */
-    List<String> problems() {
+    public List<String> problems() {
         return problems;
     }
 
-    /** The cycle's job executions, oldest first: "1 FAILED", "2 COMPLETED". */
-    List<String> executions() {
+    /** The billing cycles' job executions, oldest first: "1 FAILED", "2 COMPLETED". */
+    public List<String> executions() {
         return executions;
     }
 
-    long count(String table) {
+    /** A table's row count. */
+    public long count(String table) {
         return sections.get("counts").stream().filter(r -> r.startsWith(table + "="))
                 .mapToLong(r -> Long.parseLong(r.substring(r.indexOf('=') + 1))).findFirst().orElse(-1);
     }
@@ -162,7 +182,7 @@ final class StateSnapshot {
      * expected state, "+ " lines only in this one (at most {@code max} of each per section).
      * Empty when the two are equal.
      */
-    String diff(StateSnapshot expected, int max) {
+    public String diff(StateSnapshot expected, int max) {
         StringBuilder out = new StringBuilder();
         List<String> names = new ArrayList<>(expected.sections.keySet());
         sections.keySet().stream().filter(n -> !names.contains(n)).forEach(names::add);
@@ -270,7 +290,7 @@ final class StateSnapshot {
                 executions.add(rs.getLong(1) + " " + rs.getString(2));
             }
         }
-        if (executions.isEmpty() || !executions.get(executions.size() - 1).endsWith(" COMPLETED")) {
+        if (!executions.isEmpty() && !executions.get(executions.size() - 1).endsWith(" COMPLETED")) {
             problems.add("the cycle's last run is not COMPLETED: " + executions);
         }
         executions.stream().filter(e -> e.matches(".* (STARTING|STARTED|STOPPING|UNKNOWN)"))
@@ -282,7 +302,7 @@ final class StateSnapshot {
         Map<String, String> pdfShaByInvoice = new HashMap<>();
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(
                 "SELECT invoice_number, pdf_path, pdf_sha256, rendered_at FROM invoice WHERE cycle_date = DATE '"
-                        + CYCLE + "' AND status = 'ISSUED'")) {
+                        + cycle + "' AND status = 'ISSUED'")) {
             while (rs.next()) {
                 String number = rs.getString(1);
                 String path = rs.getString(2);
@@ -302,12 +322,12 @@ final class StateSnapshot {
                 pdfShaByInvoice.put(number, rs.getString(3));
             }
         }
-        Path mailVendor = home.resolve("out/mail-vendor").resolve(CYCLE);
-        Path email = home.resolve("out/email").resolve(CYCLE);
+        Path mailVendor = home.resolve("out/mail-vendor").resolve(cycle);
+        Path email = home.resolve("out/email").resolve(cycle);
         try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("""
                 SELECT i.invoice_number, d.channel, d.idempotency_key, d.status, d.attempts, d.provider_ref,
                     d.content_sha256
-                FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.cycle_date = DATE '""" + CYCLE + "'")) {
+                FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.cycle_date = DATE '""" + cycle + "'")) {
             while (rs.next()) {
                 String key = rs.getString(3);
                 if (!"SENT".equals(rs.getString(4)) || rs.getInt(5) != 1) {
@@ -374,9 +394,8 @@ final class StateSnapshot {
         sections.put("emails (headers)", emails);
     }
 
-    /** Rules on the files: no temporary file, owner-only, nothing outside the home, no file without its row. */
-    private void checkFiles(CaseFolder folder) throws IOException {
-        Path home = folder.home();
+    /** Rules on the files: no temporary file, owner-only, no file without its row. */
+    private void checkFiles(Path home) throws IOException {
         try (Stream<Path> paths = Files.walk(home)) {
             for (Path path : paths.toList()) {
                 String name = home.relativize(path).toString();
@@ -390,15 +409,12 @@ final class StateSnapshot {
                 }
             }
         }
-        for (String outside : folder.filesOutsideHome()) {
-            problems.add("file written outside the home: " + outside);
-        }
         List<String> names = sections.get("files");
         long invoicesOnDisk = names.stream().filter(n -> n.startsWith("out/invoices/")).count();
         long lettersOnDisk = names.stream().filter(n -> n.startsWith("out/mail-vendor/") && n.endsWith(".pdf")).count();
         long emailsOnDisk = names.stream().filter(n -> n.startsWith("out/email/")).count();
         long issued = sections.get("invoice").stream()
-                .filter(r -> r.contains(" cycle_date=" + CYCLE + " ") && r.contains(" status=ISSUED ")).count();
+                .filter(r -> r.contains(" cycle_date=" + cycle + " ") && r.contains(" status=ISSUED ")).count();
         long letters = sections.get("delivery").stream().filter(r -> r.contains(" channel=PRINT ")).count();
         long emails = sections.get("delivery").stream().filter(r -> r.contains(" channel=EMAIL ")).count();
         if (invoicesOnDisk != issued || lettersOnDisk != letters || emailsOnDisk != emails) {
@@ -414,7 +430,7 @@ final class StateSnapshot {
     }
 
     private void checkManifestAgainstLetters(Path home) throws IOException {
-        Path dir = home.resolve("out/mail-vendor").resolve(CYCLE);
+        Path dir = home.resolve("out/mail-vendor").resolve(cycle);
         Path manifest = dir.resolve("manifest.csv");
         if (!Files.isRegularFile(manifest)) {
             return;
