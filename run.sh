@@ -30,7 +30,7 @@ Usage: ./run.sh <command> [options]
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
-        about 7 minutes; report in jobs/target/reliability-report.md).
+        7 to 10 minutes; report in jobs/target/reliability-report.md).
   bench [--accounts N]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
 

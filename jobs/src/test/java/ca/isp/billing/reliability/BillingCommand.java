@@ -39,11 +39,18 @@ final class BillingCommand {
         private final Process process;
         private final Path outputFile;
         private final long started = System.nanoTime();
+        private volatile long exited;
         private volatile boolean killedByUs;
 
         private Running(Process process, Path outputFile) {
             this.process = process;
             this.outputFile = outputFile;
+            process.onExit().thenRun(() -> exited = System.nanoTime());
+        }
+
+        /** When the process ended (System.nanoTime), 0 while it runs. */
+        long exitedAt() {
+            return exited;
         }
 
         long pid() {
@@ -94,8 +101,9 @@ final class BillingCommand {
                 process.destroyForcibly();
                 process.waitFor(30, TimeUnit.SECONDS);
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Ended(process.exitValue(), output(), millis, killedByUs, !ended);
+            process.onExit().join();
+            long end = exited > 0 ? exited : System.nanoTime();
+            return new Ended(process.exitValue(), output(), (end - started) / 1_000_000, killedByUs, !ended);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
  * <li>{@link #at}: a named moment between a commit and what depends on it (after an inbox file's
  * records are committed, after it is archived, after PDFs, letters and emails are written and
  * before their rows are committed, after the manifest and the run summary are written).</li>
- * <li>{@link #killAfter}, {@link #randomKill}: a real kill -9 of the Java process after a delay,
- * wherever it is.</li>
+ * <li>{@link #killAfter}, {@link #randomKill}: a real kill -9 of the Java process some time after
+ * the launcher began the cycle, wherever it is then.</li>
  * </ul>
  */
 record Fault(String label, List<String> args, String step, int chunk, long killAfterMillis) {
@@ -27,11 +27,12 @@ record Fault(String label, List<String> args, String step, int chunk, long killA
         return new Fault("halt at " + point, List.of("--billing.fault.halt-at=" + point), null, 0, 0);
     }
 
+    /** A real kill -9, {@code millis} after the launcher began the cycle. */
     static Fault killAfter(long millis) {
-        return new Fault(String.format("kill -9 after %.1f s", millis / 1000.0), List.of(), null, 0, millis);
+        return new Fault(String.format("kill -9 %.1f s into the cycle", millis / 1000.0), List.of(), null, 0, millis);
     }
 
-    /** A real kill -9 at a random moment of the run (drawn by {@link KillDrill} from the suite's seed). */
+    /** A real kill -9 at a random moment of the cycle (drawn by {@link KillDrill} from the suite's seed). */
     static Fault randomKill() {
         return new Fault("kill -9 at a random moment", List.of(), null, 0, -1);
     }

@@ -78,7 +78,8 @@ final class KillDrill implements AutoCloseable {
     private final CaseFolder template;
     private final Database templateDb;
     private StateSnapshot expected;
-    private long referenceMillis;
+    /** Of the reference run: from the launcher's first line about the cycle to the end. */
+    private long referenceCycleMillis;
     private final Map<String, Integer> chunksWritten = new LinkedHashMap<>();
     private final Random random;
 
@@ -90,13 +91,19 @@ final class KillDrill implements AutoCloseable {
     }
 
     /**
-     * A moment of the run: from 2 s (the JVM is still starting: a kill before the job has begun
-     * counts too) to half a second before the uninterrupted run ended.
+     * A moment of the cycle, counted from the launcher's first line about it ("Billing cycle
+     * ...: starting", "resuming", "recovering"): up to the length of the reference run's cycle,
+     * or {@code within} once a kill came too late. Counting from the process start instead put
+     * most kills in the JVM's start-up on a loaded machine.
      */
     private long randomDelay(long within) {
-        long from = MIN_KILL_DELAY;
-        long to = Math.max(from + 200, within > 0 ? within : referenceMillis - 500);
-        return from + (long) (random.nextDouble() * (to - from));
+        long to = Math.max(MIN_KILL_DELAY + 100, within > 0 ? within : referenceCycleMillis - 200);
+        return MIN_KILL_DELAY + (long) (random.nextDouble() * (to - MIN_KILL_DELAY));
+    }
+
+    /** The launcher's first line about the cycle, whether it starts, resumes or recovers it. */
+    static String cycleLine() {
+        return "Billing cycle " + CYCLE + ": ";
     }
 
     /**
@@ -162,8 +169,10 @@ final class KillDrill implements AutoCloseable {
         long start = System.nanoTime();
         CaseFolder folder = newCase("reference");
         try (Database db = databases.forCase(folder, templateDb)) {
-            BillingCommand.Ended ended = BillingCommand.run(folder, db, "bill", RUN_TIMEOUT, BILL);
-            referenceMillis = ended.millis();
+            BillingCommand.Running running = BillingCommand.start(folder, db, "bill", BILL);
+            long cycleStarted = running.awaitOutput(cycleLine(), RUN_TIMEOUT) ? System.nanoTime() : 0;
+            BillingCommand.Ended ended = running.await(RUN_TIMEOUT);
+            referenceCycleMillis = (System.nanoTime() - cycleStarted) / 1_000_000;
             c.runs.add(describe("bill", ended));
             if (ended.exitCode() != 0) {
                 throw new IllegalStateException("the uninterrupted run exited " + ended.exitCode() + ":\n" + ended.lastLines(30));
@@ -187,10 +196,6 @@ final class KillDrill implements AutoCloseable {
         if (c.status != ReliabilityReport.Status.PASSED) {
             throw new AssertionError(c.details);
         }
-    }
-
-    long referenceMillis() {
-        return referenceMillis;
     }
 
     StateSnapshot expected() {
@@ -222,7 +227,7 @@ final class KillDrill implements AutoCloseable {
         return Math.max(1, (chunks + 1) / 2);
     }
 
-    private static final long MIN_KILL_DELAY = 2000;
+    private static final long MIN_KILL_DELAY = 100;
 
     /** A random kill -9 that came after the run had ended by itself: nothing was killed. */
     static final class KillMissed extends Exception {
@@ -372,15 +377,30 @@ final class KillDrill implements AutoCloseable {
         BillingCommand.Ended ended;
         if (fault.isRealKill()) {
             long delay = fault.killAfterMillis() > 0 ? fault.killAfterMillis() : randomDelay(c.killWithin);
-            label = String.format("kill -9 after %.1f s", delay / 1000.0);
+            label = String.format("kill -9 %.1f s into the cycle", delay / 1000.0);
             BillingCommand.Running running = BillingCommand.start(folder, db, "bill-killed", args);
+            if (!running.awaitOutput(cycleLine(), RUN_TIMEOUT)) {
+                ended = running.await(RUN_TIMEOUT);
+                if (ended.exitCode() == 0 && ended.output().contains("nothing to do")) {
+                    // the kill before this one came once the cycle had completed
+                    c.runs.add(describe("bill (nothing to do)", ended));
+                    throw new KillMissed("the cycle had completed before the previous kill -9", delay);
+                }
+                failures.add("the run never began the cycle:\n" + ended.output());
+                c.runs.add(describe(label, ended));
+                return;
+            }
+            long cycleStarted = System.nanoTime();
             Thread.sleep(delay);
             String what = running.isAlive() ? running.killMinus9() : "(already ended)";
             ended = running.await(RUN_TIMEOUT);
-            if (!ended.killedByUs() && ended.exitCode() == 0 && fault.killAfterMillis() < 0) {
+            long cycleMillis = ((running.exitedAt() > 0 ? running.exitedAt() : System.nanoTime()) - cycleStarted) / 1_000_000;
+            boolean completed = ended.exitCode() == 0 || (ended.killed() && cycleCompleted(db));
+            if (completed && fault.killAfterMillis() < 0) {
                 c.runs.add(describe(label + " (came too late)", ended));
-                throw new KillMissed(String.format("the kill -9 drawn at %.1f s came after the run had ended (%.1f s)",
-                        delay / 1000.0, ended.millis() / 1000.0), ended.millis());
+                throw new KillMissed(String.format("the kill -9 drawn %.1f s into the cycle came after it had %s",
+                        delay / 1000.0, ended.killed() ? "completed (the process was ending)"
+                                : String.format("ended (%.1f s)", cycleMillis / 1000.0)), Math.min(delay, cycleMillis));
             }
             if (!ended.killedByUs()) {
                 c.observations.add("the run ended (exit " + ended.exitCode() + ") before the kill -9 at "
@@ -501,6 +521,14 @@ final class KillDrill implements AutoCloseable {
             }
         }
         return at.toString();
+    }
+
+    /** Whether the cycle's last run is COMPLETED (a kill that came while the process was ending). */
+    private static boolean cycleCompleted(Database db) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID DESC")) {
+            return rs.next() && "COMPLETED".equals(rs.getString(1));
+        }
     }
 
     private static long count(Statement statement, String sql) throws SQLException {
