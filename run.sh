@@ -27,7 +27,10 @@ Usage: ./run.sh <command> [options]
   import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
-  test  Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
+  test [--reliability]
+        Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
+        --reliability: the reliability suite instead (kill -9, database outage, full disk;
+        7 to 10 minutes; report in jobs/target/reliability-report.md).
   bench [--accounts N]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
 
@@ -105,6 +108,12 @@ case "$command" in
     ;;
   test)
     need_java
+    if [[ "${1:-}" == --reliability ]]; then
+      # The reliability suite (README): packages the jar, then kills, resumes and compares real
+      # runs of this run.sh; report in jobs/target/reliability-report.md.
+      shift
+      cd "$ROOT" && exec mvn -B verify -Preliability "$@"
+    fi
     cd "$ROOT" && exec mvn -B test "$@"
     ;;
   -h|--help|help)

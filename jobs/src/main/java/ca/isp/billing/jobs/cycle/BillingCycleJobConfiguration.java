@@ -395,7 +395,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate);
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate, faults);
     }
 
     @Bean
@@ -461,7 +461,7 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()), jobRepository,
-                properties.reports(cycleDate), cycleDate);
+                properties.reports(cycleDate), cycleDate, faults);
     }
 
     @Bean

@@ -117,8 +117,7 @@ public class CycleLauncher {
                 execution = jobOperator.restart(last);
             }
         } catch (Exception e) {
-            return CycleOutcome.of(cycleDate, Result.FAILED,
-                    "billing cycle " + cycleDate + " could not start: " + e.getMessage());
+            return brokenOff("billing cycle " + cycleDate, cycleDate, e);
         }
         return finished(cycleDate, execution);
     }
@@ -170,10 +169,24 @@ public class CycleLauncher {
                 log.info("Billing cycle {}: resuming rerun {} (run {}).", cycleDate, n, last.getId());
                 return finished(cycleDate, jobOperator.restart(last));
             } catch (Exception e) {
-                return CycleOutcome.of(cycleDate, Result.FAILED,
-                        "rerun of billing cycle " + cycleDate + " could not start: " + e.getMessage());
+                return brokenOff("rerun of billing cycle " + cycleDate, cycleDate, e);
             }
         }
+    }
+
+    /**
+     * The job could not start, or could not record its own end: Spring Batch threw instead of
+     * returning a finished execution, which is what a database gone away mid-run does (the step
+     * fails, then saving its status fails too). The run stays marked as running; the same
+     * command resumes it once the cause is fixed (the guard tells it is dead).
+     */
+    private CycleOutcome brokenOff(String what, LocalDate cycleDate, Exception e) {
+        log.error("{} could not start or record its end", what, e);
+        String cause = rootCause(e).getMessage();
+        String message = e.getMessage() == null || e.getMessage().equals(cause) ? cause : e.getMessage() + " (" + cause + ")";
+        return CycleOutcome.of(cycleDate, Result.FAILED, what + " could not start or record its end: " + firstLine(message)
+                + ". Fix the cause (is the database reachable?) and run the same command again to resume (details: "
+                + properties.home().resolve("logs").resolve("billing.log") + ").");
     }
 
     /** A date more than a month ahead or before the last completed cycle is most likely a typo. */

@@ -15,6 +15,7 @@ import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.MailVendorBatch;
 import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
@@ -31,11 +32,17 @@ public class MailVendorManifestTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final MailVendorBatch batch;
     private final LocalDate cycleDate;
+    private final FaultInjection faults;
 
     public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate) {
+        this(jdbc, batch, cycleDate, FaultInjection.none());
+    }
+
+    public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate, FaultInjection faults) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.cycleDate = cycleDate;
+        this.faults = faults;
     }
 
     @Override
@@ -54,6 +61,7 @@ public class MailVendorManifestTasklet implements Tasklet {
                         rs.getString(9), rs.getString(10), rs.getString(12), rs.getInt(13), rs.getString(14)),
                 cycleDate, DeliveryChannel.PRINT.name(), DeliveryStatus.SENT.name(), MailVendorCourier.NAME);
         batch.writeManifest(entries);
+        faults.point("manifest-written"); // kill drills: the manifest is out, the step not yet committed
         contribution.incrementWriteCount(entries.size());
         log.info("Mail-vendor manifest for {}: {} letters", cycleDate, entries.size());
         return RepeatStatus.FINISHED;

@@ -16,6 +16,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.writers.AtomicFiles;
 
 /** Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt}. */
@@ -27,12 +28,19 @@ public class RunSummaryTasklet implements Tasklet {
     private final JobRepository jobRepository;
     private final Path reportFolder;
     private final LocalDate cycleDate;
+    private final FaultInjection faults;
 
     public RunSummaryTasklet(CycleReport report, JobRepository jobRepository, Path reportFolder, LocalDate cycleDate) {
+        this(report, jobRepository, reportFolder, cycleDate, FaultInjection.none());
+    }
+
+    public RunSummaryTasklet(CycleReport report, JobRepository jobRepository, Path reportFolder, LocalDate cycleDate,
+                             FaultInjection faults) {
         this.report = report;
         this.jobRepository = jobRepository;
         this.reportFolder = reportFolder;
         this.cycleDate = cycleDate;
+        this.faults = faults;
     }
 
     @Override
@@ -48,6 +56,7 @@ public class RunSummaryTasklet implements Tasklet {
         // Replaced whole, owner-only: it names accounts (held invoices) and the business's figures.
         Path file = AtomicFiles.write(reportFolder, "run-summary.txt", summary.getBytes(StandardCharsets.UTF_8));
         log.info("Run summary written to {}", file);
+        faults.point("report-written"); // kill drills: the summary is out, the step (and the cycle) not yet committed
         return RepeatStatus.FINISHED;
     }
 }

@@ -19,10 +19,16 @@ import org.springframework.stereotype.Component;
  * no rollback, nothing flushed); {@code pause} sleeps {@code billing.fault.pause-seconds}, so a
  * test can act while a run is in progress (a second command, a signal).
  *
- * <p>{@link #point(String)} marks named moments between a commit and what depends on it (after
- * an inbox file is archived, after a PDF is written, between a delivery and its SENT); with
- * {@code billing.fault.halt-at} set to a point's name the process halts there; a test can also
- * make the Nth pass through a point fail in the process ({@link #armPoint}).
+ * <p>{@link #point(String)} marks named moments between a commit and what depends on it, or
+ * between an effect outside the database and its commit; with {@code billing.fault.halt-at} set
+ * to a point's name the process halts there: {@code usage-committed} and
+ * {@code payments-committed} (an inbox file's records committed, the file not yet archived),
+ * {@code usage-archived} and {@code payments-archived} (archived, not yet deleted from the inbox),
+ * {@code render-written} (a chunk's PDFs written, their rows not committed),
+ * {@code handoff-written} (letters and emails written, not yet SENT), {@code manifest-written}
+ * and {@code report-written} (the manifest or the run summary written, the step not committed).
+ * The reliability suite (jobs/src/test/java/ca/isp/billing/reliability) halts at each of them.
+ * A test can also make the Nth pass through a point fail in the process ({@link #armPoint}).
  */
 @Component
 public class FaultInjection {
