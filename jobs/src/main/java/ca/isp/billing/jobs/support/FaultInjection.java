@@ -25,7 +25,9 @@ import org.springframework.stereotype.Component;
  * {@code payments-committed} (an inbox file's records committed, the file not yet archived),
  * {@code usage-archived} and {@code payments-archived} (archived, not yet deleted from the inbox),
  * {@code render-written} (a chunk's PDFs written, their rows not committed),
- * {@code handoff-written} (letters and emails written, not yet SENT), {@code manifest-written}
+ * {@code handoff-written} (letters and emails written, not yet SENT), {@code handed-over-<courier>}
+ * ({@code handed-over-lob}, {@code handed-over-smtp}, ...: a courier took one delivery, its row not
+ * yet SENT, the window no SMTP client can close), {@code manifest-written}
  * and {@code report-written} (the manifest or the run summary written, the step not committed).
  * The reliability suite (jobs/src/test/java/ca/isp/billing/reliability) halts at each of them.
  * A test can also make the Nth pass through a point fail in the process ({@link #armPoint}).

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -267,7 +266,7 @@ class HandoffChannelsTest {
     /** Lob and SMTP on, with the ISP's US return address in a copy of the templates. */
     static Map<String, String> settings(LobFake lob, int smtpPort) throws IOException {
         Map<String, String> settings = new HashMap<>();
-        settings.put("billing.templates", templatesWithLobReturnAddress().toString());
+        settings.put("billing.templates", LobReturnAddress.templates().toString());
         settings.put("billing.lob.api-key", "test_5e1f0a9b8c7d");
         settings.put("billing.lob.base-url", lob.baseUrl());
         settings.put("billing.lob.retry-delay", "5ms");
@@ -276,28 +275,5 @@ class HandoffChannelsTest {
         settings.put("billing.smtp.security", "none");
         settings.put("billing.smtp.timeout", "5s");
         return settings;
-    }
-
-    private static Path templatesWithLobReturnAddress() throws IOException {
-        Path copy = Files.createTempDirectory("billing-templates-");
-        Path source = CycleTestSupport.templates();
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = copy.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        Files.writeString(copy.resolve("company.properties"), """
-                lob_from_line_1=100 Main Street
-                lob_from_line_2=Suite 2
-                lob_from_city=Derby Line
-                lob_from_state=VT
-                lob_from_zip=05830
-                """, StandardOpenOption.APPEND);
-        return copy;
     }
 }

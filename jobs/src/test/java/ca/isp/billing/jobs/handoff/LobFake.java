@@ -132,6 +132,14 @@ public final class LobFake implements AutoCloseable {
         byKey.clear();
     }
 
+    /** As new: no letters, no requests, no keys, no scripted answers (a test that starts over). */
+    public synchronized void reset() {
+        letters.clear();
+        requests.clear();
+        byKey.clear();
+        failures.clear();
+    }
+
     /** The outage is over: scripted answers not given yet are dropped. */
     public synchronized void clearFailures() {
         failures.clear();

@@ -13,6 +13,7 @@ import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.mail.MailAddress;
 import com.icegreen.greenmail.smtp.SmtpManager;
 import com.icegreen.greenmail.smtp.SmtpState;
+import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
@@ -57,6 +58,15 @@ public final class MailServer implements AutoCloseable {
 
     public GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** Forgets every message accepted so far (a test that starts over). */
+    public void reset() {
+        try {
+            greenMail.purgeEmailFromAllMailboxes();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every message the server accepted, one per recipient. */
