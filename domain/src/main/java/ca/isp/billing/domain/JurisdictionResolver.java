@@ -14,7 +14,9 @@ import java.util.List;
  * <li>no row found: if the table has rows for the address's region, its local taxes cannot be
  *     known, an error; if it has none (a province with one rate everywhere), the region applies.</li>
  * </ol>
- * An error is an {@link UnknownJurisdictionException} with the reason: the invoice is held.
+ * An error is an {@link UnknownJurisdictionException} with the reason: the invoice is held. An
+ * address without a region (a quote given only a postal code) takes its row's, or in Canada the
+ * province of its postal code's first letter.
  */
 public final class JurisdictionResolver {
 
@@ -27,13 +29,20 @@ public final class JurisdictionResolver {
     public List<Jurisdiction> resolve(Address service) {
         String country = service.country();
         String region = service.region();
-        if (country == null || country.isBlank() || region == null || region.isBlank()) {
-            throw new UnknownJurisdictionException(country, region,
-                    "the service address has no country or province/state");
+        if (country == null || country.isBlank()) {
+            throw new UnknownJurisdictionException(country, region, "the service address has no country");
         }
         PostalArea found = override(service);
         if (found == null) {
             found = narrowestRange(service);
+        }
+        if (region == null || region.isBlank()) {
+            // a quote may give only the postal code: its row, or a Canadian code's first letter, tells the region
+            region = found != null ? found.region() : PostalCodes.province(country, service.postalCode());
+            if (region == null) {
+                throw new UnknownJurisdictionException(country, region, "the service address has no province/state"
+                        + " and the tax-jurisdictions table does not place postal code " + service.postalCode());
+            }
         }
         List<Jurisdiction> jurisdictions = new ArrayList<>();
         jurisdictions.add(Jurisdiction.country(country));

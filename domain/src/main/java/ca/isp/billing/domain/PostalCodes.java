@@ -52,6 +52,31 @@ public final class PostalCodes {
         };
     }
 
+    /**
+     * The province of a Canadian postal code by its first letter (Canada Post's allocation), or
+     * null: not Canadian, not a postal code, or X (Northwest Territories or Nunavut, it cannot tell).
+     */
+    public static String province(String country, String postalCode) {
+        String area = area(country, postalCode);
+        if (!"CA".equals(country) || area == null) {
+            return null;
+        }
+        return switch (area.charAt(0)) {
+            case 'A' -> "NL";
+            case 'B' -> "NS";
+            case 'C' -> "PE";
+            case 'E' -> "NB";
+            case 'G', 'H', 'J' -> "QC";
+            case 'K', 'L', 'M', 'N', 'P' -> "ON";
+            case 'R' -> "MB";
+            case 'S' -> "SK";
+            case 'T' -> "AB";
+            case 'V' -> "BC";
+            case 'Y' -> "YT";
+            default -> null;
+        };
+    }
+
     /** Orders codes of one country as numbers in base 36, so a range's width can be compared. */
     static long ordinal(String code) {
         long value = 0;

@@ -86,6 +86,19 @@ class JurisdictionResolverTest {
                 .hasMessageContaining("two ranges");
     }
 
+    @Test
+    void anAddressWithoutARegionTakesItsRowsOrItsProvinceByFirstLetter() {
+        assertThat(RESOLVER.resolve(address("1 Main St", null, "10001", "US")))
+                .containsExactly(Jurisdiction.country("US"), Jurisdiction.region("US", "NY"), NYC, MCTD);
+        assertThat(RESOLVER.resolve(address("1 Spring Garden Rd", "", "B3J 1A1", "CA")))
+                .containsExactly(Jurisdiction.country("CA"), Jurisdiction.region("CA", "NS"));
+        assertThatThrownBy(() -> RESOLVER.resolve(address("1 Main St", null, "14201", "US")))
+                .isInstanceOf(UnknownJurisdictionException.class)
+                .hasMessageContaining("does not place postal code 14201");
+        assertThatThrownBy(() -> RESOLVER.resolve(address("1 Franklin Ave", null, "X1A 2L9", "CA")))
+                .isInstanceOf(UnknownJurisdictionException.class);
+    }
+
     private static Address address(String line1, String region, String postalCode, String country) {
         return new Address(line1, null, "City", null, region, postalCode, country);
     }

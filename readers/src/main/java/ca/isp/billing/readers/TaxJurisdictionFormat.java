@@ -17,9 +17,9 @@ public final class TaxJurisdictionFormat implements RowFormat<TaxJurisdictionRow
 
     public static final TaxJurisdictionFormat INSTANCE = new TaxJurisdictionFormat();
 
+    // postal_from and postal_to are bounded by their form (A1A, A1A1A1, 12345), not by a length
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "region", 10, "postal_from", 10, "postal_to", 10, "street", 200, "county", 20, "city", 20,
-            "district", 20);
+            "region", 10, "street", 200, "county", 20, "city", 20, "district", 20);
 
     private static final List<String> COLUMNS = List.of(
             "country", "region", "postal_from", "postal_to", "street", "county", "city", "district");
@@ -44,6 +44,9 @@ public final class TaxJurisdictionFormat implements RowFormat<TaxJurisdictionRow
     @Override
     public TaxJurisdictionRow parse(Row row) {
         String country = row.countryCode("country");
+        if (!country.equals("CA") && !country.equals("US")) {
+            throw new FieldException("country", "postal code tables exist for CA and US only: " + Row.quote(country));
+        }
         String region = AccountFormat.region(row, "region");
         String street = row.optional("street");
         String from;

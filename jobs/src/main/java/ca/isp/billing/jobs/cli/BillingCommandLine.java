@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,18 +22,23 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.TaxClass;
+import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}. It only parses arguments, calls the launcher,
- * the importer or the status report, prints plain lines and sets the process exit code.
+ * {@code status}, {@code import}, {@code demo}, {@code tax-quote}. It only parses arguments, calls
+ * the launcher, the importer, the status report or the tax quote, prints plain lines and sets the
+ * process exit code.
  */
 @Component
 public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -41,20 +49,25 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     public static final int IN_THE_WAY = 3;
     public static final int FAILED = 5;
 
+    /** The largest amount a tax quote takes: above it, a typo. */
+    private static final BigDecimal MAX_QUOTE = new BigDecimal("1000000.00");
+
     private final CycleLauncher launcher;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
+    private final TaxQuote taxQuote;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, CycleStatus status, ReferenceDataImporter importer,
-                              DemoCommand demo, BillingProperties properties) {
+                              DemoCommand demo, TaxQuote taxQuote, BillingProperties properties) {
         this.launcher = launcher;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
+        this.taxQuote = taxQuote;
         this.properties = properties;
     }
 
@@ -94,6 +107,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "status" -> status(options(args, "cycle-date"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
+                case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -223,14 +237,16 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
-            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE");
+            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
+                    + "|tax-exemptions|opening-balances> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates or opening-balances");
+                    + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions"
+                    + " or opening-balances");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {
@@ -253,5 +269,47 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         int exit = exitCode(launcher.bill(cycleDate, CycleLauncher.Option.FORCE));
         demo.printWhereThingsAre(cycleDate);
         return exit;
+    }
+
+    /** The taxes the billing run would charge on an amount of a class at a postal code on a date. */
+    private int taxQuote(Map<String, String> options) {
+        String postalCode = required(options, "postal-code");
+        String country = required(options, "country").toUpperCase(Locale.ROOT);
+        String region = options.containsKey("region") ? options.get("region").toUpperCase(Locale.ROOT) : null;
+        String className = required(options, "class");
+        TaxClass taxClass = Arrays.stream(TaxClass.values())
+                .filter(c -> c.name().equalsIgnoreCase(className.replace('-', '_'))).findFirst()
+                .orElseThrow(() -> new UsageException("--class must be one of " + Arrays.toString(TaxClass.values())
+                        + ", not '" + className + "'"));
+        BigDecimal amount;
+        try {
+            amount = Money.parse(required(options, "amount"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--amount must be an amount like 100.00, not '" + options.get("amount") + "'");
+        }
+        if (amount.signum() < 0 || amount.compareTo(MAX_QUOTE) > 0) {
+            throw new UsageException("--amount must be from 0.00 to " + MAX_QUOTE + ", not " + amount);
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(required(options, "date"));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--date must be a date like 2026-11-01, not '" + options.get("date") + "'");
+        }
+        try {
+            taxQuote.quote(country, region, postalCode, taxClass, amount, date).describe().forEach(System.out::println);
+            return OK;
+        } catch (UnknownJurisdictionException e) {
+            System.err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank() || "true".equals(value)) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
     }
 }
