@@ -31,6 +31,10 @@ Usage: ./run.sh <command> [options]
         The jurisdictions of a postal code and each tax the billing run would charge on that
         amount of that class (INTERNET_ACCESS, VOIP, LANDLINE_RESIDENTIAL, EQUIPMENT_SALE,
         EQUIPMENT_RENTAL, INSTALLATION, LATE_FEE, GENERAL) on that date, from the imported tables.
+  tax-report --from YYYY-MM-DD --to YYYY-MM-DD
+        The tax liability of the issued invoices dated in the period, per currency, jurisdiction,
+        tax and rate (taxable base, exempt base, tax collected, invoices), as a CSV under
+        $BILLING_HOME/out/reports/tax-liability/.
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
@@ -106,7 +110,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote)
+  bill|rerun|status|import|tax-quote|tax-report)
     build_if_needed
     run_app "$command" "$@"
     ;;

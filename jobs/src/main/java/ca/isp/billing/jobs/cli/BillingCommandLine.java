@@ -31,14 +31,15 @@ import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}, {@code tax-quote}. It only parses arguments, calls
- * the launcher, the importer, the status report or the tax quote, prints plain lines and sets the
- * process exit code.
+ * {@code status}, {@code import}, {@code demo}, {@code tax-quote}, {@code tax-report}. It only
+ * parses arguments, calls the launcher, the importer, the status report, the tax quote or the tax
+ * liability report, prints plain lines and sets the process exit code.
  */
 @Component
 public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -57,17 +58,20 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
     private final TaxQuote taxQuote;
+    private final TaxLiabilityReport taxReport;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, CycleStatus status, ReferenceDataImporter importer,
-                              DemoCommand demo, TaxQuote taxQuote, BillingProperties properties) {
+                              DemoCommand demo, TaxQuote taxQuote, TaxLiabilityReport taxReport,
+                              BillingProperties properties) {
         this.launcher = launcher;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
         this.taxQuote = taxQuote;
+        this.taxReport = taxReport;
         this.properties = properties;
     }
 
@@ -108,6 +112,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
+                case "tax-report" -> taxReport(options(args, "from", "to"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -290,18 +295,36 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         if (amount.signum() < 0 || amount.compareTo(MAX_QUOTE) > 0) {
             throw new UsageException("--amount must be from 0.00 to " + MAX_QUOTE + ", not " + amount);
         }
-        LocalDate date;
-        try {
-            date = LocalDate.parse(required(options, "date"));
-        } catch (DateTimeParseException e) {
-            throw new UsageException("--date must be a date like 2026-11-01, not '" + options.get("date") + "'");
-        }
+        LocalDate date = date(options, "date");
         try {
             taxQuote.quote(country, region, postalCode, taxClass, amount, date).describe().forEach(System.out::println);
             return OK;
         } catch (UnknownJurisdictionException e) {
             System.err.println("error: " + e.getMessage());
             return BAD_INPUT;
+        }
+    }
+
+    /** The tax liability of a period, as a CSV under out/reports/tax-liability/. */
+    private int taxReport(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        TaxLiabilityReport.Liability liability = taxReport.write(from, to);
+        System.out.printf("Tax liability %s to %s: %d rows%n", from, to, liability.rows().size());
+        liability.taxByCurrency().forEach((currency, tax) -> System.out.printf("  %s tax collected %s on %d invoices%n",
+                currency, tax.toPlainString(), liability.invoicesByCurrency().get(currency)));
+        System.out.println("  " + liability.file().toAbsolutePath().normalize());
+        return OK;
+    }
+
+    private static LocalDate date(Map<String, String> options, String name) {
+        try {
+            return LocalDate.parse(required(options, name));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2026-11-01, not '" + options.get(name) + "'");
         }
     }
 

@@ -8,11 +8,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,15 +28,18 @@ import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+import ca.isp.billing.jobs.report.TaxLiabilityReport;
 
 /**
  * The tax step on real H2 with the tables as an operator imports them (fixtures hand-worked/geo):
  * a New York City address pays state + city + district on what is taxable there (not Internet
  * access), a Vancouver address pays PST on the modem only, a Quebec member's certificate exempts
  * QST and is printed, a Buffalo ZIP code the table does not place holds the invoice. The quote
- * gives the same figures from the same engine. Plans: NET-UNL 40.00 (Internet access), MODEM
+ * gives the same figures from the same engine, and the month's liability report adds up to the
+ * invoices' tax lines. Plans: NET-UNL 40.00 (Internet access), MODEM
  * 5.00 (equipment rental), LINE 20.00 (residential landline), a month each.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeographicTaxTest extends AbstractCycleTest {
 
     private static final Path HOME = newHome();
@@ -45,8 +52,11 @@ class GeographicTaxTest extends AbstractCycleTest {
 
     @Autowired
     TaxQuote quote;
+    @Autowired
+    TaxLiabilityReport report;
 
     @Test
+    @Order(1)
     void taxesEachAddressByItsJurisdictionsClassesAndCertificates() throws Exception {
         importFile(importer, Kind.PLANS, "hand-worked/geo/plans.csv");
         importFile(importer, Kind.ACCOUNTS, "hand-worked/geo/accounts.csv");
@@ -118,6 +128,42 @@ class GeographicTaxTest extends AbstractCycleTest {
                 .isEqualByComparingTo("12.00");
         assertThatThrownBy(() -> quote.quote("US", "NY", "14201", TaxClass.VOIP, new BigDecimal("10.00"), NOV))
                 .isInstanceOf(UnknownJurisdictionException.class).hasMessageContaining("14201 is not in the");
+    }
+
+    @Test
+    @Order(2)
+    void theLiabilityReportOfTheMonthAddsUpToTheTaxLines() throws Exception {
+        TaxLiabilityReport.Liability november = report.write(NOV, LocalDate.of(2026, 11, 30));
+
+        // the three issued invoices (700004 is held: nothing owed yet), per currency, jurisdiction, tax, rate
+        assertThat(Files.readAllLines(november.file())).containsExactly(
+                "currency,country,region,jurisdiction,tax_code,rate,taxable_base,exempt_base,tax_collected,invoice_count",
+                "CAD,CA,BC,,GST,0.05,65.00,0.00,3.25,1",
+                "CAD,CA,BC,,PST,0.07,5.00,60.00,0.35,1",
+                "CAD,CA,QC,,GST,0.05,40.00,0.00,2.00,1",
+                "CAD,CA,QC,,QST,0.09975,0.00,40.00,0.00,1",
+                "USD,US,NY,,STATE,0.04,25.00,40.00,1.00,1",
+                "USD,US,NY,MCTD,MCTD,0.00375,25.00,40.00,0.09,1",
+                "USD,US,NY,NYC,NYC,0.045,25.00,40.00,1.13,1",
+                // 3.25 + 0.35 + 2.00 + 0.00 = 5.60 = 68.60 - 65.00 + 42.00 - 40.00, the two invoices' tax
+                "CAD,TOTAL,,,,,,,5.60,2",
+                // 1.00 + 0.09 + 1.13 = 2.22, 700001's tax
+                "USD,TOTAL,,,,,,,2.22,1");
+        // the totals are the invoices' tax and the tax lines, whatever the rows say
+        for (String currency : List.of("CAD", "USD")) {
+            BigDecimal rows = november.rows().stream().filter(r -> r.currency().equals(currency))
+                    .map(TaxLiabilityReport.Row::taxCollected).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(rows).isEqualByComparingTo(november.taxByCurrency().get(currency))
+                    .isEqualByComparingTo(jdbc.queryForObject("""
+                            SELECT SUM(l.amount) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                            WHERE l.line_type = 'TAX' AND i.status = 'ISSUED' AND i.currency = ?""",
+                            BigDecimal.class, currency));
+        }
+        assertThat(Files.getPosixFilePermissions(november.file())).containsExactlyInAnyOrder(
+                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        // a month with no invoice: the header alone
+        assertThat(Files.readAllLines(report.write(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)).file()))
+                .hasSize(1);
     }
 
     private void assertImport(Kind kind, String file, long inserted, long rejected, String... reasons) throws Exception {
