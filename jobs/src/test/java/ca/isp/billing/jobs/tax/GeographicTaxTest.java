@@ -13,6 +13,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -132,6 +135,17 @@ class GeographicTaxTest extends AbstractCycleTest {
 
     @Test
     @Order(2)
+    void thePdfPrintsEachTaxWithItsNameRegistrationAndTheCertificate() throws Exception {
+        // read back with PDFBox: what the customer sees
+        assertThat(pdfText("700003")).contains("TPS 5 % (no 123456789 RT0001)")
+                .contains("TVQ 9,975 % (no 1234567890 TQ0001) : exonéré, certificat FN-0012345");
+        assertThat(pdfText("700001")).contains("New York State sales tax 4% (no NY-CA 12-3456789)")
+                .contains("New York City sales tax 4.5% (no NY-CA 12-3456789)")
+                .contains("MCTD surcharge 0.375% (no NY-CA 12-3456789)");
+    }
+
+    @Test
+    @Order(3)
     void theLiabilityReportOfTheMonthAddsUpToTheTaxLines() throws Exception {
         TaxLiabilityReport.Liability november = report.write(NOV, LocalDate.of(2026, 11, 30));
 
@@ -164,6 +178,16 @@ class GeographicTaxTest extends AbstractCycleTest {
         // a month with no invoice: the header alone
         assertThat(Files.readAllLines(report.write(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31)).file()))
                 .hasSize(1);
+    }
+
+    private String pdfText(String account) throws Exception {
+        String path = jdbc.queryForObject("""
+                SELECT i.pdf_path FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE a.account_number = ? AND i.cycle_date = ?""", String.class, account, NOV);
+        try (PDDocument pdf = Loader.loadPDF(Path.of(path).toFile())) {
+            return new PDFTextStripper().getText(pdf).replace('\u00a0', ' ').replace('\u202f', ' ')
+                    .replaceAll("\\s+", " ").replace("- ", "-"); // a line wrapped after a hyphen
+        }
     }
 
     private void assertImport(Kind kind, String file, long inserted, long rejected, String... reasons) throws Exception {
