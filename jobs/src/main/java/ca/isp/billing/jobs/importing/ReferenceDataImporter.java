@@ -29,7 +29,8 @@ import ca.isp.billing.readers.RowBatches;
 
 /**
  * Imports the operator's reference data (accounts, plans, subscriptions, tax rates, tax
- * jurisdictions, taxability rules, exemptions, opening balances) from CSV: an upsert on each natural key, so importing a file twice changes nothing.
+ * jurisdictions, taxability rules, exemptions, opening balances) from CSV: an upsert on each
+ * natural key, so importing a file twice changes nothing.
  * Bad lines go to {@code var/rejects/import-<kind>-<file>.rejects.csv}; the good ones are imported.
  * Dates outside their plausible window (billing.plausible.*, counted from today) are rejected
  * lines too. Work is done in batches of {@value #BATCH} rows, each batch in one transaction and a handful

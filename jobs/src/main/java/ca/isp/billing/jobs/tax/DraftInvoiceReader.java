@@ -24,7 +24,7 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
  * Reads the partition's DRAFT invoices of the cycle with their lines, service addresses, the
- * tax classes of their accounts' subscriptions and their exemptions: five queries per page.
+ * tax classes of their accounts' subscriptions and their exemptions: four queries per page.
  * HELD ones are read again too: their jurisdiction may have tax rates by now (a rerun).
  *
  * <p>The date an invoice is taxed at is the date it will bear: a draft keeps its invoice date; a

@@ -1,5 +1,7 @@
 package ca.isp.billing.jobs.tax;
 
+import java.util.List;
+
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ca.isp.billing.domain.LineTaxClasses;
@@ -28,7 +30,7 @@ public class InvoiceTaxProcessor implements ItemProcessor<InvoiceToTax, TaxedInv
             return new TaxedInvoice(invoice.invoiceId(), invoice.language(), invoice.lines().size() + 1,
                     invoice.invoiceDate(), result.taxes(), null);
         } catch (UnknownJurisdictionException e) {
-            return new TaxedInvoice(invoice.invoiceId(), invoice.language(), 0, invoice.invoiceDate(), java.util.List.of(),
+            return new TaxedInvoice(invoice.invoiceId(), invoice.language(), 0, invoice.invoiceDate(), List.of(),
                     "account " + invoice.accountNumber() + ": " + e.getMessage());
         }
     }
