@@ -24,9 +24,17 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
-  import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE
+  import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
+  tax-quote --postal-code CODE --country CC [--region R] --class CLASS --amount 100.00 --date YYYY-MM-DD
+        The jurisdictions of a postal code and each tax the billing run would charge on that
+        amount of that class (INTERNET_ACCESS, VOIP, LANDLINE_RESIDENTIAL, EQUIPMENT_SALE,
+        EQUIPMENT_RENTAL, INSTALLATION, LATE_FEE, GENERAL) on that date, from the imported tables.
+  tax-report --from YYYY-MM-DD --to YYYY-MM-DD
+        The tax liability of the issued invoices dated in the period, per currency, jurisdiction,
+        tax and rate (taxable base, exempt base, tax collected, invoices), as a CSV under
+        $BILLING_HOME/out/reports/tax-liability/.
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
@@ -102,7 +110,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import)
+  bill|rerun|status|import|tax-quote|tax-report)
     build_if_needed
     run_app "$command" "$@"
     ;;

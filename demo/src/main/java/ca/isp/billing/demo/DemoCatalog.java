@@ -3,16 +3,19 @@ package ca.isp.billing.demo;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVPrinter;
 
 import ca.isp.billing.readers.PlanFormat;
+import ca.isp.billing.readers.TaxJurisdictionFormat;
 import ca.isp.billing.readers.TaxRateFormat;
+import ca.isp.billing.readers.TaxRuleFormat;
 
 /**
  * What Northern Lights Internet sells and the taxes it collects: the fixed rows of
- * plans.csv and tax-rates.csv.
+ * plans.csv, tax-rates.csv, tax-jurisdictions.csv and tax-rules.csv.
  */
 final class DemoCatalog {
 
@@ -38,29 +41,69 @@ final class DemoCatalog {
 
     private static final String GST_NUMBER = "123456789 RT0001";
 
+    // Rates with the dates they came into force, as the authorities publish them; one older QST
+    // rate (9.5% in 2012) shows a period that ended. Albany and Essex counties (NY) add 4%, and
+    // Burlington and Stowe (VT) a 1% local option tax: county and city jurisdictions.
     static final List<DemoTaxRate> TAX_RATES = List.of(
-            new DemoTaxRate("CA", "QC", "GST", "GST", "TPS", new BigDecimal("0.05"), GST_NUMBER),
-            new DemoTaxRate("CA", "QC", "QST", "QST", "TVQ", new BigDecimal("0.09975"), "1234567890 TQ0001"),
-            new DemoTaxRate("CA", "ON", "HST", "HST", "TVH", new BigDecimal("0.13"), GST_NUMBER),
-            new DemoTaxRate("CA", "BC", "GST", "GST", "TPS", new BigDecimal("0.05"), GST_NUMBER),
-            new DemoTaxRate("CA", "BC", "PST", "PST", "TVP", new BigDecimal("0.07"), "PST-1234-5678"),
+            new DemoTaxRate("CA", "QC", "GST", "GST", "TPS", new BigDecimal("0.05"), GST_NUMBER, date("2008-01-01")),
+            new DemoTaxRate("CA", "QC", "QST", "QST", "TVQ", new BigDecimal("0.095"), "1234567890 TQ0001", "",
+                    date("2012-01-01"), date("2012-12-31")),
+            new DemoTaxRate("CA", "QC", "QST", "QST", "TVQ", new BigDecimal("0.09975"), "1234567890 TQ0001",
+                    date("2013-01-01")),
+            new DemoTaxRate("CA", "ON", "HST", "HST", "TVH", new BigDecimal("0.13"), GST_NUMBER, date("2010-07-01")),
+            new DemoTaxRate("CA", "BC", "GST", "GST", "TPS", new BigDecimal("0.05"), GST_NUMBER, date("2013-04-01")),
+            new DemoTaxRate("CA", "BC", "PST", "PST", "TVP", new BigDecimal("0.07"), "PST-1234-5678",
+                    date("2013-04-01")),
             new DemoTaxRate("US", "NY", "STATE", "New York State sales tax",
-                    "Taxe de vente de l'État de New York", new BigDecimal("0.04"), "NY-CA 12-3456789"),
+                    "Taxe de vente de l'État de New York", new BigDecimal("0.04"), "NY-CA 12-3456789",
+                    date("2005-06-01")),
+            new DemoTaxRate("US", "NY", "ALBANY", "Albany County sales tax", "Taxe de vente du comté d'Albany",
+                    new BigDecimal("0.04"), "NY-CA 12-3456789", "ALBANY-CO", date("2005-06-01"), null),
+            new DemoTaxRate("US", "NY", "ESSEX", "Essex County sales tax", "Taxe de vente du comté d'Essex",
+                    new BigDecimal("0.04"), "NY-CA 12-3456789", "ESSEX-CO", date("2005-06-01"), null),
             new DemoTaxRate("US", "VT", "STATE", "Vermont sales tax", "Taxe de vente du Vermont",
-                    new BigDecimal("0.06"), "VT-BT 0012345"),
+                    new BigDecimal("0.06"), "VT-BT 0012345", date("2003-10-01")),
+            new DemoTaxRate("US", "VT", "LOT", "Local option sales tax", "Taxe de vente locale",
+                    new BigDecimal("0.01"), "VT-BT 0012345", "BURLINGTON", date("2019-07-01"), null),
+            new DemoTaxRate("US", "VT", "LOT", "Local option sales tax", "Taxe de vente locale",
+                    new BigDecimal("0.01"), "VT-BT 0012345", "STOWE", date("2008-04-01"), null),
             new DemoTaxRate("US", "ME", "STATE", "Maine sales tax", "Taxe de vente du Maine",
-                    new BigDecimal("0.055"), "ME-ST 1234567"),
+                    new BigDecimal("0.055"), "ME-ST 1234567", date("2013-10-01")),
             // New Hampshire has no general sales tax: a zero rate, so the jurisdiction is known.
             new DemoTaxRate("US", "NH", "STATE", "New Hampshire sales tax", "Taxe de vente du New Hampshire",
-                    new BigDecimal("0"), ""));
+                    new BigDecimal("0"), "", date("1970-01-01")));
+
+    /**
+     * tax-jurisdictions.csv: the ZIP codes of the NY and VT places the demo serves, with their
+     * county or city (country, region, postal_from, postal_to, county, city).
+     */
+    static final List<List<String>> POSTAL_AREAS = List.of(
+            List.of("US", "NY", "12203", "12210", "ALBANY-CO", ""),
+            List.of("US", "NY", "12946", "", "ESSEX-CO", ""),
+            List.of("US", "VT", "05401", "05408", "", "BURLINGTON"),
+            List.of("US", "VT", "05672", "", "", "STOWE"));
+
+    /**
+     * tax-rules.csv: BC's PST does not apply to Internet access nor to a residential landline
+     * (Bulletin PST 105). US Internet access needs no rule: exempt by federal law (Taxability).
+     */
+    static final List<List<String>> TAX_RULES = List.of(
+            List.of("CA", "BC", "PST", "INTERNET_ACCESS", "N"),
+            List.of("CA", "BC", "PST", "LANDLINE_RESIDENTIAL", "N"));
 
     private DemoCatalog() {
     }
 
+    /** The region's own rates in force today (the previous system's invoices knew no local tax). */
     static List<DemoTaxRate> taxRatesFor(String country, String region) {
         return TAX_RATES.stream()
-                .filter(rate -> rate.country().equals(country) && rate.region().equals(region))
+                .filter(rate -> rate.country().equals(country) && rate.region().equals(region)
+                        && rate.jurisdiction().isEmpty() && rate.effectiveTo() == null)
                 .toList();
+    }
+
+    private static LocalDate date(String text) {
+        return LocalDate.parse(text);
     }
 
     static void writePlans(Path file) throws IOException {
@@ -70,7 +113,8 @@ final class DemoCatalog {
                         plan.monthlyPrice().toPlainString(), Integer.toString(plan.periodMonths()),
                         plan.includedGb() == null ? "" : plan.includedGb().toString(),
                         plan.overagePerGb() == null ? "" : plan.overagePerGb().toPlainString(),
-                        plan.perMinute() == null ? "" : plan.perMinute().toPlainString());
+                        plan.perMinute() == null ? "" : plan.perMinute().toPlainString(),
+                        plan.internet() ? "INTERNET_ACCESS" : "VOIP");
             }
         }
     }
@@ -79,7 +123,25 @@ final class DemoCatalog {
         try (CSVPrinter printer = DemoCsv.printer(file, TaxRateFormat.INSTANCE.columns())) {
             for (DemoTaxRate tax : TAX_RATES) {
                 printer.printRecord(tax.country(), tax.region(), tax.taxCode(), tax.nameEn(), tax.nameFr(),
-                        tax.rate().toPlainString(), tax.registration());
+                        tax.rate().toPlainString(), tax.registration(), tax.jurisdiction(), tax.effectiveFrom(),
+                        tax.effectiveTo() == null ? "" : tax.effectiveTo());
+            }
+        }
+    }
+
+    static void writeTaxJurisdictions(Path file) throws IOException {
+        try (CSVPrinter printer = DemoCsv.printer(file, TaxJurisdictionFormat.INSTANCE.columns())) {
+            for (List<String> area : POSTAL_AREAS) {
+                // country, region, postal_from, postal_to, street, county, city, district
+                printer.printRecord(area.get(0), area.get(1), area.get(2), area.get(3), "", area.get(4), area.get(5), "");
+            }
+        }
+    }
+
+    static void writeTaxRules(Path file) throws IOException {
+        try (CSVPrinter printer = DemoCsv.printer(file, TaxRuleFormat.INSTANCE.columns())) {
+            for (List<String> rule : TAX_RULES) {
+                printer.printRecord(rule);
             }
         }
     }

@@ -81,6 +81,8 @@ public final class DemoIspGenerator {
         DemoCatalog.writePlans(referenceDir.resolve("plans.csv"));
         SubscriptionGenerator.write(referenceDir.resolve("subscriptions.csv"), subscriptions);
         DemoCatalog.writeTaxRates(referenceDir.resolve("tax-rates.csv"));
+        DemoCatalog.writeTaxJurisdictions(referenceDir.resolve("tax-jurisdictions.csv"));
+        DemoCatalog.writeTaxRules(referenceDir.resolve("tax-rules.csv"));
         OpeningBalanceGenerator.write(referenceDir.resolve("opening-balances.csv"), openInvoices);
         UsageGenerator.Counts usage = new UsageGenerator(cycleDate, usageRandom)
                 .write(usageInboxDir, subscriptions, maxUsageFileLines);

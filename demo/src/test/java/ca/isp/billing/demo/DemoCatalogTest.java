@@ -46,4 +46,40 @@ class DemoCatalogTest {
                 .containsEntry("ME-STATE", "0.055").containsEntry("NH-STATE", "0");
         assertThat(rates).allMatch(r -> !r.get("name_en").isBlank() && !r.get("name_fr").isBlank());
     }
+
+    @Test
+    void everyServiceAddressOfARegionWithLocalTaxesIsInTheTaxJurisdictionsTable() throws IOException {
+        // NY and VT have rows (county and city taxes), so a service ZIP code outside them would be held
+        List<CSVRecord> areas = read(reference.resolve("tax-jurisdictions.csv")).records();
+        Set<String> regionsWithRows = new HashSet<>();
+        areas.forEach(r -> regionsWithRows.add(r.get("country") + "-" + r.get("region")));
+        assertThat(regionsWithRows).containsExactlyInAnyOrder("US-NY", "US-VT");
+        for (CSVRecord a : read(reference.resolve("accounts.csv")).records()) {
+            if (!regionsWithRows.contains(a.get("service_country") + "-" + a.get("service_region"))) {
+                continue;
+            }
+            String zip = a.get("service_postal_code");
+            assertThat(areas).as(a.get("account_number") + " " + zip).anyMatch(r -> r.get("region")
+                    .equals(a.get("service_region")) && zip.compareTo(r.get("postal_from")) >= 0
+                    && zip.compareTo(r.get("postal_to").isEmpty() ? r.get("postal_from") : r.get("postal_to")) <= 0);
+        }
+        // each local jurisdiction has its rate
+        Set<String> jurisdictionsWithRates = new HashSet<>();
+        read(reference.resolve("tax-rates.csv")).records().forEach(r -> jurisdictionsWithRates.add(r.get("jurisdiction")));
+        for (CSVRecord area : areas) {
+            for (String column : List.of("county", "city", "district")) {
+                if (!area.get(column).isEmpty()) {
+                    assertThat(jurisdictionsWithRates).contains(area.get(column));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theRulesAreBritishColumbiasPstExemptions() throws IOException {
+        // the same rules domain's TaxabilityTest works through, class by class
+        assertThat(read(reference.resolve("tax-rules.csv")).records()).extracting(CSVRecord::values)
+                .containsExactly(new String[]{"CA", "BC", "PST", "INTERNET_ACCESS", "N"},
+                        new String[]{"CA", "BC", "PST", "LANDLINE_RESIDENTIAL", "N"});
+    }
 }

@@ -37,7 +37,9 @@ import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.PaymentFormat;
 import ca.isp.billing.readers.PlanFormat;
 import ca.isp.billing.readers.SubscriptionFormat;
+import ca.isp.billing.readers.TaxJurisdictionFormat;
 import ca.isp.billing.readers.TaxRateFormat;
+import ca.isp.billing.readers.TaxRuleFormat;
 import ca.isp.billing.readers.UsageFormat;
 
 /** The demo as a whole: its files, what the summary says, determinism, other sizes and dates. */
@@ -69,11 +71,15 @@ class DemoIspGeneratorTest {
                 "billing_region", "billing_postal_code", "billing_country", "service_line1", "service_city",
                 "service_county", "service_region", "service_postal_code", "service_country", "next_bill_date");
         assertThat(read(reference.resolve("plans.csv")).header()).containsExactly("plan_code", "name_en", "name_fr",
-                "kind", "monthly_price", "period_months", "included_gb", "overage_per_gb", "per_minute");
+                "kind", "monthly_price", "period_months", "included_gb", "overage_per_gb", "per_minute", "tax_class");
         assertThat(read(reference.resolve("subscriptions.csv")).header()).containsExactly("subscription_id",
                 "account_number", "plan_code", "service_id", "start_date", "end_date");
         assertThat(read(reference.resolve("tax-rates.csv")).header()).containsExactly("country", "region", "tax_code",
-                "name_en", "name_fr", "rate", "registration");
+                "name_en", "name_fr", "rate", "registration", "jurisdiction", "effective_from", "effective_to");
+        assertThat(read(reference.resolve("tax-jurisdictions.csv")).header()).containsExactly("country", "region",
+                "postal_from", "postal_to", "street", "county", "city", "district");
+        assertThat(read(reference.resolve("tax-rules.csv")).header()).containsExactly("country", "region",
+                "tax_code", "tax_class", "taxable");
         assertThat(read(reference.resolve("opening-balances.csv")).header()).containsExactly("account_number",
                 "invoice_number", "invoice_date", "due_date", "amount");
         assertThat(read(usageInbox.resolve("usage-2025-06-01.csv")).header()).containsExactly("record_id", "source",
@@ -82,7 +88,7 @@ class DemoIspGeneratorTest {
                 "account_number", "received_on", "amount", "method");
 
         assertThat(fileNames(reference)).containsExactly("accounts.csv", "opening-balances.csv", "plans.csv",
-                "subscriptions.csv", "tax-rates.csv");
+                "subscriptions.csv", "tax-jurisdictions.csv", "tax-rates.csv", "tax-rules.csv");
         assertThat(fileNames(usageInbox)).containsExactly("usage-2025-06-01.csv");
         assertThat(fileNames(paymentInbox)).containsExactly("payments-2025-06-01.csv");
     }
@@ -96,6 +102,9 @@ class DemoIspGeneratorTest {
         assertThat(read(reference.resolve("subscriptions.csv")).header())
                 .isEqualTo(SubscriptionFormat.INSTANCE.columns());
         assertThat(read(reference.resolve("tax-rates.csv")).header()).isEqualTo(TaxRateFormat.INSTANCE.columns());
+        assertThat(read(reference.resolve("tax-jurisdictions.csv")).header())
+                .isEqualTo(TaxJurisdictionFormat.INSTANCE.columns());
+        assertThat(read(reference.resolve("tax-rules.csv")).header()).isEqualTo(TaxRuleFormat.INSTANCE.columns());
         assertThat(read(reference.resolve("opening-balances.csv")).header())
                 .isEqualTo(OpeningBalanceFormat.INSTANCE.columns());
         assertThat(read(usageInbox.resolve("usage-2025-06-01.csv")).header())
@@ -111,7 +120,11 @@ class DemoIspGeneratorTest {
         assertThat(readWithFormat(reference.resolve("plans.csv"), PlanFormat.INSTANCE)).containsExactly(7, 0);
         assertThat(readWithFormat(reference.resolve("subscriptions.csv"), SubscriptionFormat.INSTANCE))
                 .containsExactly(summary.subscriptions(), 0);
-        assertThat(readWithFormat(reference.resolve("tax-rates.csv"), TaxRateFormat.INSTANCE)).containsExactly(9, 0);
+        // 14 rates: the 9 of the regions in force, an ended QST rate, 2 NY counties, 2 VT cities
+        assertThat(readWithFormat(reference.resolve("tax-rates.csv"), TaxRateFormat.INSTANCE)).containsExactly(14, 0);
+        assertThat(readWithFormat(reference.resolve("tax-jurisdictions.csv"), TaxJurisdictionFormat.INSTANCE))
+                .containsExactly(4, 0);
+        assertThat(readWithFormat(reference.resolve("tax-rules.csv"), TaxRuleFormat.INSTANCE)).containsExactly(2, 0);
         assertThat(readWithFormat(reference.resolve("opening-balances.csv"), OpeningBalanceFormat.INSTANCE))
                 .containsExactly(summary.openingBalances(), 0);
         // unknown services and the unknown account parse: the job rejects them later, by lookup
@@ -168,7 +181,7 @@ class DemoIspGeneratorTest {
 
         assertThat(second).isEqualTo(summary);
         Map<String, String> first = digests(reference, usageInbox, paymentInbox);
-        assertThat(first).hasSize(7);
+        assertThat(first).hasSize(9);
         assertThat(digests(again.resolve("reference"), again.resolve("usage"), again.resolve("payments")))
                 .isEqualTo(first);
 
@@ -177,6 +190,8 @@ class DemoIspGeneratorTest {
         // the catalog is fixed; everything about customers changes with the seed
         assertThat(different.get("plans.csv")).isEqualTo(first.get("plans.csv"));
         assertThat(different.get("tax-rates.csv")).isEqualTo(first.get("tax-rates.csv"));
+        assertThat(different.get("tax-jurisdictions.csv")).isEqualTo(first.get("tax-jurisdictions.csv"));
+        assertThat(different.get("tax-rules.csv")).isEqualTo(first.get("tax-rules.csv"));
         for (String name : List.of("accounts.csv", "subscriptions.csv", "opening-balances.csv",
                 "usage-2025-06-01.csv", "payments-2025-06-01.csv")) {
             assertThat(different.get(name)).as(name).isNotEqualTo(first.get(name));

@@ -1,13 +1,21 @@
 package ca.isp.billing.domain;
 
-/** No tax rates are known for a service address's country and region, so its invoice cannot be taxed. */
+/**
+ * The taxes of a service address cannot be known (no tax rates in force for its jurisdictions,
+ * a postal code the table does not place, two rates of one tax at once...), so its invoice
+ * cannot be taxed: it is held with this reason, never sent untaxed.
+ */
 public class UnknownJurisdictionException extends RuntimeException {
 
     private final String country;
     private final String region;
 
     public UnknownJurisdictionException(String country, String region) {
-        super("no tax rates for " + country + "/" + region);
+        this(country, region, "no tax rates for " + country + "/" + region);
+    }
+
+    public UnknownJurisdictionException(String country, String region, String reason) {
+        super(reason);
         this.country = country;
         this.region = region;
     }

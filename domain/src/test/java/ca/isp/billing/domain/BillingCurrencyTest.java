@@ -7,14 +7,15 @@ import org.junit.jupiter.api.Test;
 class BillingCurrencyTest {
 
     @Test
-    void aUsBillingAddressIsBilledInUsDollars() {
-        assertThat(BillingCurrency.forBillingCountry("US")).isEqualTo(BillingCurrency.USD);
+    void aUsServiceAddressIsBilledInUsDollars() {
+        // a Maine service billed to a Quebec mailing address: the service address decides
+        assertThat(BillingCurrency.forServiceCountry("US")).isEqualTo(BillingCurrency.USD);
     }
 
     @Test
-    void everyOtherBillingAddressIsBilledInCanadianDollars() {
-        assertThat(BillingCurrency.forBillingCountry("CA")).isEqualTo(BillingCurrency.CAD);
+    void everyOtherServiceAddressIsBilledInCanadianDollars() {
+        assertThat(BillingCurrency.forServiceCountry("CA")).isEqualTo(BillingCurrency.CAD);
         // Countries are stored upper case by the account import; anything else is not the US.
-        assertThat(BillingCurrency.forBillingCountry("FR")).isEqualTo(BillingCurrency.CAD);
+        assertThat(BillingCurrency.forServiceCountry("FR")).isEqualTo(BillingCurrency.CAD);
     }
 }

@@ -32,7 +32,7 @@ public final class CycleTestSupport {
         Path reference = properties.home().resolve("reference");
         DemoIspGenerator.Summary summary = new DemoIspGenerator(seed, accounts, CYCLE)
                 .generate(reference, properties.inbox("usage"), properties.inbox("payments"));
-        for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
+        for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.TAX_JURISDICTIONS, Kind.TAX_RULES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
             importer.importFile(kind, reference.resolve(kind.label() + ".csv"));
         }
         return summary;

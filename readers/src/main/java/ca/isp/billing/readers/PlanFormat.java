@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import ca.isp.billing.domain.TaxClass;
+
 /** The plans file (import plans). */
 public final class PlanFormat implements RowFormat<PlanRow> {
 
@@ -32,7 +34,7 @@ public final class PlanFormat implements RowFormat<PlanRow> {
 
     private static final List<String> COLUMNS = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
-            "overage_per_gb", "per_minute");
+            "overage_per_gb", "per_minute", "tax_class");
 
     private static final List<String> REQUIRED = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months");
@@ -74,8 +76,10 @@ public final class PlanFormat implements RowFormat<PlanRow> {
         }
         BigDecimal perMinute = row.atMost("per_minute", notNegative(row, "per_minute",
                 row.optionalDecimal("per_minute", PER_MINUTE_DECIMALS)), MAX_PER_MINUTE);
+        // optional: blank is the kind's class (INTERNET_ACCESS or VOIP)
+        String taxClass = row.optional("tax_class") == null ? null : row.oneOf("tax_class", TaxClass.class).name();
         return new PlanRow(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths,
-                includedGb, overagePerGb, perMinute);
+                includedGb, overagePerGb, perMinute, taxClass);
     }
 
     private static BigDecimal notNegative(Row row, String column, BigDecimal value) {

@@ -1,8 +1,20 @@
 package ca.isp.billing.readers;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
-/** One line of the tax-rates file: one tax of one jurisdiction; rate is a fraction (0.09975). */
+/**
+ * One line of the tax-rates file: one tax of one jurisdiction (the region itself when
+ * jurisdiction is empty) from effectiveFrom (null: always) to effectiveTo (null: no end),
+ * inclusive; rate is a fraction (0.09975).
+ */
 public record TaxRateRow(String country, String region, String taxCode, String nameEn, String nameFr,
-                         BigDecimal rate, String registration) {
+                         BigDecimal rate, String registration, String jurisdiction, LocalDate effectiveFrom,
+                         LocalDate effectiveTo) {
+
+    /** A rate of the region itself, in force since always (the first format of the file). */
+    public TaxRateRow(String country, String region, String taxCode, String nameEn, String nameFr,
+                      BigDecimal rate, String registration) {
+        this(country, region, taxCode, nameEn, nameFr, rate, registration, "", null, null);
+    }
 }

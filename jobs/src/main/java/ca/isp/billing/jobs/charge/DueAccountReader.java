@@ -66,7 +66,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         MapSqlParameterSource params = new MapSqlParameterSource("min", Math.max(minId, afterId + 1))
                 .addValue("max", maxId).addValue("cycle", cycleDate).addValue("size", size);
         List<DueAccount> accounts = jdbc.query("""
-                SELECT id, account_number, language, billing_country, next_bill_date FROM account
+                SELECT id, account_number, language, service_country, next_bill_date FROM account
                 WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle ORDER BY id LIMIT :size""", params,
                 (rs, n) -> new DueAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class)));
@@ -117,7 +117,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
             usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub, byPeriod(days, a.nextBillDate())));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
-                    BillingCurrency.forBillingCountry(a.country()).name(), a.nextBillDate(),
+                    BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(),
                     subscriptions.getOrDefault(a.id(), List.of()), totals, fees.getOrDefault(a.id(), List.of())));
         }
         return page;

@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,8 +9,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -19,18 +22,24 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.TaxClass;
+import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.report.TaxLiabilityReport;
+import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}. It only parses arguments, calls the launcher,
- * the importer or the status report, prints plain lines and sets the process exit code.
+ * {@code status}, {@code import}, {@code demo}, {@code tax-quote}, {@code tax-report}. It only
+ * parses arguments, calls the launcher, the importer, the status report, the tax quote or the tax
+ * liability report, prints plain lines and sets the process exit code.
  */
 @Component
 public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -41,20 +50,28 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     public static final int IN_THE_WAY = 3;
     public static final int FAILED = 5;
 
+    /** The largest amount a tax quote takes: above it, a typo. */
+    private static final BigDecimal MAX_QUOTE = new BigDecimal("1000000.00");
+
     private final CycleLauncher launcher;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
+    private final TaxQuote taxQuote;
+    private final TaxLiabilityReport taxReport;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, CycleStatus status, ReferenceDataImporter importer,
-                              DemoCommand demo, BillingProperties properties) {
+                              DemoCommand demo, TaxQuote taxQuote, TaxLiabilityReport taxReport,
+                              BillingProperties properties) {
         this.launcher = launcher;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
+        this.taxQuote = taxQuote;
+        this.taxReport = taxReport;
         this.properties = properties;
     }
 
@@ -94,6 +111,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "status" -> status(options(args, "cycle-date"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
+                case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
+                case "tax-report" -> taxReport(options(args, "from", "to"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -223,14 +242,16 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
-            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE");
+            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
+                    + "|tax-exemptions|opening-balances> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates or opening-balances");
+                    + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions"
+                    + " or opening-balances");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {
@@ -253,5 +274,65 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         int exit = exitCode(launcher.bill(cycleDate, CycleLauncher.Option.FORCE));
         demo.printWhereThingsAre(cycleDate);
         return exit;
+    }
+
+    /** The taxes the billing run would charge on an amount of a class at a postal code on a date. */
+    private int taxQuote(Map<String, String> options) {
+        String postalCode = required(options, "postal-code");
+        String country = required(options, "country").toUpperCase(Locale.ROOT);
+        String region = options.containsKey("region") ? options.get("region").toUpperCase(Locale.ROOT) : null;
+        String className = required(options, "class");
+        TaxClass taxClass = Arrays.stream(TaxClass.values())
+                .filter(c -> c.name().equalsIgnoreCase(className.replace('-', '_'))).findFirst()
+                .orElseThrow(() -> new UsageException("--class must be one of " + Arrays.toString(TaxClass.values())
+                        + ", not '" + className + "'"));
+        BigDecimal amount;
+        try {
+            amount = Money.parse(required(options, "amount"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--amount must be an amount like 100.00, not '" + options.get("amount") + "'");
+        }
+        if (amount.signum() < 0 || amount.compareTo(MAX_QUOTE) > 0) {
+            throw new UsageException("--amount must be from 0.00 to " + MAX_QUOTE + ", not " + amount);
+        }
+        LocalDate date = date(options, "date");
+        try {
+            taxQuote.quote(country, region, postalCode, taxClass, amount, date).describe().forEach(System.out::println);
+            return OK;
+        } catch (UnknownJurisdictionException e) {
+            System.err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
+    }
+
+    /** The tax liability of a period, as a CSV under out/reports/tax-liability/. */
+    private int taxReport(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        TaxLiabilityReport.Liability liability = taxReport.write(from, to);
+        System.out.printf("Tax liability %s to %s: %d rows%n", from, to, liability.rows().size());
+        liability.taxByCurrency().forEach((currency, tax) -> System.out.printf("  %s tax collected %s on %d invoices%n",
+                currency, tax.toPlainString(), liability.invoicesByCurrency().get(currency)));
+        System.out.println("  " + liability.file().toAbsolutePath().normalize());
+        return OK;
+    }
+
+    private static LocalDate date(Map<String, String> options, String name) {
+        try {
+            return LocalDate.parse(required(options, name));
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2026-11-01, not '" + options.get(name) + "'");
+        }
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null || value.isBlank() || "true".equals(value)) {
+            throw new UsageException("--" + name + " is required");
+        }
+        return value;
     }
 }

@@ -76,6 +76,7 @@ import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
+import ca.isp.billing.jobs.tax.TaxEngines;
 import ca.isp.billing.jobs.tax.TaxLineWriter;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.InvoicePdfRenderer;
@@ -251,7 +252,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step taxPartition(DraftInvoiceReader draftInvoiceReader, InvoiceTaxProcessor invoiceTaxProcessor) {
         return chunkStep("taxPartition", "tax", properties.chunkSize(),
-                draftInvoiceReader, invoiceTaxProcessor, new TaxLineWriter(named, clock));
+                draftInvoiceReader, invoiceTaxProcessor, new TaxLineWriter(named));
     }
 
     @Bean
@@ -259,14 +260,14 @@ public class BillingCycleJobConfiguration {
     public DraftInvoiceReader draftInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                  @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                  @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
+        return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize(), clock);
     }
 
-    /** Step scoped: tax rates are read when the step starts, so an import made since counts. */
+    /** Step scoped: the tax tables are read when the step starts, so an import made since counts. */
     @Bean
     @StepScope
-    public InvoiceTaxProcessor invoiceTaxProcessor() {
-        return new InvoiceTaxProcessor(ReferenceData.taxRates(jdbc));
+    public InvoiceTaxProcessor invoiceTaxProcessor(TaxEngines taxEngines) {
+        return new InvoiceTaxProcessor(taxEngines.current());
     }
 
     // ------------------------------------------------------------------ 6. issue invoices

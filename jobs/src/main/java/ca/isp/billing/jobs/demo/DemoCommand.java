@@ -53,7 +53,7 @@ public class DemoCommand {
                 generated.malformedUsageLines(), generated.unknownServiceUsage(), generated.openingBalances(),
                 generated.payments(), generated.malformedPaymentLines());
 
-        for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
+        for (Kind kind : new Kind[]{Kind.PLANS, Kind.TAX_RATES, Kind.TAX_JURISDICTIONS, Kind.TAX_RULES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS, Kind.OPENING_BALANCES}) {
             // The importer logs each result ("Imported accounts accounts.csv: ..."), as for ./run.sh import.
             // Its dates are plausible around the demo's own cycle date, which may be far from today.
             importer.importFile(kind, reference.resolve(kind.label() + ".csv"), cycleDate);

@@ -54,11 +54,11 @@ final class OpeningBalanceUpsert extends Upsert<OpeningBalanceRow> {
                 keys(rows, OpeningBalanceRow::invoiceNumber), values -> (String) values.get("invoice_number"));
         accountLocale = new HashMap<>();
         if (!accounts.isEmpty()) {
-            jdbc.query("SELECT id, language, billing_country FROM account WHERE id IN (:ids)",
+            jdbc.query("SELECT id, language, service_country FROM account WHERE id IN (:ids)",
                     new MapSqlParameterSource("ids", accounts.values()),
                     rs -> {
                         accountLocale.put(rs.getLong("id"), new String[]{rs.getString("language"),
-                                BillingCurrency.forBillingCountry(rs.getString("billing_country")).name()});
+                                BillingCurrency.forServiceCountry(rs.getString("service_country")).name()});
                     });
         }
         return stored;

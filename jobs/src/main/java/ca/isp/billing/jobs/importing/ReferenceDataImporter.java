@@ -28,8 +28,9 @@ import ca.isp.billing.readers.RejectFileWriter;
 import ca.isp.billing.readers.RowBatches;
 
 /**
- * Imports the operator's reference data (accounts, plans, subscriptions, tax rates, opening
- * balances) from CSV: an upsert on each natural key, so importing a file twice changes nothing.
+ * Imports the operator's reference data (accounts, plans, subscriptions, tax rates, tax
+ * jurisdictions, taxability rules, exemptions, opening balances) from CSV: an upsert on each
+ * natural key, so importing a file twice changes nothing.
  * Bad lines go to {@code var/rejects/import-<kind>-<file>.rejects.csv}; the good ones are imported.
  * Dates outside their plausible window (billing.plausible.*, counted from today) are rejected
  * lines too. Work is done in batches of {@value #BATCH} rows, each batch in one transaction and a handful
@@ -44,7 +45,7 @@ public class ReferenceDataImporter {
     private static final int BATCH = 1000;
 
     public enum Kind {
-        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, OPENING_BALANCES;
+        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -94,6 +95,9 @@ public class ReferenceDataImporter {
             case PLANS -> run(kind, file, new PlanUpsert(jdbc));
             case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc, dates.subscriptions()));
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));
+            case TAX_JURISDICTIONS -> run(kind, file, new TaxJurisdictionUpsert(jdbc));
+            case TAX_RULES -> run(kind, file, new TaxRuleUpsert(jdbc));
+            case TAX_EXEMPTIONS -> run(kind, file, new TaxExemptionUpsert(jdbc));
             case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, dates.openingBalances(),
                     properties.invoiceNumber().numbering()));
         };

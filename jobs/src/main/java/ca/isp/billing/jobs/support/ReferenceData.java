@@ -1,18 +1,14 @@
 package ca.isp.billing.jobs.support;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.Plan;
 import ca.isp.billing.domain.PlanKind;
-import ca.isp.billing.domain.TaxRate;
 
-/** Small reference tables a step loads once, not per chunk: plans and tax rates. */
+/** Small reference tables a step loads once, not per chunk: plans (the tax tables: tax.TaxTables). */
 public final class ReferenceData {
 
     private ReferenceData() {
@@ -27,21 +23,5 @@ public final class ReferenceData {
                     rs.getBigDecimal("per_minute")));
         });
         return plans;
-    }
-
-    /** Tax rates by "COUNTRY/REGION", in tax code order within a region. */
-    public static Map<String, List<TaxRate>> taxRates(JdbcTemplate jdbc) {
-        Map<String, List<TaxRate>> rates = new HashMap<>();
-        jdbc.query("SELECT * FROM tax_rate ORDER BY country, region, id", rs -> {
-            rates.computeIfAbsent(key(rs.getString("country"), rs.getString("region")), k -> new ArrayList<>())
-                    .add(new TaxRate(rs.getString("country"), rs.getString("region"), rs.getString("tax_code"),
-                            rs.getString("name_en"), rs.getString("name_fr"), rs.getBigDecimal("rate"),
-                            rs.getString("registration")));
-        });
-        return rates;
-    }
-
-    public static String key(String country, String region) {
-        return country + "/" + region;
     }
 }

@@ -1,39 +1,43 @@
 package ca.isp.billing.jobs.tax;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import ca.isp.billing.domain.Address;
-import ca.isp.billing.domain.TaxCalculator;
-import ca.isp.billing.domain.TaxRate;
+import ca.isp.billing.domain.LineTaxClasses;
+import ca.isp.billing.domain.TaxEngine;
+import ca.isp.billing.domain.TaxRequest;
+import ca.isp.billing.domain.TaxResult;
 import ca.isp.billing.domain.UnknownJurisdictionException;
-import ca.isp.billing.jobs.support.ReferenceData;
 
 /**
- * Taxes one invoice by its service address (TaxCalculator). An address with no tax rates is
- * an unknown jurisdiction: the invoice is held with the reason, never sent untaxed.
+ * Taxes one invoice by its service address with the tax engine, at the rates in force on its
+ * date. An address whose taxes cannot be known (no jurisdiction, no rate in force) holds the
+ * invoice with the reason, never sends it untaxed.
  */
 public class InvoiceTaxProcessor implements ItemProcessor<InvoiceToTax, TaxedInvoice> {
 
-    private final Map<String, List<TaxRate>> ratesByJurisdiction;
-    private final TaxCalculator calculator = new TaxCalculator();
+    private final TaxEngine engine;
 
-    public InvoiceTaxProcessor(Map<String, List<TaxRate>> ratesByJurisdiction) {
-        this.ratesByJurisdiction = ratesByJurisdiction;
+    public InvoiceTaxProcessor(TaxEngine engine) {
+        this.engine = engine;
     }
 
     @Override
     public TaxedInvoice process(InvoiceToTax invoice) {
-        List<TaxRate> rates = ratesByJurisdiction.getOrDefault(ReferenceData.key(invoice.country(), invoice.region()), List.of());
         try {
+            TaxResult result = engine.tax(request(invoice));
             return new TaxedInvoice(invoice.invoiceId(), invoice.language(), invoice.lines().size() + 1,
-                    calculator.tax(invoice.lines(), rates,
-                            new Address(null, null, null, null, invoice.region(), null, invoice.country())), null);
+                    invoice.invoiceDate(), result.taxes(), null);
         } catch (UnknownJurisdictionException e) {
-            return new TaxedInvoice(invoice.invoiceId(), invoice.language(), 0, List.of(),
+            return new TaxedInvoice(invoice.invoiceId(), invoice.language(), 0, invoice.invoiceDate(), List.of(),
                     "account " + invoice.accountNumber() + ": " + e.getMessage());
         }
+    }
+
+    /** What the engine is asked for one invoice; the quote asks the same for one line. */
+    static TaxRequest request(InvoiceToTax invoice) {
+        return new TaxRequest(invoice.serviceAddress(), invoice.invoiceDate(),
+                LineTaxClasses.of(invoice.lines(), invoice.classBySubscription()), invoice.exemptions());
     }
 }

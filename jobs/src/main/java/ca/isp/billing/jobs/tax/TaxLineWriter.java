@@ -1,7 +1,5 @@
 package ca.isp.billing.jobs.tax;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,34 +25,10 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final InvoiceLineDao lines;
-    private final Clock clock;
 
-    public TaxLineWriter(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    public TaxLineWriter(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.lines = new InvoiceLineDao(jdbc);
-        this.clock = clock;
-    }
-
-    /**
-     * The date each invoice would take if it is released from a hold now: today, or the latest
-     * date of an invoice its account already has, whichever is later.
-     */
-    private Map<Long, LocalDate> releaseDates(List<Long> invoiceIds) {
-        LocalDate today = LocalDate.now(clock);
-        Map<Long, LocalDate> dates = new HashMap<>();
-        invoiceIds.forEach(id -> dates.put(id, today));
-        if (!invoiceIds.isEmpty()) {
-            jdbc.query("""
-                    SELECT i.id, (SELECT MAX(j.invoice_date) FROM invoice j WHERE j.account_id = i.account_id
-                        AND j.status = :issued) FROM invoice i WHERE i.id IN (:ids)""",
-                    new MapSqlParameterSource("ids", invoiceIds).addValue("issued", InvoiceStatus.ISSUED.name()), rs -> {
-                        LocalDate latest = rs.getObject(2, LocalDate.class);
-                        if (latest != null && latest.isAfter(today)) {
-                            dates.put(rs.getLong(1), latest);
-                        }
-                    });
-        }
-        return dates;
     }
 
     @Override
@@ -68,25 +42,23 @@ public class TaxLineWriter implements ItemWriter<TaxedInvoice> {
         }
         lines.addAll(taxLines, firstLineNo);
         jdbc.batchUpdate("""
-                INSERT INTO tax_line (invoice_id, country, region, tax_code, rate, taxable_base, amount)
-                VALUES (:invoice, :country, :region, :code, :rate, :base, :amount)""",
+                INSERT INTO tax_line (invoice_id, country, region, jurisdiction, tax_code, rate, taxable_base,
+                    exempt_base, exemption, amount)
+                VALUES (:invoice, :country, :region, :jurisdiction, :code, :rate, :base, :exempt, :exemption, :amount)""",
                 taxed.stream().flatMap(t -> t.taxes().stream().map(tax -> new MapSqlParameterSource()
                         .addValue("invoice", t.invoiceId()).addValue("country", tax.rate().country())
                         .addValue("region", tax.rate().region()).addValue("code", tax.rate().taxCode())
                         .addValue("rate", tax.rate().rate()).addValue("base", tax.taxableBase())
+                        .addValue("jurisdiction", tax.jurisdiction()).addValue("exempt", tax.exemptBase())
+                        .addValue("exemption", tax.exemption())
                         .addValue("amount", tax.amount()))).toArray(MapSqlParameterSource[]::new));
-        // A held invoice released later (a rerun) is dated the day it is released, so its due date
-        // and any late fee run from when the customer could receive it; and never before an invoice
-        // its account already has (a later cycle billed early), so its statement follows that one.
-        // invoice_date comes first in SET: MySQL assigns left to right, so the CASE sees the old status.
-        Map<Long, LocalDate> released = releaseDates(taxed.stream().map(TaxedInvoice::invoiceId).toList());
+        // A held invoice released now takes the date the reader taxed it at (DraftInvoiceReader: the day it
+        // is released); a draft keeps its own.
         jdbc.batchUpdate("""
-                UPDATE invoice SET invoice_date = CASE WHEN status = :held AND invoice_date < :released THEN :released
-                    ELSE invoice_date END, status = :taxed, hold_reason = NULL
+                UPDATE invoice SET invoice_date = :date, status = :taxed, hold_reason = NULL
                 WHERE id = :id AND status IN (:toTax)""",
                 taxed.stream().map(t -> new MapSqlParameterSource("id", t.invoiceId())
-                                .addValue("released", released.get(t.invoiceId()))
-                                .addValue("held", InvoiceStatus.HELD.name()).addValue("taxed", InvoiceStatus.TAXED.name())
+                                .addValue("date", t.invoiceDate()).addValue("taxed", InvoiceStatus.TAXED.name())
                                 .addValue("toTax", DraftInvoiceReader.TO_TAX))
                         .toArray(MapSqlParameterSource[]::new));
         List<? extends TaxedInvoice> held = chunk.getItems().stream().filter(TaxedInvoice::held).toList();

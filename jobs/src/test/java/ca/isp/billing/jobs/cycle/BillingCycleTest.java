@@ -107,8 +107,21 @@ class BillingCycleTest extends AbstractCycleTest {
         // The seed-7 ISP's 56 invoices, to the cent: established once by recomputing every invoice
         // from the CSV files outside the project (plans in advance, by days when partial; data
         // over the allowance and per-minute calls in arrears; each tax of the service region
-        // rounded once per invoice), which gave the same 6764.65.
-        assertThat(invoiced).isEqualByComparingTo("6764.65");
+        // rounded once per invoice), which gave 6764.65 before issue 11. That figure still holds
+        // for the lines with every region's tax on all of them (the tax register keeps both bases):
+        BigDecimal beforeIssue11 = jdbc.queryForObject("""
+                SELECT SUM(i.subtotal) + (SELECT SUM(ROUND((t.taxable_base + t.exempt_base) * t.rate, 2))
+                    FROM tax_line t JOIN invoice j ON j.id = t.invoice_id
+                    WHERE j.cycle_date = ? AND t.jurisdiction = '')
+                FROM invoice i WHERE i.cycle_date = ?""", BigDecimal.class, CYCLE, CYCLE);
+        assertThat(beforeIssue11).isEqualByComparingTo("6764.65");
+        // Issue 11's rules then take off US Internet access (exempt, ITFA) and BC PST on Internet
+        // access, and add the Albany/Essex county and Burlington/Stowe city taxes: 6659.27.
+        assertThat(invoiced).isEqualByComparingTo("6659.27");
+        // every tax's two bases together are the invoice's lines that are not taxes
+        assertThat(count("""
+                SELECT COUNT(*) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
+                WHERE i.cycle_date = ? AND t.taxable_base + t.exempt_base <> i.subtotal""", CYCLE)).isZero();
     }
 
     @Test

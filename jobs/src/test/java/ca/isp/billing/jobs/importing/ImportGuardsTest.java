@@ -31,7 +31,10 @@ import ca.isp.billing.readers.PaymentFormat;
 import ca.isp.billing.readers.PlanFormat;
 import ca.isp.billing.readers.RowFormat;
 import ca.isp.billing.readers.SubscriptionFormat;
+import ca.isp.billing.readers.TaxExemptionFormat;
+import ca.isp.billing.readers.TaxJurisdictionFormat;
 import ca.isp.billing.readers.TaxRateFormat;
+import ca.isp.billing.readers.TaxRuleFormat;
 import ca.isp.billing.readers.UsageFormat;
 
 /**
@@ -93,7 +96,18 @@ class ImportGuardsTest extends AbstractCycleTest {
                 TaxRateFormat.INSTANCE, Map.of("region", List.of("tax_rate.region", "tax_line.region"),
                         "tax_code", List.of("tax_rate.tax_code", "tax_line.tax_code"),
                         "name_en", List.of("tax_rate.name_en"), "name_fr", List.of("tax_rate.name_fr"),
-                        "registration", List.of("tax_rate.registration")),
+                        "registration", List.of("tax_rate.registration"),
+                        "jurisdiction", List.of("tax_rate.jurisdiction", "tax_line.jurisdiction")),
+                TaxJurisdictionFormat.INSTANCE, Map.of("region", List.of("tax_postal_area.region"),
+                        "street", List.of("tax_postal_area.street"),
+                        "county", List.of("tax_postal_area.county", "tax_rate.jurisdiction"),
+                        "city", List.of("tax_postal_area.city", "tax_rate.jurisdiction"),
+                        "district", List.of("tax_postal_area.district", "tax_rate.jurisdiction")),
+                TaxRuleFormat.INSTANCE, Map.of("region", List.of("tax_rule.region"),
+                        "tax_code", List.of("tax_rule.tax_code")),
+                TaxExemptionFormat.INSTANCE, Map.of("account_number", List.of("account.account_number"),
+                        "certificate", List.of("tax_exemption.certificate", "tax_line.exemption"),
+                        "tax_codes", List.of("tax_exemption.tax_codes")),
                 OpeningBalanceFormat.INSTANCE, Map.of("account_number", List.of("account.account_number"),
                         "invoice_number", List.of("invoice.invoice_number", "account_ledger.reference")),
                 UsageFormat.INSTANCE, Map.of("record_id", List.of("usage_record.record_id"),

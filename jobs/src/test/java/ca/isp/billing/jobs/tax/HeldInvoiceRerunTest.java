@@ -57,7 +57,7 @@ class HeldInvoiceRerunTest extends AbstractCycleTest {
         assertThat(CycleTestSupport.invoicedAccounts(jdbc, CYCLE, "HELD"))
                 .containsExactlyInAnyOrderElementsOf(DemoInputs.accountNumbers(ontarioAccounts));
         assertThat(jdbc.queryForList("SELECT hold_reason FROM invoice WHERE status = 'HELD'", String.class))
-                .allMatch(reason -> reason.endsWith("no tax rates for CA/ON"));
+                .allMatch(reason -> reason.endsWith("no tax rates in force on " + CYCLE + " for CA/ON"));
         assertThat(CycleTestSupport.invoicedAccounts(jdbc, CYCLE, "ISSUED"))
                 .containsExactlyInAnyOrderElementsOf(DemoInputs.accountNumbers(otherAccounts))
                 .hasSize(26);

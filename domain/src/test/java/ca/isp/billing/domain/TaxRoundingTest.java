@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class TaxCalculatorTest {
+/**
+ * The rounding rule of {@link TableTaxEngine}: each tax once per invoice on the sum of the lines
+ * it applies to, half up to the cent. Lines here have no subscription, so their class is GENERAL
+ * (taxed by every tax); late fees are LATE_FEE (not taxed by default); TAX lines are never taxed.
+ */
+class TaxRoundingTest {
 
     private static final TaxRate QC_GST = rate("CA", "QC", "GST", "GST", "TPS", "0.05", "123456789RT0001");
     private static final TaxRate QC_QST = rate("CA", "QC", "QST", "QST", "TVQ", "0.09975", "1234567890");
@@ -23,7 +30,7 @@ class TaxCalculatorTest {
     private static final TaxRate OR_STATE = rate("US", "OR", "STATE", "Oregon sales tax", "Taxe de vente de l'Oregon",
             "0", null);
 
-    private final TaxCalculator calculator = new TaxCalculator();
+    private static final LocalDate DATE = LocalDate.of(2026, 11, 1);
 
     static Stream<Arguments> cases() {
         // label, invoice lines, rates, expected base, expected amount per rate (same order)
@@ -63,7 +70,7 @@ class TaxCalculatorTest {
     @MethodSource("cases")
     void taxesTheTaxableLinesOncePerJurisdiction(String label, List<InvoiceLine> lines, List<TaxRate> rates,
                                                 String base, List<String> amounts) {
-        List<TaxAmount> taxes = calculator.tax(lines, rates);
+        List<TaxAmount> taxes = tax(lines, rates);
 
         assertThat(taxes).extracting(TaxAmount::rate).containsExactlyElementsOf(rates);
         assertThat(taxes).extracting(TaxAmount::taxableBase).containsOnly(new BigDecimal(base));
@@ -73,7 +80,7 @@ class TaxCalculatorTest {
 
     @Test
     void taxLineInEnglish() {
-        TaxAmount qst = calculator.tax(lines(recurring("89.98"), usage("12.34")), List.of(QC_GST, QC_QST)).get(1);
+        TaxAmount qst = tax(lines(recurring("89.98"), usage("12.34")), List.of(QC_GST, QC_QST)).get(1);
 
         InvoiceLine line = qst.toLine(Language.EN);
 
@@ -90,7 +97,7 @@ class TaxCalculatorTest {
 
     @Test
     void taxLineInFrench() {
-        List<TaxAmount> taxes = calculator.tax(lines(recurring("89.98"), usage("12.34")), List.of(QC_GST, QC_QST));
+        List<TaxAmount> taxes = tax(lines(recurring("89.98"), usage("12.34")), List.of(QC_GST, QC_QST));
 
         assertThat(spaces(taxes.get(0).toLine(Language.FR).description())).isEqualTo("TPS 5 % (no 123456789RT0001)");
         assertThat(spaces(taxes.get(1).toLine(Language.FR).description())).isEqualTo("TVQ 9,975 % (no 1234567890)");
@@ -100,7 +107,7 @@ class TaxCalculatorTest {
 
     @Test
     void wholePercentIsShownWithoutExponentOrDecimals() {
-        InvoiceLine hst = calculator.tax(lines(recurring("100.00")), List.of(ON_HST)).get(0).toLine(Language.EN);
+        InvoiceLine hst = tax(lines(recurring("100.00")), List.of(ON_HST)).get(0).toLine(Language.EN);
 
         assertThat(hst.description()).isEqualTo("HST 13%");                  // no registration printed
         assertThat(hst.unitPrice().toPlainString()).isEqualTo("13");         // 0.13 * 100, not 1.3E+1
@@ -111,21 +118,19 @@ class TaxCalculatorTest {
     void noRatesMeansAnUnknownJurisdiction() {
         Address address = new Address("1 Main St", null, "Nowhere", null, "ZZ", "00000", "US");
 
-        assertThatThrownBy(() -> calculator.tax(lines(recurring("10.00")), List.of(), address))
+        assertThatThrownBy(() -> engine(List.of(QC_GST)).tax(request(address, lines(recurring("10.00")))))
                 .isInstanceOf(UnknownJurisdictionException.class)
-                .hasMessage("no tax rates for US/ZZ");
-        assertThatThrownBy(() -> calculator.tax(lines(recurring("10.00")), List.of()))
-                .isInstanceOf(UnknownJurisdictionException.class);
+                .hasMessage("no tax rates in force on 2026-11-01 for US/ZZ");
     }
 
     @Test
-    void ratesOfAnotherJurisdictionAreRefused() {
+    void ratesOfAnotherJurisdictionAreNotApplied() {
         Address montreal = new Address("1 rue Sainte-Catherine", null, "Montréal", null, "QC", "H2X 1Y1", "CA");
 
-        assertThatThrownBy(() -> calculator.tax(lines(recurring("10.00")), List.of(ON_HST), montreal))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("tax HST is for CA/ON, not for the service address in CA/QC");
-        assertThat(calculator.tax(lines(recurring("10.00")), List.of(QC_GST, QC_QST), montreal))
+        assertThatThrownBy(() -> engine(List.of(ON_HST)).tax(request(montreal, lines(recurring("10.00")))))
+                .isInstanceOf(UnknownJurisdictionException.class)
+                .hasMessage("no tax rates in force on 2026-11-01 for CA/QC");
+        assertThat(engine(List.of(ON_HST, QC_GST, QC_QST)).tax(request(montreal, lines(recurring("10.00")))).taxes())
                 .extracting(TaxAmount::amount)
                 .containsExactly(new BigDecimal("0.50"),   // 10.00 * 0.05 = 0.50
                                  new BigDecimal("1.00"));  // 10.00 * 0.09975 = 0.9975 -> 1.00
@@ -141,6 +146,22 @@ class TaxCalculatorTest {
     private static TaxRate rate(String country, String region, String code, String en, String fr, String rate,
                                 String registration) {
         return new TaxRate(country, region, code, en, fr, new BigDecimal(rate), registration);
+    }
+
+    /** The taxes of the lines at a service address in the rates' own region, on DATE. */
+    private static List<TaxAmount> tax(List<InvoiceLine> lines, List<TaxRate> rates) {
+        Address address = new Address("1 Main St", null, "City", null, rates.get(0).region(), null,
+                rates.get(0).country());
+        return engine(rates).tax(request(address, lines)).taxes();
+    }
+
+    private static TableTaxEngine engine(List<TaxRate> rates) {
+        return new TableTaxEngine(new JurisdictionResolver(List.of()),
+                rates.stream().map(r -> new DatedTaxRate("", r, null, null)).toList(), new Taxability(List.of()));
+    }
+
+    private static TaxRequest request(Address address, List<InvoiceLine> lines) {
+        return new TaxRequest(address, DATE, LineTaxClasses.of(lines, Map.of()), List.of());
     }
 
     private static List<InvoiceLine> lines(InvoiceLine... lines) {
