@@ -54,7 +54,7 @@ import ca.isp.billing.jobs.handoff.MailVendorCourier;
 import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
 import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
 import ca.isp.billing.jobs.handoff.SmtpCourier;
-import ca.isp.billing.jobs.ingest.UsageFileIngester;
+import ca.isp.billing.jobs.ingest.UsageSources;
 import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
 import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
 import ca.isp.billing.jobs.issue.TaxedInvoiceReader;
@@ -158,21 +158,21 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 1. ingest usage files
 
     @Bean
-    public Step ingest(UsageFileIngester usageFileIngester) {
+    public Step ingest(UsageSources usageSources) {
         return new StepBuilder("ingest", jobRepository)
-                .tasklet(usageFileIngester, transactionManager)
+                .tasklet(usageSources, transactionManager)
                 .build();
     }
 
     /**
-     * Step scoped: the files it passes over in a run (still being written) are forgotten after it,
-     * and its window of plausible start times is counted from the day it runs.
+     * Every configured usage source (billing.ingest.sources.*), each read by the reader of its
+     * format. Step scoped: the files it passes over in a run (still being written) are forgotten
+     * after it, and its window of plausible start times is counted from the day it runs.
      */
     @Bean
     @StepScope
-    public UsageFileIngester usageFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new UsageFileIngester(jdbc, transactionManager, properties, plausibleDates().usage(cycleDate),
-                faults);
+    public UsageSources usageSources(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        return UsageSources.of(properties, jdbc, transactionManager, plausibleDates().usage(cycleDate), faults);
     }
 
     // ------------------------------------------------------------------ 2. rate usage

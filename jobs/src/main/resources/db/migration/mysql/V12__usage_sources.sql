@@ -1,0 +1,55 @@
+-- Issue 8: usage from network equipment. The same as the H2 version of this migration, with
+-- DATETIME for times (see V3) and binary collation for the new tables (see V5).
+
+-- What an equipment record says besides its quantity. DATA from a RADIUS session: the bytes
+-- the subscriber sent (upload) and received (download), whose sum is the quantity, the seconds
+-- counted, the session's key (Acct-Unique-Session-Id: a session gives several records, see
+-- radius_session) and its framed IP (the fallback to find the subscription). VOICE from a call
+-- record: the number dialed and how the call ended (ANSWERED, NO ANSWER, BUSY, ...). Null for
+-- the generic usage CSV, which says none of these.
+ALTER TABLE usage_record ADD COLUMN upload_bytes BIGINT NULL;
+ALTER TABLE usage_record ADD COLUMN download_bytes BIGINT NULL;
+ALTER TABLE usage_record ADD COLUMN session_seconds BIGINT NULL;
+ALTER TABLE usage_record ADD COLUMN session_key VARCHAR(100) NULL;
+ALTER TABLE usage_record ADD COLUMN framed_ip VARCHAR(45) NULL;
+ALTER TABLE usage_record ADD COLUMN destination VARCHAR(100) NULL;
+ALTER TABLE usage_record ADD COLUMN disposition VARCHAR(12) NULL;
+-- Records read in place (FreeRADIUS) come from no inbox file: no ingested_file row.
+ALTER TABLE usage_record MODIFY file_id BIGINT NULL;
+CREATE INDEX ix_usage_start ON usage_record (start_time);
+
+-- A FreeRADIUS session's counters as far as they were read. Counters are cumulative: each new
+-- reading adds to usage_record only what it counted beyond these (a record of the difference),
+-- so the records of a session add up to its last counters, whatever run read which reading.
+-- ended_by: OPEN, STOP, NAS_RESTART, NAS_SHUTDOWN (readers.RadiusSession.EndedBy).
+CREATE TABLE radius_session (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    source          VARCHAR(50)  NOT NULL,
+    unique_id       VARCHAR(100) NOT NULL,
+    nas_ip          VARCHAR(100) NOT NULL,
+    user_name       VARCHAR(100) NOT NULL,
+    readings        INT          NOT NULL,
+    last_event      DATETIME(3) NOT NULL,
+    upload_bytes    BIGINT       NOT NULL,
+    download_bytes  BIGINT       NOT NULL,
+    session_seconds BIGINT       NOT NULL,
+    ended_by        VARCHAR(12)  NOT NULL,
+    CONSTRAINT uk_radius_session UNIQUE (unique_id, source)
+);
+CREATE INDEX ix_radius_session_nas ON radius_session (source, nas_ip, ended_by);
+
+-- Files read in place (FreeRADIUS's accounting folder): how far each was read. Moved in the
+-- transaction that stores the records read, so a record is never taken twice.
+CREATE TABLE source_file (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    source          VARCHAR(50)  NOT NULL,
+    file_path       VARCHAR(500) NOT NULL,
+    offset_bytes    BIGINT       NOT NULL,
+    next_line       BIGINT       NOT NULL,
+    records_read    BIGINT       NOT NULL,
+    rejected        BIGINT       NOT NULL,
+    read_at         DATETIME(3) NOT NULL,
+    CONSTRAINT uk_source_file UNIQUE (source, file_path)
+);
+ALTER TABLE radius_session CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+ALTER TABLE source_file CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
