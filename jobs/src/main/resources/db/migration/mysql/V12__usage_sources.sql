@@ -18,6 +18,17 @@ ALTER TABLE usage_record ADD COLUMN disposition VARCHAR(12) NULL;
 ALTER TABLE usage_record MODIFY file_id BIGINT NULL;
 CREATE INDEX ix_usage_start ON usage_record (start_time);
 
+-- More identifiers of a subscription than its service_id (service_identifier, from the
+-- subscriptions file), imported with `import service-identifiers`: kind USER_NAME (a RADIUS user
+-- name), PHONE (a line or DID calls come from) or FRAMED_IP (a session's address: the fallback
+-- when its user name matches nothing). An identifier belongs to one subscription.
+CREATE TABLE service_alias (
+    identifier      VARCHAR(100) NOT NULL PRIMARY KEY,
+    kind            VARCHAR(10)  NOT NULL,
+    subscription_id BIGINT       NOT NULL,
+    CONSTRAINT fk_service_alias_subscription FOREIGN KEY (subscription_id) REFERENCES subscription (id)
+);
+
 -- A FreeRADIUS session's counters as far as they were read. Counters are cumulative: each new
 -- reading adds to usage_record only what it counted beyond these (a record of the difference),
 -- so the records of a session add up to its last counters, whatever run read which reading.
@@ -51,5 +62,6 @@ CREATE TABLE source_file (
     read_at         DATETIME(3) NOT NULL,
     CONSTRAINT uk_source_file UNIQUE (source, file_path)
 );
+ALTER TABLE service_alias CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE radius_session CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE source_file CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;

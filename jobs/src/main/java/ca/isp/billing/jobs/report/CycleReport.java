@@ -76,7 +76,27 @@ public class CycleReport {
         out.append(String.format("  files %s, lines %s = stored %s + duplicates %s + rejected %s%n",
                 usage.get("files"), usage.get("lines_read"), usage.get("stored"), usage.get("duplicates"),
                 usage.get("rejected")));
+        // the equipment sources (billing.ingest.sources.*), when there are any besides the usage CSV
+        jdbc.query("""
+                SELECT kind, COUNT(*), COALESCE(SUM(lines_read), 0), COALESCE(SUM(records_stored), 0),
+                    COALESCE(SUM(duplicates), 0), COALESCE(SUM(rejected), 0)
+                FROM ingested_file WHERE kind NOT IN ('usage', 'payments') AND ingested_at BETWEEN ? AND ?
+                GROUP BY kind ORDER BY kind""", rs -> {
+            out.append(String.format("  source %s: files %d, lines %d = stored %d + duplicates %d + rejected %d%n",
+                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }, from, to);
+        jdbc.query("SELECT source, COUNT(*) FROM source_file WHERE read_at BETWEEN ? AND ? GROUP BY source ORDER BY source",
+                rs -> {
+                    out.append(String.format("  source %s: files read in place %d (positions in source_file)%n",
+                            rs.getString(1), rs.getLong(2)));
+                }, from, to);
         out.append(String.format("  records with no matching subscription (kept as UNMATCHED): %d%n", unmatched));
+        jdbc.query("""
+                SELECT source, COUNT(*) FROM usage_record WHERE status = ? AND source IN (
+                    SELECT source FROM source_file UNION SELECT kind FROM ingested_file WHERE kind NOT IN ('usage', 'payments'))
+                GROUP BY source ORDER BY source""", rs -> {
+            out.append(String.format("    of source %s: %d%n", rs.getString(1), rs.getLong(2)));
+        }, UsageStatus.UNMATCHED.name());
 
         Map<String, Object> invoices = jdbc.queryForMap("""
                 SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,

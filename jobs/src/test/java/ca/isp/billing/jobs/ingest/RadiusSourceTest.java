@@ -23,6 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 
 /**
@@ -121,6 +124,44 @@ class RadiusSourceTest extends AbstractCycleTest {
                 tuple("frank", "NAS_SHUTDOWN", 300_000_000L, 3_500_000_000L));
         // no subscription has these user names: kept, UNMATCHED, rated when one appears
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status <> 'UNMATCHED'")).isZero();
+    }
+
+    @Test
+    @Order(5)
+    void recordsFindTheirSubscriptionOnceItsIdentifiersAreImported() throws IOException {
+        // given: bob is a subscription's own service id; carol's user name and frank's framed IP
+        // address (10.1.0.14, the fallback: no subscription has the user name frank) are imported
+        // identifiers; three lines of the identifiers file are refused
+        Fixtures.importAll(importer, "reference", Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS);
+        Fixtures.importFile(importer, Kind.SUBSCRIPTIONS, "usage-sources/subscriptions.csv");
+        ReferenceDataImporter.Result identifiers = importer.importFile(Kind.SERVICE_IDENTIFIERS,
+                Fixtures.path("usage-sources/service-identifiers.csv"));
+        assertThat(identifiers.inserted()).isEqualTo(3);
+        assertThat(Fixtures.rejects(identifiers.rejectFile()))
+                .extracting(r -> r.get("line"), r -> r.get("field"), r -> r.get("reason"))
+                .containsExactlyInAnyOrder(
+                        tuple("4", "subscription_id", "unknown subscription 'S-NOPE' (import subscriptions first)"),
+                        tuple("5", "identifier", "'rad-2' is already the service id of a subscription (subscriptions file)"),
+                        tuple("6", "identifier", "not an IPv4 or IPv6 address: '10.1.0.999'"));
+
+        // when the next run rates the UNMATCHED records again
+        assertThat(launcher.rerun(NOVEMBER).result()).isEqualTo(Result.COMPLETED);
+
+        // then
+        Map<String, String> owners = new TreeMap<>();
+        jdbc.query("""
+                SELECT DISTINCT u.service_id, COALESCE(s.subscription_id, u.status) FROM usage_record u
+                LEFT JOIN subscription s ON s.id = u.subscription_id""", rs -> {
+            owners.put(rs.getString(1), rs.getString(2));
+        });
+        assertThat(owners).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "bob", "S-RAD-1", "carol@dsl.example", "S-RAD-2", "frank", "S-RAD-1",
+                "alice@fibre.example", "UNMATCHED", "dave", "UNMATCHED", "erin@fibre.example", "UNMATCHED"));
+        // the run summary counts what is still unmatched, per source too
+        String summary = Files.readString(properties.reports(NOVEMBER).resolve("run-summary.txt"));
+        long unmatched = count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'");
+        assertThat(summary).contains("records with no matching subscription (kept as UNMATCHED): " + unmatched)
+                .contains("of source radius: " + unmatched);
     }
 
     /** The fixtures' README: upload and download bytes per user. */
