@@ -24,7 +24,7 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
-  import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers> FILE
+  import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers|rates|rate-bands> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
   test [--reliability]

@@ -14,6 +14,13 @@ ALTER TABLE usage_record ADD COLUMN session_key VARCHAR(100) NULL;
 ALTER TABLE usage_record ADD COLUMN framed_ip VARCHAR(45) NULL;
 ALTER TABLE usage_record ADD COLUMN destination VARCHAR(100) NULL;
 ALTER TABLE usage_record ADD COLUMN disposition VARCHAR(12) NULL;
+-- What the rate step found for a call of a plan that has a rate table (voice_rate): its
+-- amount at the table's price (connection fee, increments and minimum, before the plan's
+-- included minutes, which the charge step settles per period), its time band, or, with status
+-- RATING_GAP, why no rate prices it (rating_note).
+ALTER TABLE usage_record ADD COLUMN rated_amount DECIMAL(12,2) NULL;
+ALTER TABLE usage_record ADD COLUMN rate_band VARCHAR(20) NULL;
+ALTER TABLE usage_record ADD COLUMN rating_note VARCHAR(300) NULL;
 -- Records read in place (FreeRADIUS) come from no inbox file: no ingested_file row.
 ALTER TABLE usage_record ALTER COLUMN file_id SET NULL;
 CREATE INDEX ix_usage_start ON usage_record (start_time);
@@ -27,6 +34,41 @@ CREATE TABLE service_alias (
     kind            VARCHAR(10)  NOT NULL,
     subscription_id BIGINT       NOT NULL,
     CONSTRAINT fk_service_alias_subscription FOREIGN KEY (subscription_id) REFERENCES subscription (id)
+);
+
+-- Rate tables of calls (import rates, import rate-bands; docs/FILE-FORMATS.md). A plan's calls are
+-- rated with the table whose code is the plan's code. effective_key is effective_from as text, ''
+-- for a rate with no first day, so the natural key (table, prefix, band, first day) is unique.
+CREATE TABLE voice_rate (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    rate_table      VARCHAR(30)   NOT NULL,
+    prefix          VARCHAR(15)   NOT NULL,
+    band            VARCHAR(20)   NOT NULL,
+    effective_key   VARCHAR(10)   NOT NULL,
+    destination     VARCHAR(100),
+    per_minute      DECIMAL(12,4) NOT NULL,
+    first_increment INT           NOT NULL,
+    next_increment  INT           NOT NULL,
+    connection_fee  DECIMAL(12,2) NOT NULL,
+    minimum_charge  DECIMAL(12,2) NOT NULL,
+    uses_included   INT           NOT NULL,
+    effective_from  DATE,
+    effective_to    DATE,
+    CONSTRAINT uk_voice_rate UNIQUE (rate_table, prefix, band, effective_key)
+);
+
+-- The time bands of a rate table: one row per window. days: the days' names (MONDAY,FRIDAY);
+-- to_time null: to the end of the day.
+CREATE TABLE rate_band (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    rate_table      VARCHAR(30)  NOT NULL,
+    band            VARCHAR(20)  NOT NULL,
+    name_en         VARCHAR(40)  NOT NULL,
+    name_fr         VARCHAR(40)  NOT NULL,
+    days            VARCHAR(70)  NOT NULL,
+    from_time       CHAR(5)      NOT NULL,
+    to_time         CHAR(5),
+    CONSTRAINT uk_rate_band UNIQUE (rate_table, band, days, from_time)
 );
 
 -- A FreeRADIUS session's counters as far as they were read. Counters are cumulative: each new

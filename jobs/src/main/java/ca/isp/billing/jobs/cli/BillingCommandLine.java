@@ -223,14 +223,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
-            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers> FILE");
+            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers|rates|rate-bands> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates, opening-balances or service-identifiers");
+                    + "': accounts, plans, subscriptions, tax-rates, opening-balances, service-identifiers, rates or rate-bands");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

@@ -59,6 +59,7 @@ import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
 import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
 import ca.isp.billing.jobs.issue.TaxedInvoiceReader;
 import ca.isp.billing.jobs.payments.PaymentFileIngester;
+import ca.isp.billing.jobs.rate.RateTables;
 import ca.isp.billing.jobs.rate.RatedUsageWriter;
 import ca.isp.billing.jobs.rate.UsageRatingProcessor;
 import ca.isp.billing.jobs.rate.UsageToRateReader;
@@ -178,9 +179,16 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 2. rate usage
 
     @Bean
-    public Step rate(UsageToRateReader usageToRateReader) {
+    public Step rate(UsageToRateReader usageToRateReader, UsageRatingProcessor usageRatingProcessor) {
         return chunkStep("rate", "rate", properties.chunkSize() * 5,
-                usageToRateReader, new UsageRatingProcessor(), new RatedUsageWriter(named));
+                usageToRateReader, usageRatingProcessor, new RatedUsageWriter(named));
+    }
+
+    /** Step scoped: the rate tables are read when the step starts, so an import made since counts. */
+    @Bean
+    @StepScope
+    public UsageRatingProcessor usageRatingProcessor() {
+        return new UsageRatingProcessor(RateTables.load(jdbc));
     }
 
     /** Step scoped like every reader: a reader keeps its position, a new run needs a new one. */

@@ -44,7 +44,7 @@ public class ReferenceDataImporter {
     private static final int BATCH = 1000;
 
     public enum Kind {
-        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, OPENING_BALANCES, SERVICE_IDENTIFIERS;
+        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, OPENING_BALANCES, SERVICE_IDENTIFIERS, RATES, RATE_BANDS;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -97,6 +97,8 @@ public class ReferenceDataImporter {
             case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, dates.openingBalances(),
                     properties.invoiceNumber().numbering()));
             case SERVICE_IDENTIFIERS -> run(kind, file, new ServiceIdentifierUpsert(jdbc));
+            case RATES -> run(kind, file, new RateUpsert(jdbc, dates.subscriptions()));
+            case RATE_BANDS -> run(kind, file, new RateBandUpsert(jdbc));
         };
     }
 

@@ -97,6 +97,20 @@ public class CycleReport {
                 GROUP BY source ORDER BY source""", rs -> {
             out.append(String.format("    of source %s: %d%n", rs.getString(1), rs.getLong(2)));
         }, UsageStatus.UNMATCHED.name());
+        // calls no rate prices: never billed, listed so the rates can be fixed (rated again next run)
+        long gaps = count("SELECT COUNT(*) FROM usage_record WHERE status = ?", UsageStatus.RATING_GAP.name());
+        if (gaps > 0) {
+            out.append(String.format("  calls with no rate (rating gaps: not billed, rated again next run): %d%n", gaps));
+            jdbc.query("""
+                    SELECT source, record_id, service_id, destination, start_time, rating_note FROM usage_record
+                    WHERE status = ? ORDER BY start_time, id LIMIT 20""", rs -> {
+                out.append(String.format("    %s %s %s -> %s at %s: %s%n", rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toLocalDateTime(), rs.getString(6)));
+            }, UsageStatus.RATING_GAP.name());
+            if (gaps > 20) {
+                out.append(String.format("    ... and %d more (usage_record.status = RATING_GAP)%n", gaps - 20));
+            }
+        }
 
         Map<String, Object> invoices = jdbc.queryForMap("""
                 SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,
