@@ -24,6 +24,12 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
+  ingest
+        Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
+        ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
+        same command; one run at a time (a cycle included).
+  usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
+        Usage per service identifier of the records that started in [from, to).
   import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers|rates|rate-bands> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
@@ -102,7 +108,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import)
+  bill|rerun|status|import|ingest|usage)
     build_if_needed
     run_app "$command" "$@"
     ;;

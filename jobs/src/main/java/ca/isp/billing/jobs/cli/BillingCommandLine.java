@@ -21,15 +21,17 @@ import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.report.UsageReport;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}. It only parses arguments, calls the launcher,
+ * {@code status}, {@code import}, {@code demo}, {@code ingest}, {@code usage}. It only parses arguments, calls the launcher,
  * the importer or the status report, prints plain lines and sets the process exit code.
  */
 @Component
@@ -42,6 +44,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     public static final int FAILED = 5;
 
     private final CycleLauncher launcher;
+    private final UsageIngestLauncher ingestLauncher;
+    private final UsageReport usageReport;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
@@ -49,9 +53,12 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    public BillingCommandLine(CycleLauncher launcher, CycleStatus status, ReferenceDataImporter importer,
-                              DemoCommand demo, BillingProperties properties) {
+    public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
+                              CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
+                              BillingProperties properties) {
         this.launcher = launcher;
+        this.ingestLauncher = ingestLauncher;
+        this.usageReport = usageReport;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
@@ -92,6 +99,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "bill" -> bill(options(args, "cycle-date", "recover", "force"));
                 case "rerun" -> rerun(options(args, "cycle-date", "force"));
                 case "status" -> status(options(args, "cycle-date"));
+                case "ingest" -> ingest(options(args));
+                case "usage" -> usage(options(args, "from", "to", "format"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 default -> usage("unknown command '" + args.get(0) + "'");
@@ -214,6 +223,43 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 yield FAILED;
             }
         };
+    }
+
+    /** The ingest and rate steps alone (hourly cron); the outcome's exit code as for a cycle. */
+    private int ingest(Map<String, String> options) {
+        CycleOutcome outcome = ingestLauncher.ingest();
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** Usage per service identifier over [from, to): a table, or CSV with --format csv. */
+    private int usage(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (!to.isAfter(from)) {
+            throw new UsageException("--to must be after --from (usage that started from --from to --to, excluded)");
+        }
+        String format = options.getOrDefault("format", "table");
+        if (!format.equals("csv") && !format.equals("table")) {
+            throw new UsageException("--format must be csv or table, not '" + format + "'");
+        }
+        System.out.print(format.equals("csv") ? usageReport.csv(from, to) : usageReport.table(from, to));
+        return OK;
+    }
+
+    private static LocalDate date(Map<String, String> options, String name) {
+        String text = options.get(name);
+        if (text == null) {
+            throw new UsageException("--" + name + " YYYY-MM-DD is required");
+        }
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--" + name + " must be a date like 2026-11-01, not '" + text + "'");
+        }
     }
 
     private int status(Map<String, String> options) {

@@ -173,7 +173,9 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public UsageSources usageSources(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return UsageSources.of(properties, jdbc, transactionManager, plausibleDates().usage(cycleDate), faults);
+        // the usage ingest job (run.sh ingest) has no cycle date: its window is around today alone
+        LocalDate around = cycleDate != null ? cycleDate : LocalDate.now(clock);
+        return UsageSources.of(properties, jdbc, transactionManager, plausibleDates().usage(around), faults);
     }
 
     // ------------------------------------------------------------------ 2. rate usage
