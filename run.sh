@@ -30,6 +30,9 @@ Usage: ./run.sh <command> [options]
         same command; one run at a time (a cycle included).
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
+  rerate --from YYYY-MM-DD --to YYYY-MM-DD
+        Rate again the records that started in [from, to) and are on no invoice yet (after a
+        rate or identifier fix): updated in place, never duplicated.
   import <accounts|plans|subscriptions|tax-rates|opening-balances|service-identifiers|rates|rate-bands> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
@@ -108,7 +111,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|ingest|usage)
+  bill|rerun|status|import|ingest|usage|rerate)
     build_if_needed
     run_app "$command" "$@"
     ;;

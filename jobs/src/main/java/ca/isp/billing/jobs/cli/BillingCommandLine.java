@@ -31,7 +31,7 @@ import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}, {@code ingest}, {@code usage}. It only parses arguments, calls the launcher,
+ * {@code status}, {@code import}, {@code demo}, {@code ingest}, {@code usage}, {@code rerate}. It only parses arguments, calls the launcher,
  * the importer or the status report, prints plain lines and sets the process exit code.
  */
 @Component
@@ -101,6 +101,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
                 case "usage" -> usage(options(args, "from", "to", "format"));
+                case "rerate" -> rerate(options(args, "from", "to"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 default -> usage("unknown command '" + args.get(0) + "'");
@@ -228,6 +229,21 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     /** The ingest and rate steps alone (hourly cron); the outcome's exit code as for a cycle. */
     private int ingest(Map<String, String> options) {
         CycleOutcome outcome = ingestLauncher.ingest();
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** Rates again the records of [from, to) not invoiced yet. */
+    private int rerate(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (!to.isAfter(from)) {
+            throw new UsageException("--to must be after --from (usage that started from --from to --to, excluded)");
+        }
+        CycleOutcome outcome = ingestLauncher.rerate(from, to);
         if (outcome.result() == CycleOutcome.Result.COMPLETED) {
             System.out.println(outcome.message());
             return OK;

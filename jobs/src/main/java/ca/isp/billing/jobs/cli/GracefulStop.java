@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.UsageIngestJob;
+import ca.isp.billing.jobs.support.UsageRerateJob;
 
 /**
  * Asks running billing cycles to stop at their next chunk boundary (what a SIGTERM or Ctrl-C
@@ -35,6 +36,7 @@ public class GracefulStop {
     public int stopRunning() {
         Set<JobExecution> running = new HashSet<>(jobRepository.findRunningJobExecutions(BillingCycleJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
+        running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));
         int stopped = 0;
         for (JobExecution execution : running) {
             try {

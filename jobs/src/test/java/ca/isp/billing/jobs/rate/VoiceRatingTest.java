@@ -18,12 +18,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
+import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
@@ -40,6 +43,9 @@ class VoiceRatingTest extends AbstractCycleTest {
 
     private static final Path HOME = newHome();
     private static final LocalDate NOVEMBER = LocalDate.of(2026, 11, 1);
+
+    @Autowired
+    private UsageIngestLauncher usageLauncher;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -130,6 +136,33 @@ class VoiceRatingTest extends AbstractCycleTest {
         // then: 120 s -> 120 s; 0.50 + 120 x 0.99 / 60 = 0.50 + 1.98 = 2.48; 8881234 is still a gap
         assertThat(rated()).contains(tuple("19005550000", "PRICED", "EVENING", new BigDecimal("2.48")))
                 .contains(tuple("8881234", "GAP", null, null));
+    }
+
+    @Test
+    @Order(3)
+    void aRerateAfterARateFixPricesAgainWhatIsNotInvoicedYet() throws IOException {
+        // given the 1900 evening rate corrected to 0.49/min; the 1900 call is RATED, not invoiced yet
+        // (the account's next bill date moved past it); the other calls are on the November invoice
+        Fixtures.importFile(importer, Kind.RATES, "rating/rates-premium-evening-fixed.csv");
+        long records = count("SELECT COUNT(*) FROM usage_record");
+        List<Tuple> before = rated();
+
+        // when
+        CycleOutcome outcome = usageLauncher.rerate(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1));
+
+        // then: 0.50 + 120 x 0.49 / 60 = 0.50 + 0.98 = 1.48; the invoiced calls keep their amounts; no new record
+        assertThat(outcome.result()).isEqualTo(Result.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(records);
+        List<Tuple> expected = new ArrayList<>(before);
+        expected.set(expected.indexOf(tuple("19005550000", "PRICED", "EVENING", new BigDecimal("2.48"))),
+                tuple("19005550000", "PRICED", "EVENING", new BigDecimal("1.48")));
+        assertThat(rated()).isEqualTo(expected);
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'BILLED'")).isEqualTo(7);
+
+        // and a second rerate of the same period changes nothing
+        assertThat(usageLauncher.rerate(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)).result())
+                .isEqualTo(Result.COMPLETED);
+        assertThat(rated()).isEqualTo(expected);
     }
 
     private List<Tuple> rated() {
