@@ -30,7 +30,7 @@ import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 
 /**
- * Asterisk calls of the VOIP-BASIC plan rated in the cycle's rate step with the plan's rate table
+ * Asterisk (and FreeSWITCH) calls of the VOIP-BASIC plan rated in the cycle's rate step with the plan's rate table
  * (imported with `import rates` and `import rate-bands` under the plan's code, fixtures/rating/):
  * longest prefix, time bands, increments, connection fee, minimum, dated rates; an unanswered call
  * billed nothing; a call no rate prices is a rating gap in the run summary, never billed, and
@@ -52,6 +52,8 @@ class VoiceRatingTest extends AbstractCycleTest {
         billingHome(registry, HOME);
         registry.add("billing.ingest.sources.pbx.format", () -> "asterisk-csv");
         registry.add("billing.ingest.sources.pbx.zone", () -> "America/Toronto");
+        registry.add("billing.ingest.sources.fs.format", () -> "freeswitch-csv");
+        registry.add("billing.ingest.sources.fs.zone", () -> "America/Toronto");
     }
 
     @BeforeAll
@@ -163,6 +165,23 @@ class VoiceRatingTest extends AbstractCycleTest {
         assertThat(usageLauncher.rerate(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)).result())
                 .isEqualTo(Result.COMPLETED);
         assertThat(rated()).isEqualTo(expected);
+    }
+
+    @Test
+    @Order(4)
+    void freeSwitchCallsArePricedTheSameWay() throws IOException {
+        // given a FreeSWITCH call (example template) of Tuesday 2026-10-06 10:00 to a French mobile, 10 s talked
+        Files.createDirectories(properties.inbox("fs"));
+        Files.write(properties.inbox("fs").resolve("Master.csv"), List.of("\"Alice\",\"5145550101\",\"33612345678\","
+                + "\"default\",\"2026-10-06 10:00:00\",\"2026-10-06 10:00:05\",\"2026-10-06 10:00:15\",\"15\",\"10\","
+                + "\"NORMAL_CLEARING\",\"5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0\",\"\",\"1001\",\"PCMU\",\"PCMU\""));
+
+        // when
+        assertThat(launcher.rerun(NOVEMBER).result()).isEqualTo(Result.COMPLETED);
+
+        // then: 336, 30/6: 10 s -> 30 s; 0.15 + 30 x 0.25 / 60 = 0.275, below the minimum 0.50 -> 0.50
+        assertThat(jdbc.queryForObject("SELECT rated_amount FROM usage_record WHERE source = 'fs'", BigDecimal.class))
+                .isEqualByComparingTo("0.50");
     }
 
     private List<Tuple> rated() {
