@@ -199,7 +199,7 @@ public record BillingProperties(Path home, Path templates,
      * @param format        which reader takes its files
      * @param folder        where its files are (relative: under BILLING_HOME); FreeRADIUS's accounting
      *                      folder (its {@code <nas-ip>/} subfolders are read too) is required
-     * @param pattern       a glob on file names: {@code *.csv} by default, {@code detail-*} for FreeRADIUS
+     * @param pattern       a glob on file names: {@code *.csv} by default, {@code detail-} and 8 digits for FreeRADIUS
      * @param zone          the zone of the times the equipment writes without one (the system's by default)
      * @param stripRealm    FreeRADIUS: match on the user name without its {@code @realm}
      * @param logUniqueId   Asterisk cdr.conf [csv] loguniqueid=yes (a uniqueid column)
@@ -228,10 +228,16 @@ public record BillingProperties(Path home, Path templates,
             }
         }
 
+        /**
+         * FreeRADIUS's own names, detail-YYYYMMDD: not a rotated copy (detail-20251101.gz), which
+         * would be read as garbage.
+         */
+        public static final String DETAIL_FILES = "detail-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]";
+
         /** The glob its file names must match. */
         public String effectivePattern() {
             return pattern != null && !pattern.isBlank() ? pattern
-                    : format == SourceFormat.FREERADIUS_DETAIL ? "detail-*" : "*.csv";
+                    : format == SourceFormat.FREERADIUS_DETAIL ? DETAIL_FILES : "*.csv";
         }
 
         public ZoneId effectiveZone() {

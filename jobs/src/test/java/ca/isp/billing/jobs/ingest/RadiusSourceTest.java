@@ -64,6 +64,7 @@ class RadiusSourceTest extends AbstractCycleTest {
         byte[] whole = Files.readAllBytes(FIXTURES.resolve(GROWING));
         int cut = indexOf(whole, "Acct-Status-Type = Interim-Update", 2) + 10;
         Files.write(RADACCT.resolve(GROWING), Arrays.copyOf(whole, cut));
+        Files.write(RADACCT.resolve("127.0.0.10/detail-20251031.gz"), new byte[]{0x1f, (byte) 0x8b, 8, 0, 'x', '\n'});
 
         // when
         assertThat(launcher.bill(NOVEMBER).result()).isEqualTo(Result.COMPLETED);
@@ -75,6 +76,8 @@ class RadiusSourceTest extends AbstractCycleTest {
         assertThat(whole[(int) offset - 1]).isEqualTo((byte) '\n');
         // and the files are where the server wrote them
         assertThat(RADACCT.resolve("127.0.0.10/detail-20251101")).exists();
+        // a copy rotated by logrotate is not one of the server's files: never read
+        assertThat(count("SELECT COUNT(*) FROM source_file WHERE file_path LIKE '%.gz'")).isZero();
     }
 
     @Test
