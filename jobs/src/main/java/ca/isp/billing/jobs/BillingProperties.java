@@ -159,16 +159,17 @@ public record BillingProperties(Path home, Path templates,
 
     /**
      * The usage sources ({@code billing.ingest.sources.<name>.*}), read by the ingest step in name
-     * order. Which reader takes a file is configured here, never guessed from its content. With
-     * none configured there is one: {@code usage}, the generic usage CSV in {@code inbox/usage/}.
+     * order. Which reader takes a file is configured here, never guessed from its content. There
+     * is always {@code usage}, the generic usage CSV in {@code inbox/usage/}, unless configured
+     * otherwise under that name.
      */
     public record Ingest(Map<String, Source> sources) {
 
         public Ingest {
-            sources = sources == null || sources.isEmpty()
-                    ? Map.of(Source.DEFAULT_NAME, new Source(SourceFormat.USAGE_CSV, null, null, null, false, false,
-                    false, false, null, Source.CALLER))
-                    : Collections.unmodifiableMap(new TreeMap<>(sources));
+            Map<String, Source> all = new TreeMap<>(sources == null ? Map.of() : sources);
+            all.putIfAbsent(Source.DEFAULT_NAME, new Source(SourceFormat.USAGE_CSV, null, null, null, false, false,
+                    false, false, null, Source.CALLER));
+            sources = Collections.unmodifiableMap(all);
         }
     }
 

@@ -20,6 +20,7 @@ import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
@@ -46,6 +47,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final CycleLauncher launcher;
     private final UsageIngestLauncher ingestLauncher;
     private final UsageReport usageReport;
+    private final IngestBench ingestBench;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
@@ -54,11 +56,12 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
-                              CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
+                              IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               BillingProperties properties) {
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
         this.usageReport = usageReport;
+        this.ingestBench = ingestBench;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
@@ -102,6 +105,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "ingest" -> ingest(options(args));
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
+                case "bench-ingest" -> benchIngest(options(args, "records"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 default -> usage("unknown command '" + args.get(0) + "'");
@@ -234,6 +238,24 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             return OK;
         }
         return exitCode(outcome);
+    }
+
+    /** run.sh bench ingest: ingest + rate against raw batched inserts; the last line is the issue's. */
+    private int benchIngest(Map<String, String> options) throws IOException {
+        long records = number(options, "records", 1_000_000);
+        if (records < 10 || records > 100_000_000) {
+            throw new UsageException("--records must be from 10 to 100,000,000");
+        }
+        try {
+            IngestBench.Result result = ingestBench.run(records);
+            System.out.printf("ingest and rate: %d records in %.1f s; raw insert: %d rows in %.1f s%n", result.records(),
+                    result.ingestSeconds(), result.rows(), result.rawSeconds());
+            System.out.println(result.lastLine());
+            return OK;
+        } catch (java.sql.SQLException | IllegalStateException e) {
+            System.err.println("error: the bench failed: " + e.getMessage());
+            return FAILED;
+        }
     }
 
     /** Rates again the records of [from, to) not invoiced yet. */
