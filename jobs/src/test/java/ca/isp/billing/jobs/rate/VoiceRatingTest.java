@@ -129,7 +129,11 @@ class VoiceRatingTest extends AbstractCycleTest {
     @Test
     @Order(2)
     void aGapIsRatedOnceItsRateIsImported() throws IOException {
-        // given an EVENING rate for 1900: 0.99/min, 60/60, connection fee 0.50
+        // given the same rates again (an upsert on table, prefix, band and first day: nothing changes)
+        var again = importer.importFile(Kind.RATES, Fixtures.path("rating/rates.csv"));
+        assertThat(again.unchanged()).isEqualTo(9);
+        assertThat(importer.importFile(Kind.RATE_BANDS, Fixtures.path("rating/rate-bands.csv")).unchanged()).isEqualTo(2);
+        // and an EVENING rate for 1900: 0.99/min, 60/60, connection fee 0.50
         Fixtures.importFile(importer, Kind.RATES, "rating/rates-premium-evening.csv");
 
         // when the next run rates the gaps again
