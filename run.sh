@@ -24,7 +24,17 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
-  import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances> FILE
+  ingest
+        Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
+        ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
+        same command; one run at a time (a cycle included).
+  usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
+        Usage per service identifier of the records that started in [from, to).
+  rerate --from YYYY-MM-DD --to YYYY-MM-DD
+        Rate again the records that started in [from, to) and are on no invoice yet (after a
+        rate or identifier fix): updated in place, never duplicated.
+  import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances|
+          service-identifiers|rates|rate-bands> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/.
   tax-quote --postal-code CODE --country CC [--region R] --class CLASS --amount 100.00 --date YYYY-MM-DD
@@ -41,6 +51,10 @@ Usage: ./run.sh <command> [options]
         7 to 10 minutes; report in jobs/target/reliability-report.md).
   bench [--accounts N]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
+  bench ingest [--records N]
+        Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
+        (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write as
+        many rows with plain batched JDBC; the last line compares the two rates.
 
 Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
 BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO),
@@ -87,6 +101,24 @@ command="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$command" in
   demo|bench)
+    if [[ "$command" == bench && "${1:-}" == ingest ]]; then
+      # bench ingest: its own home, and the database BILLING_DB_URL names when set (it must be empty)
+      shift
+      build_if_needed
+      bench_home="$ROOT/var/bench-ingest"
+      if [[ -d "$bench_home" ]]; then
+        echo "Removing the previous run in ${bench_home#$ROOT/}" >&2
+        rm -rf "$bench_home"
+      fi
+      export JAVA_OPTS="${JAVA_OPTS:--Xmx512m}" LOG_LEVEL="${LOG_LEVEL:-WARN}"
+      BILLING_HOME="$bench_home" run_app bench-ingest "$@" \
+        --billing.ingest.sources.bench-radius.format=freeradius-detail \
+        --billing.ingest.sources.bench-radius.folder=bench-input/radacct \
+        --billing.ingest.sources.bench-radius.zone=UTC \
+        --billing.ingest.sources.bench-pbx.format=asterisk-csv \
+        --billing.ingest.sources.bench-pbx.zone=UTC \
+        --billing.ingest.sources.bench-pbx.log-unique-id=true
+    fi
     build_if_needed
     if [[ -n "${BILLING_DB_URL:-}" ]]; then
       echo "note: the demo always uses its own embedded database; BILLING_DB_URL is ignored here" >&2
@@ -110,7 +142,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate)
     build_if_needed
     run_app "$command" "$@"
     ;;

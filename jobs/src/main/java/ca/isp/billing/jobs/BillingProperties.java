@@ -5,7 +5,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneId;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -27,6 +31,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
  * @param handoff      which couriers hand invoices over, and when an outage stops the step
  * @param lob          Lob's API (letters): used when its key is set
  * @param smtp         the mail server (emails): used when its host is set
+ * @param ingest       where usage comes from: one source per folder and format
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -40,7 +45,8 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Plausible plausible,
                                 @DefaultValue Handoff handoff,
                                 @DefaultValue Lob lob,
-                                @DefaultValue Smtp smtp) {
+                                @DefaultValue Smtp smtp,
+                                @DefaultValue Ingest ingest) {
 
     /**
      * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series
@@ -149,6 +155,110 @@ public record BillingProperties(Path home, Path templates,
             return "Smtp[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
                     + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + "]";
         }
+    }
+
+    /**
+     * The usage sources ({@code billing.ingest.sources.<name>.*}), read by the ingest step in name
+     * order. Which reader takes a file is configured here, never guessed from its content. There
+     * is always {@code usage}, the generic usage CSV in {@code inbox/usage/}, unless configured
+     * otherwise under that name.
+     */
+    public record Ingest(Map<String, Source> sources) {
+
+        public Ingest {
+            Map<String, Source> all = new TreeMap<>(sources == null ? Map.of() : sources);
+            all.putIfAbsent(Source.DEFAULT_NAME, new Source(SourceFormat.USAGE_CSV, null, null, null, false, false,
+                    false, false, null, Source.CALLER));
+            sources = Collections.unmodifiableMap(all);
+        }
+    }
+
+    /** What writes a source's files, hence which reader takes them. */
+    public enum SourceFormat {
+        /** This project's usage CSV (docs/FILE-FORMATS.md), through the inbox. */
+        USAGE_CSV,
+        /** FreeRADIUS 3.x accounting detail files, read in place in the server's folder. */
+        FREERADIUS_DETAIL,
+        /** Asterisk cdr_csv Master.csv, through the inbox. */
+        ASTERISK_CSV,
+        /** FreeSWITCH mod_cdr_csv, through the inbox. */
+        FREESWITCH_CSV,
+        /** A collector's call records with a header (docs/FILE-FORMATS.md), through the inbox. */
+        GENERIC_CDR;
+
+        /** FreeRADIUS's folder is read in place; every other source's files pass through the inbox. */
+        public boolean inPlace() {
+            return this == FREERADIUS_DETAIL;
+        }
+    }
+
+    /**
+     * One usage source. Its name (lower case letters, digits and '-', at most 20) is the
+     * {@code source} of its usage records, the kind of its files ({@code archive/<name>/}) and the
+     * default inbox folder ({@code inbox/<name>/}).
+     *
+     * @param format        which reader takes its files
+     * @param folder        where its files are (relative: under BILLING_HOME); FreeRADIUS's accounting
+     *                      folder (its {@code <nas-ip>/} subfolders are read too) is required
+     * @param pattern       a glob on file names: {@code *.csv} by default, {@code detail-} and 8 digits for FreeRADIUS
+     * @param zone          the zone of the times the equipment writes without one (the system's by default)
+     * @param stripRealm    FreeRADIUS: match on the user name without its {@code @realm}
+     * @param logUniqueId   Asterisk cdr.conf [csv] loguniqueid=yes (a uniqueid column)
+     * @param logUserField  Asterisk loguserfield=yes (a userfield column)
+     * @param newCdrColumns Asterisk newcdrcolumns=yes (peeraccount, linkedid, sequence)
+     * @param template      FreeSWITCH: the mod_cdr_csv template its files were written with (the example one by default)
+     * @param matchBy       calls: which number finds the subscription, {@code caller} (by default) or {@code account-code}
+     */
+    public record Source(@DefaultValue("usage-csv") SourceFormat format, Path folder, String pattern, ZoneId zone,
+                         @DefaultValue("false") boolean stripRealm,
+                         @DefaultValue("false") boolean logUniqueId,
+                         @DefaultValue("false") boolean logUserField,
+                         @DefaultValue("false") boolean newCdrColumns,
+                         String template,
+                         @DefaultValue(CALLER) String matchBy) {
+
+        /** The source every installation has: the generic usage CSV in {@code inbox/usage/}. */
+        public static final String DEFAULT_NAME = "usage";
+        public static final String CALLER = "caller";
+        public static final String ACCOUNT_CODE = "account-code";
+
+        public Source {
+            if (!CALLER.equals(matchBy) && !ACCOUNT_CODE.equals(matchBy)) {
+                throw new IllegalArgumentException("billing.ingest.sources.*.match-by must be " + CALLER + " or "
+                        + ACCOUNT_CODE + ", not '" + matchBy + "'");
+            }
+        }
+
+        /**
+         * FreeRADIUS's own names, detail-YYYYMMDD: not a rotated copy (detail-20251101.gz), which
+         * would be read as garbage.
+         */
+        public static final String DETAIL_FILES = "detail-[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]";
+
+        /** The glob its file names must match. */
+        public String effectivePattern() {
+            return pattern != null && !pattern.isBlank() ? pattern
+                    : format == SourceFormat.FREERADIUS_DETAIL ? DETAIL_FILES : "*.csv";
+        }
+
+        public ZoneId effectiveZone() {
+            return zone != null ? zone : ZoneId.systemDefault();
+        }
+    }
+
+    /**
+     * Where a source's files are: its folder (relative to the home), else {@code inbox/<name>/}.
+     * FreeRADIUS has no default: its folder is the server's, named on purpose.
+     */
+    public Path sourceFolder(String name, Source source) {
+        if (source.folder() != null) {
+            return home.resolve(source.folder());
+        }
+        if (source.format().inPlace()) {
+            throw new IllegalArgumentException("billing.ingest.sources." + name + ".folder is required for "
+                    + source.format() + ": the server's accounting folder (for example /var/log/freeradius/radacct)");
+        }
+        return inbox(name);
     }
 
     public int effectiveGridSize() {

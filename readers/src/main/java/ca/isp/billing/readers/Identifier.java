@@ -25,7 +25,7 @@ public enum Identifier {
     }
 
     /** Why the value is not an identifier of this kind, or null when it is one. */
-    String refusal(String value) {
+    public String refusal(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (!isAllowed(c)) {

@@ -1,6 +1,7 @@
 package ca.isp.billing.readers;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -14,8 +15,11 @@ public final class RowBatches {
     private RowBatches() {
     }
 
-    /** Returns the number of lines read, good and bad (the header and blank lines not counted). */
-    public static <T> long read(CsvRowReader<T> reader, int size, RejectFileWriter rejects,
+    /**
+     * Returns the number of lines read, good and bad (the header and blank lines not counted).
+     * The reader is a {@link CsvRowReader} or a {@link LineCsvReader}.
+     */
+    public static <T> long read(Iterator<Parsed<T>> reader, int size, RejectFileWriter rejects,
                                 Consumer<List<Parsed.Ok<T>>> batches) {
         long lines = 0;
         List<Parsed.Ok<T>> batch = new ArrayList<>(size);

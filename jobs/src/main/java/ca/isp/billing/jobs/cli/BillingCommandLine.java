@@ -26,20 +26,24 @@ import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
+import ca.isp.billing.jobs.report.UsageReport;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
- * {@code status}, {@code import}, {@code demo}, {@code tax-quote}, {@code tax-report}. It only
- * parses arguments, calls the launcher, the importer, the status report, the tax quote or the tax
- * liability report, prints plain lines and sets the process exit code.
+ * {@code status}, {@code import}, {@code demo}, {@code tax-quote}, {@code tax-report}, {@code ingest},
+ * {@code usage}, {@code rerate}. It only parses arguments, calls the launchers, the importer, the
+ * status report, the tax quote, the tax liability report or the usage report, prints plain lines
+ * and sets the process exit code.
  */
 @Component
 public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator {
@@ -54,6 +58,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private static final BigDecimal MAX_QUOTE = new BigDecimal("1000000.00");
 
     private final CycleLauncher launcher;
+    private final UsageIngestLauncher ingestLauncher;
+    private final UsageReport usageReport;
+    private final IngestBench ingestBench;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
@@ -63,10 +70,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    public BillingCommandLine(CycleLauncher launcher, CycleStatus status, ReferenceDataImporter importer,
-                              DemoCommand demo, TaxQuote taxQuote, TaxLiabilityReport taxReport,
+    public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
+                              IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
+                              TaxQuote taxQuote, TaxLiabilityReport taxReport,
                               BillingProperties properties) {
         this.launcher = launcher;
+        this.ingestLauncher = ingestLauncher;
+        this.usageReport = usageReport;
+        this.ingestBench = ingestBench;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
@@ -109,6 +120,10 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "bill" -> bill(options(args, "cycle-date", "recover", "force"));
                 case "rerun" -> rerun(options(args, "cycle-date", "force"));
                 case "status" -> status(options(args, "cycle-date"));
+                case "ingest" -> ingest(options(args));
+                case "usage" -> usage(options(args, "from", "to", "format"));
+                case "rerate" -> rerate(options(args, "from", "to"));
+                case "bench-ingest" -> benchIngest(options(args, "records"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
@@ -235,6 +250,64 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         };
     }
 
+    /** The ingest and rate steps alone (hourly cron); the outcome's exit code as for a cycle. */
+    private int ingest(Map<String, String> options) {
+        CycleOutcome outcome = ingestLauncher.ingest();
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** run.sh bench ingest: ingest + rate against raw batched inserts; the last line is the issue's. */
+    private int benchIngest(Map<String, String> options) throws IOException {
+        long records = number(options, "records", 1_000_000);
+        if (records < 10 || records > 100_000_000) {
+            throw new UsageException("--records must be from 10 to 100,000,000");
+        }
+        try {
+            IngestBench.Result result = ingestBench.run(records);
+            System.out.printf("ingest and rate: %d records in %.1f s; raw insert: %d rows in %.1f s%n", result.records(),
+                    result.ingestSeconds(), result.rows(), result.rawSeconds());
+            System.out.println(result.lastLine());
+            return OK;
+        } catch (java.sql.SQLException | IllegalStateException e) {
+            System.err.println("error: the bench failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** Rates again the records of [from, to) not invoiced yet. */
+    private int rerate(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (!to.isAfter(from)) {
+            throw new UsageException("--to must be after --from (usage that started from --from to --to, excluded)");
+        }
+        CycleOutcome outcome = ingestLauncher.rerate(from, to);
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** Usage per service identifier over [from, to): a table, or CSV with --format csv. */
+    private int usage(Map<String, String> options) {
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (!to.isAfter(from)) {
+            throw new UsageException("--to must be after --from (usage that started from --from to --to, excluded)");
+        }
+        String format = options.getOrDefault("format", "table");
+        if (!format.equals("csv") && !format.equals("table")) {
+            throw new UsageException("--format must be csv or table, not '" + format + "'");
+        }
+        System.out.print(format.equals("csv") ? usageReport.csv(from, to) : usageReport.table(from, to));
+        return OK;
+    }
+
     private int status(Map<String, String> options) {
         System.out.print(options.containsKey("cycle-date") ? status.ofCycle(cycleDate(options)) : status.overview());
         return OK;
@@ -243,15 +316,15 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
             throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
-                    + "|tax-exemptions|opening-balances> FILE");
+                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions"
-                    + " or opening-balances");
+                    + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions,"
+                    + " opening-balances, service-identifiers, rates or rate-bands");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.cli;
 
+import java.util.HashSet;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -10,6 +11,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.UsageIngestJob;
+import ca.isp.billing.jobs.support.UsageRerateJob;
 
 /**
  * Asks running billing cycles to stop at their next chunk boundary (what a SIGTERM or Ctrl-C
@@ -31,7 +34,9 @@ public class GracefulStop {
 
     /** Returns how many running executions were asked to stop. */
     public int stopRunning() {
-        Set<JobExecution> running = jobRepository.findRunningJobExecutions(BillingCycleJob.NAME);
+        Set<JobExecution> running = new HashSet<>(jobRepository.findRunningJobExecutions(BillingCycleJob.NAME));
+        running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
+        running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));
         int stopped = 0;
         for (JobExecution execution : running) {
             try {

@@ -54,11 +54,12 @@ import ca.isp.billing.jobs.handoff.MailVendorCourier;
 import ca.isp.billing.jobs.handoff.MailVendorManifestTasklet;
 import ca.isp.billing.jobs.handoff.PendingDeliveryReader;
 import ca.isp.billing.jobs.handoff.SmtpCourier;
-import ca.isp.billing.jobs.ingest.UsageFileIngester;
+import ca.isp.billing.jobs.ingest.UsageSources;
 import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
 import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
 import ca.isp.billing.jobs.issue.TaxedInvoiceReader;
 import ca.isp.billing.jobs.payments.PaymentFileIngester;
+import ca.isp.billing.jobs.rate.RateTables;
 import ca.isp.billing.jobs.rate.RatedUsageWriter;
 import ca.isp.billing.jobs.rate.UsageRatingProcessor;
 import ca.isp.billing.jobs.rate.UsageToRateReader;
@@ -159,29 +160,38 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 1. ingest usage files
 
     @Bean
-    public Step ingest(UsageFileIngester usageFileIngester) {
+    public Step ingest(UsageSources usageSources) {
         return new StepBuilder("ingest", jobRepository)
-                .tasklet(usageFileIngester, transactionManager)
+                .tasklet(usageSources, transactionManager)
                 .build();
     }
 
     /**
-     * Step scoped: the files it passes over in a run (still being written) are forgotten after it,
-     * and its window of plausible start times is counted from the day it runs.
+     * Every configured usage source (billing.ingest.sources.*), each read by the reader of its
+     * format. Step scoped: the files it passes over in a run (still being written) are forgotten
+     * after it, and its window of plausible start times is counted from the day it runs.
      */
     @Bean
     @StepScope
-    public UsageFileIngester usageFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new UsageFileIngester(jdbc, transactionManager, properties, plausibleDates().usage(cycleDate),
-                faults);
+    public UsageSources usageSources(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+        // the usage ingest job (run.sh ingest) has no cycle date: its window is around today alone
+        LocalDate around = cycleDate != null ? cycleDate : LocalDate.now(clock);
+        return UsageSources.of(properties, jdbc, transactionManager, plausibleDates().usage(around), faults);
     }
 
     // ------------------------------------------------------------------ 2. rate usage
 
     @Bean
-    public Step rate(UsageToRateReader usageToRateReader) {
+    public Step rate(UsageToRateReader usageToRateReader, UsageRatingProcessor usageRatingProcessor) {
         return chunkStep("rate", "rate", properties.chunkSize() * 5,
-                usageToRateReader, new UsageRatingProcessor(), new RatedUsageWriter(named));
+                usageToRateReader, usageRatingProcessor, new RatedUsageWriter(named));
+    }
+
+    /** Step scoped: the rate tables are read when the step starts, so an import made since counts. */
+    @Bean
+    @StepScope
+    public UsageRatingProcessor usageRatingProcessor() {
+        return new UsageRatingProcessor(RateTables.load(jdbc));
     }
 
     /** Step scoped like every reader: a reader keeps its position, a new run needs a new one. */

@@ -45,7 +45,8 @@ public class ReferenceDataImporter {
     private static final int BATCH = 1000;
 
     public enum Kind {
-        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES;
+        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES,
+        SERVICE_IDENTIFIERS, RATES, RATE_BANDS;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -100,6 +101,9 @@ public class ReferenceDataImporter {
             case TAX_EXEMPTIONS -> run(kind, file, new TaxExemptionUpsert(jdbc));
             case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, dates.openingBalances(),
                     properties.invoiceNumber().numbering()));
+            case SERVICE_IDENTIFIERS -> run(kind, file, new ServiceIdentifierUpsert(jdbc));
+            case RATES -> run(kind, file, new RateUpsert(jdbc, dates.subscriptions()));
+            case RATE_BANDS -> run(kind, file, new RateBandUpsert(jdbc));
         };
     }
 

@@ -1,13 +1,16 @@
 package ca.isp.billing.jobs.ingest;
 
 import java.io.BufferedOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.PathMatcher;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -78,8 +82,21 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     public record BatchCounts(long stored, long duplicates) {
     }
 
+    /**
+     * Opens a file as rows: a {@link CsvRowReader} for a file with a header, a
+     * {@link ca.isp.billing.readers.LineCsvReader} for a switch's headerless call file. Both
+     * are closed after the file is read.
+     */
+    @FunctionalInterface
+    public interface Opener<T> {
+
+        Iterator<Parsed<T>> open(Path file) throws IOException;
+    }
+
     private final String kind;
-    private final RowFormat<T> format;
+    private final Opener<T> opener;
+    private final Path inbox;
+    private final PathMatcher pattern;
     private final int batchSize;
     protected final JdbcTemplate jdbc;
     protected final BillingProperties properties;
@@ -92,12 +109,27 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
     /** False until the step execution's first call, which empties the work folder. */
     private boolean started;
 
+    /** The inbox {@code var/inbox/<kind>/*.csv}, read with a CSV format that has a header. */
     protected InboxFileTasklet(String kind, RowFormat<T> format, int batchSize, JdbcTemplate jdbc,
                                PlatformTransactionManager transactionManager, BillingProperties properties,
                                FaultInjection faults) {
+        this(kind, properties.inbox(kind), "*.csv", file -> CsvRowReader.open(file, format), batchSize, jdbc,
+                transactionManager, properties, faults);
+    }
+
+    /**
+     * Any inbox folder: the files whose name matches the glob pattern ({@code *.csv},
+     * {@code Master-*.csv}), opened by the opener. The kind names the archive, work and
+     * fingerprint space: the same content is ingested once per kind.
+     */
+    protected InboxFileTasklet(String kind, Path inbox, String pattern, Opener<T> opener, int batchSize,
+                               JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                               BillingProperties properties, FaultInjection faults) {
         this.kind = kind;
         this.faults = faults;
-        this.format = format;
+        this.opener = opener;
+        this.inbox = inbox;
+        this.pattern = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         this.batchSize = batchSize;
         this.jdbc = jdbc;
         this.properties = properties;
@@ -149,8 +181,13 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         String fileName = file.getFileName().toString();
         List<BatchCounts> batches = new ArrayList<>();
         long lines;
-        try (CsvRowReader<T> reader = CsvRowReader.open(file, format)) {
+        Iterator<Parsed<T>> reader = opener.open(file);
+        try {
             lines = RowBatches.read(reader, batchSize, rejects, rows -> batches.add(store(rows, fileName, fileId, rejects)));
+        } finally {
+            if (reader instanceof Closeable closeable) {
+                closeable.close();
+            }
         }
         long stored = batches.stream().mapToLong(BatchCounts::stored).sum();
         long duplicates = batches.stream().mapToLong(BatchCounts::duplicates).sum();
@@ -339,14 +376,13 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         return counts;
     }
 
-    /** The first {@code *.csv} entry of the inbox by name, whatever it is (see {@link #refuse}). */
+    /** The first entry of the inbox by name that matches the pattern, whatever it is (see {@link #refuse}). */
     private Path nextFile() throws IOException {
-        Path inbox = properties.inbox(kind);
         if (!Files.isDirectory(inbox)) {
             return null;
         }
         try (Stream<Path> files = Files.list(inbox)) {
-            return files.filter(p -> p.getFileName().toString().endsWith(".csv"))
+            return files.filter(p -> pattern.matches(p.getFileName()))
                     .filter(p -> !skipped.contains(p))
                     .sorted().findFirst().orElse(null);
         }

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.ingest;
 
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +16,7 @@ import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RejectFileWriter;
 import ca.isp.billing.readers.UsageFormat;
@@ -39,6 +41,15 @@ public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
     public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
                              DateWindow startTimes, FaultInjection faults) {
         super("usage", UsageFormat.within(startTimes), BATCH, jdbc, transactionManager, properties, faults);
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    /** A usage CSV source of another name, folder or pattern (billing.ingest.sources.*). */
+    public UsageFileIngester(String kind, Path inbox, String pattern, JdbcTemplate jdbc,
+                             PlatformTransactionManager transactionManager, BillingProperties properties,
+                             DateWindow startTimes, FaultInjection faults) {
+        super(kind, inbox, pattern, file -> CsvRowReader.open(file, UsageFormat.within(startTimes)), BATCH, jdbc,
+                transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 

@@ -76,7 +76,41 @@ public class CycleReport {
         out.append(String.format("  files %s, lines %s = stored %s + duplicates %s + rejected %s%n",
                 usage.get("files"), usage.get("lines_read"), usage.get("stored"), usage.get("duplicates"),
                 usage.get("rejected")));
+        // the equipment sources (billing.ingest.sources.*), when there are any besides the usage CSV
+        jdbc.query("""
+                SELECT kind, COUNT(*), COALESCE(SUM(lines_read), 0), COALESCE(SUM(records_stored), 0),
+                    COALESCE(SUM(duplicates), 0), COALESCE(SUM(rejected), 0)
+                FROM ingested_file WHERE kind NOT IN ('usage', 'payments') AND ingested_at BETWEEN ? AND ?
+                GROUP BY kind ORDER BY kind""", rs -> {
+            out.append(String.format("  source %s: files %d, lines %d = stored %d + duplicates %d + rejected %d%n",
+                    rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+        }, from, to);
+        jdbc.query("SELECT source, COUNT(*) FROM source_file WHERE read_at BETWEEN ? AND ? GROUP BY source ORDER BY source",
+                rs -> {
+                    out.append(String.format("  source %s: files read in place %d (positions in source_file)%n",
+                            rs.getString(1), rs.getLong(2)));
+                }, from, to);
         out.append(String.format("  records with no matching subscription (kept as UNMATCHED): %d%n", unmatched));
+        jdbc.query("""
+                SELECT source, COUNT(*) FROM usage_record WHERE status = ? AND source IN (
+                    SELECT source FROM source_file UNION SELECT kind FROM ingested_file WHERE kind NOT IN ('usage', 'payments'))
+                GROUP BY source ORDER BY source""", rs -> {
+            out.append(String.format("    of source %s: %d%n", rs.getString(1), rs.getLong(2)));
+        }, UsageStatus.UNMATCHED.name());
+        // calls no rate prices: never billed, listed so the rates can be fixed (rated again next run)
+        long gaps = count("SELECT COUNT(*) FROM usage_record WHERE status = ?", UsageStatus.RATING_GAP.name());
+        if (gaps > 0) {
+            out.append(String.format("  calls with no rate (rating gaps: not billed, rated again next run): %d%n", gaps));
+            jdbc.query("""
+                    SELECT source, record_id, service_id, destination, start_time, rating_note FROM usage_record
+                    WHERE status = ? ORDER BY start_time, id LIMIT 20""", rs -> {
+                out.append(String.format("    %s %s %s -> %s at %s: %s%n", rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getString(4), rs.getTimestamp(5).toLocalDateTime(), rs.getString(6)));
+            }, UsageStatus.RATING_GAP.name());
+            if (gaps > 20) {
+                out.append(String.format("    ... and %d more (usage_record.status = RATING_GAP)%n", gaps - 20));
+            }
+        }
 
         Map<String, Object> invoices = jdbc.queryForMap("""
                 SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,

@@ -1,0 +1,95 @@
+package ca.isp.billing.jobs.ingest;
+
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.domain.UsageType;
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.readers.CallRecord;
+import ca.isp.billing.readers.Identifier;
+import ca.isp.billing.readers.Parsed;
+import ca.isp.billing.readers.Reject;
+import ca.isp.billing.readers.RejectFileWriter;
+
+/**
+ * Ingests call detail files (Asterisk, FreeSWITCH, a collector's generic CDR CSV) from a source's
+ * inbox into usage_record as VOICE records (status NEW): the seconds billed (0 for a call not
+ * answered), the number dialed and how the call ended. The record's service id is the calling
+ * number, or the switch's account code when the source says so (match-by); a call with neither
+ * is rejected, since nothing could ever find whose call it was. The source's name is the records'
+ * source, so the key (record_id, source) is the call's id in its own switch: a call read twice
+ * (the same file renamed, or a file that grew) is a duplicate.
+ */
+public class CallFileIngester extends InboxFileTasklet<CallRecord> {
+
+    private static final int BATCH = 1000;
+
+    private final String source;
+    private final boolean byAccountCode;
+    private final ZoneId zone;
+    private final NamedParameterJdbcTemplate named;
+
+    public CallFileIngester(String source, Path inbox, String pattern, Opener<CallRecord> opener, boolean byAccountCode,
+                            ZoneId zone, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                            BillingProperties properties, FaultInjection faults) {
+        super(source, inbox, pattern, opener, BATCH, jdbc, transactionManager, properties, faults);
+        this.source = source;
+        this.byAccountCode = byAccountCode;
+        this.zone = zone;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    @Override
+    protected BatchCounts store(List<Parsed.Ok<CallRecord>> batch, String fileName, long fileId, RejectFileWriter rejects) {
+        Set<String> known = new HashSet<>();
+        named.query("SELECT record_id FROM usage_record WHERE source = :source AND record_id IN (:ids)",
+                new MapSqlParameterSource("source", source)
+                        .addValue("ids", batch.stream().map(ok -> ok.row().callId()).distinct().toList()),
+                rs -> {
+                    known.add(rs.getString(1));
+                });
+        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        long refused = 0;
+        for (Parsed.Ok<CallRecord> ok : batch) {
+            CallRecord call = ok.row();
+            String serviceId = byAccountCode ? call.accountCode() : call.caller();
+            String refusal = serviceId == null ? "empty: whose call it is cannot be known"
+                    : Identifier.SERVICE_ID.refusal(serviceId);
+            if (refusal != null) {
+                rejects.write(new Reject(fileName, ok.line(), byAccountCode ? "accountcode" : "caller", refusal, ok.raw()));
+                refused++;
+                continue;
+            }
+            if (!known.add(call.callId())) {
+                continue;
+            }
+            inserts.add(new MapSqlParameterSource()
+                    .addValue("source", source).addValue("recordId", call.callId())
+                    .addValue("serviceId", serviceId).addValue("type", UsageType.VOICE.name())
+                    .addValue("start", Timestamp.valueOf(LocalDateTime.ofInstant(call.start(), zone)))
+                    .addValue("quantity", call.answered() ? call.billSeconds() : 0L)
+                    .addValue("destination", call.destination())
+                    .addValue("disposition", call.disposition().name())
+                    .addValue("file", fileId).addValue("new", UsageStatus.NEW.name()));
+        }
+        named.batchUpdate("""
+                INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity,
+                    destination, disposition, file_id, status)
+                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :destination, :disposition, :file, :new)""",
+                inserts.toArray(MapSqlParameterSource[]::new));
+        return new BatchCounts(inserts.size(), batch.size() - inserts.size() - refused);
+    }
+}
