@@ -53,7 +53,8 @@ final class KillDrill implements AutoCloseable {
             "--billing.chunk-size=" + CHUNK_SIZE, "--billing.grid-size=2");
     /** The seed of the random kill moments (printed in the report: -Dreliability.seed=... replays them). */
     static final long KILL_SEED = Long.getLong("reliability.seed", System.currentTimeMillis() % 1_000_000);
-    static final List<String> IMPORTS = List.of("plans", "tax-rates", "accounts", "subscriptions", "opening-balances");
+    static final List<String> IMPORTS = List.of("plans", "tax-rates", "tax-jurisdictions", "tax-rules", "accounts",
+            "subscriptions", "opening-balances");
     private static final Duration RUN_TIMEOUT = Duration.ofMinutes(5);
     private static final int MAX_RESUMES = 3;
 

@@ -85,7 +85,7 @@ public final class StateSnapshot {
                 FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id JOIN account ia ON ia.id = i.account_id""");
         QUERIES.put("tax_line", """
                 SELECT i.invoice_number AS invoice, ia.account_number AS invoice_account, t.country, t.region,
-                    t.tax_code, t.rate, t.taxable_base, t.amount
+                    t.tax_code, t.jurisdiction, t.rate, t.taxable_base, t.exempt_base, t.exemption, t.amount
                 FROM tax_line t JOIN invoice i ON i.id = t.invoice_id JOIN account ia ON ia.id = i.account_id""");
         QUERIES.put("invoice_number_series", "SELECT series, last_number FROM invoice_number_series");
         QUERIES.put("ingested_file", """
@@ -93,8 +93,9 @@ public final class StateSnapshot {
         QUERIES.put("usage_record", """
                 SELECT u.source, u.record_id, u.service_id, u.usage_type, u.start_time, u.quantity, f.file_name AS file,
                     u.status, s.subscription_id AS subscription, a.account_number AS account, u.billable_units,
-                    i.invoice_number AS invoice
-                FROM usage_record u JOIN ingested_file f ON f.id = u.file_id
+                    u.upload_bytes, u.download_bytes, u.session_seconds, u.destination, u.disposition, u.rated_amount,
+                    u.rate_band, i.invoice_number AS invoice
+                FROM usage_record u LEFT JOIN ingested_file f ON f.id = u.file_id
                 LEFT JOIN subscription s ON s.id = u.subscription_id LEFT JOIN account a ON a.id = u.account_id
                 LEFT JOIN invoice i ON i.id = u.invoice_id""");
         QUERIES.put("payment", """
@@ -127,7 +128,8 @@ public final class StateSnapshot {
     private static final List<String> COUNTED = List.of("company", "plan", "tax_rate", "account", "subscription",
             "service_identifier", "ingested_file", "usage_record", "invoice", "invoice_line", "tax_line",
             "invoice_number_series", "payment", "payment_allocation", "account_ledger", "late_fee",
-            "delinquency_event", "delivery");
+            "delinquency_event", "delivery", "tax_postal_area", "tax_rule", "tax_exemption", "service_alias",
+            "radius_session", "source_file", "voice_rate", "rate_band");
 
     /**
      * Reads a billing home and its database (the connection's schema, the home's files); the
