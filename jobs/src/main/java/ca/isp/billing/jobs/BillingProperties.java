@@ -99,10 +99,14 @@ public record BillingProperties(Path home, Path templates,
      * even when Lob is set up (Lob mails them from the US as international mail, with a lower sheet
      * limit; a local print shop is cheaper and faster). A courier that fails to take
      * {@code maxConsecutiveErrors} deliveries in a row (an outage: no answer, 4xx, 5xx) fails the
-     * step; fewer leave their rows PENDING and the step completes with a warning.
+     * step; fewer leave their rows PENDING and the step completes with a warning. The vendor prints
+     * double-sided unless {@code vendorDoubleSided} is false (the manifest's sheet counts), and
+     * with {@code vendorZip} the batch is also zipped whole, one file per cycle.
      */
     public record Handoff(@DefaultValue("CA") List<String> mailVendorCountries,
-                          @DefaultValue("10") int maxConsecutiveErrors) {
+                          @DefaultValue("10") int maxConsecutiveErrors,
+                          @DefaultValue("true") boolean vendorDoubleSided,
+                          @DefaultValue("false") boolean vendorZip) {
     }
 
     /**

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 /**
  * Print-to-mail handed to a mail vendor as files: one PDF per letter named after its idempotency
@@ -41,7 +44,9 @@ public final class MailVendorBatch {
     public static final int MAX_ADDRESS_LINES = 5;
     public static final List<String> MANIFEST_HEADER = List.of("sequence", "idempotency_key", "invoice_number",
             "account_number", "recipient", "address_1", "address_2", "address_3", "address_4", "address_5",
-            "postal_code", "country", "pdf_file", "pages", "sha256");
+            "postal_code", "country", "pdf_file", "pages", "sheets", "sha256");
+    /** The time every entry of the batch's zip carries, so the same batch zips to the same bytes. */
+    private static final LocalDateTime ZIP_ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
 
     /**
      * Mailing order: by country, then postal code (upper case, spaces removed: {@code h2j 2l3} and
@@ -73,9 +78,21 @@ public final class MailVendorBatch {
     }
 
     private final Path batchDir;
+    private final boolean doubleSided;
 
+    /** A batch printed double-sided (two pages to a sheet). */
     public MailVendorBatch(Path batchDir) {
+        this(batchDir, true);
+    }
+
+    public MailVendorBatch(Path batchDir, boolean doubleSided) {
         this.batchDir = Objects.requireNonNull(batchDir, "batchDir is required");
+        this.doubleSided = doubleSided;
+    }
+
+    /** Sheets of paper a letter of {@code pages} pages takes: what the vendor prints and the postage weighs. */
+    public int sheets(int pages) {
+        return doubleSided ? (pages + 1) / 2 : pages;
     }
 
     public Path batchDir() {
@@ -122,7 +139,8 @@ public final class MailVendorBatch {
             }
             row.add(SpreadsheetCells.text(nullToEmpty(entry.postalCode())));
             row.add(SpreadsheetCells.text(nullToEmpty(entry.country())));
-            row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), entry.sha256()));
+            row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), Integer.toString(sheets(entry.pages())),
+                    entry.sha256()));
             rows.add(row);
         }
         CSVFormat format = CSVFormat.RFC4180.builder()
@@ -138,6 +156,35 @@ public final class MailVendorBatch {
         files.add(MANIFEST);
         writeChecksums(files);
         return manifest;
+    }
+
+    /**
+     * {@code <batch folder>.zip} beside the folder, for a vendor that takes one file per cycle:
+     * the files {@code SHA256SUMS} lists (letters and manifest) and {@code SHA256SUMS} itself, in
+     * file-name order, each with the same fixed time, so the same batch always zips to the same
+     * bytes. Call after {@link #writeManifest}.
+     */
+    public Path writeZip() {
+        List<String> files = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(inBatch(CHECKSUMS, "zip: "), StandardCharsets.UTF_8)) {
+                files.add(line.substring(line.indexOf("  ") + 2));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("zip: cannot read " + CHECKSUMS + " of " + batchDir + ": " + e.getMessage(), e);
+        }
+        files.add(CHECKSUMS);
+        return AtomicFiles.write(batchDir.getParent(), batchDir.getFileName() + ".zip", out -> {
+            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            for (String file : files.stream().sorted().toList()) {
+                ZipEntry entry = new ZipEntry(batchDir.getFileName() + "/" + file);
+                entry.setTimeLocal(ZIP_ENTRY_TIME);
+                zip.putNextEntry(entry);
+                Files.copy(inBatch(file, "zip: "), zip);
+                zip.closeEntry();
+            }
+            zip.finish();
+        });
     }
 
     /**

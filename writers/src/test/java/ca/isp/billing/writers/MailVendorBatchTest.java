@@ -12,7 +12,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +60,7 @@ class MailVendorBatchTest {
         assertThat(first.get("address_3")).isEmpty();
         assertThat(first.get("pdf_file")).isEqualTo("F-2026-000123-MAIL.pdf");
         assertThat(first.get("pages")).isEqualTo("1");
+        assertThat(first.get("sheets")).isEqualTo("1");
         assertThat(first.get("sha256")).hasSize(64)
                 .isEqualTo(MailVendorBatch.sha256(Files.readAllBytes(batchDir.resolve("F-2026-000123-MAIL.pdf"))));
         CSVRecord second = rows.get(1);
@@ -115,7 +120,40 @@ class MailVendorBatchTest {
 
         String firstLine = Files.readAllLines(batchDir.resolve("manifest.csv"), StandardCharsets.UTF_8).get(0);
         assertThat(firstLine).isEqualTo("sequence,idempotency_key,invoice_number,account_number,recipient,"
-                + "address_1,address_2,address_3,address_4,address_5,postal_code,country,pdf_file,pages,sha256");
+                + "address_1,address_2,address_3,address_4,address_5,postal_code,country,pdf_file,pages,sheets,sha256");
+    }
+
+    @Test
+    void sheetsAreTwoPagesToASheetDoubleSidedAndOneSingleSided() {
+        MailVendorBatch doubleSided = new MailVendorBatch(batchDir);
+        MailVendorBatch singleSided = new MailVendorBatch(batchDir, false);
+        // double-sided: ceil(pages / 2); single-sided: one page a sheet
+        assertThat(List.of(1, 2, 3, 4, 7).stream().map(doubleSided::sheets)).containsExactly(1, 1, 2, 2, 4);
+        assertThat(List.of(1, 2, 3, 4, 7).stream().map(singleSided::sheets)).containsExactly(1, 2, 3, 4, 7);
+    }
+
+    @Test
+    void theZipHoldsEveryFileOfTheBatchAndTheSameBatchZipsToTheSameBytes() throws IOException {
+        Path cycleDir = batchDir.resolve("2026-11-01");
+        MailVendorBatch batch = new MailVendorBatch(cycleDir);
+        writeBatch(batch);
+        Path zip = batch.writeZip();
+
+        assertThat(zip).isEqualTo(batchDir.resolve("2026-11-01.zip"));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(entries.keySet()).containsExactly("2026-11-01/2026-000124-MAIL.pdf",
+                "2026-11-01/F-2026-000123-MAIL.pdf", "2026-11-01/SHA256SUMS", "2026-11-01/manifest.csv");
+        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+            assertThat(e.getValue()).as(e.getKey()).isEqualTo(Files.readAllBytes(batchDir.resolve(e.getKey())));
+        }
+        byte[] first = Files.readAllBytes(zip);
+        writeBatch(new MailVendorBatch(cycleDir));
+        assertThat(Files.readAllBytes(new MailVendorBatch(cycleDir).writeZip())).isEqualTo(first);
     }
 
     @Test

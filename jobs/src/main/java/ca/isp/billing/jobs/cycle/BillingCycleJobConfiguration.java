@@ -406,7 +406,8 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate, faults);
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate, properties.handoff().vendorZip(),
+                faults);
     }
 
     @Bean
@@ -417,7 +418,8 @@ public class BillingCycleJobConfiguration {
     }
 
     private MailVendorBatch mailVendorBatch(LocalDate cycleDate) {
-        return new MailVendorBatch(properties.out().resolve("mail-vendor").resolve(cycleDate.toString()));
+        return new MailVendorBatch(properties.out().resolve("mail-vendor").resolve(cycleDate.toString()),
+                properties.handoff().vendorDoubleSided());
     }
 
     // ------------------------------------------------------------------ 9. late fees

@@ -21,7 +21,8 @@ import ca.isp.billing.writers.MailVendorBatch;
 import ca.isp.billing.writers.MailVendorBatch.ManifestEntry;
 
 /**
- * Writes the mail vendor's manifest.csv (in mailing order) and SHA256SUMS for the cycle, rebuilt
+ * Writes the mail vendor's manifest.csv (in mailing order) and SHA256SUMS for the cycle (and, with
+ * billing.handoff.vendor-zip, the batch zipped whole as {@code <cycle>.zip}), rebuilt
  * whole from the outbox (every PRINT row SENT to the mail-vendor batch, not those Lob took), so a
  * rerun gives the same files, byte for byte, instead of appending to them.
  */
@@ -32,16 +33,19 @@ public class MailVendorManifestTasklet implements Tasklet {
     private final JdbcTemplate jdbc;
     private final MailVendorBatch batch;
     private final LocalDate cycleDate;
+    private final boolean zip;
     private final FaultInjection faults;
 
     public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate) {
-        this(jdbc, batch, cycleDate, FaultInjection.none());
+        this(jdbc, batch, cycleDate, false, FaultInjection.none());
     }
 
-    public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate, FaultInjection faults) {
+    public MailVendorManifestTasklet(JdbcTemplate jdbc, MailVendorBatch batch, LocalDate cycleDate, boolean zip,
+                                     FaultInjection faults) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.cycleDate = cycleDate;
+        this.zip = zip;
         this.faults = faults;
     }
 
@@ -61,6 +65,10 @@ public class MailVendorManifestTasklet implements Tasklet {
                         rs.getString(9), rs.getString(10), rs.getString(12), rs.getInt(13), rs.getString(14)),
                 cycleDate, DeliveryChannel.PRINT.name(), DeliveryStatus.SENT.name(), MailVendorCourier.NAME);
         batch.writeManifest(entries);
+        if (zip) {
+            AtomicFiles.deleteLeftoverTemps(batch.batchDir().getParent());
+            batch.writeZip();
+        }
         faults.point("manifest-written"); // kill drills: the manifest is out, the step not yet committed
         contribution.incrementWriteCount(entries.size());
         log.info("Mail-vendor manifest for {}: {} letters", cycleDate, entries.size());
