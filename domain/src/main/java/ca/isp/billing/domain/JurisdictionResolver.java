@@ -12,7 +12,8 @@ import java.util.List;
  *     inside a wider range is an exception to it); two ranges as narrow is an error;</li>
  * <li>a row found for another region than the address's is an error (the address is wrong);</li>
  * <li>no row found: if the table has rows for the address's region, its local taxes cannot be
- *     known, an error; if it has none (a province with one rate everywhere), the region applies.</li>
+ *     known, an error; if it has none (a province with one rate everywhere), the region applies,
+ *     but a Canadian postal code whose first letter names another province is an error;</li>
  * </ol>
  * An error is an {@link UnknownJurisdictionException} with the reason: the invoice is held. An
  * address without a region (a quote given only a postal code) takes its row's, or in Canada the
@@ -42,6 +43,17 @@ public final class JurisdictionResolver {
             if (region == null) {
                 throw new UnknownJurisdictionException(country, region, "the service address has no province/state"
                         + " and the tax-jurisdictions table does not place postal code " + service.postalCode());
+            }
+        }
+        if (found == null) {
+            // a Canadian code's first letter names its province: a service address that says
+            // another is wrong somewhere, and taxing it by either would be a guess (a border
+            // exception is entered as a row of the tax-jurisdictions table, which wins above)
+            String byCode = PostalCodes.province(country, service.postalCode());
+            if (byCode != null && !byCode.equals(region)) {
+                throw new UnknownJurisdictionException(country, region, "postal code " + service.postalCode()
+                        + " is in " + country + "/" + byCode + " (its first letter), but the service address says "
+                        + region);
             }
         }
         List<Jurisdiction> jurisdictions = new ArrayList<>();

@@ -60,6 +60,22 @@ class JurisdictionResolverTest {
     }
 
     @Test
+    void aCanadianPostalCodeOfAnotherProvinceThanTheAddressSaysIsAnError() {
+        // G1R is Québec City (G: Quebec, and no row of the table covers it); taxed as Ontario it
+        // would pay HST 13% instead of GST + QST
+        assertThatThrownBy(() -> RESOLVER.resolve(address("1 rue Saint-Louis", "ON", "G1R 4P5", "CA")))
+                .isInstanceOf(UnknownJurisdictionException.class)
+                .hasMessageContaining("postal code G1R 4P5 is in CA/QC (its first letter), but the service address says ON");
+        // M5H (M: Toronto) in a province without rows: the region alone, as before
+        assertThatThrownBy(() -> RESOLVER.resolve(address("1 King St W", "BC", "M5H 1A1", "CA")))
+                .isInstanceOf(UnknownJurisdictionException.class)
+                .hasMessageContaining("is in CA/ON (its first letter), but the service address says BC");
+        // X (NT or NU) names no single province: the address's region stands
+        assertThat(RESOLVER.resolve(address("1 Franklin Ave", "NT", "X1A 2N5", "CA")))
+                .containsExactly(Jurisdiction.country("CA"), Jurisdiction.region("CA", "NT"));
+    }
+
+    @Test
     void aZipCodeTheTableDoesNotPlaceInARegionWithRowsIsAnError() {
         assertThatThrownBy(() -> RESOLVER.resolve(address("1 Main St", "NY", "14201", "US")))
                 .isInstanceOf(UnknownJurisdictionException.class)

@@ -112,25 +112,28 @@ public class CycleReport {
             }
         }
 
-        Map<String, Object> invoices = jdbc.queryForMap("""
-                SELECT COUNT(*) AS invoices, COALESCE(SUM(subtotal), 0) AS revenue, COALESCE(SUM(tax_total), 0) AS tax,
-                    COALESCE(SUM(total), 0) AS total
-                FROM invoice WHERE cycle_date = ? AND status = ?""", cycleDate, InvoiceStatus.ISSUED.name());
+        long issued = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = ?", cycleDate,
+                InvoiceStatus.ISSUED.name());
         long held = count("SELECT COUNT(*) FROM invoice WHERE cycle_date = ? AND status = ?", cycleDate, InvoiceStatus.HELD.name());
         out.append("\nInvoices\n");
         out.append(String.format("  accounts invoiced %s, invoices issued %s, held %d (accounts due = charge step's read count)%n",
                 count("SELECT COUNT(DISTINCT account_id) FROM invoice WHERE cycle_date = ?", cycleDate),
-                invoices.get("invoices"), held));
+                issued, held));
         out.append(String.format("  accounts left uncharged, more than %d periods behind (./run.sh rerun --cycle-date %s"
                 + " --force): %d%n", catchUpPeriods, cycleDate, count("SELECT COUNT(*) FROM account WHERE next_bill_date < ?",
                 new CatchUpLimit(catchUpPeriods).earliestNextBillDate(cycleDate))));
-        out.append(String.format("  revenue %s, tax %s, invoiced %s%n", money(invoices.get("revenue")),
-                money(invoices.get("tax")), money(invoices.get("total"))));
+        // Amounts per currency: a US service address is billed in USD, CAD and USD never add up.
         jdbc.query("""
-                SELECT tax_code, region, COUNT(*), SUM(amount) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
-                WHERE i.cycle_date = ? GROUP BY region, tax_code ORDER BY region, tax_code""", rs -> {
-            out.append(String.format("    tax %-6s %-3s %6d invoices %14s%n", rs.getString(1), rs.getString(2),
-                    rs.getLong(3), money(rs.getBigDecimal(4))));
+                SELECT currency, COUNT(*), SUM(subtotal), SUM(tax_total), SUM(total) FROM invoice
+                WHERE cycle_date = ? AND status = ? GROUP BY currency ORDER BY currency""", rs -> {
+            out.append(String.format("  %s: %d invoices, revenue %s, tax %s, invoiced %s%n", rs.getString(1), rs.getLong(2),
+                    money(rs.getBigDecimal(3)), money(rs.getBigDecimal(4)), money(rs.getBigDecimal(5))));
+        }, cycleDate, InvoiceStatus.ISSUED.name());
+        jdbc.query("""
+                SELECT i.currency, tax_code, region, COUNT(*), SUM(amount) FROM tax_line t JOIN invoice i ON i.id = t.invoice_id
+                WHERE i.cycle_date = ? GROUP BY i.currency, region, tax_code ORDER BY i.currency, region, tax_code""", rs -> {
+            out.append(String.format("    tax %-6s %-3s %6d invoices %14s %s%n", rs.getString(2), rs.getString(3),
+                    rs.getLong(4), money(rs.getBigDecimal(5)), rs.getString(1)));
         }, cycleDate);
         jdbc.query("SELECT invoice_number, hold_reason FROM invoice WHERE cycle_date = ? AND status = ? ORDER BY id",
                 rs -> {
