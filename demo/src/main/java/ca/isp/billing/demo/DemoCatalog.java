@@ -70,7 +70,10 @@ final class DemoCatalog {
                         plan.monthlyPrice().toPlainString(), Integer.toString(plan.periodMonths()),
                         plan.includedGb() == null ? "" : plan.includedGb().toString(),
                         plan.overagePerGb() == null ? "" : plan.overagePerGb().toPlainString(),
-                        plan.perMinute() == null ? "" : plan.perMinute().toPlainString());
+                        plan.perMinute() == null ? "" : plan.perMinute().toPlainString(),
+                        // the price of the whole term, as billed; no demo plan bills while suspended
+                        plan.monthlyPrice().multiply(java.math.BigDecimal.valueOf(plan.periodMonths())).toPlainString(),
+                        "NO");
             }
         }
     }
