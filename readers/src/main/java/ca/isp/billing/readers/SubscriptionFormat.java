@@ -25,8 +25,7 @@ public final class SubscriptionFormat implements RowFormat<SubscriptionRow> {
     public static final SubscriptionFormat INSTANCE = new SubscriptionFormat(DateWindow.ANY);
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "subscription_id", 40, "account_number", 20, "plan_code", 30, "service_id", 100,
-            "plan_changes", 1000, "quantity_changes", 1000, "suspensions", 1000);
+            "subscription_id", 40, "account_number", 20, "plan_code", 30, "service_id", 100);
 
     /** A plausible ceiling of units on one subscription (lines, addresses, seats). */
     static final int MAX_QUANTITY = 10000;
