@@ -24,9 +24,10 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
-  import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE
+  import <accounts|plans|subscriptions|tax-rates|opening-balances|charges> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
-        twice changes nothing; bad lines go to var/rejects/.
+        twice changes nothing; bad lines go to var/rejects/. charges: one-time charges and
+        credits, billed on each account's next invoice.
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;

@@ -75,3 +75,21 @@ UPDATE invoice_line l SET item_subscription_id = NULL, item_plan_code = NULL, it
     item_term_end = NULL
     WHERE item_subscription_id IS NOT NULL AND EXTRACT(DAY FROM item_term_start) <> (SELECT a.bill_day FROM account a
         JOIN subscription s ON s.account_id = a.id WHERE s.subscription_id = l.item_subscription_id);
+
+-- One-time charges and credits (import charges), each billed once, on the account's first
+-- invoice whose cycle date is on or after charge_date (billed_invoice_id). A negative amount is a
+-- credit.
+CREATE TABLE one_time_charge (
+    id                BIGINT AUTO_INCREMENT PRIMARY KEY,
+    charge_ref        VARCHAR(60)   NOT NULL,
+    account_id        BIGINT        NOT NULL,
+    charge_date       DATE          NOT NULL,
+    amount            DECIMAL(12,2) NOT NULL,
+    description_en    VARCHAR(200)  NOT NULL,
+    description_fr    VARCHAR(200)  NOT NULL,
+    reason            VARCHAR(300),
+    billed_invoice_id BIGINT,
+    CONSTRAINT uk_one_time_charge UNIQUE (charge_ref),
+    CONSTRAINT fk_one_time_charge_account FOREIGN KEY (account_id) REFERENCES account (id)
+);
+CREATE INDEX ix_one_time_charge_account ON one_time_charge (account_id, billed_invoice_id);

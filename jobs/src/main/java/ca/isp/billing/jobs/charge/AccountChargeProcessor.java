@@ -14,6 +14,7 @@ import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
@@ -24,14 +25,15 @@ import ca.isp.billing.domain.RecurringLine;
 import ca.isp.billing.domain.Subscription;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.UsageCharger;
+import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 
 /**
  * Charges one account: its plans in advance and the repairs of terms billed before
  * (RecurringCharger: what the subscriptions as they are now owe minus what was billed), its
- * unbilled usage in arrears, each account period against its own allowance (UsageCharger), and
- * the late fees assessed since its last invoice. Two accounts are left uncharged, each logged at
+ * unbilled usage in arrears, each account period against its own allowance (UsageCharger), the
+ * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
  * ERROR, and the cycle goes on: one more periods behind than the catch-up limit allows without
  * --force (CatchUpLimit), and one whose charges no invoice can hold (InvoiceLimits: bad usage
  * data). Both keep their next bill date, so a later run charges them once the operator has decided.
@@ -92,6 +94,11 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             lines.add(assessed.feeLine(fee.invoiceNumber(), fee.dueDate(), account.language()));
             lateFeeIds.add(fee.lateFeeId());
         }
+        List<Long> chargeIds = new ArrayList<>();
+        for (PendingCharge charge : account.charges()) {
+            lines.add(oneTimeLine(charge, account.language()));
+            chargeIds.add(charge.id());
+        }
         String tooLarge = InvoiceLimits.refusal(lines);
         if (tooLarge != null) {
             log.error("account {}: {}: not charged. Its usage records cannot be right: correct them, then rerun the"
@@ -114,6 +121,17 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         }
         return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, account.language(),
                 account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
-                account.nextBillDate(), lateFeeIds);
+                account.nextBillDate(), lateFeeIds, chargeIds);
+    }
+
+    /** An imported one-time charge (ONE_TIME) or credit (CREDIT), in the invoice's language, on its date. */
+    private static InvoiceLine oneTimeLine(PendingCharge charge, Language language) {
+        boolean credit = charge.amount().signum() < 0;
+        String reason = (credit ? "One-time credit " : "One-time charge ") + charge.chargeRef() + " of "
+                + charge.chargeDate() + " (import charges)" + (charge.reason() == null ? "" : ": " + charge.reason());
+        return new InvoiceLine(credit ? LineType.CREDIT : LineType.ONE_TIME, "ONE_TIME:" + charge.chargeRef(),
+                language == Language.FR ? charge.descriptionFr() : charge.descriptionEn(),
+                reason.length() > 500 ? reason.substring(0, 500) : reason, charge.chargeDate(), charge.chargeDate(),
+                null, null, null, charge.amount().setScale(Money.SCALE));
     }
 }

@@ -17,7 +17,7 @@ import ca.isp.billing.jobs.support.InvoiceLineDao;
 
 /**
  * Writes a chunk of draft invoices with their lines and what each recurring line billed (its
- * item: subscription, plan, term), marks the usage and late fees they bill,
+ * item: subscription, plan, term), marks the usage, late fees and one-time charges they bill,
  * and moves each account's next bill date: all in the chunk's transaction, so an account is
  * either wholly charged or not at all. Unique keys (account + cycle, invoice + line key) refuse
  * a second copy if anything ever tried.
@@ -76,6 +76,10 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                     invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.accountId()))
                             .addValue("account", i.accountId()).addValue("before", i.usageBefore())
                             .addValue("billed", UsageStatus.BILLED.name()).addValue("rated", UsageStatus.RATED.name()))
+                            .toArray(MapSqlParameterSource[]::new));
+            jdbc.batchUpdate("UPDATE one_time_charge SET billed_invoice_id = :invoice WHERE id = :charge",
+                    invoices.stream().flatMap(i -> i.chargeIds().stream().map(charge -> new MapSqlParameterSource(
+                            "invoice", ids.get(i.accountId())).addValue("charge", charge)))
                             .toArray(MapSqlParameterSource[]::new));
             jdbc.batchUpdate("UPDATE late_fee SET billed_invoice_id = :invoice WHERE id = :fee",
                     invoices.stream().flatMap(i -> i.lateFeeIds().stream().map(fee -> new MapSqlParameterSource(

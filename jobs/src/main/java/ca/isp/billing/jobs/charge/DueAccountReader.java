@@ -24,6 +24,7 @@ import ca.isp.billing.domain.SubscriptionHistory.QuantityChange;
 import ca.isp.billing.domain.SubscriptionHistory.Suspension;
 import ca.isp.billing.domain.Term;
 import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 import ca.isp.billing.jobs.support.KeysetPageReader;
@@ -31,7 +32,7 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 /**
  * Reads the accounts of one partition (account id range) due on or before the cycle date, a
  * page at a time, with their bill-day anchors, subscription histories, billed items, unbilled
- * usage totals and pending late fees: seven queries per page. An account billed already has moved its next bill date past the cycle, so
+ * usage totals, pending late fees and one-time charges: eight queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
@@ -170,6 +171,18 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                     rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6)));
         });
 
+        // one-time charges and credits not billed yet, dated on or before the cycle date
+        Map<Long, List<PendingCharge>> charges = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, id, charge_ref, charge_date, amount, description_en, description_fr, reason
+                FROM one_time_charge
+                WHERE account_id IN (:ids) AND billed_invoice_id IS NULL AND charge_date <= :cycle
+                ORDER BY account_id, charge_date, charge_ref""", ids.addValue("cycle", cycleDate), rs -> {
+            charges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PendingCharge(rs.getLong(2),
+                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8)));
+        });
+
         List<AccountToBill> page = new ArrayList<>(accounts.size());
         for (DueAccount a : accounts) {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
@@ -179,7 +192,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     BillingCurrency.forBillingCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
                     subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,
-                    fees.getOrDefault(a.id(), List.of())));
+                    fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of())));
         }
         return page;
     }

@@ -223,14 +223,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
-            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances> FILE");
+            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|opening-balances|charges> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates or opening-balances");
+                    + "': accounts, plans, subscriptions, tax-rates, opening-balances or charges");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

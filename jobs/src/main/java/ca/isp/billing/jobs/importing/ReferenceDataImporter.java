@@ -44,7 +44,7 @@ public class ReferenceDataImporter {
     private static final int BATCH = 1000;
 
     public enum Kind {
-        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, OPENING_BALANCES;
+        ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, OPENING_BALANCES, CHARGES;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -96,6 +96,7 @@ public class ReferenceDataImporter {
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));
             case OPENING_BALANCES -> run(kind, file, new OpeningBalanceUpsert(jdbc, dates.openingBalances(),
                     properties.invoiceNumber().numbering()));
+            case CHARGES -> run(kind, file, new ChargeUpsert(jdbc, dates.nextBillDates()));
         };
     }
 
