@@ -22,9 +22,12 @@ final class CustomerGenerator {
 
     static final int FIRST_ACCOUNT = 100_001;
 
-    /** The accounts file's columns but service_line2: the demo's service addresses fit on one line. */
+    /**
+     * The accounts file's columns but service_line2 (the demo's service addresses fit on one line)
+     * and bill_day_from (no demo account changes its bill day).
+     */
     private static final List<String> COLUMNS = AccountFormat.INSTANCE.columns().stream()
-            .filter(column -> !column.equals("service_line2"))
+            .filter(column -> !column.equals("service_line2") && !column.equals("bill_day_from"))
             .toList();
 
     private final LocalDate cycleDate;
@@ -112,7 +115,7 @@ final class CustomerGenerator {
                         c.language(), c.email(), c.delivery(), c.billingLine1(), c.billingLine2(), billing.name(),
                         billing.region(), c.billingPostalCode(), billing.country(), c.serviceLine1(), service.name(),
                         service.county(), service.region(), c.servicePostalCode(), service.country(),
-                        c.nextBillDate().toString());
+                        c.nextBillDate().toString(), Integer.toString(c.nextBillDate().getDayOfMonth()));
             }
         }
     }

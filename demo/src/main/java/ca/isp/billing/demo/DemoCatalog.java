@@ -114,7 +114,9 @@ final class DemoCatalog {
                         plan.includedGb() == null ? "" : plan.includedGb().toString(),
                         plan.overagePerGb() == null ? "" : plan.overagePerGb().toPlainString(),
                         plan.perMinute() == null ? "" : plan.perMinute().toPlainString(),
-                        plan.internet() ? "INTERNET_ACCESS" : "VOIP");
+                        // the price of the whole term, as billed; no demo plan bills while suspended
+                        plan.monthlyPrice().multiply(BigDecimal.valueOf(plan.periodMonths())).toPlainString(),
+                        "NO", plan.internet() ? "INTERNET_ACCESS" : "VOIP");
             }
         }
     }

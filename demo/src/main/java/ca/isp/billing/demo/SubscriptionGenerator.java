@@ -90,11 +90,15 @@ final class SubscriptionGenerator {
         return cycleDate.plusDays(3 + random.nextLong(days - 5));
     }
 
+    /** The subscriptions file's columns up to quantity: no demo subscription has changed plan or been suspended. */
+    private static final List<String> COLUMNS = SubscriptionFormat.INSTANCE.columns().subList(0,
+            SubscriptionFormat.INSTANCE.columns().indexOf("quantity") + 1);
+
     static void write(Path file, List<DemoSubscription> subscriptions) throws IOException {
-        try (CSVPrinter printer = DemoCsv.printer(file, SubscriptionFormat.INSTANCE.columns())) {
+        try (CSVPrinter printer = DemoCsv.printer(file, COLUMNS)) {
             for (DemoSubscription s : subscriptions) {
                 printer.printRecord(s.id(), s.customer().accountNumber(), s.plan().code(), s.serviceId(),
-                        s.start().toString(), s.end() == null ? "" : s.end().toString());
+                        s.start().toString(), s.end() == null ? "" : s.end().toString(), "1");
             }
         }
     }

@@ -54,6 +54,11 @@ final class OwedTerm {
         return !firstServiceDay.isAfter(cycleDate);
     }
 
+    /** True when the term's first day of service is before the date. */
+    boolean servedBefore(LocalDate date) {
+        return firstServiceDay.isBefore(date);
+    }
+
     long weightedDays() {
         return pieces.stream().mapToLong(piece -> piece.weight() * piece.days()).sum();
     }

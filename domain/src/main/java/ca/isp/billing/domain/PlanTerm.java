@@ -33,16 +33,6 @@ public record PlanTerm(String code, String nameEn, String nameFr, BigDecimal pri
         price = price.setScale(Money.SCALE, RoundingMode.UNNECESSARY);
     }
 
-    /**
-     * The term of a plan of today's price list, whose price is monthly: monthly price x months.
-     * For the charge step until plans carry the price of their term.
-     */
-    public static PlanTerm of(Plan plan, boolean billsWhileSuspended) {
-        return new PlanTerm(plan.code(), plan.nameEn(), plan.nameFr(),
-                Money.round(plan.monthlyPrice().multiply(BigDecimal.valueOf(plan.periodMonths()))),
-                plan.periodMonths(), billsWhileSuspended);
-    }
-
     /** The plan name as printed on an invoice in this language. */
     public String name(Language language) {
         return language == Language.FR ? nameFr : nameEn;

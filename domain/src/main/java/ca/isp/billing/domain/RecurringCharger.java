@@ -53,7 +53,19 @@ public final class RecurringCharger {
      */
     public RecurringCharges charge(BillingAnchor anchor, LocalDate cycleDate, List<SubscriptionHistory> subscriptions,
                                    List<BilledItem> billed, Language language) {
+        return charge(anchor, cycleDate, LocalDate.MIN, subscriptions, billed, language);
+    }
+
+    /**
+     * The same for an account taken over from a previous system that billed its service before
+     * {@code billingStart}: a term never billed here whose first day of service is before that date
+     * was billed there, and is left alone (a term with billed items here is netted as any other).
+     */
+    public RecurringCharges charge(BillingAnchor anchor, LocalDate cycleDate, LocalDate billingStart,
+                                   List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
+                                   Language language) {
         Objects.requireNonNull(anchor, "anchor");
+        Objects.requireNonNull(billingStart, "billingStart");
         Objects.requireNonNull(cycleDate, "cycleDate");
         Objects.requireNonNull(language, "language");
         Map<String, SubscriptionHistory> byId = new HashMap<>();
@@ -96,7 +108,8 @@ public final class RecurringCharger {
             BigDecimal owedAmount = owed == null ? Money.ZERO : owed.amount();
             BigDecimal billedAmount = billedByTerm.get(key);
             if (billedAmount == null) {
-                if (owed != null && owed.dueBy(cycleDate) && owedAmount.signum() > 0) {
+                if (owed != null && owed.dueBy(cycleDate) && !owed.servedBefore(billingStart)
+                        && owedAmount.signum() > 0) {
                     lines.add(firstLine(key, owed, owedAmount, language));
                 }
                 continue;

@@ -16,15 +16,6 @@ class PlanTermTest {
     }
 
     @Test
-    void aPlanOfTodaysPriceListCostsItsMonthlyPriceTimesItsMonths() {
-        Plan quarterly = new Plan("Q", "Quarterly", "Trimestriel", PlanKind.INTERNET, new BigDecimal("45.00"), 3,
-                null, null, null);
-
-        assertThat(PlanTerm.of(quarterly, false).price()).isEqualTo("135.00");
-        assertThat(PlanTerm.of(quarterly, false).months()).isEqualTo(3);
-    }
-
-    @Test
     void refusesATermOtherThan1_2_3_6Or12MonthsAndMoreThanCents() {
         assertThatThrownBy(() -> new PlanTerm("P", "P", "P", BigDecimal.TEN, 4, false))
                 .hasMessage("plan P: a term is 1, 2, 3, 6 or 12 months, not 4");

@@ -14,7 +14,9 @@ import java.util.TreeMap;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import ca.isp.billing.domain.DayCount;
 import ca.isp.billing.domain.InvoiceNumbering;
+import ca.isp.billing.domain.ProrationSettings;
 
 /**
  * Settings of the pipeline ({@code billing.*} in application.properties, overridable from the
@@ -46,7 +48,25 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Handoff handoff,
                                 @DefaultValue Lob lob,
                                 @DefaultValue Smtp smtp,
-                                @DefaultValue Ingest ingest) {
+                                @DefaultValue Ingest ingest,
+                                @DefaultValue Proration proration) {
+
+    /**
+     * Which changes to a subscription are prorated by days (billing.proration.*, all on by
+     * default): one switched off bills whole terms for it (see docs/RECURRING-CHARGES.md). Days are
+     * actual days, or THIRTY_DAY_MONTHS.
+     */
+    public record Proration(@DefaultValue("true") boolean activation,
+                            @DefaultValue("true") boolean cancellation,
+                            @DefaultValue("true") boolean planChange,
+                            @DefaultValue("true") boolean quantityChange,
+                            @DefaultValue("true") boolean suspension,
+                            @DefaultValue("ACTUAL_DAYS") DayCount dayCount) {
+
+        public ProrationSettings settings() {
+            return new ProrationSettings(activation, cancellation, planChange, quantityChange, suspension, dayCount);
+        }
+    }
 
     /**
      * Invoice numbers: the prefix ({@code {year}} is the invoice's year, a new gapless series

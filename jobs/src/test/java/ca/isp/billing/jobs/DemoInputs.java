@@ -268,24 +268,36 @@ public final class DemoInputs {
         return delinquent;
     }
 
+    /**
+     * RecurringCharger bills, in advance, every term whose first day of service is on or after the
+     * account's billing start (its next bill date when imported: the terms served before were billed
+     * by the previous system) and on or before the cycle date. Terms start on the bill day; the days
+     * of a service before its first bill date are a stub of the term that ends there.
+     */
     private boolean chargesPlan(Account account, LocalDate cycle) {
-        for (int month = 0; !account.nextBillDate().plusMonths(month).isAfter(cycle); month++) {
-            LocalDate start = account.nextBillDate().plusMonths(month);
-            LocalDate end = account.nextBillDate().plusMonths(month + 1); // exclusive
-            for (Subscription s : subscriptions.getOrDefault(account.number(), List.of())) {
-                boolean active = s.start().isBefore(end) && (s.end() == null || !s.end().isBefore(start));
-                if (active && s.plan().periodMonths() == 1) {
+        LocalDate billingStart = account.nextBillDate();
+        int billDay = billingStart.getDayOfMonth();
+        for (Subscription s : subscriptions.getOrDefault(account.number(), List.of())) {
+            LocalDate lastDay = s.end() == null || s.end().isAfter(cycle) ? cycle : s.end();
+            // the first bill date on or after the start: a stub before it, then terms from it
+            LocalDate termStart = billDate(s.start().withDayOfMonth(1), billDay);
+            if (termStart.isBefore(s.start())) {
+                termStart = billDate(s.start().withDayOfMonth(1).plusMonths(1), billDay);
+            }
+            // each term's first day of service: the start, then each term's start
+            for (LocalDate firstDay = s.start(); !firstDay.isAfter(lastDay); ) {
+                if (!firstDay.isBefore(billingStart)) {
                     return true;
                 }
-                for (int term = 0; active && s.start().plusMonths((long) term * s.plan().periodMonths()).isBefore(end); term++) {
-                    LocalDate termStart = s.start().plusMonths((long) term * s.plan().periodMonths());
-                    if (!termStart.isBefore(start) && (s.end() == null || !s.end().isBefore(termStart))) {
-                        return true;
-                    }
-                }
+                firstDay = firstDay.isBefore(termStart) ? termStart : billDate(
+                        firstDay.withDayOfMonth(1).plusMonths(s.plan().periodMonths()), billDay);
             }
         }
         return false;
+    }
+
+    private static LocalDate billDate(LocalDate firstOfMonth, int billDay) {
+        return firstOfMonth.withDayOfMonth(Math.min(billDay, firstOfMonth.lengthOfMonth()));
     }
 
     /** Usage before the next bill date, per account month counted back from it, that costs something. */

@@ -29,7 +29,7 @@ public final class AccountFormat implements RowFormat<AccountRow> {
             "account_number", "name", "customer_type", "language", "email", "delivery",
             "billing_line1", "billing_line2", "billing_city", "billing_region", "billing_postal_code",
             "billing_country", "service_line1", "service_line2", "service_city", "service_county",
-            "service_region", "service_postal_code", "service_country", "next_bill_date");
+            "service_region", "service_postal_code", "service_country", "next_bill_date", "bill_day", "bill_day_from");
 
     private static final List<String> REQUIRED = List.of(
             "account_number", "name", "customer_type", "language", "delivery",
@@ -86,8 +86,11 @@ public final class AccountFormat implements RowFormat<AccountRow> {
                 row.required("service_city"), row.optional("service_county"), region(row, "service_region"),
                 row.optional("service_postal_code"), row.countryCode("service_country"));
         LocalDate nextBillDate = row.within("next_bill_date", row.date("next_bill_date"), nextBillDates);
+        // the day billed on (1-31; 31 is the last day of a shorter month)
+        Integer billDay = row.optionalIntBetween("bill_day", 1, 31);
+        LocalDate billDayFrom = row.within("bill_day_from", row.optionalDate("bill_day_from"), nextBillDates);
         return new AccountRow(accountNumber, name, customerType, language, email, delivery,
-                billing, service, nextBillDate);
+                billing, service, nextBillDate, billDay, billDayFrom);
     }
 
     /** Region codes are upper case (QC, NY) so they match the tax-rates file whatever the spelling. */

@@ -1,8 +1,12 @@
 package ca.isp.billing.readers;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import ca.isp.billing.domain.PlanTerm;
 
 import ca.isp.billing.domain.TaxClass;
 
@@ -20,8 +24,10 @@ public final class PlanFormat implements RowFormat<PlanRow> {
     // fits an invoice (DECIMAL(12,2)). A value above one is a mistake in the file.
     /** 100,000.00 a month: a dedicated enterprise circuit, not a typo with extra digits. */
     static final BigDecimal MAX_MONTHLY_PRICE = new BigDecimal("100000.00");
-    /** A term of 3 years, billed in advance as one line. */
-    static final int MAX_PERIOD_MONTHS = 36;
+    /** The price of a whole term: 12 months at the monthly ceiling. */
+    static final BigDecimal MAX_TERM_PRICE = new BigDecimal("1200000.00");
+    /** The term lengths a plan may have (a term is billed in advance, prorated by days). */
+    static final Set<Integer> TERM_MONTHS = PlanTerm.TERM_MONTHS;
     /** 1,000,000 GB (1 PB) included a month. */
     static final BigDecimal MAX_INCLUDED_GB = new BigDecimal("1000000");
     /** 1,000.00 per GB over the allowance. */
@@ -34,10 +40,11 @@ public final class PlanFormat implements RowFormat<PlanRow> {
 
     private static final List<String> COLUMNS = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
-            "overage_per_gb", "per_minute", "tax_class");
+            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class");
 
+    // monthly_price may be left out when term_price is given
     private static final List<String> REQUIRED = List.of(
-            "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months");
+            "plan_code", "name_en", "name_fr", "kind", "period_months");
 
     @Override
     public List<String> columns() {
@@ -60,13 +67,23 @@ public final class PlanFormat implements RowFormat<PlanRow> {
         String nameEn = row.required("name_en");
         String nameFr = row.required("name_fr");
         String kind = row.oneOf("kind", "INTERNET", "VOIP");
-        BigDecimal monthlyPrice = row.atMost("monthly_price",
-                notNegative(row, "monthly_price", row.money("monthly_price")), MAX_MONTHLY_PRICE);
         int periodMonths = row.positiveInt("period_months");
-        if (periodMonths > MAX_PERIOD_MONTHS) {
+        if (!TERM_MONTHS.contains(periodMonths)) {
             throw new FieldException("period_months",
-                    "above the plausible maximum " + MAX_PERIOD_MONTHS + ": " + Row.quote(row.required("period_months")));
+                    "a term is 1, 2, 3, 6 or 12 months: " + Row.quote(row.required("period_months")));
         }
+        // The price of the whole term (an annual plan at 2,399.95), or else monthly_price x months.
+        BigDecimal termPrice = row.atMost("term_price",
+                notNegative(row, "term_price", row.optionalMoney("term_price")), MAX_TERM_PRICE);
+        BigDecimal monthlyPrice = termPrice != null && row.optional("monthly_price") == null
+                ? termPrice.divide(BigDecimal.valueOf(periodMonths), 2, RoundingMode.HALF_UP)
+                : row.atMost("monthly_price", notNegative(row, "monthly_price", row.money("monthly_price")),
+                        MAX_MONTHLY_PRICE);
+        if (termPrice == null) {
+            termPrice = monthlyPrice.multiply(BigDecimal.valueOf(periodMonths));
+        }
+        String suspended = row.optional("bills_while_suspended");
+        boolean billsWhileSuspended = suspended != null && row.oneOf("bills_while_suspended", "YES", "NO").equals("YES");
         BigDecimal includedGb = row.atMost("included_gb", notNegative(row, "included_gb",
                 row.optionalDecimal("included_gb", INCLUDED_GB_DECIMALS)), MAX_INCLUDED_GB);
         BigDecimal overagePerGb = row.atMost("overage_per_gb",
@@ -79,7 +96,7 @@ public final class PlanFormat implements RowFormat<PlanRow> {
         // optional: blank is the kind's class (INTERNET_ACCESS or VOIP)
         String taxClass = row.optional("tax_class") == null ? null : row.oneOf("tax_class", TaxClass.class).name();
         return new PlanRow(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths,
-                includedGb, overagePerGb, perMinute, taxClass);
+                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass);
     }
 
     private static BigDecimal notNegative(Row row, String column, BigDecimal value) {

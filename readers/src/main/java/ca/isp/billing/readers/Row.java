@@ -177,6 +177,24 @@ public final class Row {
         return value;
     }
 
+    /** An optional whole number from {@code min} to {@code max} (a bill day, a quantity), or null. */
+    public Integer optionalIntBetween(String column, int min, int max) {
+        String text = optional(column);
+        if (text == null) {
+            return null;
+        }
+        int value;
+        try {
+            value = Integer.parseInt(toWhole(column, text));
+        } catch (NumberFormatException e) {
+            throw new FieldException(column, "too large: " + quote(text));
+        }
+        if (value < min || value > max) {
+            throw new FieldException(column, "must be from " + min + " to " + max + ": " + quote(text));
+        }
+        return value;
+    }
+
     /** The enum constant whose name matches the value, ignoring case. */
     public <E extends Enum<E>> E oneOf(String column, Class<E> type) {
         String text = required(column);

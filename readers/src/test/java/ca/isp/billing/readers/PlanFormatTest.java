@@ -28,7 +28,9 @@ class PlanFormatTest {
             "period_months", "1",
             "included_gb", "200",
             "overage_per_gb", "2.5",
-            "per_minute", "");
+            "per_minute", "",
+            "term_price", "",
+            "bills_while_suspended", "");
 
     @TempDir
     Path dir;
@@ -69,12 +71,35 @@ class PlanFormatTest {
     }
 
     @Test
+    void anAnnualPlanIsEnteredAtThePriceOfItsWholeTerm() throws IOException {
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.with("monthly_price", "")
+                .with("period_months", "12").with("term_price", "2399.95").with("bills_while_suspended", "YES")));
+
+        // billed 2,399.95 a year; the monthly price is only shown: 2,399.95 / 12 = 199.9958 -> 200.00
+        assertThat(plan.termPrice()).isEqualByComparingTo("2399.95");
+        assertThat(plan.monthlyPrice()).isEqualByComparingTo("200.00");
+        assertThat(plan.billsWhileSuspended()).isTrue();
+    }
+
+    @Test
+    void withoutATermPriceATermIsTheMonthlyPriceTimesItsMonths() throws IOException {
+        PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.with("monthly_price", "59.99")
+                .with("period_months", "3")));
+
+        // 59.99 x 3 = 179.97
+        assertThat(plan.termPrice()).isEqualByComparingTo("179.97");
+        assertThat(plan.billsWhileSuspended()).isFalse();
+    }
+
+    @Test
     void theCeilingsThemselvesAreAccepted() throws IOException {
         PlanRow plan = ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.with("monthly_price", "100000.00")
-                .with("period_months", "36").with("included_gb", "1000000").with("overage_per_gb", "1000.00")));
+                .with("period_months", "12").with("included_gb", "1000000").with("overage_per_gb", "1000.00")));
 
         assertThat(plan.monthlyPrice()).isEqualByComparingTo("100000.00");
-        assertThat(plan.periodMonths()).isEqualTo(36);
+        assertThat(plan.periodMonths()).isEqualTo(12);
+        // 100,000.00 x 12, the most a term may cost
+        assertThat(plan.termPrice()).isEqualByComparingTo("1200000.00");
     }
 
     static Stream<Arguments> rejections() {
@@ -99,7 +124,12 @@ class PlanFormatTest {
                 // ceilings no ISP reaches, so a slipped digit is caught (and a term still fits an invoice)
                 arguments("monthly_price", "99999999999999.99", "above the plausible maximum 100000.00: '99999999999999.99'"),
                 arguments("monthly_price", "100000.01", "above the plausible maximum 100000.00: '100000.01'"),
-                arguments("period_months", "37", "above the plausible maximum 36: '37'"),
+                arguments("period_months", "36", "a term is 1, 2, 3, 6 or 12 months: '36'"),
+                arguments("period_months", "4", "a term is 1, 2, 3, 6 or 12 months: '4'"),
+                arguments("term_price", "-1.00", "must not be negative: '-1.00'"),
+                arguments("term_price", "2399.955", "more than 2 decimals: '2399.955'"),
+                arguments("term_price", "1200000.01", "above the plausible maximum 1200000.00: '1200000.01'"),
+                arguments("bills_while_suspended", "maybe", "not one of YES, NO: 'maybe'"),
                 arguments("period_months", "99999999999", "too large: '99999999999'"),
                 arguments("included_gb", "1000000.001", "above the plausible maximum 1000000: '1000000.001'"),
                 arguments("included_gb", "0.0005", "more than 3 decimals: '0.0005'"),

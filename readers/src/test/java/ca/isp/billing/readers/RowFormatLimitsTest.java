@@ -52,6 +52,8 @@ class RowFormatLimitsTest {
                 arguments(OpeningBalanceFormat.INSTANCE, Map.of("account_number", 20, "invoice_number", 40)),
                 arguments(UsageFormat.INSTANCE, Map.of("record_id", 100, "source", 50, "service_id", 100)),
                 arguments(PaymentFormat.INSTANCE, Map.of("payment_ref", 60, "account_number", 20, "method", 20)),
+                arguments(ChargeFormat.INSTANCE, Map.of("charge_ref", 60, "account_number", 20, "description_en", 200,
+                        "description_fr", 200, "reason", 300)),
                 arguments(RateFormat.INSTANCE, Map.of("rate_table", 30, "destination", 100, "band", 20)),
                 arguments(RateBandFormat.INSTANCE, Map.of("rate_table", 30, "band", 20, "name_en", 40, "name_fr", 40)),
                 arguments(RowFormatColumnsTest.GENERIC_CDR, Map.of("record_id", 100, "caller", 100,

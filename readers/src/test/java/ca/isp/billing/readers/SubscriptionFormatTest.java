@@ -27,7 +27,11 @@ class SubscriptionFormatTest {
             "plan_code", "FIBRE-100",
             "service_id", "emilie.cote@fibre",
             "start_date", "2026-03-15",
-            "end_date", "");
+            "end_date", "",
+            "quantity", "",
+            "plan_changes", "",
+            "quantity_changes", "",
+            "suspensions", "");
 
     @TempDir
     Path dir;
@@ -36,6 +40,36 @@ class SubscriptionFormatTest {
     void readsAnOpenEndedSubscription() throws IOException {
         assertThat(ok(readOne(dir, SubscriptionFormat.INSTANCE, GOOD))).isEqualTo(new SubscriptionRow(
                 "S100042-1", "100042", "FIBRE-100", "emilie.cote@fibre", LocalDate.of(2026, 3, 15), null));
+    }
+
+    @Test
+    void readsASubscriptionAsItIsNowWithItsChanges() throws IOException {
+        SubscriptionRow row = ok(readOne(dir, SubscriptionFormat.INSTANCE, GOOD.with("quantity", "2")
+                .with("plan_changes", "2026-04-21:FIBRE-300; 2026-06-01:FIBRE-1000")
+                .with("quantity_changes", "2026-05-10:3")
+                .with("suspensions", "2026-07-01..2026-09-01;2026-12-01..")));
+
+        // the history RecurringCharger bills: FIBRE-100 x 2 from the start, FIBRE-300 from Apr 21,
+        // FIBRE-1000 from Jun 1, 3 units from May 10, suspended Jul 1 - Aug 31 and from Dec 1 on
+        var history = SubscriptionFormat.history(row);
+        assertThat(history.planOn(LocalDate.of(2026, 4, 20))).isEqualTo("FIBRE-100");
+        assertThat(history.planOn(LocalDate.of(2026, 4, 21))).isEqualTo("FIBRE-300");
+        assertThat(history.planOn(LocalDate.of(2026, 6, 1))).isEqualTo("FIBRE-1000");
+        assertThat(history.quantityOn(LocalDate.of(2026, 5, 9))).isEqualTo(2);
+        assertThat(history.quantityOn(LocalDate.of(2026, 5, 10))).isEqualTo(3);
+        assertThat(history.suspendedOn(LocalDate.of(2026, 8, 31))).isTrue();
+        assertThat(history.suspendedOn(LocalDate.of(2026, 9, 1))).isFalse();
+        assertThat(history.suspendedOn(LocalDate.of(2027, 1, 1))).isTrue();
+    }
+
+    @Test
+    void todaysFilesWithoutTheHistoryColumnsReadAsOnePlanQuantityOne() throws IOException {
+        SubscriptionRow row = ok(readOne(dir, SubscriptionFormat.INSTANCE, GOOD.without("quantity")
+                .without("plan_changes").without("quantity_changes").without("suspensions")));
+
+        assertThat(row.quantity()).isEqualTo(1);
+        assertThat(row.planChanges()).isEmpty();
+        assertThat(row.suspensions()).isEmpty();
     }
 
     @Test
@@ -85,7 +119,18 @@ class SubscriptionFormatTest {
                 arguments("plan_code", "..", "must start with a letter or a digit: '..'"),
                 arguments("service_id", "a/b@realm", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - @ + : , only): 'a/b@realm'"),
                 arguments("service_id", "-x", "must start with a letter, a digit or +: '-x'"),
-                arguments("service_id", "s".repeat(101), "longer than 100 characters: '" + "s".repeat(40) + "…' (101 characters)"));
+                arguments("service_id", "s".repeat(101), "longer than 100 characters: '" + "s".repeat(40) + "…' (101 characters)"),
+                // the history columns
+                arguments("quantity", "0", "must be from 1 to 10000: '0'"),
+                arguments("quantity", "two", "not a whole number: 'two'"),
+                arguments("plan_changes", "FIBRE-300", "expected DATE:VALUE entries separated by ';': 'FIBRE-300'"),
+                arguments("plan_changes", "2026-04-31:FIBRE-300", "not a date (YYYY-MM-DD): '2026-04-31'"),
+                arguments("plan_changes", "2026-03-15:FIBRE-300", "on or before start_date 2026-03-15: '2026-03-15'"),
+                arguments("plan_changes", "2026-04-01:FIBRE/300", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): 'FIBRE/300'"),
+                arguments("plan_changes", "2026-04-01:A;2026-04-01:B", "subscription S100042-1: two plan changes on 2026-04-01"),
+                arguments("quantity_changes", "2026-04-01:0", "a quantity is a whole number from 1 to 10000: '0'"),
+                arguments("suspensions", "2026-05-01..2026-05-01", "reactivated on 2026-05-01, not after the suspension from 2026-05-01"),
+                arguments("suspensions", "2026-05-01..;2026-06-01..2026-07-01", "subscription S100042-1: suspensions overlap on 2026-06-01"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")

@@ -2,6 +2,7 @@ package ca.isp.billing.jobs.charge;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,27 +10,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import ca.isp.billing.domain.BillingPeriod;
+import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.CatchUpLimit;
-import ca.isp.billing.domain.ChargeResult;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LateFeePolicy;
+import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Plan;
-import ca.isp.billing.domain.PlanCharger;
+import ca.isp.billing.domain.RecurringCharger;
+import ca.isp.billing.domain.RecurringCharges;
+import ca.isp.billing.domain.RecurringLine;
 import ca.isp.billing.domain.Subscription;
+import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.UsageCharger;
+import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 
 /**
- * Charges one account: its plans in advance (PlanCharger), its unbilled usage in arrears, each
- * account period against its own allowance (UsageCharger), and the late fees assessed since its
- * last invoice. Two accounts are left uncharged, each logged at ERROR, and the cycle goes on:
- * one more periods behind than the catch-up limit allows without --force (CatchUpLimit), and one
- * whose charges no invoice can hold (InvoiceLimits: bad usage data). Both keep their next bill
- * date, so a later run charges them once the operator has decided.
+ * Charges one account: its plans in advance and the repairs of terms billed before
+ * (RecurringCharger: what the subscriptions as they are now owe minus what was billed), its
+ * unbilled usage in arrears, each account period against its own allowance (UsageCharger), the
+ * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
+ * ERROR, and the cycle goes on: one more periods behind than the catch-up limit allows without
+ * --force (CatchUpLimit), and one whose charges no invoice can hold (InvoiceLimits: bad usage
+ * data). Both keep their next bill date, so a later run charges them once the operator has decided.
  */
 public class AccountChargeProcessor implements ItemProcessor<AccountToBill, DraftInvoice> {
 
@@ -37,14 +44,16 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
 
     private final LocalDate cycleDate;
     private final Map<String, Plan> plans;
+    private final RecurringCharger recurringCharger;
     private final CatchUpLimit catchUp;
     private final boolean forced;
-    private final PlanCharger planCharger = new PlanCharger();
     private final UsageCharger usageCharger = new UsageCharger();
 
-    public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans, CatchUpLimit catchUp, boolean forced) {
+    public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans, RecurringCharger recurringCharger,
+                                  CatchUpLimit catchUp, boolean forced) {
         this.cycleDate = cycleDate;
         this.plans = plans;
+        this.recurringCharger = recurringCharger;
         this.catchUp = catchUp;
         this.forced = forced;
     }
@@ -60,14 +69,22 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     CatchUpLimit.periodsBehind(account.nextBillDate(), cycleDate), cycleDate);
             return null;
         }
-        ChargeResult charged = planCharger.charge(account.nextBillDate(), cycleDate, account.subscriptions(), plans,
-                account.language());
-        List<InvoiceLine> lines = new ArrayList<>(charged.lines());
+        RecurringCharges charges = recurringCharger.charge(account.anchor(), cycleDate, account.billingStart(),
+                account.subscriptions(), account.billed(), account.language());
+        List<InvoiceLine> lines = new ArrayList<>(charges.invoiceLines());
+        Map<String, BilledItem> items = new HashMap<>();
+        for (RecurringLine line : charges.lines()) {
+            items.put(line.line().lineKey(), line.item());
+        }
 
-        // Each month of usage against that month's allowance.
-        for (Subscription subscription : account.subscriptions()) {
+        // Each account period of usage against that period's allowance, on the plan of its last day.
+        for (SubscriptionHistory subscription : account.subscriptions()) {
             for (UsageTotals usage : account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
-                lines.addAll(usageCharger.charge(subscription, plans.get(subscription.planCode()), usage.period(),
+                String planCode = subscription.planOn(usage.period().lastDay());
+                LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
+                Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
+                        subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
+                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
                         usage.dataBytes(), usage.voiceMinutes(), account.language()));
             }
         }
@@ -77,17 +94,44 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             lines.add(assessed.feeLine(fee.invoiceNumber(), fee.dueDate(), account.language()));
             lateFeeIds.add(fee.lateFeeId());
         }
+        List<Long> chargeIds = new ArrayList<>();
+        for (PendingCharge charge : account.charges()) {
+            lines.add(oneTimeLine(charge, account.language()));
+            chargeIds.add(charge.id());
+        }
         String tooLarge = InvoiceLimits.refusal(lines);
         if (tooLarge != null) {
             log.error("account {}: {}: not charged. Its usage records cannot be right: correct them, then rerun the"
                     + " cycle", account.accountNumber(), tooLarge);
             return null;
         }
-        List<BillingPeriod> periods = charged.periodsBilled();
-        LocalDate periodStart = periods.isEmpty() ? account.nextBillDate() : periods.get(0).start();
-        LocalDate periodEnd = periods.isEmpty() ? cycleDate : periods.get(periods.size() - 1).lastDay();
-        return new DraftInvoice(account.accountId(), cycleDate,
-                periodStart, periodEnd, account.language(), account.currency(), lines, account.nextBillDate(),
-                charged.newNextBillDate(), account.nextBillDate(), lateFeeIds);
+        // The invoice's period: from the next bill date (or an earlier first day billed in advance,
+        // a stub) to the day before the new next bill date (or the end of a longer term billed now).
+        // Repairs of earlier terms do not widen it.
+        LocalDate periodStart = account.nextBillDate();
+        LocalDate periodEnd = charges.nextBillDate().minusDays(1);
+        for (InvoiceLine line : charges.invoiceLines()) {
+            boolean firstBilling = line.type() == LineType.RECURRING && line.quantity() != null;
+            if (firstBilling && line.periodStart().isBefore(periodStart)) {
+                periodStart = line.periodStart();
+            }
+            if (firstBilling && line.periodEnd().isAfter(periodEnd)) {
+                periodEnd = line.periodEnd();
+            }
+        }
+        return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, account.language(),
+                account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
+                account.nextBillDate(), lateFeeIds, chargeIds);
+    }
+
+    /** An imported one-time charge (ONE_TIME) or credit (CREDIT), in the invoice's language, on its date. */
+    private static InvoiceLine oneTimeLine(PendingCharge charge, Language language) {
+        boolean credit = charge.amount().signum() < 0;
+        String reason = (credit ? "One-time credit " : "One-time charge ") + charge.chargeRef() + " of "
+                + charge.chargeDate() + " (import charges)" + (charge.reason() == null ? "" : ": " + charge.reason());
+        return new InvoiceLine(credit ? LineType.CREDIT : LineType.ONE_TIME, "ONE_TIME:" + charge.chargeRef(),
+                language == Language.FR ? charge.descriptionFr() : charge.descriptionEn(),
+                reason.length() > 500 ? reason.substring(0, 500) : reason, charge.chargeDate(), charge.chargeDate(),
+                null, null, null, charge.amount().setScale(Money.SCALE));
     }
 }

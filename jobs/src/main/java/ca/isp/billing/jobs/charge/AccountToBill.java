@@ -6,24 +6,36 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import ca.isp.billing.domain.BilledItem;
+import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.domain.Subscription;
+import ca.isp.billing.domain.SubscriptionHistory;
 
 /**
- * An account due for billing, with everything the charge rules need, loaded in bulk per page.
- * Unbilled usage is kept per subscription and per account period (monthly allowances apply to
- * each month, even when several months are billed at once).
+ * An account due for billing, with everything the charge rules need, loaded in bulk per page:
+ * its bill day over time, the first day this system bills ({@code billingStart}: terms served
+ * before it were billed by the previous system), every subscription as it is now (ended ones included),
+ * what was billed for them before, its unbilled usage per subscription and account period
+ * (monthly allowances apply to each month, even when several months are billed at once), its
+ * pending late fees, and its one-time charges and credits dated on or before the cycle date.
  */
 public record AccountToBill(long accountId, String accountNumber, Language language, String currency,
-                            LocalDate nextBillDate, List<Subscription> subscriptions,
-                            Map<String, List<UsageTotals>> usageBySubscription, List<PendingLateFee> lateFees) {
+                            LocalDate nextBillDate, BillingAnchor anchor, LocalDate billingStart,
+                            List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
+                            Map<String, List<UsageTotals>> usageBySubscription, List<PendingLateFee> lateFees,
+                            List<PendingCharge> charges) {
 
     /**
      * Rated, not yet billed usage of one subscription in one account period, in billable units,
      * summed exactly: however many records, a total never overflows.
      */
     public record UsageTotals(BillingPeriod period, BigInteger dataBytes, BigInteger voiceMinutes) {
+    }
+
+    /** An imported one-time charge (amount > 0) or credit (amount < 0), to be billed on this invoice. */
+    public record PendingCharge(long id, String chargeRef, LocalDate chargeDate, BigDecimal amount,
+                                String descriptionEn, String descriptionFr, String reason) {
     }
 
     /** A late fee assessed on an earlier invoice, to be billed on this one. */

@@ -16,7 +16,8 @@ import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 
 /**
- * Writes a chunk of draft invoices with their lines, marks the usage and late fees they bill,
+ * Writes a chunk of draft invoices with their lines and what each recurring line billed (its
+ * item: subscription, plan, term), marks the usage, late fees and one-time charges they bill,
  * and moves each account's next bill date: all in the chunk's transaction, so an account is
  * either wholly charged or not at all. Unique keys (account + cycle, invoice + line key) refuse
  * a second copy if anything ever tried.
@@ -56,6 +57,18 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
             Map<Long, List<InvoiceLine>> byInvoice = new HashMap<>();
             invoices.forEach(i -> byInvoice.put(ids.get(i.accountId()), i.lines()));
             lines.addAll(byInvoice, Map.of());
+            // what each recurring line billed, for the next run to bill only the difference
+            jdbc.batchUpdate("""
+                    UPDATE invoice_line SET item_subscription_id = :subscription, item_plan_code = :plan,
+                        item_term_start = :start, item_term_end = :end
+                    WHERE invoice_id = :invoice AND line_key = :key""",
+                    invoices.stream().flatMap(i -> i.itemsByLineKey().entrySet().stream().map(item ->
+                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", item.getKey())
+                                    .addValue("subscription", item.getValue().subscriptionId())
+                                    .addValue("plan", item.getValue().planCode())
+                                    .addValue("start", item.getValue().term().start())
+                                    .addValue("end", item.getValue().term().end())))
+                            .toArray(MapSqlParameterSource[]::new));
 
             jdbc.batchUpdate("""
                     UPDATE usage_record SET status = :billed, invoice_id = :invoice
@@ -63,6 +76,10 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                     invoices.stream().map(i -> new MapSqlParameterSource("invoice", ids.get(i.accountId()))
                             .addValue("account", i.accountId()).addValue("before", i.usageBefore())
                             .addValue("billed", UsageStatus.BILLED.name()).addValue("rated", UsageStatus.RATED.name()))
+                            .toArray(MapSqlParameterSource[]::new));
+            jdbc.batchUpdate("UPDATE one_time_charge SET billed_invoice_id = :invoice WHERE id = :charge",
+                    invoices.stream().flatMap(i -> i.chargeIds().stream().map(charge -> new MapSqlParameterSource(
+                            "invoice", ids.get(i.accountId())).addValue("charge", charge)))
                             .toArray(MapSqlParameterSource[]::new));
             jdbc.batchUpdate("UPDATE late_fee SET billed_invoice_id = :invoice WHERE id = :fee",
                     invoices.stream().flatMap(i -> i.lateFeeIds().stream().map(fee -> new MapSqlParameterSource(

@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,19 +13,26 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.BilledItem;
+import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.domain.Subscription;
+import ca.isp.billing.domain.SubscriptionHistory;
+import ca.isp.billing.domain.SubscriptionHistory.PlanChange;
+import ca.isp.billing.domain.SubscriptionHistory.QuantityChange;
+import ca.isp.billing.domain.SubscriptionHistory.Suspension;
+import ca.isp.billing.domain.Term;
 import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
  * Reads the accounts of one partition (account id range) due on or before the cycle date, a
- * page at a time, with their subscriptions, unbilled usage totals and pending late fees: four
- * queries per page. An account billed already has moved its next bill date past the cycle, so
+ * page at a time, with their bill-day anchors, subscription histories, billed items, unbilled
+ * usage totals, pending late fees and one-time charges: eight queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
@@ -34,15 +42,19 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
     }
 
     /**
-     * Sums daily usage into the account periods it belongs to, counted back month by month from
-     * the next bill date (as PlanCharger counts forward), oldest period first.
+     * Sums daily usage into the account periods it belongs to, counted back from the next bill date
+     * on the account's bill-day anchor (a bill day of 31 gives Jan 31 - Feb 27, Feb 28 - Mar 30),
+     * oldest period first. A period that ends on a bill-day change starts on the old day's last
+     * bill date before it.
      */
-    static List<UsageTotals> byPeriod(TreeMap<LocalDate, BigInteger[]> days, LocalDate nextBillDate) {
+    static List<UsageTotals> byPeriod(TreeMap<LocalDate, BigInteger[]> days, LocalDate nextBillDate, BillingAnchor anchor) {
         List<UsageTotals> periods = new ArrayList<>();
-        int monthsBack = 1;
         LocalDate end = nextBillDate;
         while (!days.isEmpty() && days.firstKey().isBefore(end)) {
-            LocalDate start = nextBillDate.minusMonths(monthsBack);
+            LocalDate start = anchor.dayOn(end.minusDays(1)).onOrAfter(end.minusMonths(1));
+            if (!start.isBefore(end)) {
+                start = end.minusMonths(1);
+            }
             BigInteger data = BigInteger.ZERO;
             BigInteger voice = BigInteger.ZERO;
             for (BigInteger[] day : days.subMap(start, end).values()) {
@@ -52,13 +64,19 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             if (data.signum() > 0 || voice.signum() > 0) {
                 periods.add(0, new UsageTotals(new BillingPeriod(start, end), data, voice));
             }
-            monthsBack++;
             end = start;
         }
         return periods;
     }
 
-    private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate) {
+    private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate,
+                              int billDay, LocalDate billingStart) {
+    }
+
+    /** A subscription's row and its changes, made into its history once all are read. */
+    private record StoredSubscription(long accountId, String subscriptionId, LocalDate start, LocalDate end,
+                                      List<PlanChange> plans, List<QuantityChange> quantities,
+                                      List<Suspension> suspensions) {
     }
 
     private static List<AccountToBill> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId,
@@ -66,23 +84,64 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         MapSqlParameterSource params = new MapSqlParameterSource("min", Math.max(minId, afterId + 1))
                 .addValue("max", maxId).addValue("cycle", cycleDate).addValue("size", size);
         List<DueAccount> accounts = jdbc.query("""
-                SELECT id, account_number, language, service_country, next_bill_date FROM account
+                SELECT id, account_number, language, service_country, next_bill_date, bill_day, billing_start
+                FROM account
                 WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle ORDER BY id LIMIT :size""", params,
                 (rs, n) -> new DueAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class)));
+                        rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getObject(7, LocalDate.class)));
         if (accounts.isEmpty()) {
             return List.of();
         }
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", accounts.stream().map(DueAccount::id).toList())
                 .addValue("rated", UsageStatus.RATED.name());
 
-        Map<Long, List<Subscription>> subscriptions = new HashMap<>();
+        Map<Long, BillingAnchor> anchors = new HashMap<>();
+        accounts.forEach(a -> anchors.put(a.id(), BillingAnchor.of(a.billDay())));
         jdbc.query("""
-                SELECT account_id, subscription_id, plan_code, start_date, end_date FROM subscription
+                SELECT account_id, effective_from, bill_day FROM account_bill_day_change
+                WHERE account_id IN (:ids)""", ids, rs -> {
+            long account = rs.getLong(1);
+            anchors.put(account, anchors.get(account).changedFrom(rs.getObject(2, LocalDate.class), rs.getInt(3)));
+        });
+
+        // Every subscription, ended ones included (a later import may have ended one already billed).
+        Map<String, StoredSubscription> stored = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT account_id, subscription_id, plan_code, start_date, end_date, quantity FROM subscription
                 WHERE account_id IN (:ids) ORDER BY account_id, subscription_id""", ids, rs -> {
-            subscriptions.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Subscription(
-                    rs.getString(2), rs.getString(3), null, rs.getObject(4, LocalDate.class),
-                    rs.getObject(5, LocalDate.class)));
+            LocalDate start = rs.getObject(4, LocalDate.class);
+            stored.put(rs.getString(2), new StoredSubscription(rs.getLong(1), rs.getString(2), start,
+                    rs.getObject(5, LocalDate.class), new ArrayList<>(List.of(new PlanChange(start, rs.getString(3)))),
+                    new ArrayList<>(List.of(new QuantityChange(start, rs.getInt(6)))), new ArrayList<>()));
+        });
+        jdbc.query("""
+                SELECT s.subscription_id, c.change_type, c.effective_from, c.until_date, c.plan_code, c.quantity
+                FROM subscription_change c JOIN subscription s ON s.id = c.subscription_id
+                WHERE s.account_id IN (:ids)""", ids, rs -> {
+            StoredSubscription s = stored.get(rs.getString(1));
+            LocalDate from = rs.getObject(3, LocalDate.class);
+            switch (rs.getString(2)) {
+                case "PLAN" -> s.plans().add(new PlanChange(from, rs.getString(5)));
+                case "QUANTITY" -> s.quantities().add(new QuantityChange(from, rs.getInt(6)));
+                default -> s.suspensions().add(new Suspension(from, rs.getObject(4, LocalDate.class)));
+            }
+        });
+        Map<Long, List<SubscriptionHistory>> subscriptions = new HashMap<>();
+        stored.values().forEach(s -> subscriptions.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(
+                // end_date is the last day of service; the history counts from the first day without
+                new SubscriptionHistory(s.subscriptionId(), s.start(), s.end() == null ? null : s.end().plusDays(1),
+                        s.plans(), s.quantities(), s.suspensions())));
+
+        // What was billed for them before, on any invoice: the charge bills only the difference.
+        Map<Long, List<BilledItem>> billed = new HashMap<>();
+        jdbc.query("""
+                SELECT s.account_id, l.item_subscription_id, l.item_plan_code, l.item_term_start, l.item_term_end,
+                    l.amount
+                FROM invoice_line l JOIN subscription s ON s.subscription_id = l.item_subscription_id
+                WHERE s.account_id IN (:ids)""", ids, rs -> {
+            billed.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new BilledItem(rs.getString(2),
+                    rs.getString(3), new Term(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
+                    rs.getBigDecimal(6)));
         });
 
         // Usage is billed in arrears: what started before the first day of the period billed now,
@@ -112,13 +171,28 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                     rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6)));
         });
 
+        // one-time charges and credits not billed yet, dated on or before the cycle date
+        Map<Long, List<PendingCharge>> charges = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, id, charge_ref, charge_date, amount, description_en, description_fr, reason
+                FROM one_time_charge
+                WHERE account_id IN (:ids) AND billed_invoice_id IS NULL AND charge_date <= :cycle
+                ORDER BY account_id, charge_date, charge_ref""", ids.addValue("cycle", cycleDate), rs -> {
+            charges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PendingCharge(rs.getLong(2),
+                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8)));
+        });
+
         List<AccountToBill> page = new ArrayList<>(accounts.size());
         for (DueAccount a : accounts) {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
-            usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub, byPeriod(days, a.nextBillDate())));
+            BillingAnchor anchor = anchors.get(a.id());
+            usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub,
+                    byPeriod(days, a.nextBillDate(), anchor)));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
-                    BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(),
-                    subscriptions.getOrDefault(a.id(), List.of()), totals, fees.getOrDefault(a.id(), List.of())));
+                    BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
+                    subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,
+                    fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of())));
         }
         return page;
     }

@@ -316,7 +316,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
             throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
-                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands> FILE");
+                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands|charges> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
@@ -324,7 +324,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
                     + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions,"
-                    + " opening-balances, service-identifiers, rates or rate-bands");
+                    + " opening-balances, service-identifiers, rates, rate-bands or charges");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

@@ -30,6 +30,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.CatchUpLimit;
+import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LateFeePolicy;
@@ -243,12 +244,16 @@ public class BillingCycleJobConfiguration {
         return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
     }
 
-    /** An account further behind than billing.plausible.catch-up-periods is charged only by a run with --force. */
+    /**
+     * Plans by RecurringCharger with the company's proration switches (billing.proration.*). An
+     * account further behind than billing.plausible.catch-up-periods is charged only by a run with --force.
+     */
     @Bean
     @StepScope
     public AccountChargeProcessor accountChargeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                          @Value("#{jobParameters['force']}") String force) {
         return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc),
+                new RecurringCharger(ReferenceData.planTerms(jdbc), properties.proration().settings()),
                 new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force));
     }
 

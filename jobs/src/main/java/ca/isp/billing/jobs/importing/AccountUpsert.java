@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.importing;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +14,11 @@ import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.AccountRow;
 
 /**
- * Accounts by account number. A new account starts ACTIVE on the file's next_bill_date; after
- * that next_bill_date is the pipeline's to move, so it is never compared or updated.
+ * Accounts by account number. A new account starts ACTIVE on the file's next_bill_date, which is
+ * also its billing start (service before it was billed by the previous system), billed on the
+ * file's bill_day or else the day of next_bill_date. After that next_bill_date is the pipeline's to
+ * move, so it is never compared or updated; a different bill_day is a bill-day change from the
+ * row's bill_day_from (required then), kept in account_bill_day_change.
  */
 final class AccountUpsert extends Upsert<AccountRow> {
 
@@ -22,11 +26,11 @@ final class AccountUpsert extends Upsert<AccountRow> {
             INSERT INTO account (account_number, name, customer_type, language, email, delivery,
                 billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
                 service_line1, service_city, service_county, service_region, service_postal_code, service_country,
-                next_bill_date, status)
+                next_bill_date, status, bill_day, billing_start)
             VALUES (:account_number, :name, :customer_type, :language, :email, :delivery,
                 :billing_line1, :billing_line2, :billing_city, :billing_region, :billing_postal_code, :billing_country,
                 :service_line1, :service_city, :service_county, :service_region, :service_postal_code, :service_country,
-                :next_bill_date, :status)""";
+                :next_bill_date, :status, :first_bill_day, :next_bill_date)""";
 
     private static final String UPDATE = """
             UPDATE account SET name = :name, customer_type = :customer_type, language = :language, email = :email,
@@ -37,6 +41,11 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 service_region = :service_region, service_postal_code = :service_postal_code,
                 service_country = :service_country
             WHERE account_number = :account_number""";
+
+    /** The stored rows of the batch, read by readStored. */
+    private Map<String, Map<String, Object>> stored;
+    /** Bill-day changes of the batch, written by afterWrites. */
+    private final List<MapSqlParameterSource> billDayChanges = new ArrayList<>();
 
     AccountUpsert(NamedParameterJdbcTemplate jdbc, DateWindow nextBillDates) {
         super(jdbc, AccountFormat.within(nextBillDates), "account_number", INSERT, UPDATE);
@@ -49,13 +58,52 @@ final class AccountUpsert extends Upsert<AccountRow> {
 
     @Override
     Map<String, Map<String, Object>> readStored(List<AccountRow> rows) {
-        // next_bill_date is not read, so never compared (nor updated)
-        return storedValues("""
-                SELECT account_number, name, customer_type, language, email, delivery,
+        // next_bill_date is not read, so never compared (nor updated); bill_day is the day in force
+        // after the latest change
+        billDayChanges.clear();
+        stored = storedValues("""
+                SELECT id, account_number, COALESCE((SELECT c.bill_day FROM account_bill_day_change c
+                    WHERE c.account_id = account.id ORDER BY c.effective_from DESC LIMIT 1), bill_day) AS bill_day,
+                    name, customer_type, language, email, delivery,
                     billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
                     service_line1, service_city, service_county, service_region, service_postal_code, service_country
                 FROM account WHERE account_number IN (:keys)""",
                 keys(rows, AccountRow::accountNumber), values -> (String) values.get("account_number"));
+        return stored;
+    }
+
+    /** A new bill day for an existing account needs the date it takes effect. */
+    @Override
+    Refusal clash(AccountRow a) {
+        Map<String, Object> values = stored.get(a.accountNumber());
+        if (values != null && a.billDay() != null && a.billDayFrom() == null
+                && ((Number) values.get("bill_day")).intValue() != a.billDay()) {
+            return new Refusal("bill_day_from", "required to change the bill day from " + values.get("bill_day")
+                    + " to " + a.billDay() + ": the date the new bill day takes effect");
+        }
+        return null;
+    }
+
+    /** A new bill day is a change from bill_day_from, written by afterWrites. */
+    @Override
+    Change change(AccountRow a, MapSqlParameterSource params, Map<String, Object> values) {
+        Change change = super.change(a, params, values);
+        if (values != null && a.billDay() != null && ((Number) values.get("bill_day")).intValue() != a.billDay()) {
+            billDayChanges.add(new MapSqlParameterSource("account", ((Number) values.get("id")).longValue())
+                    .addValue("from", a.billDayFrom()).addValue("day", a.billDay()));
+            return change == Change.UNCHANGED ? Change.UPDATE_ELSEWHERE : change;
+        }
+        return change;
+    }
+
+    @Override
+    void afterWrites(MapSqlParameterSource[] inserts) {
+        MapSqlParameterSource[] batch = billDayChanges.toArray(MapSqlParameterSource[]::new);
+        jdbc.batchUpdate("DELETE FROM account_bill_day_change WHERE account_id = :account AND effective_from = :from",
+                batch);
+        jdbc.batchUpdate("""
+                INSERT INTO account_bill_day_change (account_id, effective_from, bill_day)
+                VALUES (:account, :from, :day)""", batch);
     }
 
     @Override
@@ -73,6 +121,8 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 .addValue("service_county", s.county()).addValue("service_region", s.region())
                 .addValue("service_postal_code", s.postalCode()).addValue("service_country", s.country())
                 .addValue("next_bill_date", a.nextBillDate())
+                // not named bill_day: compared by change(), only when the file gives one
+                .addValue("first_bill_day", a.billDay() != null ? a.billDay() : a.nextBillDate().getDayOfMonth())
                 // a new account starts in good standing; the delinquency step owns it afterwards
                 .addValue("status", AccountStatus.ACTIVE.name());
     }

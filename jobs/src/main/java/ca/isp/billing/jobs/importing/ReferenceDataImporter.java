@@ -46,7 +46,7 @@ public class ReferenceDataImporter {
 
     public enum Kind {
         ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES,
-        SERVICE_IDENTIFIERS, RATES, RATE_BANDS;
+        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -104,6 +104,7 @@ public class ReferenceDataImporter {
             case SERVICE_IDENTIFIERS -> run(kind, file, new ServiceIdentifierUpsert(jdbc));
             case RATES -> run(kind, file, new RateUpsert(jdbc, dates.subscriptions()));
             case RATE_BANDS -> run(kind, file, new RateBandUpsert(jdbc));
+            case CHARGES -> run(kind, file, new ChargeUpsert(jdbc, dates.nextBillDates()));
         };
     }
 

@@ -125,13 +125,16 @@ abstract class Upsert<T> {
         return false;
     }
 
-    /** Nulls are equal; numbers by value (60.00 = 60.0000); a SQL date equals its LocalDate. */
+    /** Nulls are equal; numbers by value (60.00 = 60.0000); a SQL date equals its LocalDate; a flag its 0 or 1. */
     private static boolean sameValue(Object fromFile, Object fromDatabase) {
         if (fromFile == null || fromDatabase == null) {
             return fromFile == fromDatabase;
         }
         if (fromFile instanceof Number a && fromDatabase instanceof Number b) {
             return decimal(a).compareTo(decimal(b)) == 0;
+        }
+        if (fromFile instanceof Boolean flag && fromDatabase instanceof Number number) {
+            return flag == (number.intValue() != 0); // a BOOLEAN may come back as a TINYINT(1)
         }
         if (fromDatabase instanceof java.sql.Date date) {
             return fromFile.equals(date.toLocalDate());

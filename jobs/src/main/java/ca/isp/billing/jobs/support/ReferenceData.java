@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.Plan;
 import ca.isp.billing.domain.PlanKind;
+import ca.isp.billing.domain.PlanTerm;
 
 /** Small reference tables a step loads once, not per chunk: plans (the tax tables: tax.TaxTables). */
 public final class ReferenceData {
@@ -22,6 +23,17 @@ public final class ReferenceData {
                     rs.getInt("period_months"), rs.getBigDecimal("included_gb"), rs.getBigDecimal("overage_per_gb"),
                     rs.getBigDecimal("per_minute")));
         });
+        return plans;
+    }
+
+    /** Each plan's term, for RecurringCharger: the price of the whole term, its months, whether it bills while suspended. */
+    public static Map<String, PlanTerm> planTerms(JdbcTemplate jdbc) {
+        Map<String, PlanTerm> plans = new LinkedHashMap<>();
+        jdbc.query("SELECT code, name_en, name_fr, term_price, period_months, bills_while_suspended FROM plan ORDER BY code",
+                rs -> {
+                    plans.put(rs.getString(1), new PlanTerm(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getBigDecimal(4), rs.getInt(5), rs.getBoolean(6)));
+                });
         return plans;
     }
 }

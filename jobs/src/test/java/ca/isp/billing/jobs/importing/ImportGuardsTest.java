@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +27,7 @@ import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Result;
 import ca.isp.billing.readers.AccountFormat;
+import ca.isp.billing.readers.ChargeFormat;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.PaymentFormat;
 import ca.isp.billing.readers.PlanFormat;
@@ -71,7 +73,7 @@ class ImportGuardsTest extends AbstractCycleTest {
     @Test
     @Order(0)
     void theReadersLimitsAreTheSchemasColumnSizes() {
-        Map<RowFormat<?>, Map<String, List<String>>> stored = Map.of(
+        Map<RowFormat<?>, Map<String, List<String>>> stored = new HashMap<>(Map.of(
                 AccountFormat.INSTANCE, Map.ofEntries(
                         Map.entry("account_number", List.of("account.account_number")),
                         Map.entry("name", List.of("account.name")), Map.entry("email", List.of("account.email")),
@@ -113,7 +115,12 @@ class ImportGuardsTest extends AbstractCycleTest {
                 UsageFormat.INSTANCE, Map.of("record_id", List.of("usage_record.record_id"),
                         "source", List.of("usage_record.source"), "service_id", List.of("usage_record.service_id")),
                 PaymentFormat.INSTANCE, Map.of("payment_ref", List.of("payment.payment_ref", "account_ledger.reference"),
-                        "account_number", List.of("account.account_number"), "method", List.of("payment.method")));
+                        "account_number", List.of("account.account_number"), "method", List.of("payment.method"))));
+        stored.put(ChargeFormat.INSTANCE, Map.of("charge_ref", List.of("one_time_charge.charge_ref"),
+                        "account_number", List.of("account.account_number"),
+                        "description_en", List.of("one_time_charge.description_en"),
+                        "description_fr", List.of("one_time_charge.description_fr"),
+                        "reason", List.of("one_time_charge.reason")));
 
         for (Map.Entry<RowFormat<?>, Map<String, List<String>>> format : stored.entrySet()) {
             Map<String, Integer> limits = format.getKey().maxLengths();
