@@ -117,14 +117,15 @@ public class IngestBench {
     /** One plan, 1,000 accounts, each with a data and a phone subscription, in batches. */
     private void subscriptions() {
         jdbc.update("""
-                INSERT INTO plan (code, name_en, name_fr, kind, monthly_price, period_months, included_gb,
-                    overage_per_gb, per_minute) VALUES ('BENCH', 'Bench', 'Banc', 'INTERNET', 50.00, 1, 500, 1.00, 0.05)""");
+                INSERT INTO plan (code, name_en, name_fr, kind, monthly_price, period_months, term_price, included_gb,
+                    overage_per_gb, per_minute) VALUES ('BENCH', 'Bench', 'Banc', 'INTERNET', 50.00, 1, 50.00, 500, 1.00, 0.05)""");
         List<Object[]> accounts = new ArrayList<>();
         List<Object[]> subscriptions = new ArrayList<>();
         List<Object[]> services = new ArrayList<>();
         for (int i = 0; i < SERVICES; i++) {
             String number = String.format("B%06d", i);
-            accounts.add(new Object[]{number, LocalDate.now(clock).plusDays(10)});
+            LocalDate nextBill = LocalDate.now(clock).plusDays(10);
+            accounts.add(new Object[]{number, nextBill, nextBill.getDayOfMonth(), nextBill});
             subscriptions.add(new Object[]{number + "-D", LocalDate.now(clock).minusYears(1), number});
             subscriptions.add(new Object[]{number + "-V", LocalDate.now(clock).minusYears(1), number});
             services.add(new Object[]{user(i), number + "-D"});
@@ -133,9 +134,9 @@ public class IngestBench {
         jdbc.batchUpdate("""
                 INSERT INTO account (account_number, name, customer_type, language, delivery, billing_line1,
                     billing_city, billing_region, billing_postal_code, billing_country, service_line1, service_city,
-                    service_region, service_country, next_bill_date, status)
+                    service_region, service_country, next_bill_date, bill_day, billing_start, status)
                 VALUES (?, 'Bench', 'RESIDENTIAL', 'en', 'EMAIL', '1 Bench St', 'Montreal', 'QC', 'H2X 1Y4', 'CA',
-                    '1 Bench St', 'Montreal', 'QC', 'CA', ?, 'ACTIVE')""", accounts);
+                    '1 Bench St', 'Montreal', 'QC', 'CA', ?, ?, ?, 'ACTIVE')""", accounts);
         jdbc.batchUpdate("""
                 INSERT INTO subscription (subscription_id, account_id, plan_code, start_date)
                 SELECT ?, id, 'BENCH', ? FROM account WHERE account_number = ?""", subscriptions);
