@@ -132,7 +132,8 @@ public record BillingProperties(Path home, Path templates,
     /**
      * Lob's print-and-mail API, from the environment ({@code LOB_API_KEY}, {@code LOB_BASE_URL}).
      * No key: letters go to the mail-vendor batch. 429 and 5xx answers are tried again up to
-     * {@code maxAttempts} times in all, waiting {@code retryDelay}, doubled each time, with jitter.
+     * {@code maxAttempts} times in all, waiting {@code retryDelay}, doubled each time, with jitter,
+     * or as long as Lob's {@code Retry-After} asks, at most {@code maxRetryAfter}.
      */
     public record Lob(String apiKey,
                       @DefaultValue("https://api.lob.com/v1") String baseUrl,
@@ -140,7 +141,8 @@ public record BillingProperties(Path home, Path templates,
                       @DefaultValue("true") boolean doubleSided,
                       @DefaultValue("4") int maxAttempts,
                       @DefaultValue("1s") Duration retryDelay,
-                      @DefaultValue("60s") Duration timeout) {
+                      @DefaultValue("60s") Duration timeout,
+                      @DefaultValue("60s") Duration maxRetryAfter) {
 
         public boolean configured() {
             return apiKey != null && !apiKey.isBlank();

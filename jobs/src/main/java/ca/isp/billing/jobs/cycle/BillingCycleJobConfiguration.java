@@ -392,7 +392,7 @@ public class BillingCycleJobConfiguration {
         BillingProperties.Lob lob = properties.lob();
         Courier print = lob.configured()
                 ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
-                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30)))
+                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30), lob.maxRetryAfter()))
                 : mailVendor;
         Courier email = properties.smtp().configured()
                 ? SmtpCourier.to(properties.smtp(), properties.templates(), properties.emailFrom())
