@@ -33,6 +33,7 @@ import ca.isp.billing.domain.ProrationSettings;
  * @param handoff      which couriers hand invoices over, and when an outage stops the step
  * @param lob          Lob's API (letters): used when its key is set
  * @param smtp         the mail server (emails): used when its host is set
+ * @param bounces      the bounce mailbox (IMAP): read when its host is set
  * @param ingest       where usage comes from: one source per folder and format
  */
 @ConfigurationProperties("billing")
@@ -48,6 +49,7 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Handoff handoff,
                                 @DefaultValue Lob lob,
                                 @DefaultValue Smtp smtp,
+                                @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration) {
 
@@ -180,6 +182,36 @@ public record BillingProperties(Path home, Path templates,
         public String toString() {
             return "Smtp[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
                     + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + "]";
+        }
+    }
+
+    /**
+     * The bounce mailbox, over IMAP, from the environment ({@code BOUNCES_HOST}, {@code BOUNCES_PORT},
+     * {@code BOUNCES_SECURITY}, {@code BOUNCES_USER}, {@code BOUNCES_PASSWORD}): where delivery
+     * status notifications of emails that bounced after the server accepted them arrive (the
+     * envelope sender's mailbox). No host: not read. Security: {@code tls} (implicit TLS, port
+     * 993) or {@code none} (a server on the same machine or network only).
+     */
+    public record Bounces(String host,
+                          @DefaultValue("993") int port,
+                          @DefaultValue("tls") Security security,
+                          String user,
+                          String password,
+                          @DefaultValue("INBOX") String folder,
+                          @DefaultValue("30s") Duration timeout) {
+
+        /** How the connection to the server is protected. */
+        public enum Security { NONE, TLS }
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+
+        /** Never the password: this may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Bounces[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
+                    + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + ", folder " + folder + "]";
         }
     }
 
