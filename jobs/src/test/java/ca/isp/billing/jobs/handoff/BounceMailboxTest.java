@@ -94,6 +94,16 @@ class BounceMailboxTest {
                 assertThat(imap.getReceivedMessages()).hasSize(2);
                 assertThat(reader.read()).isZero();
                 assertThat(jdbc.queryForList("SELECT * FROM delivery ORDER BY id")).isEqualTo(before);
+
+                // Given the account's address corrected, the next rerun sends it there, once
+                jdbc.update("UPDATE account SET email = 'ethan.allen@example.org' WHERE id = "
+                        + "(SELECT account_id FROM delivery WHERE id = ?)", bounced.get("id"));
+                assertThat(run.rerun()).isEqualTo(Result.COMPLETED);
+                assertThat(mail.received()).hasSize(received + 1);
+                assertThat(jdbc.queryForMap("SELECT status, destination, bounced_at, last_error FROM delivery WHERE id = ?",
+                        bounced.get("id"))).containsEntry("STATUS", "SENT")
+                        .containsEntry("DESTINATION", "ethan.allen@example.org").containsEntry("BOUNCED_AT", null)
+                        .containsEntry("LAST_ERROR", null);
             }
         } finally {
             imap.stop();
