@@ -60,7 +60,9 @@ Usage: ./run.sh <command> [options]
 Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
 BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO),
 LOB_API_KEY / LOB_BASE_URL (letters through Lob; default: mail-vendor files), SMTP_HOST /
-SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files).
+SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files),
+BOUNCES_HOST / BOUNCES_PORT / BOUNCES_SECURITY / BOUNCES_USER / BOUNCES_PASSWORD (the bounce
+mailbox over IMAP, read when the hand-off starts; default: not read).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
 running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT
@@ -130,7 +132,8 @@ case "$command" in
     if [[ -n "${LOB_API_KEY:-}${SMTP_HOST:-}" ]]; then
       echo "note: the demo hands invoices over as files only; LOB_API_KEY and SMTP_* are ignored here" >&2
     fi
-    unset LOB_API_KEY LOB_BASE_URL SMTP_HOST SMTP_PORT SMTP_SECURITY SMTP_USER SMTP_PASSWORD
+    unset LOB_API_KEY LOB_BASE_URL SMTP_HOST SMTP_PORT SMTP_SECURITY SMTP_USER SMTP_PASSWORD \
+      BOUNCES_HOST BOUNCES_PORT BOUNCES_SECURITY BOUNCES_USER BOUNCES_PASSWORD
     demo_home="$ROOT/var/demo"
     if [[ "$command" == bench ]]; then
       demo_home="$ROOT/var/bench"

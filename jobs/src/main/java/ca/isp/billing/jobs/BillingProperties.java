@@ -33,6 +33,7 @@ import ca.isp.billing.domain.ProrationSettings;
  * @param handoff      which couriers hand invoices over, and when an outage stops the step
  * @param lob          Lob's API (letters): used when its key is set
  * @param smtp         the mail server (emails): used when its host is set
+ * @param bounces      the bounce mailbox (IMAP): read when its host is set
  * @param ingest       where usage comes from: one source per folder and format
  */
 @ConfigurationProperties("billing")
@@ -48,6 +49,7 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Handoff handoff,
                                 @DefaultValue Lob lob,
                                 @DefaultValue Smtp smtp,
+                                @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration) {
 
@@ -132,7 +134,8 @@ public record BillingProperties(Path home, Path templates,
     /**
      * Lob's print-and-mail API, from the environment ({@code LOB_API_KEY}, {@code LOB_BASE_URL}).
      * No key: letters go to the mail-vendor batch. 429 and 5xx answers are tried again up to
-     * {@code maxAttempts} times in all, waiting {@code retryDelay}, doubled each time, with jitter.
+     * {@code maxAttempts} times in all, waiting {@code retryDelay}, doubled each time, with jitter,
+     * or as long as Lob's {@code Retry-After} asks, at most {@code maxRetryAfter}.
      */
     public record Lob(String apiKey,
                       @DefaultValue("https://api.lob.com/v1") String baseUrl,
@@ -140,7 +143,8 @@ public record BillingProperties(Path home, Path templates,
                       @DefaultValue("true") boolean doubleSided,
                       @DefaultValue("4") int maxAttempts,
                       @DefaultValue("1s") Duration retryDelay,
-                      @DefaultValue("60s") Duration timeout) {
+                      @DefaultValue("60s") Duration timeout,
+                      @DefaultValue("60s") Duration maxRetryAfter) {
 
         public boolean configured() {
             return apiKey != null && !apiKey.isBlank();
@@ -178,6 +182,36 @@ public record BillingProperties(Path home, Path templates,
         public String toString() {
             return "Smtp[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
                     + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + "]";
+        }
+    }
+
+    /**
+     * The bounce mailbox, over IMAP, from the environment ({@code BOUNCES_HOST}, {@code BOUNCES_PORT},
+     * {@code BOUNCES_SECURITY}, {@code BOUNCES_USER}, {@code BOUNCES_PASSWORD}): where delivery
+     * status notifications of emails that bounced after the server accepted them arrive (the
+     * envelope sender's mailbox). No host: not read. Security: {@code tls} (implicit TLS, port
+     * 993) or {@code none} (a server on the same machine or network only).
+     */
+    public record Bounces(String host,
+                          @DefaultValue("993") int port,
+                          @DefaultValue("tls") Security security,
+                          String user,
+                          String password,
+                          @DefaultValue("INBOX") String folder,
+                          @DefaultValue("30s") Duration timeout) {
+
+        /** How the connection to the server is protected. */
+        public enum Security { NONE, TLS }
+
+        public boolean configured() {
+            return host != null && !host.isBlank();
+        }
+
+        /** Never the password: this may end up in a log line. */
+        @Override
+        public String toString() {
+            return "Bounces[" + host + ":" + port + ", " + security + ", user " + (user == null || user.isBlank() ? "none" : user)
+                    + ", password " + (password == null || password.isEmpty() ? "not set" : "set") + ", folder " + folder + "]";
         }
     }
 

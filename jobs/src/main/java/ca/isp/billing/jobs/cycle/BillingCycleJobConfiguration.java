@@ -45,6 +45,7 @@ import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
 import ca.isp.billing.jobs.handoff.Backoff;
+import ca.isp.billing.jobs.handoff.BounceMailbox;
 import ca.isp.billing.jobs.handoff.Courier;
 import ca.isp.billing.jobs.handoff.Couriers;
 import ca.isp.billing.jobs.handoff.DeliveryWriter;
@@ -336,7 +337,10 @@ public class BillingCycleJobConfiguration {
 
     // ------------------------------------------------------------------ 8. hand off: letters and emails
 
-    /** Warns, with their count, when deliveries are left for a rerun (an outage, a refusal). */
+    /**
+     * Reads the bounce mailbox first (when billing.bounces.host is set), then warns, with their
+     * count, when deliveries are left for a rerun (an outage, a refusal, a bounce).
+     */
     @Bean
     public Step handoff(Step handoffPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
         return new StepBuilder("handoff", jobRepository)
@@ -344,6 +348,7 @@ public class BillingCycleJobConfiguration {
                 .step(handoffPartition)
                 .gridSize(properties.effectiveGridSize())
                 .taskExecutor(partitionExecutor)
+                .listener(new BounceMailbox(properties.bounces(), jdbc))
                 .listener(new HandoffLeftovers(jdbc))
                 .build();
     }
@@ -392,7 +397,7 @@ public class BillingCycleJobConfiguration {
         BillingProperties.Lob lob = properties.lob();
         Courier print = lob.configured()
                 ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
-                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30)))
+                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30), lob.maxRetryAfter()))
                 : mailVendor;
         Courier email = properties.smtp().configured()
                 ? SmtpCourier.to(properties.smtp(), properties.templates(), properties.emailFrom())

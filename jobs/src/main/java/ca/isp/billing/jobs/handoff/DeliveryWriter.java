@@ -100,7 +100,8 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
         faults.point("handoff-written"); // kill drills: letters and emails handed over, not yet marked SENT
         jdbc.batchUpdate("""
                 UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, provider_ref = :ref,
-                    pages = :pages, content_sha256 = :sha, sent_at = :now, destination = :destination, last_error = NULL
+                    pages = :pages, content_sha256 = :sha, sent_at = :now, destination = :destination, last_error = NULL,
+                    bounced_at = NULL
                 WHERE id = :id""", sent.toArray(MapSqlParameterSource[]::new));
         jdbc.batchUpdate("""
                 UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, last_error = :error

@@ -40,7 +40,8 @@ import okhttp3.Response;
  *
  * <p>A letter Lob would refuse is not sent ({@link LobLetterRules}). Lob's refusals (4xx) need a
  * person; a rate limit (429), a server error (5xx) or no answer is tried again a few times with a
- * growing, jittered wait ({@link Backoff}), then left for the next run. The letter's
+ * growing, jittered wait ({@link Backoff}), or as long as Lob's {@code Retry-After} asks (up to
+ * {@code billing.lob.max-retry-after}), then left for the next run. The letter's
  * {@code ltr_...} id becomes the delivery's provider reference.
  *
  * <p>Lob forgets an idempotency key after 24 hours. A delivery whose PDF is older than that may
@@ -98,7 +99,9 @@ public class LobCourier implements Courier {
             }
         }
         LetterEditable letter = letter(delivery);
-        LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), delivery.idempotencyKey() + ".pdf"));
+        LobRetryAfter retryAfter = new LobRetryAfter();
+        LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), delivery.idempotencyKey() + ".pdf",
+                retryAfter));
         for (int attempt = 1; ; attempt++) {
             try {
                 Letter sent = letters.create(letter, delivery.idempotencyKey());
@@ -107,7 +110,7 @@ public class LobCourier implements Courier {
                 int code = e.getCode();
                 boolean worthRetrying = code == 0 || code == 429 || code >= 500;
                 if (worthRetrying && attempt < settings.maxAttempts()) {
-                    backoff.pause(attempt);
+                    backoff.pause(attempt, retryAfter.lastAsked());
                     continue;
                 }
                 String answer = describe(e);
@@ -148,8 +151,9 @@ public class LobCourier implements Courier {
     }
 
     /** One SDK client per letter (the SDK's client is not thread-safe), over the shared HTTP client. */
-    private ApiClient client(byte[] pdf, String fileName) {
-        ApiClient client = new ApiClient(http.newBuilder().addInterceptor(new LobLetterUpload(pdf, fileName)).build());
+    private ApiClient client(byte[] pdf, String fileName, LobRetryAfter retryAfter) {
+        ApiClient client = new ApiClient(http.newBuilder().addInterceptor(retryAfter)
+                .addInterceptor(new LobLetterUpload(pdf, fileName)).build());
         client.setBasePath(settings.baseUrl());
         client.setUsername(settings.apiKey());
         client.setPassword("");

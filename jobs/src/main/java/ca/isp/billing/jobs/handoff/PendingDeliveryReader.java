@@ -20,7 +20,9 @@ import ca.isp.billing.writers.InvoiceDocument;
  * Reads the partition's outbox rows not handed over yet for the cycle's rendered invoices:
  * PENDING, and FAILED or ATTENTION before (tried again: the cause may have been fixed). A row
  * handed over is SENT, so a restart never hands an invoice over twice. An email goes to the
- * account's address as it is now (corrected after a refusal), or as issued if it has none.
+ * account's address as it is now (corrected after a refusal), or as issued if it has none. An
+ * email that bounced ({@link BounceMailbox}) is tried again only once that address has changed:
+ * the same address would bounce again.
  */
 public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long> {
 
@@ -47,6 +49,7 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
                     a.billing_country, i.rendered_at
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
                 WHERE i.cycle_date = :cycle AND d.status IN (:toSend) AND i.rendered_at IS NOT NULL
+                  AND (d.bounced_at IS NULL OR COALESCE(a.email, d.destination) <> d.destination)
                   AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size).addValue("toSend", TO_SEND)

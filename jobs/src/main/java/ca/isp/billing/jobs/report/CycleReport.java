@@ -188,21 +188,24 @@ public class CycleReport {
 
     /**
      * The outbox per channel and courier (the courier that took the row or tried it last; "-" for
-     * a row no courier has tried yet): sent, pending, failed, needs attention; then each row not
-     * sent but pending with its reason, so the operator sees what to fix before a rerun.
+     * a row no courier has tried yet): sent, pending, failed, needs attention, and of those the
+     * emails that bounced after the server accepted them; then each row not sent but pending with
+     * its reason (a bounce's status and diagnostic), so the operator sees what to fix before a rerun.
      */
     private void deliveries(StringBuilder out, LocalDate cycleDate) {
-        out.append("\nDeliveries (channel, courier: sent, pending, failed, needs attention)\n");
+        out.append("\nDeliveries (channel, courier: sent, pending, failed, needs attention, of which bounced)\n");
         jdbc.query("""
                 SELECT d.channel, COALESCE(d.courier, '-'),
                     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END)
+                    SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN d.status = ? AND d.bounced_at IS NOT NULL THEN 1 ELSE 0 END)
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.cycle_date = ?
                 GROUP BY d.channel, COALESCE(d.courier, '-') ORDER BY d.channel, COALESCE(d.courier, '-')""", rs -> {
-            out.append(String.format("  %-6s %-12s sent %6d  pending %6d  failed %6d  needs attention %6d%n",
-                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)));
+            out.append(String.format("  %-6s %-12s sent %6d  pending %6d  failed %6d  needs attention %6d (bounced %d)%n",
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                    rs.getLong(7)));
         }, DeliveryStatus.SENT.name(), DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name(),
-                DeliveryStatus.ATTENTION.name(), cycleDate);
+                DeliveryStatus.ATTENTION.name(), DeliveryStatus.ATTENTION.name(), cycleDate);
         jdbc.query("""
                 SELECT d.idempotency_key, d.status, d.courier, d.last_error FROM delivery d
                 JOIN invoice i ON i.id = d.invoice_id

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +40,9 @@ class LobCourierTest {
 
     private LobCourier courier(String key, int maxAttempts) {
         BillingProperties.Lob settings = new BillingProperties.Lob(key, lob.baseUrl(), false, true, maxAttempts,
-                Duration.ofMillis(5), Duration.ofSeconds(10));
+                Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(60));
         return new LobCourier(settings, "Northern Lights Internet", Letters.RETURN, HTTP,
-                new Backoff(settings.retryDelay(), Duration.ofMillis(50)));
+                new Backoff(settings.retryDelay(), Duration.ofMillis(50), settings.maxRetryAfter()));
     }
 
     @Test
@@ -121,6 +123,65 @@ class LobCourierTest {
     }
 
     @Test
+    void aRateLimitWithRetryAfterIsWaitedOutAsLobAsksThenTheLetterIsMadeOnce() {
+        lob.failNextAskingToWait(429, 1);
+        DeliveryToSend delivery = Letters.letterToVermont("F-2026-000021");
+        BillingProperties.Lob settings = new BillingProperties.Lob(KEY, lob.baseUrl(), false, true, 3,
+                Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(60));
+        // the backoff alone would wait 2.5 to 5 ms: the 1 s is Lob's Retry-After
+        RecordingBackoff backoff = new RecordingBackoff(settings.retryDelay(), Duration.ofMillis(50),
+                settings.maxRetryAfter());
+
+        Handover handover = new LobCourier(settings, "Northern Lights Internet", Letters.RETURN, HTTP, backoff)
+                .handOver(delivery, Letters.pdf(delivery));
+
+        assertThat(handover).isInstanceOf(Handover.Sent.class);
+        assertThat(backoff.waits).containsExactly(Duration.ofSeconds(1));
+        assertThat(lob.requests()).extracting(LobFake.Request::status).containsExactly(429, 200);
+        assertThat(lob.letters()).hasSize(1);
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheMaximumIsCutToIt() {
+        lob.failNextAskingToWait(503, 3600);
+        DeliveryToSend delivery = Letters.letterToVermont("F-2026-000022");
+        BillingProperties.Lob settings = new BillingProperties.Lob(KEY, lob.baseUrl(), false, true, 3,
+                Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofMillis(200));
+        RecordingBackoff backoff = new RecordingBackoff(settings.retryDelay(), Duration.ofMillis(50),
+                settings.maxRetryAfter());
+
+        Handover handover = new LobCourier(settings, "Northern Lights Internet", Letters.RETURN, HTTP, backoff)
+                .handOver(delivery, Letters.pdf(delivery));
+
+        assertThat(handover).isInstanceOf(Handover.Sent.class);
+        assertThat(backoff.waits).containsExactly(Duration.ofMillis(200));
+        assertThat(lob.letters()).hasSize(1);
+    }
+
+    @Test
+    void withoutRetryAfterTheWaitIsTheBackoffs() {
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(60));
+        for (int i = 0; i < 20; i++) {
+            assertThat(backoff.after(2, Optional.empty()).toMillis()).isBetween(100L, 200L);
+        }
+        assertThat(backoff.after(2, Optional.of(Duration.ofSeconds(7)))).isEqualTo(Duration.ofSeconds(7));
+    }
+
+    /** A Backoff that records the waits it computed instead of sleeping through them. */
+    private static final class RecordingBackoff extends Backoff {
+        final List<Duration> waits = new ArrayList<>();
+
+        RecordingBackoff(Duration first, Duration longest, Duration longestAsked) {
+            super(first, longest, longestAsked);
+        }
+
+        @Override
+        void sleep(Duration wait) {
+            waits.add(wait);
+        }
+    }
+
+    @Test
     void anOutageLongerThanTheAttemptsLeavesTheLetterForTheNextRun() {
         lob.failNext(500, 3);
         DeliveryToSend delivery = Letters.letterToVermont("F-2026-000013");
@@ -170,7 +231,7 @@ class LobCourierTest {
     @Test
     void settingsNeverShowTheKey() {
         BillingProperties.Lob settings = new BillingProperties.Lob(KEY, "https://api.lob.com/v1", false, true, 4,
-                Duration.ofSeconds(1), Duration.ofSeconds(60));
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(60));
         assertThat(settings.toString()).doesNotContain(KEY).doesNotContain("5e1f0a9b8c7d").contains("key set");
     }
 
@@ -200,18 +261,18 @@ class LobCourierTest {
     @Test
     void withoutAUsReturnAddressLobIsNotUsed() {
         BillingProperties.Lob settings = new BillingProperties.Lob(KEY, lob.baseUrl(), false, true, 3,
-                Duration.ofMillis(5), Duration.ofSeconds(10));
+                Duration.ofMillis(5), Duration.ofSeconds(10), Duration.ofSeconds(60));
         assertThatThrownBy(() -> new LobCourier(settings, "Northern Lights Internet", null, HTTP,
-                new Backoff(Duration.ofMillis(5), Duration.ofMillis(5))))
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5))))
                 .hasMessageContaining("US return address").hasMessageContaining("lob_from_line_1");
         assertThatThrownBy(() -> new LobCourier(settings, "Northern Lights Internet", Letters.QUEBEC, HTTP,
-                new Backoff(Duration.ofMillis(5), Duration.ofMillis(5))))
+                new Backoff(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5))))
                 .hasMessageContaining("US return address");
     }
 
     @Test
     void theWaitGrowsWithJitterAndStaysBounded() {
-        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000));
+        Backoff backoff = new Backoff(Duration.ofMillis(100), Duration.ofMillis(1000), Duration.ofSeconds(60));
         for (int i = 0; i < 50; i++) {
             assertThat(backoff.after(1).toMillis()).isBetween(50L, 100L);
             assertThat(backoff.after(3).toMillis()).isBetween(200L, 400L);

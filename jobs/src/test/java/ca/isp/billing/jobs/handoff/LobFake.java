@@ -94,7 +94,7 @@ public final class LobFake implements AutoCloseable {
     private final List<JsonObject> made = new ArrayList<>();
     private final List<Letter> letters = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
-    private final Deque<Integer> failures = new ArrayDeque<>();
+    private final Deque<Scripted> failures = new ArrayDeque<>();
 
     public LobFake() {
         this(0);
@@ -123,8 +123,16 @@ public final class LobFake implements AutoCloseable {
     /** The next {@code times} letter requests get {@code status} (429, 500, 503) in Lob's error shape. */
     public synchronized void failNext(int status, int times) {
         for (int i = 0; i < times; i++) {
-            failures.add(status);
+            failures.add(new Scripted(status, null));
         }
+    }
+
+    /** The next letter request gets {@code status} (429, 503) with {@code Retry-After: seconds}, as Lob may send it. */
+    public synchronized void failNextAskingToWait(int status, int seconds) {
+        failures.add(new Scripted(status, Integer.toString(seconds)));
+    }
+
+    private record Scripted(int status, String retryAfter) {
     }
 
     /** A day has passed: Lob no longer knows the keys it was given (the letters stay). */
@@ -171,6 +179,9 @@ public final class LobFake implements AutoCloseable {
             byte[] out = answer.body.toString().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
             exchange.getResponseHeaders().set("ratelimit-limit", "150");
+            if (answer.retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", answer.retryAfter);
+            }
             exchange.sendResponseHeaders(answer.status, out.length);
             try (OutputStream os = exchange.getResponseBody()) {
                 os.write(out);
@@ -178,7 +189,11 @@ public final class LobFake implements AutoCloseable {
         }
     }
 
-    private record Answer(int status, JsonObject body) {
+    private record Answer(int status, JsonObject body, String retryAfter) {
+
+        Answer(int status, JsonObject body) {
+            this(status, body, null);
+        }
     }
 
     /** A request Lob refuses: the answer it gets. */
@@ -186,6 +201,10 @@ public final class LobFake implements AutoCloseable {
         final Answer answer;
 
         Refusal(int status, String code, String message) {
+            this(status, code, message, null);
+        }
+
+        Refusal(int status, String code, String message, String retryAfter) {
             super(code, null, false, false);
             JsonObject error = new JsonObject();
             error.addProperty("message", message);
@@ -193,7 +212,7 @@ public final class LobFake implements AutoCloseable {
             error.addProperty("code", code);
             JsonObject body = new JsonObject();
             body.add("error", error);
-            this.answer = new Answer(status, body);
+            this.answer = new Answer(status, body, retryAfter);
         }
     }
 
@@ -245,12 +264,14 @@ public final class LobFake implements AutoCloseable {
     }
 
     /** A scripted answer in Lob's error shape: 429, 500, 503, or a refusal (any 4xx). */
-    private static Refusal scripted(int status) {
+    private static Refusal scripted(Scripted scripted) {
+        int status = scripted.status();
         return switch (status) {
             case 429 -> new Refusal(429, "rate_limit_exceeded",
-                    "Rate limit exceeded. Please wait 5 seconds and try your request again.");
+                    "Rate limit exceeded. Please wait 5 seconds and try your request again.", scripted.retryAfter());
+            case 503 -> new Refusal(503, "service_unavailable", "Service unavailable, please try again.",
+                    scripted.retryAfter());
             case 500 -> new Refusal(500, "internal_server_error", "An internal server error occurred, please try again.");
-            case 503 -> new Refusal(503, "service_unavailable", "Service unavailable, please try again.");
             default -> new Refusal(status, "invalid", "to.address_zip does not match the state (scripted refusal)");
         };
     }
