@@ -26,6 +26,10 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -437,11 +441,15 @@ public final class StateSnapshot {
         if (!Files.isRegularFile(manifest)) {
             return;
         }
-        List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",");
-            String sha = cells[cells.length - 1];
-            String pdfFile = cells[cells.length - 3];
+        // by column name: the vendor's columns may grow (sheets), and customer text may hold commas
+        List<CSVRecord> rows;
+        try (CSVParser parser = CSVParser.parse(manifest, StandardCharsets.UTF_8,
+                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            rows = parser.getRecords();
+        }
+        for (CSVRecord row : rows) {
+            String sha = row.get("sha256");
+            String pdfFile = row.get("pdf_file");
             Path letter = dir.resolve(pdfFile);
             if (!Files.isRegularFile(letter)) {
                 problems.add("manifest.csv names a letter that is not there: " + pdfFile);
