@@ -5,5 +5,7 @@ package ca.isp.billing.domain;
  * balance taken over from the previous system), negative ones are paid.
  */
 public enum LedgerEntryType {
-    INVOICE, OPENING_BALANCE, PAYMENT
+    INVOICE, OPENING_BALANCE, PAYMENT,
+    /** An issued invoice voided by the review gate: minus its total, so the balance is as before it. */
+    CREDIT_NOTE
 }
