@@ -8,5 +8,7 @@ package ca.isp.billing.domain;
  * ATTENTION rows again.
  */
 public enum DeliveryStatus {
-    PENDING, SENT, FAILED, ATTENTION
+    PENDING, SENT, FAILED, ATTENTION,
+    /** Never to be sent: its invoice was voided at the review gate before it was rendered. */
+    VOID
 }

@@ -132,13 +132,15 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 new SubscriptionHistory(s.subscriptionId(), s.start(), s.end() == null ? null : s.end().plusDays(1),
                         s.plans(), s.quantities(), s.suspensions())));
 
-        // What was billed for them before, on any invoice: the charge bills only the difference.
+        // What was billed for them before, on any invoice but a voided one (its credit note cancelled
+        // it): the charge bills only the difference.
         Map<Long, List<BilledItem>> billed = new HashMap<>();
         jdbc.query("""
                 SELECT s.account_id, l.item_subscription_id, l.item_plan_code, l.item_term_start, l.item_term_end,
                     l.amount
                 FROM invoice_line l JOIN subscription s ON s.subscription_id = l.item_subscription_id
-                WHERE s.account_id IN (:ids)""", ids, rs -> {
+                JOIN invoice i ON i.id = l.invoice_id
+                WHERE s.account_id IN (:ids) AND i.status <> 'VOID'""", ids, rs -> {
             billed.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new BilledItem(rs.getString(2),
                     rs.getString(3), new Term(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
                     rs.getBigDecimal(6)));

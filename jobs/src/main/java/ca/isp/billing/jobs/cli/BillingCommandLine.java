@@ -36,12 +36,13 @@ import ca.isp.billing.jobs.report.CycleStatus;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.jobs.report.UsageReport;
+import ca.isp.billing.jobs.review.ReviewDesk;
 import ca.isp.billing.readers.BadFileException;
 
 /**
  * The operator's commands (run.sh passes its arguments here): {@code bill}, {@code rerun},
  * {@code status}, {@code import}, {@code demo}, {@code tax-quote}, {@code tax-report}, {@code ingest},
- * {@code usage}, {@code rerate}. It only parses arguments, calls the launchers, the importer, the
+ * {@code usage}, {@code rerate}, {@code review}. It only parses arguments, calls the launchers, the importer, the
  * status report, the tax quote, the tax liability report or the usage report, prints plain lines
  * and sets the process exit code.
  */
@@ -66,14 +67,16 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final DemoCommand demo;
     private final TaxQuote taxQuote;
     private final TaxLiabilityReport taxReport;
+    private final ReviewDesk reviewDesk;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
                               IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
-                              TaxQuote taxQuote, TaxLiabilityReport taxReport,
+                              TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
                               BillingProperties properties) {
+        this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
         this.usageReport = usageReport;
@@ -128,6 +131,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
                 case "tax-report" -> taxReport(options(args, "from", "to"));
+                case "review" -> review(args);
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -390,6 +394,80 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         liability.taxByCurrency().forEach((currency, tax) -> System.out.printf("  %s tax collected %s on %d invoices%n",
                 currency, tax.toPlainString(), liability.invoicesByCurrency().get(currency)));
         System.out.println("  " + liability.file().toAbsolutePath().normalize());
+        return OK;
+    }
+
+    /**
+     * {@code review --cycle-date D} lists the invoices the review gate held; {@code --release ALL|INVOICE...}
+     * or {@code --void INVOICE... --reason TEXT} decides, as {@code --by NAME} or the OS user.
+     */
+    private int review(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        List<String> release = null;
+        List<String> voids = null;
+        for (int i = 1; i < args.size(); i++) {
+            String arg = args.get(i);
+            if (arg.equals("--release") || arg.equals("--void")) {
+                List<String> numbers = new ArrayList<>();
+                while (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
+                    numbers.add(args.get(++i));
+                }
+                if (numbers.isEmpty()) {
+                    throw new UsageException(arg + " needs ALL or invoice numbers");
+                }
+                if (arg.equals("--release")) {
+                    release = numbers;
+                } else {
+                    voids = numbers;
+                }
+            } else if (List.of("--cycle-date", "--reason", "--by").contains(arg) && i + 1 < args.size()) {
+                options.put(arg.substring(2), args.get(++i));
+            } else {
+                throw new UsageException("'review' has no option " + arg
+                        + " (--cycle-date D [--release ALL|INVOICE... | --void INVOICE... --reason TEXT] [--by NAME])");
+            }
+        }
+        LocalDate cycleDate = cycleDate(options);
+        if (release != null && voids != null) {
+            throw new UsageException("--release and --void are two decisions: one at a time");
+        }
+        if (options.containsKey("reason") && voids == null) {
+            throw new UsageException("--reason goes with --void");
+        }
+        String by = options.getOrDefault("by", System.getProperty("user.name", "unknown"));
+        if (by.isBlank() || by.length() > 100 || !by.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new UsageException("--by must be a name of 1 to 100 printable characters");
+        }
+        try {
+            if (release != null) {
+                List<String> numbers = release.size() == 1 && release.get(0).equals("ALL") ? List.of() : release;
+                int released = reviewDesk.release(cycleDate, numbers, by);
+                System.out.printf("%d invoice%s released by %s; ./run.sh rerun --cycle-date %s renders and sends %s%n",
+                        released, released == 1 ? "" : "s", by, cycleDate, released == 1 ? "it" : "them");
+                return OK;
+            }
+            if (voids != null) {
+                List<String> notes = reviewDesk.voidInvoices(cycleDate, voids, options.get("reason"), by);
+                for (int i = 0; i < voids.size(); i++) {
+                    System.out.printf("%s voided by %s: credit note %s%n", voids.get(i), by, notes.get(i));
+                }
+                return OK;
+            }
+        } catch (ReviewDesk.Refused e) {
+            return usage(e.getMessage());
+        }
+        List<ReviewDesk.Held> held = reviewDesk.held(cycleDate);
+        long waiting = held.stream().filter(h -> "HELD".equals(h.reviewStatus())).count();
+        System.out.printf("Cycle %s: %d invoice%s held for review%n", cycleDate, waiting, waiting == 1 ? "" : "s");
+        for (ReviewDesk.Held h : held) {
+            System.out.printf("  %s  account %s  %s %s  %s%n", h.invoiceNumber(), h.accountNumber(),
+                    h.total().toPlainString(), h.currency(), h.reviewStatus());
+            h.reasons().forEach(reason -> System.out.println("      " + reason));
+        }
+        if (waiting > 0) {
+            System.out.printf("Decide: ./run.sh review --cycle-date %s --release ALL|INVOICE... "
+                    + "or --void INVOICE... --reason TEXT%n", cycleDate);
+        }
         return OK;
     }
 

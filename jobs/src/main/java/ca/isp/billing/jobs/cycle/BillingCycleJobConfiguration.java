@@ -34,6 +34,7 @@ import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LateFeePolicy;
+import ca.isp.billing.domain.review.ReviewSettings;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
 import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
@@ -70,6 +71,8 @@ import ca.isp.billing.jobs.render.InvoicePdfProcessor;
 import ca.isp.billing.jobs.render.InvoicePdfWriter;
 import ca.isp.billing.jobs.render.InvoiceToRenderReader;
 import ca.isp.billing.jobs.report.CycleReport;
+import ca.isp.billing.jobs.review.ReviewGateTasklet;
+import ca.isp.billing.jobs.review.ReviewRulesFile;
 import ca.isp.billing.jobs.report.RunSummaryTasklet;
 import ca.isp.billing.jobs.support.AccountRangePartitioner;
 import ca.isp.billing.jobs.support.BillingCycleJob;
@@ -121,7 +124,8 @@ public class BillingCycleJobConfiguration {
     }
 
     @Bean
-    public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
+    public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step reviewGate, Step render,
+                            Step handoff,
                             Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
@@ -139,6 +143,8 @@ public class BillingCycleJobConfiguration {
                 .next(charge)
                 .next(tax)
                 .next(invoice)
+                // Nothing leaves before the gate: a held invoice is not rendered nor sent.
+                .next(reviewGate)
                 .next(render)
                 .next(handoff)
                 .next(handoffManifest)
@@ -305,7 +311,33 @@ public class BillingCycleJobConfiguration {
         return new TaxedInvoiceReader(named, cycleDate, properties.chunkSize());
     }
 
-    // ------------------------------------------------------------------ 7. render PDFs
+    // ------------------------------------------------------------------ 7. review gate
+
+    @Bean
+    public Step reviewGate(ReviewGateTasklet reviewGateTasklet) {
+        return new StepBuilder("reviewGate", jobRepository)
+                .tasklet(reviewGateTasklet, transactionManager)
+                .build();
+    }
+
+    /**
+     * Step scoped: the rules file (templates/review-rules.properties, or billing.review.rules) is
+     * read when the gate starts, so an edit counts from the next run.
+     */
+    @Bean
+    @StepScope
+    public ReviewGateTasklet reviewGateTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                               @Value("${billing.review.rules:}") String rulesFile) {
+        return new ReviewGateTasklet(named, cycleDate, reviewSettings(rulesFile), properties.chunkSize());
+    }
+
+    /** The review rules: billing.review.rules when set (a file), else templates/review-rules.properties. */
+    public ReviewSettings reviewSettings(String rulesFile) {
+        return rulesFile == null || rulesFile.isBlank() ? ReviewRulesFile.load(properties.templates())
+                : ReviewRulesFile.load(java.nio.file.Path.of(rulesFile));
+    }
+
+    // ------------------------------------------------------------------ 8. render PDFs
 
     @Bean
     public Step render(Step renderPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
@@ -335,7 +367,7 @@ public class BillingCycleJobConfiguration {
         return new InvoicePdfWriter(named, properties.out().resolve("invoices").resolve(cycleDate.toString()), faults);
     }
 
-    // ------------------------------------------------------------------ 8. hand off: letters and emails
+    // ------------------------------------------------------------------ 9. hand off: letters and emails
 
     /**
      * Reads the bounce mailbox first (when billing.bounces.host is set), then warns, with their
@@ -432,7 +464,7 @@ public class BillingCycleJobConfiguration {
                 properties.handoff().vendorDoubleSided());
     }
 
-    // ------------------------------------------------------------------ 9. late fees
+    // ------------------------------------------------------------------ 10. late fees
 
     @Bean
     public Step lateFees(OverdueInvoiceReader overdueInvoiceReader, LateFeeProcessor lateFeeProcessor) {
@@ -457,7 +489,7 @@ public class BillingCycleJobConfiguration {
         return new LateFeePolicy(fee.code(), fee.amount(), fee.graceDays(), fee.minimumOpenAmount());
     }
 
-    // ------------------------------------------------------------------ 10. delinquency
+    // ------------------------------------------------------------------ 11. delinquency
 
     @Bean
     public Step delinquency(AccountStandingReader accountStandingReader, DelinquencyProcessor delinquencyProcessor) {
@@ -478,7 +510,7 @@ public class BillingCycleJobConfiguration {
         return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
     }
 
-    // ------------------------------------------------------------------ 11. run summary
+    // ------------------------------------------------------------------ 12. run summary
 
     @Bean
     @StepScope

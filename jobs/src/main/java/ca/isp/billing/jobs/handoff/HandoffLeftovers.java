@@ -19,7 +19,8 @@ import ca.isp.billing.jobs.support.BillingCycleJob;
  * After the hand-off step: a step that completed with deliveries not handed over (a provider
  * that did not answer, a refusal, a fault of ours) says so with their count, in a warning and in
  * the step's exit description, and says which command sends them: the cycle is complete, so
- * the same {@code bill} would do nothing.
+ * the same {@code bill} would do nothing. The deliveries of invoices held for review wait for an
+ * operator's decision, not for a fix: they are counted by the review gate, not here.
  */
 public class HandoffLeftovers implements StepExecutionListener {
 
@@ -40,10 +41,10 @@ public class HandoffLeftovers implements StepExecutionListener {
         Map<DeliveryStatus, Long> left = new EnumMap<>(DeliveryStatus.class);
         jdbc.query("""
                 SELECT d.status, COUNT(*) FROM delivery d JOIN invoice i ON i.id = d.invoice_id
-                WHERE i.cycle_date = ? AND d.status <> ? GROUP BY d.status""",
+                WHERE i.cycle_date = ? AND d.status NOT IN (?, ?) AND COALESCE(i.review_status, '') <> 'HELD' GROUP BY d.status""",
                 rs -> {
                     left.put(DeliveryStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                }, cycleDate, DeliveryStatus.SENT.name());
+                }, cycleDate, DeliveryStatus.SENT.name(), DeliveryStatus.VOID.name());
         if (left.isEmpty()) {
             return null;
         }

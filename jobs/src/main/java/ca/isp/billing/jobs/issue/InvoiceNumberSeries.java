@@ -10,11 +10,11 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * with a row lock and moved in the issuing transaction, never by a database sequence: a
  * rolled back chunk gives its numbers back, so no number is skipped or given twice.
  */
-class InvoiceNumberSeries {
+public class InvoiceNumberSeries {
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    InvoiceNumberSeries(NamedParameterJdbcTemplate jdbc) {
+    public InvoiceNumberSeries(NamedParameterJdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -22,7 +22,7 @@ class InvoiceNumberSeries {
      * Takes the next {@code count} numbers of a series and returns the first; the caller's
      * transaction holds the row until it commits.
      */
-    long take(String series, int count) {
+    public long take(String series, int count) {
         MapSqlParameterSource params = new MapSqlParameterSource("series", series);
         List<Long> last = jdbc.queryForList(
                 "SELECT last_number FROM invoice_number_series WHERE series = :series FOR UPDATE", params, Long.class);

@@ -11,7 +11,11 @@ import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
-/** Reads the partition's issued invoices of the cycle that have no PDF yet: three queries per page. */
+/**
+ * Reads the partition's issued invoices of the cycle that have no PDF yet and that the review
+ * gate cleared (or an operator released): an invoice held for review is not rendered, so it is
+ * not handed over either. Three queries per page.
+ */
 public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender, Long> {
 
     public InvoiceToRenderReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
@@ -24,6 +28,7 @@ public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender, Lon
                                               long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
         List<Long> ids = jdbc.queryForList("""
                 SELECT id FROM invoice WHERE cycle_date = :cycle AND status = :issued AND rendered_at IS NULL
+                  AND review_status IN ('CLEARED', 'RELEASED')
                   AND account_id BETWEEN :min AND :max AND id > :after ORDER BY id LIMIT :size""",
                 new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size).addValue("issued", InvoiceStatus.ISSUED.name()),

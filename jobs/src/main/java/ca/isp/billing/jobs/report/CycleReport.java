@@ -140,6 +140,7 @@ public class CycleReport {
                     out.append("    held: ").append(rs.getString(2)).append('\n');
                 }, cycleDate, InvoiceStatus.HELD.name());
 
+        review(out, cycleDate);
         deliveries(out, cycleDate);
 
         Map<String, Object> payments = jdbc.queryForMap("""
@@ -192,18 +193,69 @@ public class CycleReport {
      * emails that bounced after the server accepted them; then each row not sent but pending with
      * its reason (a bounce's status and diagnostic), so the operator sees what to fix before a rerun.
      */
+    /**
+     * The review gate: how many invoices it held and by which rule (an invoice tripping two rules
+     * counts under each), what operators decided, and the held invoices still waiting with their
+     * reasons (the first 20), so the operator sees what to decide.
+     */
+    private void review(StringBuilder out, LocalDate cycleDate) {
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        jdbc.query("""
+                SELECT COALESCE(review_status, 'NOT REVIEWED'), COUNT(*) FROM invoice
+                WHERE cycle_date = ? AND status IN ('ISSUED', 'VOID') GROUP BY COALESCE(review_status, 'NOT REVIEWED')""",
+                rs -> {
+                    byStatus.put(rs.getString(1), rs.getLong(2));
+                }, cycleDate);
+        long held = byStatus.getOrDefault("HELD", 0L) + byStatus.getOrDefault("RELEASED", 0L)
+                + byStatus.getOrDefault("VOIDED", 0L);
+        out.append("\nReview gate\n");
+        out.append(String.format("  invoices cleared %d, held %d (waiting for a decision %d, released %d, voided %d)%n",
+                byStatus.getOrDefault("CLEARED", 0L), held, byStatus.getOrDefault("HELD", 0L),
+                byStatus.getOrDefault("RELEASED", 0L), byStatus.getOrDefault("VOIDED", 0L)));
+        jdbc.query("""
+                SELECT rule_code, COUNT(*) FROM review_hold WHERE cycle_date = ? GROUP BY rule_code ORDER BY rule_code""",
+                rs -> {
+                    out.append(String.format("    held by %-22s %d%n", ruleKey(rs.getString(1)), rs.getLong(2)));
+                }, cycleDate);
+        jdbc.query("""
+                SELECT DISTINCT rule_code, reason FROM review_hold
+                WHERE cycle_date = ? AND rule_code IN ('PLAN_REVENUE', 'JURISDICTION_REVENUE') ORDER BY rule_code, reason""",
+                rs -> {
+                    out.append("    whole hand-off held: ").append(rs.getString(2)).append('\n');
+                }, cycleDate);
+        jdbc.query("""
+                SELECT i.invoice_number, h.rule_code, h.reason FROM review_hold h JOIN invoice i ON i.id = h.invoice_id
+                WHERE h.cycle_date = ? AND i.review_status = 'HELD' AND h.rule_code NOT IN ('PLAN_REVENUE', 'JURISDICTION_REVENUE')
+                ORDER BY i.invoice_number, h.id LIMIT 20""", rs -> {
+            out.append(String.format("    held %s (%s): %s%n", rs.getString(1), ruleKey(rs.getString(2)), rs.getString(3)));
+        }, cycleDate);
+        if (byStatus.getOrDefault("HELD", 0L) > 0) {
+            out.append(String.format("  decide: ./run.sh review --cycle-date %s (lists them), then --release ALL|INVOICE..."
+                    + " or --void INVOICE... --reason TEXT; ./run.sh rerun --cycle-date %s sends the released%n",
+                    cycleDate, cycleDate));
+        }
+    }
+
+    private static String ruleKey(String ruleCode) {
+        return ca.isp.billing.domain.review.ReviewRule.valueOf(ruleCode).key();
+    }
+
     private void deliveries(StringBuilder out, LocalDate cycleDate) {
         out.append("\nDeliveries (channel, courier: sent, pending, failed, needs attention, of which bounced)\n");
         jdbc.query("""
                 SELECT d.channel, COALESCE(d.courier, '-'),
                     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
                     SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END),
-                    SUM(CASE WHEN d.status = ? AND d.bounced_at IS NOT NULL THEN 1 ELSE 0 END)
+                    SUM(CASE WHEN d.status = ? AND d.bounced_at IS NOT NULL THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN d.status = 'PENDING' AND i.review_status = 'HELD' THEN 1 ELSE 0 END),
+                    SUM(CASE WHEN d.status = 'VOID' THEN 1 ELSE 0 END)
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id WHERE i.cycle_date = ?
                 GROUP BY d.channel, COALESCE(d.courier, '-') ORDER BY d.channel, COALESCE(d.courier, '-')""", rs -> {
-            out.append(String.format("  %-6s %-12s sent %6d  pending %6d  failed %6d  needs attention %6d (bounced %d)%n",
-                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                    rs.getLong(7)));
+            // pending counts what waits for a courier; a held invoice's rows wait for an operator
+            out.append(String.format("  %-6s %-12s sent %6d  pending %6d  failed %6d  needs attention %6d (bounced %d)%s%n",
+                    rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4) - rs.getLong(8), rs.getLong(5),
+                    rs.getLong(6), rs.getLong(7), rs.getLong(8) + rs.getLong(9) == 0 ? ""
+                            : String.format("  held for review %d  voided %d", rs.getLong(8), rs.getLong(9))));
         }, DeliveryStatus.SENT.name(), DeliveryStatus.PENDING.name(), DeliveryStatus.FAILED.name(),
                 DeliveryStatus.ATTENTION.name(), DeliveryStatus.ATTENTION.name(), cycleDate);
         jdbc.query("""

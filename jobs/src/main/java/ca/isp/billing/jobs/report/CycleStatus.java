@@ -60,9 +60,27 @@ public class CycleStatus {
                 .append(", delinquent ").append(count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT))
                 .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = ?", InvoiceStatus.HELD))
                 .append(" (rerun their cycle once fixed), deliveries not sent ")
-                .append(count("SELECT COUNT(*) FROM delivery WHERE status <> ?", DeliveryStatus.SENT)).append('\n');
+                .append(count("""
+                        SELECT COUNT(*) FROM delivery d WHERE status NOT IN (?, 'VOID')
+                          AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = d.invoice_id AND i.review_status = 'HELD')""",
+                        DeliveryStatus.SENT))
+                .append('\n');
+        heldForReview(out);
         deliveriesNotSent(out);
         return out.toString();
+    }
+
+    /**
+     * Invoices the review gate holds, per cycle: they wait for an operator's decision (run.sh review),
+     * never block the next day's jobs, and their deliveries are not counted as not sent below.
+     */
+    private void heldForReview(StringBuilder out) {
+        jdbc.query("""
+                SELECT cycle_date, COUNT(*) FROM invoice WHERE review_status = 'HELD' GROUP BY cycle_date ORDER BY cycle_date""",
+                rs -> {
+                    out.append(String.format("  waiting for review: cycle %s, %d invoices held (./run.sh review --cycle-date %s)%n",
+                            rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getObject(1, LocalDate.class)));
+                });
     }
 
     /** Deliveries not sent, per channel and courier: what a rerun of their cycle would try again. */
@@ -70,7 +88,9 @@ public class CycleStatus {
         jdbc.query("""
                 SELECT channel, COALESCE(courier, '-'), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END),
                     SUM(CASE WHEN status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN status = ? THEN 1 ELSE 0 END)
-                FROM delivery WHERE status <> ? GROUP BY channel, COALESCE(courier, '-')
+                FROM delivery d WHERE status NOT IN (?, 'VOID')
+                  AND NOT EXISTS (SELECT 1 FROM invoice i WHERE i.id = d.invoice_id AND i.review_status = 'HELD')
+                GROUP BY channel, COALESCE(courier, '-')
                 ORDER BY channel, COALESCE(courier, '-')""", rs -> {
             out.append(String.format("  not sent: %-6s %-12s pending %d, failed %d, needs attention %d%n",
                     rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));

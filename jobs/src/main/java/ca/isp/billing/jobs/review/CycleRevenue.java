@@ -1,0 +1,125 @@
+package ca.isp.billing.jobs.review;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+import ca.isp.billing.domain.review.RevenueGroup;
+import ca.isp.billing.domain.review.ReviewedInvoice;
+
+/**
+ * A cycle's revenue per plan and per jurisdiction against the last cycle, like with like: each
+ * account invoiced in this cycle whose previous invoice (cleared or released, not voided) covered
+ * a term of the same length in the same currency, its new charges now and then. Plans by their
+ * RECURRING and CREDIT lines (the plan on each line), jurisdictions by the service address's
+ * country and region (the invoice's new charges, before tax).
+ */
+class CycleRevenue {
+
+    private record Invoice(long id, long accountId, String currency, int termMonths, BigDecimal subtotal,
+                           LocalDate invoiceDate, String jurisdiction) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final List<RevenueGroup> plans = new ArrayList<>();
+    private final List<RevenueGroup> jurisdictions = new ArrayList<>();
+
+    CycleRevenue(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate) {
+        this.jdbc = jdbc;
+        MapSqlParameterSource cycle = new MapSqlParameterSource("cycle", cycleDate);
+        List<Invoice> current = invoices("i.cycle_date = :cycle AND i.status = 'ISSUED'", cycle);
+        Map<Long, Invoice> previous = new HashMap<>();
+        for (Invoice past : invoices("""
+                i.cycle_date < :cycle AND i.status = 'ISSUED' AND i.review_status IN ('CLEARED', 'RELEASED')
+                  AND i.account_id IN (SELECT account_id FROM invoice WHERE cycle_date = :cycle AND origin = 'BILLED')""",
+                cycle)) {
+            previous.merge(past.accountId(), past, (a, b) -> a.invoiceDate().isAfter(b.invoiceDate()) ? a : b);
+        }
+        List<Invoice[]> pairs = new ArrayList<>();
+        for (Invoice now : current) {
+            Invoice before = previous.get(now.accountId());
+            if (before != null && now.termMonths() > 0 && before.termMonths() == now.termMonths()
+                    && before.currency().equals(now.currency())) {
+                pairs.add(new Invoice[]{now, before});
+            }
+        }
+        Map<Long, Map<String, BigDecimal>> byPlan = planAmounts(pairs);
+        Map<String, Sums> planSums = new TreeMap<>();
+        Map<String, Sums> placeSums = new TreeMap<>();
+        for (Invoice[] pair : pairs) {
+            Map<String, BigDecimal> now = byPlan.getOrDefault(pair[0].id(), Map.of());
+            Map<String, BigDecimal> before = byPlan.getOrDefault(pair[1].id(), Map.of());
+            java.util.Set<String> codes = new java.util.TreeSet<>(now.keySet());
+            codes.addAll(before.keySet());
+            for (String code : codes) {
+                planSums.computeIfAbsent(code + "\t" + pair[0].currency(), k -> new Sums())
+                        .add(now.getOrDefault(code, BigDecimal.ZERO), before.getOrDefault(code, BigDecimal.ZERO));
+            }
+            placeSums.computeIfAbsent(pair[0].jurisdiction() + "\t" + pair[0].currency(), k -> new Sums())
+                    .add(pair[0].subtotal(), pair[1].subtotal());
+        }
+        planSums.forEach((key, sums) -> plans.add(sums.group(key)));
+        placeSums.forEach((key, sums) -> jurisdictions.add(sums.group(key)));
+    }
+
+    List<RevenueGroup> plans() {
+        return plans;
+    }
+
+    List<RevenueGroup> jurisdictions() {
+        return jurisdictions;
+    }
+
+    private static final class Sums {
+        int accounts;
+        BigDecimal current = BigDecimal.ZERO;
+        BigDecimal previous = BigDecimal.ZERO;
+
+        void add(BigDecimal now, BigDecimal before) {
+            accounts++;
+            current = current.add(now);
+            previous = previous.add(before);
+        }
+
+        RevenueGroup group(String key) {
+            String[] parts = key.split("\t");
+            return new RevenueGroup(parts[0], parts[1], accounts, current, previous);
+        }
+    }
+
+    private List<Invoice> invoices(String where, MapSqlParameterSource params) {
+        return jdbc.query("""
+                SELECT i.id, i.account_id, i.currency, i.period_start, i.period_end, i.subtotal, i.invoice_date,
+                    a.service_country, a.service_region
+                FROM invoice i JOIN account a ON a.id = i.account_id WHERE i.origin = 'BILLED' AND\s""" + where,
+                params, (rs, n) -> new Invoice(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                        ReviewedInvoice.termMonths(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
+                        rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8) + "/" + rs.getString(9)));
+    }
+
+    /** Per invoice, its RECURRING and CREDIT lines summed by plan; in slices, so no IN list grows without end. */
+    private Map<Long, Map<String, BigDecimal>> planAmounts(List<Invoice[]> pairs) {
+        List<Long> ids = new ArrayList<>();
+        pairs.forEach(pair -> {
+            ids.add(pair[0].id());
+            ids.add(pair[1].id());
+        });
+        Map<Long, Map<String, BigDecimal>> amounts = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.query("""
+                    SELECT invoice_id, item_plan_code, SUM(amount) FROM invoice_line
+                    WHERE invoice_id IN (:ids) AND item_plan_code IS NOT NULL GROUP BY invoice_id, item_plan_code""",
+                    new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
+                        amounts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
+                    });
+        }
+        return amounts;
+    }
+}
