@@ -24,6 +24,10 @@ Usage: ./run.sh <command> [options]
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's figures.
+  review --cycle-date YYYY-MM-DD [--release ALL|INVOICE... | --void INVOICE... --reason TEXT] [--by NAME]
+        The invoices the review gate held (rule and figures); --release lets them go (the next
+        rerun of the cycle renders and sends them); --void cancels them with a credit note in the
+        ledger. Recorded with who (--by, default the OS user), when and why.
   ingest
         Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
         ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
@@ -146,7 +150,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review)
     build_if_needed
     run_app "$command" "$@"
     ;;

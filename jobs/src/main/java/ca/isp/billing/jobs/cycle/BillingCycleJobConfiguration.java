@@ -333,7 +333,7 @@ public class BillingCycleJobConfiguration {
 
     /** The review rules: billing.review.rules when set (a file), else templates/review-rules.properties. */
     public ReviewSettings reviewSettings(String rulesFile) {
-        return rulesFile == null || rulesFile.isBlank() ? ReviewRulesFile.load(properties.templates())
+        return rulesFile == null || rulesFile.isBlank() ? ReviewRulesFile.inTemplates(properties.templates())
                 : ReviewRulesFile.load(java.nio.file.Path.of(rulesFile));
     }
 

@@ -90,7 +90,11 @@ public class ReviewGateTasklet implements Tasklet {
             }
             mark(invoice.id(), HELD);
             contribution.incrementFilterCount();
-            for (ReviewFinding finding : findings) {
+            // one row per rule: two jurisdictions that moved are one cycle-wide reason, both named
+            Map<ReviewRule, String> byRule = new java.util.EnumMap<>(ReviewRule.class);
+            findings.forEach(f -> byRule.merge(f.rule(), f.reason(), (x, y) -> x + "; " + y));
+            for (ReviewFinding finding : byRule.entrySet().stream()
+                    .map(e -> new ReviewFinding(e.getKey(), e.getValue())).toList()) {
                 jdbc.update("""
                         INSERT INTO review_hold (invoice_id, cycle_date, rule_code, reason, held_at)
                         VALUES (:invoice, :cycle, :rule, :reason, :at)""", new MapSqlParameterSource("invoice", invoice.id())

@@ -25,8 +25,13 @@ public final class ReviewRulesFile {
     private ReviewRulesFile() {
     }
 
-    public static ReviewSettings load(Path templates) {
-        Path file = templates.resolve(NAME);
+    /** The rules file of a templates folder: {@code <templates>/review-rules.properties}. */
+    public static ReviewSettings inTemplates(Path templates) {
+        return load(templates.resolve(NAME));
+    }
+
+    /** A rules file (billing.review.rules); missing: the defaults. */
+    public static ReviewSettings load(Path file) {
         if (!Files.isRegularFile(file)) {
             return ReviewSettings.defaults();
         }
