@@ -212,13 +212,28 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         if (options.containsKey("force")) {
             chosen.add(CycleLauncher.Option.FORCE);
         }
-        return exitCode(launcher.bill(cycleDate(options), chosen.toArray(CycleLauncher.Option[]::new)));
+        int exit = exitCode(launcher.bill(cycleDate(options), chosen.toArray(CycleLauncher.Option[]::new)));
+        waitingForReview();
+        return exit;
+    }
+
+    /** Held invoices never block a run; each run says they wait, so cron's mail shows it every day. */
+    private void waitingForReview() {
+        try {
+            reviewDesk.waiting().forEach((cycle, count) -> System.out.printf(
+                    "note: cycle %s has %d invoice%s held for review: ./run.sh review --cycle-date %s%n", cycle, count,
+                    count == 1 ? "" : "s", cycle));
+        } catch (RuntimeException e) {
+            // the database is what failed the run: the outcome printed above says so
+        }
     }
 
     private int rerun(Map<String, String> options) {
         LocalDate cycleDate = cycleDate(options);
-        return exitCode(options.containsKey("force") ? launcher.rerun(cycleDate, CycleLauncher.Option.FORCE)
+        int exit = exitCode(options.containsKey("force") ? launcher.rerun(cycleDate, CycleLauncher.Option.FORCE)
                 : launcher.rerun(cycleDate));
+        waitingForReview();
+        return exit;
     }
 
     /** Prints what became of a cycle and gives its exit code. */

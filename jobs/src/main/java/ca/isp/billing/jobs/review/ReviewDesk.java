@@ -70,6 +70,16 @@ public class ReviewDesk {
         this.clock = clock;
     }
 
+    /** Per cycle, the number of invoices held for review and not decided yet. */
+    public Map<LocalDate, Long> waiting() {
+        Map<LocalDate, Long> waiting = new java.util.TreeMap<>();
+        jdbc.query("SELECT cycle_date, COUNT(*) FROM invoice WHERE review_status = 'HELD' GROUP BY cycle_date",
+                rs -> {
+                    waiting.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return waiting;
+    }
+
     /** The cycle's invoices held by the review gate (and those decided since, with their decision). */
     public List<Held> held(LocalDate cycleDate) {
         Map<String, Held> held = new LinkedHashMap<>();
