@@ -37,3 +37,11 @@ CREATE TABLE review_decision (
     CONSTRAINT uk_review_credit_note UNIQUE (credit_note),
     CONSTRAINT fk_review_decision_invoice FOREIGN KEY (invoice_id) REFERENCES invoice (id)
 );
+
+-- An invoice held for review was not sent: no late fee, no delinquency on it until it is
+-- released. The one definition of "open" (V6) says whether it is held.
+DROP VIEW open_invoice;
+CREATE VIEW open_invoice AS
+SELECT id, account_id, invoice_number, invoice_date, due_date, total - amount_paid AS open_amount, review_status
+FROM invoice
+WHERE status = 'ISSUED' AND total > amount_paid;

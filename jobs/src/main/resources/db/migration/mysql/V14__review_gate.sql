@@ -39,3 +39,11 @@ CREATE TABLE review_decision (
 );
 ALTER TABLE review_hold CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 ALTER TABLE review_decision CONVERT TO CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+
+-- An invoice held for review was not sent: no late fee, no delinquency on it until it is
+-- released. The one definition of "open" (V6) says whether it is held.
+DROP VIEW open_invoice;
+CREATE VIEW open_invoice AS
+SELECT id, account_id, invoice_number, invoice_date, due_date, total - amount_paid AS open_amount, review_status
+FROM invoice
+WHERE status = 'ISSUED' AND total > amount_paid;

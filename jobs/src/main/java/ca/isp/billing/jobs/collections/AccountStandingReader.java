@@ -17,6 +17,7 @@ public class AccountStandingReader extends KeysetPageReader<AccountStanding, Lon
         super((afterId, size) -> jdbc.query("""
                 SELECT a.id, a.status, a.status_since, MIN(i.due_date), SUM(i.open_amount)
                 FROM account a LEFT JOIN open_invoice i ON i.account_id = a.id AND i.due_date < :asOf
+                    AND COALESCE(i.review_status, '') <> 'HELD'
                 WHERE a.id > :after GROUP BY a.id, a.status, a.status_since ORDER BY a.id LIMIT :size""",
                 new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
                 (rs, n) -> {
