@@ -20,6 +20,7 @@ import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.domain.review.ReviewRule;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.issue.InvoiceNumberSeries;
 
@@ -88,14 +89,11 @@ public class ReviewDesk {
                 FROM review_hold h JOIN invoice i ON i.id = h.invoice_id JOIN account a ON a.id = i.account_id
                 WHERE h.cycle_date = :cycle ORDER BY i.invoice_number, h.id""", new MapSqlParameterSource("cycle", cycleDate),
                 rs -> {
-                    held.computeIfAbsent(rs.getString(1), number -> {
-                        try {
-                            return new Held(number, rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                                    rs.getString(5), new ArrayList<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).reasons().add(rs.getString(6) + ": " + rs.getString(7));
+                    Held row = new Held(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                            rs.getString(5), new ArrayList<>());
+                    held.putIfAbsent(row.invoiceNumber(), row);
+                    held.get(row.invoiceNumber()).reasons()
+                            .add(ReviewRule.valueOf(rs.getString(6)).key() + ": " + rs.getString(7));
                 });
         return List.copyOf(held.values());
     }

@@ -3,6 +3,7 @@ package ca.isp.billing.jobs.charge;
 import static ca.isp.billing.jobs.Fixtures.billInNewProcess;
 import static ca.isp.billing.jobs.Fixtures.importFile;
 import static ca.isp.billing.jobs.Fixtures.path;
+import static ca.isp.billing.jobs.Fixtures.rerunInNewProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -21,6 +23,7 @@ import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+import ca.isp.billing.jobs.review.ReviewDesk;
 
 /**
  * The issue's examples through real cycles on H2, each cycle in a new application as
@@ -30,6 +33,9 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
  * changing nothing. Recurring lines only: the late fees of unpaid invoices are other tests'.
  */
 class ProrationCyclesTest extends AbstractCycleTest {
+
+    @Autowired
+    private ReviewDesk reviewDesk;
 
     private static final Path HOME = newHome();
 
@@ -92,6 +98,14 @@ class ProrationCyclesTest extends AbstractCycleTest {
                 JOIN account a ON a.id = i.account_id WHERE a.account_number = '440001'
                   AND l.line_type IN ('RECURRING', 'CREDIT')""", java.math.BigDecimal.class))
                 .isEqualByComparingTo("38.70");
+        // a credit invoice where the account paid before is held by the review gate (not-paying):
+        // an operator releases it and the rerun of the cycle renders and sends it
+        assertThat(jdbc.queryForList("""
+                SELECT a.account_number || ' ' || h.rule_code FROM review_hold h JOIN invoice i ON i.id = h.invoice_id
+                JOIN account a ON a.id = i.account_id WHERE h.cycle_date = '2026-04-01' ORDER BY a.account_number""",
+                String.class)).containsExactly("440001 NOT_PAYING", "440005 NOT_PAYING");
+        assertThat(reviewDesk.release(LocalDate.of(2026, 4, 1), List.of(), "test")).isEqualTo(2);
+        assertThat(rerunInNewProcess(HOME, LocalDate.of(2026, 4, 1))).isEqualTo(Result.COMPLETED);
         // the credit is on the PDF, in words
         assertThat(pdfText("440001", LocalDate.of(2026, 4, 1))).contains("cancelled from 21 March: 11 of 31 days")
                 .contains("-$21.29");
