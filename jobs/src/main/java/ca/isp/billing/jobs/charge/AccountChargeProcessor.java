@@ -19,20 +19,28 @@ import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Plan;
+import ca.isp.billing.domain.RateTable;
 import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.RecurringCharges;
 import ca.isp.billing.domain.RecurringLine;
 import ca.isp.billing.domain.Subscription;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.UsageCharger;
+import ca.isp.billing.domain.VoiceCharger;
+import ca.isp.billing.domain.VoiceCharges;
+import ca.isp.billing.domain.VoiceTariff;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
+import ca.isp.billing.jobs.charge.AccountToBill.PeriodCalls;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
+import ca.isp.billing.jobs.rate.RateTables;
 
 /**
  * Charges one account: its plans in advance and the repairs of terms billed before
  * (RecurringCharger: what the subscriptions as they are now owe minus what was billed), its
- * unbilled usage in arrears, each account period against its own allowance (UsageCharger), the
+ * unbilled usage in arrears, each account period against its own allowance (UsageCharger; calls
+ * the rate step priced with a rate table by VoiceCharger, one line per time band, against the
+ * plan's included minutes), the
  * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
  * ERROR, and the cycle goes on: one more periods behind than the catch-up limit allows without
  * --force (CatchUpLimit), and one whose charges no invoice can hold (InvoiceLimits: bad usage
@@ -47,15 +55,21 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
     private final RecurringCharger recurringCharger;
     private final CatchUpLimit catchUp;
     private final boolean forced;
+    private final RateTables rateTables;
+    private final Map<String, Long> includedMinutes;
     private final UsageCharger usageCharger = new UsageCharger();
+    private final VoiceCharger voiceCharger = new VoiceCharger();
 
     public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans, RecurringCharger recurringCharger,
-                                  CatchUpLimit catchUp, boolean forced) {
+                                  CatchUpLimit catchUp, boolean forced, RateTables rateTables,
+                                  Map<String, Long> includedMinutes) {
         this.cycleDate = cycleDate;
         this.plans = plans;
         this.recurringCharger = recurringCharger;
         this.catchUp = catchUp;
         this.forced = forced;
+        this.rateTables = rateTables;
+        this.includedMinutes = includedMinutes;
     }
 
     /** The draft invoice, or null (the account is left as it is) when it must not be charged now. */
@@ -86,6 +100,31 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                         subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
                 lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
                         usage.dataBytes(), usage.voiceMinutes(), account.language()));
+            }
+        }
+        // Calls priced with a rate table, each period against the included minutes of the plan of its last day.
+        for (SubscriptionHistory subscription : account.subscriptions()) {
+            for (PeriodCalls calls : account.callsBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
+                String planCode = subscription.planOn(calls.period().lastDay());
+                RateTable table = rateTables.of(planCode);
+                String refusal = table != null ? null : rateTables.has(planCode)
+                        ? "the rate table of plan " + planCode + " is refused: " + rateTables.refusal(planCode)
+                        : "plan " + planCode + " has no rate table any more";
+                VoiceCharges voice = table == null ? null : voiceCharger.charge(subscription.subscriptionId(),
+                        new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L)), table,
+                        calls.period(), calls.calls(), account.language());
+                if (voice != null && !voice.gaps().isEmpty()) {
+                    refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
+                }
+                if (refusal != null) {
+                    // Billing them at nothing would lose them (they would be marked billed): the account waits.
+                    log.error("account {}: calls of {} in {}..{} were rated with a rate table, but {}: not charged."
+                                    + " Fix the rates, then: ./run.sh rerate --from {} --to {}, and rerun the cycle",
+                            account.accountNumber(), subscription.subscriptionId(), calls.period().start(),
+                            calls.period().lastDay(), refusal, calls.period().start(), calls.period().end());
+                    return null;
+                }
+                lines.addAll(voice.lines());
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();

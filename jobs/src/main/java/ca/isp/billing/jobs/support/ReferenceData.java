@@ -26,6 +26,16 @@ public final class ReferenceData {
         return plans;
     }
 
+    /** The minutes each plan includes per usage period for calls rated with its rate table (plans with some). */
+    public static Map<String, Long> includedMinutes(JdbcTemplate jdbc) {
+        Map<String, Long> minutes = new LinkedHashMap<>();
+        jdbc.query("SELECT code, included_minutes FROM plan WHERE included_minutes IS NOT NULL",
+                rs -> {
+                    minutes.put(rs.getString(1), rs.getLong(2));
+                });
+        return minutes;
+    }
+
     /** Each plan's term, for RecurringCharger: the price of the whole term, its months, whether it bills while suspended. */
     public static Map<String, PlanTerm> planTerms(JdbcTemplate jdbc) {
         Map<String, PlanTerm> plans = new LinkedHashMap<>();
