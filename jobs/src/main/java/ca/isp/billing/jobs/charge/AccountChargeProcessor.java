@@ -12,6 +12,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.CatchUpLimit;
+import ca.isp.billing.domain.IncludedMinutes;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
@@ -110,9 +111,15 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                 String refusal = table != null ? null : rateTables.has(planCode)
                         ? "the rate table of plan " + planCode + " is refused: " + rateTables.refusal(planCode)
                         : "plan " + planCode + " has no rate table any more";
-                VoiceCharges voice = table == null ? null : voiceCharger.charge(subscription.subscriptionId(),
-                        new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L)), table,
-                        calls.period(), calls.calls(), account.language());
+                VoiceCharges voice = null;
+                if (table != null) {
+                    VoiceTariff tariff = new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L));
+                    // what the period's calls billed before left of the included minutes
+                    IncludedMinutes left = voiceCharger.charge(subscription.subscriptionId(), tariff, table,
+                            calls.period(), calls.billedBefore(), account.language()).left();
+                    voice = voiceCharger.charge(subscription.subscriptionId(), planCode, table, calls.period(),
+                            calls.calls(), left, account.language());
+                }
                 if (voice != null && !voice.gaps().isEmpty()) {
                     refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
                 }

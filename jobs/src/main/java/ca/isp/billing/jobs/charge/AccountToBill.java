@@ -39,9 +39,10 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
     /**
      * Calls of one subscription in one account period that the rate step priced with a rate table
      * (they have a rated amount): billed by VoiceCharger, call by call in the order they were made,
-     * against the plan's included minutes.
+     * against the plan's included minutes, of which the calls of the period billed on an earlier
+     * invoice ({@code billedBefore}: a call file that came late) used their part first.
      */
-    public record PeriodCalls(BillingPeriod period, List<Call> calls) {
+    public record PeriodCalls(BillingPeriod period, List<Call> calls, List<Call> billedBefore) {
     }
 
     /** An imported one-time charge (amount > 0) or credit (amount < 0), to be billed on this invoice. */

@@ -70,7 +70,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
     }
 
     /** The same account periods for calls: each period's calls, in the order they were made. */
-    static List<PeriodCalls> callsByPeriod(List<Call> calls, LocalDate nextBillDate, BillingAnchor anchor) {
+    static List<PeriodCalls> callsByPeriod(List<Call> calls, List<Call> billed, LocalDate nextBillDate,
+                                           BillingAnchor anchor) {
         List<PeriodCalls> periods = new ArrayList<>();
         if (calls.isEmpty()) {
             return periods;
@@ -79,7 +80,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         for (BillingPeriod period : periods(earliest, nextBillDate, anchor)) {
             List<Call> in = calls.stream().filter(c -> period.contains(c.start().toLocalDate())).toList();
             if (!in.isEmpty()) {
-                periods.add(new PeriodCalls(period, in));
+                periods.add(new PeriodCalls(period, in,
+                        billed.stream().filter(c -> period.contains(c.start().toLocalDate())).toList()));
             }
         }
         return periods;
@@ -101,6 +103,19 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             end = start;
         }
         return periods;
+    }
+
+    /** A stored call (account id, subscription id, then the call's columns) into its account's and subscription's list. */
+    private static void addCall(Map<Long, Map<String, List<Call>>> calls, java.sql.ResultSet rs) throws java.sql.SQLException {
+        long seconds = rs.getLong(6);
+        String disposition = rs.getString(7);
+        // as the rate step decided: a call file says how the call ended, a usage CSV line does not
+        boolean answered = disposition == null ? seconds > 0 : disposition.equals("ANSWERED");
+        String destination = rs.getString(4);
+        Call call = new Call(rs.getString(3), destination == null ? "" : destination,
+                rs.getTimestamp(5).toLocalDateTime(), seconds, answered);
+        calls.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2),
+                k -> new ArrayList<>()).add(call);
     }
 
     private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate,
@@ -207,16 +222,22 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 JOIN account a ON a.id = u.account_id
                 WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
                   AND u.usage_type = 'VOICE' AND u.rated_amount IS NOT NULL""", ids, rs -> {
-            long seconds = rs.getLong(6);
-            String disposition = rs.getString(7);
-            // as the rate step decided: a call file says how the call ended, a usage CSV line does not
-            boolean answered = disposition == null ? seconds > 0 : disposition.equals("ANSWERED");
-            String destination = rs.getString(4);
-            Call call = new Call(rs.getString(3), destination == null ? "" : destination,
-                    rs.getTimestamp(5).toLocalDateTime(), seconds, answered);
-            calls.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2),
-                    k -> new ArrayList<>()).add(call);
+            addCall(calls, rs);
         });
+        // The calls of the same periods billed before (a call file that came after its period was
+        // billed): they drew on the included minutes first. A period is at most a month long.
+        Map<Long, Map<String, List<Call>>> billedCalls = new HashMap<>();
+        calls.values().stream().flatMap(bySubscription -> bySubscription.values().stream()).flatMap(List::stream)
+                .map(c -> c.start().toLocalDate()).min(LocalDate::compareTo).ifPresent(earliest -> jdbc.query("""
+                        SELECT u.account_id, s.subscription_id, u.record_id, u.destination, u.start_time, u.quantity,
+                            u.disposition
+                        FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                        WHERE u.account_id IN (:callers) AND u.status = :billed AND u.usage_type = 'VOICE'
+                          AND u.rated_amount IS NOT NULL AND u.start_time >= :since""",
+                        new MapSqlParameterSource("callers", calls.keySet()).addValue("billed", UsageStatus.BILLED.name())
+                                .addValue("since", earliest.minusMonths(1).atStartOfDay()), rs -> {
+                            addCall(billedCalls, rs);
+                        }));
 
         Map<Long, List<PendingLateFee>> fees = new HashMap<>();
         jdbc.query("""
@@ -246,8 +267,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub,
                     byPeriod(days, a.nextBillDate(), anchor)));
             Map<String, List<PeriodCalls>> callPeriods = new HashMap<>();
-            calls.getOrDefault(a.id(), Map.of()).forEach((sub, list) -> callPeriods.put(sub,
-                    callsByPeriod(list, a.nextBillDate(), anchor)));
+            calls.getOrDefault(a.id(), Map.of()).forEach((sub, list) -> callPeriods.put(sub, callsByPeriod(list,
+                    billedCalls.getOrDefault(a.id(), Map.of()).getOrDefault(sub, List.of()), a.nextBillDate(), anchor)));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
                     subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,

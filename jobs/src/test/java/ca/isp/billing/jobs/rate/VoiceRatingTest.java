@@ -213,6 +213,35 @@ class VoiceRatingTest extends AbstractCycleTest {
                 .isEqualByComparingTo("0.50");
     }
 
+    @Test
+    @Order(5)
+    void callsThatComeAfterTheirPeriodWasBilledGetOnlyWhatWasLeftOfTheIncludedMinutes() throws IOException {
+        // given a Montreal call of Monday 2026-10-12 10:00 (DAY), 61 s talked, in a file that came after
+        // October was billed on the November invoice, whose calls used all 3 included minutes
+        Files.write(properties.inbox("pbx").resolve("Master.csv"), List.of(
+                call("15145550100", "2026-10-12", "10:00:00", "10:00:05", "10:01:06", 66, 61, "ANSWERED")));
+
+        // when December is billed
+        LocalDate december = LocalDate.of(2026, 12, 1);
+        assertThat(launcher.bill(december).result()).isEqualTo(Result.COMPLETED);
+
+        // then October's calls not billed yet are billed now, after the November invoice's calls
+        // (10:00 Oct 5: 120 s, 19:00 Oct 5: 60 s of 180) used the 180 s included: none left
+        // - Oct 6 FreeSWITCH France mobile (does not use included minutes): 0.50
+        // - Oct 12 Montreal DAY, 61 s -> 120 s, nothing included left: 120 x 0.02 / 60 = 0.04
+        //   (with the 180 s given again it would be 0.00)
+        // - Oct 5 20:00 1900 EVENING at the fixed rate: 0.50 + 120 x 0.49 / 60 = 1.48
+        // DAY: 0.50 + 0.04 = 0.54; EVENING: 1.48
+        List<Tuple> voiceLines = new ArrayList<>();
+        jdbc.query("SELECT l.line_key, l.amount FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id"
+                + " WHERE i.cycle_date = ? AND l.line_key LIKE 'USAGE:VOICE:%' ORDER BY l.line_key", rs -> {
+            voiceLines.add(tuple(rs.getString(1), rs.getBigDecimal(2).toPlainString()));
+        }, december);
+        assertThat(voiceLines).containsExactly(
+                tuple("USAGE:VOICE:S100001-2:DAY:2026-10-01", "0.54"),
+                tuple("USAGE:VOICE:S100001-2:EVENING:2026-10-01", "1.48"));
+    }
+
     private List<Tuple> rated() {
         List<Tuple> rows = new ArrayList<>();
         // PRICED: RATED, or BILLED by the charge step (rated_amount is the call's full price, before included minutes)
