@@ -117,7 +117,8 @@ final class DemoCatalog {
                         // the price of the whole term, as billed; no demo plan bills while suspended
                         plan.monthlyPrice().multiply(BigDecimal.valueOf(plan.periodMonths())).toPlainString(),
                         "NO", plan.internet() ? "INTERNET_ACCESS" : "VOIP",
-                        ""); // included_minutes: the demo's phone plans have no rate table
+                        "", // included_minutes: the demo's phone plans have no rate table
+                        ""); // price_from: the demo's prices have always been its prices
 
             }
         }

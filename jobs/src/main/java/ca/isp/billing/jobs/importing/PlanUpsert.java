@@ -1,15 +1,22 @@
 package ca.isp.billing.jobs.importing;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.readers.PlanFormat;
 import ca.isp.billing.readers.PlanRow;
 
-/** Plans by plan code, with the price of their whole term (billed) and whether they bill while suspended. */
+/**
+ * Plans by plan code, with the price of their whole term (billed, dated in plan_price) and whether
+ * they bill while suspended.
+ */
 final class PlanUpsert extends Upsert<PlanRow> {
 
     private static final String INSERT = """
@@ -25,8 +32,45 @@ final class PlanUpsert extends Upsert<PlanRow> {
                 tax_class = :tax_class, included_minutes = :included_minutes
             WHERE code = :code""";
 
-    PlanUpsert(NamedParameterJdbcTemplate jdbc) {
-        super(jdbc, PlanFormat.INSTANCE, "plan_code", INSERT, UPDATE);
+    /** Before any term: a new plan's price has always been its price. */
+    private static final LocalDate ALWAYS = LocalDate.of(1900, 1, 1);
+
+    private final LocalDate today;
+    private final List<MapSqlParameterSource> prices = new ArrayList<>();
+
+    PlanUpsert(NamedParameterJdbcTemplate jdbc, DateWindow dates, LocalDate today) {
+        super(jdbc, PlanFormat.within(dates), "plan_code", INSERT, UPDATE);
+        this.today = today;
+    }
+
+    /**
+     * A new term price is dated (plan_price): from price_from, or else from the import's day, so a
+     * term that started before keeps the price it was billed at.
+     */
+    @Override
+    Change change(PlanRow row, MapSqlParameterSource params, Map<String, Object> stored) {
+        Change change = super.change(row, params, stored);
+        if (stored == null) {
+            prices.add(price(row.planCode(), ALWAYS, row.termPrice()));
+        } else if (stored.get("term_price") == null
+                || ((BigDecimal) stored.get("term_price")).compareTo(row.termPrice()) != 0) {
+            prices.add(price(row.planCode(), row.priceFrom() != null ? row.priceFrom() : today, row.termPrice()));
+        }
+        return change;
+    }
+
+    private static MapSqlParameterSource price(String planCode, LocalDate from, BigDecimal price) {
+        return new MapSqlParameterSource("code", planCode).addValue("from", from).addValue("price", price);
+    }
+
+    /** The price from its day on: it replaces any price planned from that day or later. */
+    @Override
+    void afterWrites(MapSqlParameterSource[] inserts) {
+        MapSqlParameterSource[] batch = prices.toArray(MapSqlParameterSource[]::new);
+        prices.clear();
+        jdbc.batchUpdate("DELETE FROM plan_price WHERE plan_code = :code AND effective_from >= :from", batch);
+        jdbc.batchUpdate("INSERT INTO plan_price (plan_code, effective_from, term_price) VALUES (:code, :from, :price)",
+                batch);
     }
 
     @Override
