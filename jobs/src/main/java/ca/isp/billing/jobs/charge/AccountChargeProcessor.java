@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.charge;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,8 @@ import ca.isp.billing.domain.RecurringLine;
 import ca.isp.billing.domain.Subscription;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.UsageCharger;
+import ca.isp.billing.domain.UsageRater;
+import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.domain.VoiceCharger;
 import ca.isp.billing.domain.VoiceCharges;
 import ca.isp.billing.domain.VoiceTariff;
@@ -92,25 +95,23 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             items.put(line.line().lineKey(), line.item());
         }
 
-        // Each account period of usage against that period's allowance, on the plan of its last day.
-        for (SubscriptionHistory subscription : account.subscriptions()) {
-            for (UsageTotals usage : account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
-                String planCode = subscription.planOn(usage.period().lastDay());
-                LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
-                Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
-                        subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
-                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
-                        usage.dataBytes(), usage.voiceMinutes(), account.language()));
-            }
-        }
-        // Calls priced with a rate table, each period against the included minutes of the plan of its last day.
+        // Calls priced with a rate table, each period against the included minutes of the plan of its
+        // last day. On a plan with no table that day (the plan changed), they are minutes at its price,
+        // as any call of such a plan, added to that period's usage below.
+        Map<String, Map<LocalDate, BigInteger>> minutesWithoutTable = new HashMap<>();
         for (SubscriptionHistory subscription : account.subscriptions()) {
             for (PeriodCalls calls : account.callsBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
                 String planCode = subscription.planOn(calls.period().lastDay());
+                if (!rateTables.has(planCode)) {
+                    long minutes = calls.calls().stream()
+                            .mapToLong(call -> UsageRater.billableUnits(UsageType.VOICE, call.talkSeconds())).sum();
+                    minutesWithoutTable.computeIfAbsent(subscription.subscriptionId(), k -> new HashMap<>())
+                            .merge(calls.period().start(), BigInteger.valueOf(minutes), BigInteger::add);
+                    continue;
+                }
                 RateTable table = rateTables.of(planCode);
-                String refusal = table != null ? null : rateTables.has(planCode)
-                        ? "the rate table of plan " + planCode + " is refused: " + rateTables.refusal(planCode)
-                        : "plan " + planCode + " has no rate table any more";
+                String refusal = table != null ? null
+                        : "the rate table of plan " + planCode + " is refused: " + rateTables.refusal(planCode);
                 VoiceCharges voice = null;
                 if (table != null) {
                     VoiceTariff tariff = new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L));
@@ -119,19 +120,46 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                             calls.period(), calls.billedBefore(), account.language()).left();
                     voice = voiceCharger.charge(subscription.subscriptionId(), planCode, table, calls.period(),
                             calls.calls(), left, account.language());
-                }
-                if (voice != null && !voice.gaps().isEmpty()) {
-                    refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
+                    if (!voice.gaps().isEmpty()) {
+                        refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
+                    }
                 }
                 if (refusal != null) {
-                    // Billing them at nothing would lose them (they would be marked billed): the account waits.
+                    // Billing them at nothing would lose them (they would be marked billed): the account
+                    // waits. A rerate makes them rating gaps (left out of billing), then the account is charged.
                     log.error("account {}: calls of {} in {}..{} were rated with a rate table, but {}: not charged."
-                                    + " Fix the rates, then: ./run.sh rerate --from {} --to {}, and rerun the cycle",
+                                    + " Fix the rates, or: ./run.sh rerate --from {} --to {}, then rerun the cycle",
                             account.accountNumber(), subscription.subscriptionId(), calls.period().start(),
                             calls.period().lastDay(), refusal, calls.period().start(), calls.period().end());
                     return null;
                 }
                 lines.addAll(voice.lines());
+            }
+        }
+
+        // Each account period of usage against that period's allowance, on the plan of its last day.
+        for (SubscriptionHistory subscription : account.subscriptions()) {
+            Map<LocalDate, BigInteger> moreMinutes = new HashMap<>(
+                    minutesWithoutTable.getOrDefault(subscription.subscriptionId(), Map.of()));
+            List<UsageTotals> periods = new ArrayList<>(
+                    account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of()));
+            for (UsageTotals usage : periods) {
+                BigInteger more = moreMinutes.remove(usage.period().start());
+                if (more != null) {
+                    periods.set(periods.indexOf(usage), new UsageTotals(usage.period(), usage.dataBytes(),
+                            usage.voiceMinutes().add(more)));
+                }
+            }
+            moreMinutes.forEach((start, minutes) -> account.callsBySubscription().get(subscription.subscriptionId())
+                    .stream().filter(calls -> calls.period().start().equals(start)).findFirst().ifPresent(calls ->
+                            periods.add(new UsageTotals(calls.period(), BigInteger.ZERO, minutes))));
+            for (UsageTotals usage : periods) {
+                String planCode = subscription.planOn(usage.period().lastDay());
+                LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
+                Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
+                        subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
+                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
+                        usage.dataBytes(), usage.voiceMinutes(), account.language()));
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();

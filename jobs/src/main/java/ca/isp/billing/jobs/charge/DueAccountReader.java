@@ -34,8 +34,8 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 /**
  * Reads the accounts of one partition (account id range) due on or before the cycle date, a
  * page at a time, with their bill-day anchors, subscription histories, billed items, unbilled
- * usage totals, calls priced with a rate table, pending late fees and one-time charges: nine
- * queries per page. An account billed already has moved its next bill date past the cycle, so
+ * usage totals, calls priced with a rate table (and those of their periods billed before),
+ * pending late fees and one-time charges: ten queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
@@ -233,9 +233,11 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                             u.disposition
                         FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                         WHERE u.account_id IN (:callers) AND u.status = :billed AND u.usage_type = 'VOICE'
-                          AND u.rated_amount IS NOT NULL AND u.start_time >= :since""",
+                          AND u.rated_amount IS NOT NULL AND u.start_time >= :since AND u.start_time < :until""",
                         new MapSqlParameterSource("callers", calls.keySet()).addValue("billed", UsageStatus.BILLED.name())
-                                .addValue("since", earliest.minusMonths(1).atStartOfDay()), rs -> {
+                                .addValue("since", earliest.minusMonths(1).atStartOfDay())
+                                .addValue("until", accounts.stream().map(DueAccount::nextBillDate)
+                                        .max(LocalDate::compareTo).orElseThrow().atStartOfDay()), rs -> {
                             addCall(billedCalls, rs);
                         }));
 
