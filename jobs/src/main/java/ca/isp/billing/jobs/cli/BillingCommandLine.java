@@ -240,7 +240,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 + rehearsal.folder().resolve("invoice-lines.csv"));
         if (rehearsal.keptCopy() != null) {
             System.out.println("The copy, with its PDFs and hand-off files, is kept in " + rehearsal.keptCopy()
-                    + " (delete it when done)");
+                    + (rehearsal.keptSchema() == null ? "" : " and the database schema " + rehearsal.keptSchema())
+                    + " (delete it when done; a dry run removes copies older than a day)");
         }
         return OK;
     }

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,6 +80,8 @@ public class DryRun {
     private final ConfigurableEnvironment environment;
     private final Clock clock;
     private final RunGuard guard;
+    /** The copy's application while it bills: a SIGTERM stops its cycle, never one of the real database. */
+    private volatile ConfigurableApplicationContext running;
 
     public DryRun(DataSource dataSource, JdbcTemplate jdbc, BillingProperties properties,
                   ConfigurableEnvironment environment, Clock clock, RunGuard guard) {
@@ -90,9 +93,44 @@ public class DryRun {
         this.guard = guard;
     }
 
+    /** The copy's application while it bills (what a graceful stop must stop), else empty. */
+    public Optional<ConfigurableApplicationContext> copyInProgress() {
+        return Optional.ofNullable(running);
+    }
+
+    /**
+     * Copies a killed dry run left (a folder under dry-run/ and, on MySQL/MariaDB, the schema its
+     * schema.txt names) are removed once a day old: they hold a copy of every customer's data.
+     */
+    private void removeStaleCopies() {
+        Path folder = properties.home().resolve("dry-run");
+        if (!Files.isDirectory(folder)) {
+            return;
+        }
+        long dayAgo = System.currentTimeMillis() - java.util.concurrent.TimeUnit.DAYS.toMillis(1);
+        try (Stream<Path> copies = Files.list(folder)) {
+            for (Path stale : (Iterable<Path>) copies::iterator) {
+                if (Files.getLastModifiedTime(stale).toMillis() > dayAgo) {
+                    continue;
+                }
+                Path schema = stale.resolve("schema.txt");
+                if (Files.isRegularFile(schema)) {
+                    String name = Files.readString(schema, StandardCharsets.UTF_8).trim();
+                    if (name.matches("[A-Za-z0-9_]+_dry_[0-9]+")) {
+                        dropCopy(name);
+                    }
+                }
+                log.warn("removing the copy of a dry run left since {}: {}", Files.getLastModifiedTime(stale), stale);
+                deleteTree(stale);
+            }
+        } catch (IOException e) {
+            log.warn("could not look for copies left by earlier dry runs in {}: {}", folder, e.getMessage());
+        }
+    }
+
     /** What the rehearsal came to: the cycle's outcome in the copy, and what it would issue. */
     public record Rehearsal(CycleOutcome outcome, int invoices, int held, Map<String, Totals> totalsByCurrency,
-                            Path folder, Path keptCopy) {
+                            Path folder, Path keptCopy, String keptSchema) {
     }
 
     /** The would-be invoices of one currency, summed from their rounded columns. */
@@ -108,7 +146,7 @@ public class DryRun {
      */
     public Rehearsal rehearse(LocalDate cycleDate, boolean keep, CycleLauncher.Option... options) throws IOException {
         Path scratch = properties.home().resolve("dry-run").resolve(cycleDate + "-" + System.currentTimeMillis());
-        Files.createDirectories(scratch.getParent());
+        ca.isp.billing.domain.files.OwnerOnly.createDirectories(scratch.getParent());
         ca.isp.billing.domain.files.OwnerOnly.createDirectories(scratch);
         String copyUrl;
         String mysqlCopy = null;
@@ -117,11 +155,25 @@ public class DryRun {
         if (held.isEmpty()) {
             deleteTree(scratch);
             return new Rehearsal(CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "another billing run is in progress on"
-                    + " this database; a dry run copies it, so wait for that run to finish"), 0, 0, Map.of(), null, null);
+                    + " this database; a dry run copies it, so wait for that run to finish"), 0, 0, Map.of(), null, null, null);
         }
         ConfigurableApplicationContext copy = null;
         try (RunGuard.Held ignored = held.get()) {
+            removeStaleCopies();
             copyFolder(properties.home().resolve("inbox"), scratch.resolve("inbox"));
+            // A source whose files pass through the inbox but are dropped elsewhere (a PBX's spool
+            // folder): the copy reads and moves a copy of them, never the real ones. A source read in
+            // place (FreeRADIUS) is only read; its positions go to the copy's database.
+            Map<String, Path> sourceFolders = new LinkedHashMap<>();
+            properties.ingest().sources().forEach((name, source) -> {
+                if (!source.format().inPlace() && source.folder() != null) {
+                    sourceFolders.put(name, scratch.resolve("sources").resolve(name));
+                }
+            });
+            for (Map.Entry<String, Path> folder : sourceFolders.entrySet()) {
+                copyFolder(properties.sourceFolder(folder.getKey(), properties.ingest().sources().get(folder.getKey())),
+                        folder.getValue());
+            }
             if (isMySql()) {
                 Matcher url = MYSQL_URL.matcher(setting("spring.datasource.url"));
                 if (!url.matches()) {
@@ -137,12 +189,14 @@ public class DryRun {
                 jdbc.execute("CREATE DATABASE `" + mysqlCopy + "` CHARACTER SET " + charset.get("default_character_set_name")
                         + " COLLATE " + charset.get("default_collation_name"));
                 copyUrl = url.group(1) + mysqlCopy + url.group(3);
-                copy = start(scratch, copyUrl); // Flyway makes the copy's tables ...
+                // named beside the copy's files, so a copy left by a killed dry run can be found and removed
+                AtomicFiles.write(scratch, "schema.txt", (mysqlCopy + "\n").getBytes(StandardCharsets.UTF_8));
+                copy = start(scratch, copyUrl, sourceFolders); // Flyway makes the copy's tables ...
                 copyRows(schema, mysqlCopy); // ... which get every row of ours
             } else {
                 copyUrl = "jdbc:h2:file:" + scratch.resolve("db").resolve("billing") + ";DB_CLOSE_ON_EXIT=FALSE";
                 copyH2(scratch, copyUrl);
-                copy = start(scratch, copyUrl);
+                copy = start(scratch, copyUrl, sourceFolders);
             }
         } catch (RuntimeException | IOException e) {
             closeQuietly(copy);
@@ -151,6 +205,7 @@ public class DryRun {
             throw e;
         }
 
+        running = copy;
         try {
             log.info("dry run of cycle {} in {}", cycleDate, scratch);
             CycleOutcome outcome = copy.getBean(CycleLauncher.class).bill(cycleDate, options);
@@ -158,16 +213,25 @@ public class DryRun {
             if (outcome.result() == Result.ALREADY_COMPLETED) {
                 outcome = CycleOutcome.of(cycleDate, Result.ALREADY_COMPLETED, "cycle " + cycleDate + " has already been"
                         + " billed: a dry run rehearses a cycle before it runs (its invoices are in the database)");
-                return new Rehearsal(outcome, 0, 0, Map.of(), null, keep ? scratch : null);
+                return new Rehearsal(outcome, 0, 0, Map.of(), null, keep ? scratch : null, keep ? mysqlCopy : null);
+            }
+            if (outcome.result() != Result.COMPLETED) {
+                // a partial rehearsal would read as what the cycle bills: nothing is written
+                return new Rehearsal(CycleOutcome.of(cycleDate, outcome.result(), "the dry run did not complete ("
+                        + outcome.result() + "): " + outcome.message().replace(scratch.toString(), "<the copy>")
+                        + "; details in " + environment.getProperty("logging.file.name", "the log")), 0, 0, Map.of(),
+                        null, keep ? scratch : null, keep ? mysqlCopy : null);
             }
             JdbcTemplate copyJdbc = copy.getBean(JdbcTemplate.class);
-            Rehearsal rehearsal = export(outcome, copyJdbc, cycleDate, folder, keep ? scratch : null);
+            Rehearsal rehearsal = export(outcome, copyJdbc, cycleDate, folder, keep ? scratch : null,
+                    keep ? mysqlCopy : null);
             Path summary = scratch.resolve("out").resolve("reports").resolve(cycleDate.toString()).resolve("run-summary.txt");
             if (Files.isRegularFile(summary)) {
                 AtomicFiles.write(folder, "run-summary.txt", Files.readAllBytes(summary));
             }
             return rehearsal;
         } finally {
+            running = null;
             closeQuietly(copy);
             if (!keep) {
                 dropCopy(mysqlCopy);
@@ -177,14 +241,17 @@ public class DryRun {
     }
 
     /** The application again, on the copy: the same jobs and settings, nothing that leaves the process. */
-    private ConfigurableApplicationContext start(Path scratch, String url) {
+    private ConfigurableApplicationContext start(Path scratch, String url, Map<String, Path> sourceFolders) {
         Map<String, String> settings = new LinkedHashMap<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
             // What the operator (or a test) gave on the command line; application.properties and
             // billing.properties are read again by the copy itself.
             if (source instanceof EnumerablePropertySource<?> named && source.getName().equals("commandLineArgs")) {
                 for (String name : named.getPropertyNames()) {
-                    settings.put(name, environment.getProperty(name));
+                    // settings only: the command's own options (cycle-date, dry-run...) are not the copy's
+                    if (name.startsWith("billing.") || name.startsWith("spring.") || name.startsWith("logging.")) {
+                        settings.put(name, environment.getProperty(name));
+                    }
                 }
             }
         }
@@ -192,6 +259,7 @@ public class DryRun {
         settings.put("billing.home", scratch.toString());
         settings.put("billing.templates", properties.templates().toAbsolutePath().toString());
         settings.put("spring.datasource.url", url);
+        sourceFolders.forEach((name, folder) -> settings.put("billing.ingest.sources." + name + ".folder", folder.toString()));
         settings.put("logging.file.name", environment.getProperty("logging.file.name", ""));
         settings.putAll(NOTHING_LEAVES);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -268,7 +336,8 @@ public class DryRun {
     }
 
     /** The would-be invoices and their lines, as CSV, and their totals per currency. */
-    private Rehearsal export(CycleOutcome outcome, JdbcTemplate copyJdbc, LocalDate cycleDate, Path folder, Path kept) {
+    private Rehearsal export(CycleOutcome outcome, JdbcTemplate copyJdbc, LocalDate cycleDate, Path folder, Path kept,
+                             String keptSchema) {
         List<List<Object>> invoices = new ArrayList<>();
         Map<String, Totals> totals = new TreeMap<>();
         int[] held = {0};
@@ -305,7 +374,7 @@ public class DryRun {
         }, cycleDate);
         AtomicFiles.write(folder, "invoices.csv", csv(INVOICE_COLUMNS, invoices));
         AtomicFiles.write(folder, "invoice-lines.csv", csv(LINE_COLUMNS, lines));
-        return new Rehearsal(outcome, invoices.size(), held[0], totals, folder, kept);
+        return new Rehearsal(outcome, invoices.size(), held[0], totals, folder, kept, keptSchema);
     }
 
     private static BigDecimal orZero(BigDecimal value) {
@@ -339,10 +408,11 @@ public class DryRun {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path source : (Iterable<Path>) files::iterator) {
                 Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
+                // links are copied as links (not their targets): the ingest refuses them as in the real run
+                if (Files.isDirectory(source, LinkOption.NOFOLLOW_LINKS)) {
                     ca.isp.billing.domain.files.OwnerOnly.createDirectories(target);
-                } else if (Files.isRegularFile(source)) {
-                    Files.copy(source, target);
+                } else {
+                    Files.copy(source, target, LinkOption.NOFOLLOW_LINKS);
                 }
             }
         }

@@ -35,17 +35,36 @@ class DryRunTest {
 
     private static final int ACCOUNTS = 40;
 
-    /** With Lob and SMTP configured as in production: the dry run reaches neither; the real run does. */
+    /**
+     * With Lob and SMTP configured as in production, and a PBX whose call files are picked up from
+     * its own spool folder outside the billing home: the dry run reaches neither server and leaves
+     * the spool as it was; the real run sends and takes the file.
+     */
     @Test
     void dryRunOnH2EqualsTheRealRunThatFollowsAndSendsNothing() throws Exception {
-        try (LobFake lob = new LobFake(); MailServer mail = new MailServer();
-             BillingRun run = BillingRun.onH2(HandoffChannelsTest.settings(lob, mail.port()))) {
-            rehearseThenBill(run, () -> {
-                assertThat(lob.requests()).isEmpty();
-                assertThat(mail.received()).isEmpty();
-            });
-            assertThat(lob.letters()).isNotEmpty();
-            assertThat(mail.received()).isNotEmpty();
+        Path spool = Files.createTempDirectory("pbx-spool-");
+        Path callFile = spool.resolve("Master.csv");
+        Files.writeString(callFile, "\"1001\",\"5145550101\",\"15145550100\",\"from-internal\",\"Alice\","
+                + "\"PJSIP/1001-0001\",\"PJSIP/trunk-0002\",\"Dial\",\"PJSIP/15145550100@trunk,30\","
+                + "\"2026-10-05 10:00:00\",\"2026-10-05 10:00:05\",\"2026-10-05 10:01:06\",66,61,\"ANSWERED\","
+                + "\"DOCUMENTATION\"\n");
+        try (LobFake lob = new LobFake(); MailServer mail = new MailServer()) {
+            Map<String, String> settings = new java.util.HashMap<>(HandoffChannelsTest.settings(lob, mail.port()));
+            settings.put("billing.ingest.sources.pbx.format", "asterisk-csv");
+            settings.put("billing.ingest.sources.pbx.zone", "America/Toronto");
+            settings.put("billing.ingest.sources.pbx.folder", spool.toString());
+            try (BillingRun run = BillingRun.onH2(settings)) {
+                rehearseThenBill(run, () -> {
+                    assertThat(lob.requests()).isEmpty();
+                    assertThat(mail.received()).isEmpty();
+                    assertThat(callFile).exists();
+                });
+                assertThat(lob.letters()).isNotEmpty();
+                assertThat(mail.received()).isNotEmpty();
+                assertThat(callFile).doesNotExist();
+                assertThat(run.jdbc().queryForObject("SELECT COUNT(*) FROM usage_record WHERE source = 'pbx'", Long.class))
+                        .isEqualTo(1);
+            }
         }
     }
 
