@@ -18,6 +18,11 @@ Usage: ./run.sh <command> [options]
         failed, stopped or killed run; a completed cycle is never billed twice; one run at a
         time. A date more than a month ahead, or before the last completed cycle, is refused
         unless --force (a typo must not bill 45 years). (--recover is accepted, no longer needed.)
+  bill --cycle-date YYYY-MM-DD --dry-run [--keep] [--force]
+        Rehearse the cycle on a copy of the database and inbox (under BILLING_HOME/dry-run/):
+        the same job, with Lob, SMTP and bounces off; prints what it would issue and writes
+        out/dry-run/<date>/invoices.csv and invoice-lines.csv. Nothing is stored or sent; the
+        copy is deleted unless --keep (it holds the proofs: PDFs, vendor batch, emails).
   rerun --cycle-date YYYY-MM-DD [--force]
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.

@@ -116,7 +116,10 @@ final class DemoCatalog {
                         plan.perMinute() == null ? "" : plan.perMinute().toPlainString(),
                         // the price of the whole term, as billed; no demo plan bills while suspended
                         plan.monthlyPrice().multiply(BigDecimal.valueOf(plan.periodMonths())).toPlainString(),
-                        "NO", plan.internet() ? "INTERNET_ACCESS" : "VOIP");
+                        "NO", plan.internet() ? "INTERNET_ACCESS" : "VOIP",
+                        "", // included_minutes: the demo's phone plans have no rate table
+                        ""); // price_from: the demo's prices have always been its prices
+
             }
         }
     }

@@ -17,6 +17,8 @@ final class OwedTerm {
     }
 
     private final PlanTerm plan;
+    /** The price in force on the term's first day. */
+    private final BigDecimal price;
     private final BillDay billDay;
     private final Term term;
     private final long termDays;
@@ -25,6 +27,7 @@ final class OwedTerm {
 
     OwedTerm(PlanTerm plan, BillDay billDay, Term term, long termDays) {
         this.plan = plan;
+        this.price = plan.priceOn(term.start());
         this.billDay = billDay;
         this.term = term;
         this.termDays = termDays;
@@ -63,9 +66,14 @@ final class OwedTerm {
         return pieces.stream().mapToLong(piece -> piece.weight() * piece.days()).sum();
     }
 
+    /** The price of the whole term: the plan's price in force on its first day. */
+    BigDecimal price() {
+        return price;
+    }
+
     /** price x weighted days / days of the term, rounded half up once. */
     BigDecimal amount() {
-        return plan.price().multiply(BigDecimal.valueOf(weightedDays()))
+        return price.multiply(BigDecimal.valueOf(weightedDays()))
                 .divide(BigDecimal.valueOf(termDays), Money.SCALE, Money.ROUNDING);
     }
 

@@ -191,7 +191,7 @@ public final class RecurringCharger {
                 owed.countedFrom(), owed.countedTo().minusDays(1),
                 BigDecimal.valueOf(owed.weightedDays()).divide(BigDecimal.valueOf(owed.termDays()),
                         Prorator.FRACTION_SCALE, RoundingMode.HALF_UP),
-                null, owed.plan().price(), amount);
+                null, owed.price(), amount);
         return new RecurringLine(line, new BilledItem(key.subscriptionId(), key.planCode(), key.term(), amount));
     }
 

@@ -45,7 +45,7 @@ final class RecurringWording {
     static String firstReason(OwedTerm owed, DayCount dayCount, BigDecimal amount) {
         return fit("Plan " + owed.plan().code() + " billed in advance for " + owed.countedFrom() + ".."
                 + owed.countedTo().minusDays(1) + " of its " + owed.plan().months() + "-month term " + owed.term()
-                + ": " + owed.plan().price() + " x " + owed.weightedDays() + " / " + owed.termDays()
+                + ": " + owed.price() + " x " + owed.weightedDays() + " / " + owed.termDays()
                 + countNote(dayCount) + " = " + amount, MAX_REASON);
     }
 
@@ -92,7 +92,7 @@ final class RecurringWording {
         }
         String name = plan == null ? planCode : plan.name(language);
         String description = name + " (" + String.join("; ", customer) + ")";
-        String owes = owed == null ? "nothing" : owedAmount + " (" + owed.plan().price() + " x " + owed.weightedDays()
+        String owes = owed == null ? "nothing" : owedAmount + " (" + owed.price() + " x " + owed.weightedDays()
                 + " / " + owed.termDays() + countNote(dayCount) + ")";
         String words = String.join("; ", operator);
         String reason = Character.toUpperCase(words.charAt(0)) + words.substring(1) + ". Plan " + planCode + ", term "

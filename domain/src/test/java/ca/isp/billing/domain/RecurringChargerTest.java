@@ -219,6 +219,31 @@ class RecurringChargerTest {
         });
     }
 
+    @Test
+    void aTermPaysThePriceInForceOnItsFirstDayNotAPriceRaisedAfterItWasBilled() {
+        SubscriptionHistory history = SubscriptionHistory.starting("S1", MAR_1, "FIBRE-60");
+        List<BilledItem> march = charge(1, MAR_1, history, List.of(), Language.EN).billedItems();
+        // Fibre 60 from 59.99 to 64.99 for terms from April 1 (entered in March, after March was billed)
+        java.util.TreeMap<LocalDate, BigDecimal> prices = new java.util.TreeMap<>(Map.of(
+                LocalDate.of(1900, 1, 1), new BigDecimal("59.99"), APR_1, new BigDecimal("64.99")));
+        PlanTerm raised = new PlanTerm("FIBRE-60", "Fibre 60", "Fibre 60 résidentiel", new BigDecimal("64.99"), 1,
+                false, prices);
+        RecurringCharger afterTheRise = new RecurringCharger(Map.of(raised.code(), raised),
+                ProrationSettings.prorateEverything());
+
+        List<InvoiceLine> april = afterTheRise.charge(BillingAnchor.of(1), APR_1, List.of(history), march, Language.EN)
+                .invoiceLines();
+
+        // March owes 59.99 x 31 / 31 = 59.99 as billed: no repair; April, from the rise: 64.99 x 30 / 30 = 64.99
+        assertThat(april).extracting(InvoiceLine::lineKey, InvoiceLine::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("RECURRING:S1:FIBRE-60:2026-04-01:2026-05-01", new BigDecimal("64.99")));
+        assertThat(april.get(0).unitPrice()).isEqualByComparingTo("64.99");
+        // a term that started before any dated price pays the first one
+        assertThat(raised.priceOn(LocalDate.of(1800, 1, 1))).isEqualByComparingTo("59.99");
+        assertThat(raised.priceOn(LocalDate.of(2026, 3, 31))).isEqualByComparingTo("59.99");
+        assertThat(raised.priceOn(APR_1)).isEqualByComparingTo("64.99");
+    }
+
     private RecurringCharges charge(int billDay, LocalDate cycleDate, SubscriptionHistory history,
                                     List<BilledItem> billed, Language language) {
         return charger.charge(BillingAnchor.of(billDay), cycleDate, List.of(history), billed, language);

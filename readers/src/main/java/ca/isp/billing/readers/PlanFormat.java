@@ -2,10 +2,12 @@ package ca.isp.billing.readers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.PlanTerm;
 
 import ca.isp.billing.domain.TaxClass;
@@ -13,7 +15,8 @@ import ca.isp.billing.domain.TaxClass;
 /** The plans file (import plans). */
 public final class PlanFormat implements RowFormat<PlanRow> {
 
-    public static final PlanFormat INSTANCE = new PlanFormat();
+    /** Any dates: for the header, and tests of other things; the import reads {@link #within}. */
+    public static final PlanFormat INSTANCE = new PlanFormat(DateWindow.ANY);
 
     /** A per-minute price may be finer than a cent (0.0125); the call's total is rounded. */
     static final int PER_MINUTE_DECIMALS = 4;
@@ -34,17 +37,31 @@ public final class PlanFormat implements RowFormat<PlanRow> {
     static final BigDecimal MAX_OVERAGE_PER_GB = new BigDecimal("1000.00");
     /** 100.00 per minute of call. */
     static final BigDecimal MAX_PER_MINUTE = new BigDecimal("100.00");
+    /** 44,640 minutes: every minute of a 31-day month; more cannot be used in a period. */
+    static final int MAX_INCLUDED_MINUTES = 31 * 24 * 60;
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
             "plan_code", 30, "name_en", 100, "name_fr", 100);
 
     private static final List<String> COLUMNS = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
-            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class");
+            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class", "included_minutes",
+            "price_from");
 
     // monthly_price may be left out when term_price is given
     private static final List<String> REQUIRED = List.of(
             "plan_code", "name_en", "name_fr", "kind", "period_months");
+
+    private final DateWindow dates;
+
+    private PlanFormat(DateWindow dates) {
+        this.dates = dates;
+    }
+
+    /** Refuses a price_from outside the window. */
+    public static PlanFormat within(DateWindow dates) {
+        return new PlanFormat(dates);
+    }
 
     @Override
     public List<String> columns() {
@@ -93,10 +110,15 @@ public final class PlanFormat implements RowFormat<PlanRow> {
         }
         BigDecimal perMinute = row.atMost("per_minute", notNegative(row, "per_minute",
                 row.optionalDecimal("per_minute", PER_MINUTE_DECIMALS)), MAX_PER_MINUTE);
+        // optional: the minutes included each usage period for calls rated with the plan's rate table
+        Integer includedMinutes = row.optionalIntBetween("included_minutes", 0, MAX_INCLUDED_MINUTES);
+        // optional: the first day of the terms a new price applies to (empty: terms from the import's day)
+        LocalDate priceFrom = row.within("price_from", row.optionalDate("price_from"), dates);
         // optional: blank is the kind's class (INTERNET_ACCESS or VOIP)
         String taxClass = row.optional("tax_class") == null ? null : row.oneOf("tax_class", TaxClass.class).name();
         return new PlanRow(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths,
-                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass);
+                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass, includedMinutes,
+                priceFrom);
     }
 
     private static BigDecimal notNegative(Row row, String column, BigDecimal value) {

@@ -30,7 +30,9 @@ class PlanFormatTest {
             "overage_per_gb", "2.5",
             "per_minute", "",
             "term_price", "",
-            "bills_while_suspended", "");
+            "bills_while_suspended", "",
+            "included_minutes", "",
+            "price_from", "");
 
     @TempDir
     Path dir;
@@ -102,6 +104,27 @@ class PlanFormatTest {
         assertThat(plan.termPrice()).isEqualByComparingTo("1200000.00");
     }
 
+    @Test
+    void aVoipPlanMayIncludeMinutesForItsRateTable() throws IOException {
+        TestRecord record = INTERNET.with("kind", "VOIP").with("included_gb", "").with("overage_per_gb", "")
+                .with("included_minutes", "300");
+
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, record)).includedMinutes()).isEqualTo(300);
+        // left out: none
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET)).includedMinutes()).isNull();
+    }
+
+    @Test
+    void aNewPriceMayBeDatedAndAnImplausibleDayIsRefused() throws IOException {
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.with("price_from", "2027-01-01"))).priceFrom())
+                .isEqualTo(java.time.LocalDate.of(2027, 1, 1));
+        // the import's window: a price from 1900 is a typo
+        PlanFormat importing = PlanFormat.within(new ca.isp.billing.domain.DateWindow(
+                java.time.LocalDate.of(2020, 1, 1), java.time.LocalDate.of(2030, 12, 31)));
+        assertRejected(readOne(dir, importing, INTERNET.with("price_from", "1900-01-01")), "price_from",
+                "outside the plausible window 2020-01-01..2030-12-31: '1900-01-01'");
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("plan_code", "", "required but empty"),
@@ -134,6 +157,11 @@ class PlanFormatTest {
                 arguments("included_gb", "1000000.001", "above the plausible maximum 1000000: '1000000.001'"),
                 arguments("included_gb", "0.0005", "more than 3 decimals: '0.0005'"),
                 arguments("overage_per_gb", "1000.01", "above the plausible maximum 1000.00: '1000.01'"),
+                // included minutes: at most every minute of a 31-day month (31 x 24 x 60 = 44,640)
+                arguments("included_minutes", "-1", "must be from 0 to 44640: '-1'"),
+                arguments("included_minutes", "44641", "must be from 0 to 44640: '44641'"),
+                arguments("included_minutes", "1.5", "not a whole number: '1.5'"),
+                arguments("price_from", "2027-02-30", "not a date (YYYY-MM-DD): '2027-02-30'"),
                 arguments("plan_code", "FIBRE/100", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): 'FIBRE/100'"),
                 arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"));
     }

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.charge;
 
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.CatchUpLimit;
+import ca.isp.billing.domain.IncludedMinutes;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
@@ -19,20 +21,30 @@ import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Plan;
+import ca.isp.billing.domain.RateTable;
 import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.RecurringCharges;
 import ca.isp.billing.domain.RecurringLine;
 import ca.isp.billing.domain.Subscription;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.UsageCharger;
+import ca.isp.billing.domain.UsageRater;
+import ca.isp.billing.domain.UsageType;
+import ca.isp.billing.domain.VoiceCharger;
+import ca.isp.billing.domain.VoiceCharges;
+import ca.isp.billing.domain.VoiceTariff;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
+import ca.isp.billing.jobs.charge.AccountToBill.PeriodCalls;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
+import ca.isp.billing.jobs.rate.RateTables;
 
 /**
  * Charges one account: its plans in advance and the repairs of terms billed before
  * (RecurringCharger: what the subscriptions as they are now owe minus what was billed), its
- * unbilled usage in arrears, each account period against its own allowance (UsageCharger), the
+ * unbilled usage in arrears, each account period against its own allowance (UsageCharger; calls
+ * the rate step priced with a rate table by VoiceCharger, one line per time band, against the
+ * plan's included minutes), the
  * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
  * ERROR, and the cycle goes on: one more periods behind than the catch-up limit allows without
  * --force (CatchUpLimit), and one whose charges no invoice can hold (InvoiceLimits: bad usage
@@ -47,15 +59,21 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
     private final RecurringCharger recurringCharger;
     private final CatchUpLimit catchUp;
     private final boolean forced;
+    private final RateTables rateTables;
+    private final Map<String, Long> includedMinutes;
     private final UsageCharger usageCharger = new UsageCharger();
+    private final VoiceCharger voiceCharger = new VoiceCharger();
 
     public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans, RecurringCharger recurringCharger,
-                                  CatchUpLimit catchUp, boolean forced) {
+                                  CatchUpLimit catchUp, boolean forced, RateTables rateTables,
+                                  Map<String, Long> includedMinutes) {
         this.cycleDate = cycleDate;
         this.plans = plans;
         this.recurringCharger = recurringCharger;
         this.catchUp = catchUp;
         this.forced = forced;
+        this.rateTables = rateTables;
+        this.includedMinutes = includedMinutes;
     }
 
     /** The draft invoice, or null (the account is left as it is) when it must not be charged now. */
@@ -77,9 +95,65 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             items.put(line.line().lineKey(), line.item());
         }
 
+        // Calls priced with a rate table, each period against the included minutes of the plan of its
+        // last day. On a plan with no table that day (the plan changed), they are minutes at its price,
+        // as any call of such a plan, added to that period's usage below.
+        Map<String, Map<LocalDate, BigInteger>> minutesWithoutTable = new HashMap<>();
+        for (SubscriptionHistory subscription : account.subscriptions()) {
+            for (PeriodCalls calls : account.callsBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
+                String planCode = subscription.planOn(calls.period().lastDay());
+                if (!rateTables.has(planCode)) {
+                    long minutes = calls.calls().stream()
+                            .mapToLong(call -> UsageRater.billableUnits(UsageType.VOICE, call.talkSeconds())).sum();
+                    minutesWithoutTable.computeIfAbsent(subscription.subscriptionId(), k -> new HashMap<>())
+                            .merge(calls.period().start(), BigInteger.valueOf(minutes), BigInteger::add);
+                    continue;
+                }
+                RateTable table = rateTables.of(planCode);
+                String refusal = table != null ? null
+                        : "the rate table of plan " + planCode + " is refused: " + rateTables.refusal(planCode);
+                VoiceCharges voice = null;
+                if (table != null) {
+                    VoiceTariff tariff = new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L));
+                    // what the period's calls billed before left of the included minutes
+                    IncludedMinutes left = voiceCharger.charge(subscription.subscriptionId(), tariff, table,
+                            calls.period(), calls.billedBefore(), account.language()).left();
+                    voice = voiceCharger.charge(subscription.subscriptionId(), planCode, table, calls.period(),
+                            calls.calls(), left, account.language());
+                    if (!voice.gaps().isEmpty()) {
+                        refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
+                    }
+                }
+                if (refusal != null) {
+                    // Billing them at nothing would lose them (they would be marked billed): the account
+                    // waits. A rerate makes them rating gaps (left out of billing), then the account is charged.
+                    log.error("account {}: calls of {} in {}..{} were rated with a rate table, but {}: not charged."
+                                    + " Fix the rates, or: ./run.sh rerate --from {} --to {}, then rerun the cycle",
+                            account.accountNumber(), subscription.subscriptionId(), calls.period().start(),
+                            calls.period().lastDay(), refusal, calls.period().start(), calls.period().end());
+                    return null;
+                }
+                lines.addAll(voice.lines());
+            }
+        }
+
         // Each account period of usage against that period's allowance, on the plan of its last day.
         for (SubscriptionHistory subscription : account.subscriptions()) {
-            for (UsageTotals usage : account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
+            Map<LocalDate, BigInteger> moreMinutes = new HashMap<>(
+                    minutesWithoutTable.getOrDefault(subscription.subscriptionId(), Map.of()));
+            List<UsageTotals> periods = new ArrayList<>(
+                    account.usageBySubscription().getOrDefault(subscription.subscriptionId(), List.of()));
+            for (UsageTotals usage : periods) {
+                BigInteger more = moreMinutes.remove(usage.period().start());
+                if (more != null) {
+                    periods.set(periods.indexOf(usage), new UsageTotals(usage.period(), usage.dataBytes(),
+                            usage.voiceMinutes().add(more)));
+                }
+            }
+            moreMinutes.forEach((start, minutes) -> account.callsBySubscription().get(subscription.subscriptionId())
+                    .stream().filter(calls -> calls.period().start().equals(start)).findFirst().ifPresent(calls ->
+                            periods.add(new UsageTotals(calls.period(), BigInteger.ZERO, minutes))));
+            for (UsageTotals usage : periods) {
                 String planCode = subscription.planOn(usage.period().lastDay());
                 LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
                 Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,

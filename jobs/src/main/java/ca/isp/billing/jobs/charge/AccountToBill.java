@@ -9,6 +9,7 @@ import java.util.Map;
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingPeriod;
+import ca.isp.billing.domain.Call;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
 
@@ -18,12 +19,14 @@ import ca.isp.billing.domain.SubscriptionHistory;
  * before it were billed by the previous system), every subscription as it is now (ended ones included),
  * what was billed for them before, its unbilled usage per subscription and account period
  * (monthly allowances apply to each month, even when several months are billed at once), its
+ * calls priced with a rate table per subscription and account period, its
  * pending late fees, and its one-time charges and credits dated on or before the cycle date.
  */
 public record AccountToBill(long accountId, String accountNumber, Language language, String currency,
                             LocalDate nextBillDate, BillingAnchor anchor, LocalDate billingStart,
                             List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
-                            Map<String, List<UsageTotals>> usageBySubscription, List<PendingLateFee> lateFees,
+                            Map<String, List<UsageTotals>> usageBySubscription,
+                            Map<String, List<PeriodCalls>> callsBySubscription, List<PendingLateFee> lateFees,
                             List<PendingCharge> charges) {
 
     /**
@@ -31,6 +34,15 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
      * summed exactly: however many records, a total never overflows.
      */
     public record UsageTotals(BillingPeriod period, BigInteger dataBytes, BigInteger voiceMinutes) {
+    }
+
+    /**
+     * Calls of one subscription in one account period that the rate step priced with a rate table
+     * (they have a rated amount): billed by VoiceCharger, call by call in the order they were made,
+     * against the plan's included minutes, of which the calls of the period billed on an earlier
+     * invoice ({@code billedBefore}: a call file that came late) used their part first.
+     */
+    public record PeriodCalls(BillingPeriod period, List<Call> calls, List<Call> billedBefore) {
     }
 
     /** An imported one-time charge (amount > 0) or credit (amount < 0), to be billed on this invoice. */

@@ -17,6 +17,7 @@ import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
+import ca.isp.billing.domain.Call;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.SubscriptionHistory.PlanChange;
@@ -26,13 +27,15 @@ import ca.isp.billing.domain.Term;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingCharge;
 import ca.isp.billing.jobs.charge.AccountToBill.PendingLateFee;
+import ca.isp.billing.jobs.charge.AccountToBill.PeriodCalls;
 import ca.isp.billing.jobs.charge.AccountToBill.UsageTotals;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
  * Reads the accounts of one partition (account id range) due on or before the cycle date, a
  * page at a time, with their bill-day anchors, subscription histories, billed items, unbilled
- * usage totals, pending late fees and one-time charges: eight queries per page. An account billed already has moved its next bill date past the cycle, so
+ * usage totals, calls priced with a rate table (and those of their periods billed before),
+ * pending late fees and one-time charges: ten queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
@@ -49,24 +52,70 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
      */
     static List<UsageTotals> byPeriod(TreeMap<LocalDate, BigInteger[]> days, LocalDate nextBillDate, BillingAnchor anchor) {
         List<UsageTotals> periods = new ArrayList<>();
-        LocalDate end = nextBillDate;
-        while (!days.isEmpty() && days.firstKey().isBefore(end)) {
-            LocalDate start = anchor.dayOn(end.minusDays(1)).onOrAfter(end.minusMonths(1));
-            if (!start.isBefore(end)) {
-                start = end.minusMonths(1);
-            }
+        if (days.isEmpty()) {
+            return periods;
+        }
+        for (BillingPeriod period : periods(days.firstKey(), nextBillDate, anchor)) {
             BigInteger data = BigInteger.ZERO;
             BigInteger voice = BigInteger.ZERO;
-            for (BigInteger[] day : days.subMap(start, end).values()) {
+            for (BigInteger[] day : days.subMap(period.start(), period.end()).values()) {
                 data = data.add(day[0]);
                 voice = voice.add(day[1]);
             }
             if (data.signum() > 0 || voice.signum() > 0) {
-                periods.add(0, new UsageTotals(new BillingPeriod(start, end), data, voice));
+                periods.add(new UsageTotals(period, data, voice));
             }
+        }
+        return periods;
+    }
+
+    /** The same account periods for calls: each period's calls, in the order they were made. */
+    static List<PeriodCalls> callsByPeriod(List<Call> calls, List<Call> billed, LocalDate nextBillDate,
+                                           BillingAnchor anchor) {
+        List<PeriodCalls> periods = new ArrayList<>();
+        if (calls.isEmpty()) {
+            return periods;
+        }
+        LocalDate earliest = calls.stream().map(c -> c.start().toLocalDate()).min(LocalDate::compareTo).orElseThrow();
+        for (BillingPeriod period : periods(earliest, nextBillDate, anchor)) {
+            List<Call> in = calls.stream().filter(c -> period.contains(c.start().toLocalDate())).toList();
+            if (!in.isEmpty()) {
+                periods.add(new PeriodCalls(period, in,
+                        billed.stream().filter(c -> period.contains(c.start().toLocalDate())).toList()));
+            }
+        }
+        return periods;
+    }
+
+    /**
+     * The account periods from the one holding {@code earliest} to the one ending on the next bill
+     * date, oldest first, counted back on the bill-day anchor.
+     */
+    private static List<BillingPeriod> periods(LocalDate earliest, LocalDate nextBillDate, BillingAnchor anchor) {
+        List<BillingPeriod> periods = new ArrayList<>();
+        LocalDate end = nextBillDate;
+        while (earliest.isBefore(end)) {
+            LocalDate start = anchor.dayOn(end.minusDays(1)).onOrAfter(end.minusMonths(1));
+            if (!start.isBefore(end)) {
+                start = end.minusMonths(1);
+            }
+            periods.add(0, new BillingPeriod(start, end));
             end = start;
         }
         return periods;
+    }
+
+    /** A stored call (account id, subscription id, then the call's columns) into its account's and subscription's list. */
+    private static void addCall(Map<Long, Map<String, List<Call>>> calls, java.sql.ResultSet rs) throws java.sql.SQLException {
+        long seconds = rs.getLong(6);
+        String disposition = rs.getString(7);
+        // as the rate step decided: a call file says how the call ended, a usage CSV line does not
+        boolean answered = disposition == null ? seconds > 0 : disposition.equals("ANSWERED");
+        String destination = rs.getString(4);
+        Call call = new Call(rs.getString(3), destination == null ? "" : destination,
+                rs.getTimestamp(5).toLocalDateTime(), seconds, answered);
+        calls.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).computeIfAbsent(rs.getString(2),
+                k -> new ArrayList<>()).add(call);
     }
 
     private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate,
@@ -155,6 +204,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
                 WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
+                  AND (u.usage_type <> 'VOICE' OR u.rated_amount IS NULL)
                 GROUP BY u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type""", ids, rs -> {
             BigInteger[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                     .computeIfAbsent(rs.getString(2), k -> new TreeMap<>())
@@ -163,6 +213,35 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             BigDecimal sum = rs.getBigDecimal(5);
             totals[type] = totals[type].add(sum.toBigIntegerExact());
         });
+
+        // Calls the rate step priced with a rate table (a rated amount: unanswered ones at 0.00), one
+        // by one: included minutes go to calls in the order they were made (VoiceCharger).
+        Map<Long, Map<String, List<Call>>> calls = new HashMap<>();
+        jdbc.query("""
+                SELECT u.account_id, s.subscription_id, u.record_id, u.destination, u.start_time, u.quantity,
+                    u.disposition
+                FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                JOIN account a ON a.id = u.account_id
+                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
+                  AND u.usage_type = 'VOICE' AND u.rated_amount IS NOT NULL""", ids, rs -> {
+            addCall(calls, rs);
+        });
+        // The calls of the same periods billed before (a call file that came after its period was
+        // billed): they drew on the included minutes first. A period is at most a month long.
+        Map<Long, Map<String, List<Call>>> billedCalls = new HashMap<>();
+        calls.values().stream().flatMap(bySubscription -> bySubscription.values().stream()).flatMap(List::stream)
+                .map(c -> c.start().toLocalDate()).min(LocalDate::compareTo).ifPresent(earliest -> jdbc.query("""
+                        SELECT u.account_id, s.subscription_id, u.record_id, u.destination, u.start_time, u.quantity,
+                            u.disposition
+                        FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                        WHERE u.account_id IN (:callers) AND u.status = :billed AND u.usage_type = 'VOICE'
+                          AND u.rated_amount IS NOT NULL AND u.start_time >= :since AND u.start_time < :until""",
+                        new MapSqlParameterSource("callers", calls.keySet()).addValue("billed", UsageStatus.BILLED.name())
+                                .addValue("since", earliest.minusMonths(1).atStartOfDay())
+                                .addValue("until", accounts.stream().map(DueAccount::nextBillDate)
+                                        .max(LocalDate::compareTo).orElseThrow().atStartOfDay()), rs -> {
+                            addCall(billedCalls, rs);
+                        }));
 
         Map<Long, List<PendingLateFee>> fees = new HashMap<>();
         jdbc.query("""
@@ -191,10 +270,13 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             BillingAnchor anchor = anchors.get(a.id());
             usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub,
                     byPeriod(days, a.nextBillDate(), anchor)));
+            Map<String, List<PeriodCalls>> callPeriods = new HashMap<>();
+            calls.getOrDefault(a.id(), Map.of()).forEach((sub, list) -> callPeriods.put(sub, callsByPeriod(list,
+                    billedCalls.getOrDefault(a.id(), Map.of()).getOrDefault(sub, List.of()), a.nextBillDate(), anchor)));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
                     subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,
-                    fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of())));
+                    callPeriods, fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of())));
         }
         return page;
     }

@@ -28,6 +28,7 @@ import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
+import ca.isp.billing.jobs.cycle.DryRun;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
@@ -69,13 +70,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final TaxLiabilityReport taxReport;
     private final ReviewDesk reviewDesk;
     private final BillingProperties properties;
+    private final DryRun dryRun;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
                               IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
-                              BillingProperties properties) {
+                              BillingProperties properties, DryRun dryRun) {
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
@@ -87,6 +89,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.taxQuote = taxQuote;
         this.taxReport = taxReport;
         this.properties = properties;
+        this.dryRun = dryRun;
     }
 
     @Override
@@ -111,7 +114,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private void runCommand(ApplicationArguments arguments) {
         List<String> args = new ArrayList<>();
         for (String arg : arguments.getSourceArgs()) {
-            if (!arg.startsWith("--spring.") && !arg.startsWith("--billing.")) {
+            if (!arg.startsWith("--spring.") && !arg.startsWith("--billing.") && !arg.startsWith("--logging.")) {
                 args.add(arg);
             }
         }
@@ -120,7 +123,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
         try {
             exitCode = switch (args.get(0)) {
-                case "bill" -> bill(options(args, "cycle-date", "recover", "force"));
+                case "bill" -> bill(options(args, "cycle-date", "recover", "force", "dry-run", "keep"));
                 case "rerun" -> rerun(options(args, "cycle-date", "force"));
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
@@ -204,13 +207,19 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
     }
 
-    private int bill(Map<String, String> options) {
+    private int bill(Map<String, String> options) throws IOException {
         List<CycleLauncher.Option> chosen = new ArrayList<>();
         if (options.containsKey("recover")) {
             chosen.add(CycleLauncher.Option.RECOVER);
         }
         if (options.containsKey("force")) {
             chosen.add(CycleLauncher.Option.FORCE);
+        }
+        if (options.containsKey("dry-run")) {
+            return dryRun(cycleDate(options), options.containsKey("keep"), chosen.toArray(CycleLauncher.Option[]::new));
+        }
+        if (options.containsKey("keep")) {
+            throw new UsageException("--keep goes with --dry-run (it keeps the dry run's copy)");
         }
         int exit = exitCode(launcher.bill(cycleDate(options), chosen.toArray(CycleLauncher.Option[]::new)));
         waitingForReview();
@@ -226,6 +235,32 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         } catch (RuntimeException e) {
             // the database is what failed the run: the outcome printed above says so
         }
+    }
+
+    /** bill --dry-run: the cycle rehearsed on a copy; prints what it would issue, stores and sends nothing. */
+    private int dryRun(LocalDate cycleDate, boolean keep, CycleLauncher.Option... options) throws IOException {
+        DryRun.Rehearsal rehearsal = dryRun.rehearse(cycleDate, keep, options);
+        CycleOutcome outcome = rehearsal.outcome();
+        if (outcome.result() != CycleOutcome.Result.COMPLETED) {
+            return exitCode(outcome);
+        }
+        Path summary = rehearsal.folder().resolve("run-summary.txt");
+        if (Files.isRegularFile(summary)) {
+            System.out.println(Files.readString(summary, StandardCharsets.UTF_8));
+        }
+        System.out.printf("Dry run of cycle %s: %d invoices, %d of them would be held (untaxed or for review);"
+                + " nothing was stored or sent.%n", cycleDate, rehearsal.invoices(), rehearsal.held());
+        rehearsal.totalsByCurrency().forEach((currency, t) -> System.out.printf(
+                "  %s: subtotal %s, tax %s, total %s, amount due %s%n", currency, t.subtotal().toPlainString(),
+                t.tax().toPlainString(), t.total().toPlainString(), t.amountDue().toPlainString()));
+        System.out.println("Would-be invoices and lines: " + rehearsal.folder().resolve("invoices.csv") + ", "
+                + rehearsal.folder().resolve("invoice-lines.csv"));
+        if (rehearsal.keptCopy() != null) {
+            System.out.println("The copy, with its PDFs and hand-off files, is kept in " + rehearsal.keptCopy()
+                    + (rehearsal.keptSchema() == null ? "" : " and the database schema " + rehearsal.keptSchema())
+                    + " (delete it when done; a dry run removes copies older than a day)");
+        }
+        return OK;
     }
 
     private int rerun(Map<String, String> options) {

@@ -10,6 +10,8 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.jobs.cycle.DryRun;
+
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.UsageIngestJob;
 import ca.isp.billing.jobs.support.UsageRerateJob;
@@ -26,14 +28,21 @@ public class GracefulStop {
 
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
+    private final DryRun dryRun;
 
-    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository) {
+    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
+        this.dryRun = dryRun;
     }
 
     /** Returns how many running executions were asked to stop. */
     public int stopRunning() {
+        var copy = dryRun.copyInProgress();
+        if (copy.isPresent()) {
+            // this process bills a copy: the cycles running on the real database are other processes'
+            return copy.get().getBean(GracefulStop.class).stopRunning();
+        }
         Set<JobExecution> running = new HashSet<>(jobRepository.findRunningJobExecutions(BillingCycleJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));

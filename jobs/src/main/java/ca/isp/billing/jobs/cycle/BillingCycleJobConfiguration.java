@@ -261,7 +261,8 @@ public class BillingCycleJobConfiguration {
                                                          @Value("#{jobParameters['force']}") String force) {
         return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc),
                 new RecurringCharger(ReferenceData.planTerms(jdbc), properties.proration().settings()),
-                new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force));
+                new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force),
+                RateTables.load(jdbc), ReferenceData.includedMinutes(jdbc));
     }
 
     // ------------------------------------------------------------------ 5. tax by service address

@@ -93,7 +93,7 @@ public class ReferenceDataImporter {
         PlausibleDates dates = new PlausibleDates(properties.plausible(), asOf);
         return switch (kind) {
             case ACCOUNTS -> run(kind, file, new AccountUpsert(jdbc, dates.nextBillDates()));
-            case PLANS -> run(kind, file, new PlanUpsert(jdbc));
+            case PLANS -> run(kind, file, new PlanUpsert(jdbc, dates.subscriptions(), asOf));
             case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc, dates.subscriptions()));
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));
             case TAX_JURISDICTIONS -> run(kind, file, new TaxJurisdictionUpsert(jdbc));

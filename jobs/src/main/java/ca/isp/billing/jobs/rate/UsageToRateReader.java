@@ -1,8 +1,11 @@
 package ca.isp.billing.jobs.rate;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -71,13 +74,32 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
                         byAddress.put(rs.getString(1), new Object[]{rs.getLong(2), rs.getLong(3), rs.getString(4)});
                     });
         }
+        // A record is rated on the plan its subscription had the day it started (its plan changes),
+        // as the charge step bills a period on the plan of its last day.
+        Map<Long, TreeMap<LocalDate, String>> planChanges = new HashMap<>();
+        List<Long> subscriptions = new ArrayList<>();
+        owners.values().forEach(o -> subscriptions.add((Long) o[0]));
+        byAddress.values().forEach(o -> subscriptions.add((Long) o[0]));
+        if (!subscriptions.isEmpty()) {
+            jdbc.query("""
+                    SELECT subscription_id, effective_from, plan_code FROM subscription_change
+                    WHERE change_type = 'PLAN' AND subscription_id IN (:subscriptions)""",
+                    new MapSqlParameterSource("subscriptions", subscriptions.stream().distinct().toList()), rs -> {
+                        planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                                .put(rs.getObject(2, LocalDate.class), rs.getString(3));
+                    });
+        }
         return page.stream().map(u -> {
             Object[] found = owners.get(u.serviceId());
             if (found == null && u.framedIp() != null) {
                 found = byAddress.get(u.framedIp());
             }
-            return found == null ? u
-                    : u.matched((Long) found[0], (Long) found[1], (String) found[2]);
+            if (found == null) {
+                return u;
+            }
+            Map.Entry<LocalDate, String> changed = planChanges.getOrDefault((Long) found[0], new TreeMap<>())
+                    .floorEntry(u.start().toLocalDate());
+            return u.matched((Long) found[0], (Long) found[1], changed != null ? changed.getValue() : (String) found[2]);
         }).toList();
     }
 }

@@ -30,7 +30,7 @@ import ca.isp.billing.writers.MailVendorBatch;
  * letters to the mail-vendor batch, emails to an SMTP server (GreenMail). What arrived is
  * counted at the servers; the outbox rows only say which deliveries there were to make.
  */
-class HandoffChannelsTest {
+public class HandoffChannelsTest {
 
     private static final int ACCOUNTS = 60;
     private static final long SEED = 11;
@@ -264,7 +264,7 @@ class HandoffChannelsTest {
     }
 
     /** Lob and SMTP on, with the ISP's US return address in a copy of the templates. */
-    static Map<String, String> settings(LobFake lob, int smtpPort) throws IOException {
+    public static Map<String, String> settings(LobFake lob, int smtpPort) throws IOException {
         Map<String, String> settings = new HashMap<>();
         settings.put("billing.templates", LobReturnAddress.templates().toString());
         settings.put("billing.lob.api-key", "test_5e1f0a9b8c7d");

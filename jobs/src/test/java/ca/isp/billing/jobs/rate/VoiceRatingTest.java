@@ -60,6 +60,9 @@ class VoiceRatingTest extends AbstractCycleTest {
     void importReferenceData() throws IOException {
         // 5145550101 is S100001-2, plan VOIP-BASIC; its rate table has the plan's code
         Fixtures.importAll(importer, "reference", Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS);
+        // VOIP-BASIC again, now with 3 included minutes a period (its per_minute 0.05 no longer prices calls)
+        assertThat(importer.importFile(Kind.PLANS, Fixtures.path("rating/plans-included-minutes.csv")).updated())
+                .isEqualTo(1);
         assertThat(importer.importFile(Kind.RATES, Fixtures.path("rating/rates.csv")).inserted()).isEqualTo(9);
         assertThat(importer.importFile(Kind.RATE_BANDS, Fixtures.path("rating/rate-bands.csv")).inserted()).isEqualTo(2);
     }
@@ -124,6 +127,28 @@ class VoiceRatingTest extends AbstractCycleTest {
         // the gaps are not billed
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'RATING_GAP' AND invoice_id IS NULL"))
                 .isEqualTo(2);
+
+        // and the invoice bills the priced calls at those amounts, one line per band, against the plan's 3
+        // included minutes (180 s), drawn in call order by the calls whose rate uses them (1, 1514: YES):
+        // - Montreal DAY 10:00, 120 s billed: wholly included, 0.00; 60 s left
+        // - France 0.28, France mobile 0.50, UK 0.09: rates that do not use included minutes
+        // - not answered: nothing
+        // - Montreal EVENING 19:00, 180 s billed: 60 s included, 120 s charged: 120 x 0.01 / 60 = 0.02; 0 s left
+        // - Montreal Saturday (ANY), 120 s billed, none left: 120 x 0.015 / 60 = 0.03
+        // DAY: 0.00 + 0.28 + 0.50 + 0.09 = 0.87; EVENING: 0.02; no band: 0.03. (At the plan's old
+        // 0.05 a started minute, the 2 + 2 + 1 + 2 + 3 + 2 = 12 minutes answered would have been 0.60.)
+        List<Tuple> voiceLines = new ArrayList<>();
+        jdbc.query("SELECT l.line_key, l.amount FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id"
+                + " WHERE i.cycle_date = ? AND l.line_key LIKE 'USAGE:VOICE:%' ORDER BY l.line_key", rs -> {
+            voiceLines.add(tuple(rs.getString(1), rs.getBigDecimal(2).toPlainString()));
+        }, NOVEMBER);
+        assertThat(voiceLines).containsExactly(
+                tuple("USAGE:VOICE:S100001-2:ANY:2026-10-01", "0.03"),
+                tuple("USAGE:VOICE:S100001-2:DAY:2026-10-01", "0.87"),
+                tuple("USAGE:VOICE:S100001-2:EVENING:2026-10-01", "0.02"));
+        // the priced calls are billed on that invoice (the gaps are not)
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'BILLED' AND usage_type = 'VOICE'"))
+                .isEqualTo(7);
     }
 
     @Test
@@ -188,9 +213,38 @@ class VoiceRatingTest extends AbstractCycleTest {
                 .isEqualByComparingTo("0.50");
     }
 
+    @Test
+    @Order(5)
+    void callsThatComeAfterTheirPeriodWasBilledGetOnlyWhatWasLeftOfTheIncludedMinutes() throws IOException {
+        // given a Montreal call of Monday 2026-10-12 10:00 (DAY), 61 s talked, in a file that came after
+        // October was billed on the November invoice, whose calls used all 3 included minutes
+        Files.write(properties.inbox("pbx").resolve("Master.csv"), List.of(
+                call("15145550100", "2026-10-12", "10:00:00", "10:00:05", "10:01:06", 66, 61, "ANSWERED")));
+
+        // when December is billed
+        LocalDate december = LocalDate.of(2026, 12, 1);
+        assertThat(launcher.bill(december).result()).isEqualTo(Result.COMPLETED);
+
+        // then October's calls not billed yet are billed now, after the November invoice's calls
+        // (10:00 Oct 5: 120 s, 19:00 Oct 5: 60 s of 180) used the 180 s included: none left
+        // - Oct 6 FreeSWITCH France mobile (does not use included minutes): 0.50
+        // - Oct 12 Montreal DAY, 61 s -> 120 s, nothing included left: 120 x 0.02 / 60 = 0.04
+        //   (with the 180 s given again it would be 0.00)
+        // - Oct 5 20:00 1900 EVENING at the fixed rate: 0.50 + 120 x 0.49 / 60 = 1.48
+        // DAY: 0.50 + 0.04 = 0.54; EVENING: 1.48
+        List<Tuple> voiceLines = new ArrayList<>();
+        jdbc.query("SELECT l.line_key, l.amount FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id"
+                + " WHERE i.cycle_date = ? AND l.line_key LIKE 'USAGE:VOICE:%' ORDER BY l.line_key", rs -> {
+            voiceLines.add(tuple(rs.getString(1), rs.getBigDecimal(2).toPlainString()));
+        }, december);
+        assertThat(voiceLines).containsExactly(
+                tuple("USAGE:VOICE:S100001-2:DAY:2026-10-01", "0.54"),
+                tuple("USAGE:VOICE:S100001-2:EVENING:2026-10-01", "1.48"));
+    }
+
     private List<Tuple> rated() {
         List<Tuple> rows = new ArrayList<>();
-        // PRICED: RATED, or BILLED already by the charge step (which still bills calls by its started minutes)
+        // PRICED: RATED, or BILLED by the charge step (rated_amount is the call's full price, before included minutes)
         jdbc.query("""
                 SELECT destination, CASE WHEN status = 'RATING_GAP' THEN 'GAP' ELSE 'PRICED' END, rate_band, rated_amount
                 FROM usage_record ORDER BY start_time""", rs -> {
