@@ -57,6 +57,16 @@ public class CycleReconciliation {
         return new Reconciliation(equations);
     }
 
+    /**
+     * The usage equations alone, for the runs of the usage ingest job (run.sh ingest): the files
+     * those runs ingested, and their records as the job's rate step left them.
+     */
+    public Reconciliation ofUsage(List<JobExecution> executions) {
+        List<ReconciliationEquation> equations = new ArrayList<>();
+        usage(RunWindow.of(executions), equations);
+        return new Reconciliation(equations);
+    }
+
     /** Usage files of every inbox source (all kinds but payments) ingested in the window. */
     private void usage(RunWindow w, List<ReconciliationEquation> equations) {
         Map<String, Object> read = jdbc.queryForMap("""
