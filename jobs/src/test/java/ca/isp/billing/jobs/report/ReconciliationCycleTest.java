@@ -30,6 +30,7 @@ import ca.isp.billing.jobs.DemoInputs;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
+import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /**
@@ -153,6 +154,36 @@ class ReconciliationCycleTest {
             assertThat(outcome.message()).contains("in step report")
                     .contains("payments read: payment lines read = applied + duplicates + rejected + suspense")
                     .contains("(off by 1)").doesNotContain("usage read:");
+        }
+    }
+
+    @Test
+    void theUsageIngestJobReconcilesWhatItReadAndFailsOnARecordLostBeforeItsEnd() throws Exception {
+        try (BillingRun run = BillingRun.onH2()) {
+            DemoIspGenerator.Summary generated = run.generateAndImport(ACCOUNTS, SEED);
+            long usageLines = csvRecords(run.properties().inbox("usage"));
+            UsageIngestLauncher ingest = run.bean(UsageIngestLauncher.class);
+
+            // Given run.sh ingest fails in its rate step, after the usage file is stored
+            run.faults().arm("rate", 1);
+            assertThat(ingest.ingest().result()).isEqualTo(Result.FAILED);
+            run.faults().disarm();
+            // and a stored record is deleted by hand before the run is resumed
+            long stored = count(run, "SELECT COUNT(*) FROM usage_record");
+            run.jdbc().update("DELETE FROM usage_record WHERE id = (SELECT MIN(id) FROM usage_record)");
+
+            // When the same command resumes it
+            CycleOutcome resumed = ingest.ingest();
+
+            // then its reconciliation step fails, naming the usage equation with the figures: the
+            // lines of the file (counted here) against one record fewer than were stored
+            assertThat(resumed.result()).isEqualTo(Result.FAILED);
+            long duplicates = 1;
+            assertThat(resumed.message()).contains("usage read: usage lines read = stored + duplicates + rejected: "
+                    + usageLines + " = " + (stored - 1) + " + " + duplicates + " + " + generated.malformedUsageLines()
+                    + " (off by 1)");
+            Path table = run.properties().out().resolve("reports").resolve("ingest").resolve("reconciliation.txt");
+            assertThat(Files.readString(table, StandardCharsets.UTF_8)).contains("DOES NOT HOLD");
         }
     }
 
