@@ -2,6 +2,8 @@ package ca.isp.billing.domain;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * One line of the reconciliation: the left side must equal the right side, each a signed sum of
@@ -68,7 +70,7 @@ public record ReconciliationEquation(String name, List<Term> left, List<Term> ri
 
     /** The value of the figure of that label, on either side. */
     public BigDecimal value(String label) {
-        return java.util.stream.Stream.concat(left.stream(), right.stream()).filter(t -> t.label().equals(label))
+        return Stream.concat(left.stream(), right.stream()).filter(t -> t.label().equals(label))
                 .map(Term::value).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no figure '" + label + "' in " + formula()));
     }
@@ -85,7 +87,7 @@ public record ReconciliationEquation(String name, List<Term> left, List<Term> ri
         return join(terms, t -> t.value().toPlainString());
     }
 
-    private static String join(List<Term> terms, java.util.function.Function<Term, String> text) {
+    private static String join(List<Term> terms, Function<Term, String> text) {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < terms.size(); i++) {
             Term t = terms.get(i);
