@@ -53,10 +53,13 @@ public final class Reconciliation {
                         Term.plus("rejected", rejected), Term.plus("suspense", suspense)));
     }
 
-    /** The cycle's invoices = issued (with their ledger entry) + held, one figure per reason. */
+    /** The cycle's invoices = issued (with their ledger entry) + held, one figure per reason (held 0: none). */
     public static ReconciliationEquation invoices(long invoices, long issued, Map<String, Long> heldByReason) {
         List<Term> right = new ArrayList<>();
         right.add(Term.plus("issued", issued));
+        if (heldByReason.isEmpty()) {
+            right.add(Term.plus("held", 0));
+        }
         new TreeMap<>(heldByReason).forEach((reason, n) -> right.add(Term.plus("held (" + reason + ")", n)));
         return new ReconciliationEquation("invoices", List.of(Term.plus("invoices", invoices)), right);
     }
@@ -122,8 +125,8 @@ public final class Reconciliation {
     public String table() {
         StringBuilder out = new StringBuilder();
         for (ReconciliationEquation e : equations) {
-            out.append(String.format("  %-14s %s%n", e.holds() ? "holds" : "DOES NOT HOLD", e.formula()));
-            out.append(String.format("  %-14s %s%s%n", "", e.figures(),
+            out.append(String.format("  %-14s %-15s %s%n", e.holds() ? "holds" : "DOES NOT HOLD", e.name(), e.formula()));
+            out.append(String.format("  %-14s %-15s %s%s%n", "", "", e.figures(),
                     e.holds() ? "" : "   (off by " + e.difference().toPlainString() + ")"));
         }
         List<ReconciliationEquation> broken = broken();

@@ -63,6 +63,8 @@ class ReconciliationTest {
         assertThat(e.value("held (no tax rates for CA/QC)")).isEqualByComparingTo("2");
         // an invoice left TAXED is neither issued nor held: 55 + 2 = 57 of 58
         assertThat(Reconciliation.invoices(58, 55, Map.of("no tax rates for CA/QC", 2L)).holds()).isFalse();
+        // nothing held: the figure is still there, 0
+        assertThat(Reconciliation.invoices(55, 55, Map.of()).figures()).isEqualTo("55 = 55 + 0");
     }
 
     @Test
@@ -110,7 +112,7 @@ class ReconciliationTest {
                 Reconciliation.deliveries(2, 2, 0, 0, 0)));
         assertThat(r.holds()).isFalse();
         assertThat(r.broken()).extracting(ReconciliationEquation::name).containsExactly("usage read");
-        assertThat(r.table()).contains("DOES NOT HOLD  usage lines read = stored + duplicates + rejected")
+        assertThat(r.table()).contains("DOES NOT HOLD  usage read      usage lines read = stored + duplicates + rejected")
                 .contains("120 = 114 + 1 + 4   (off by 1)").contains("1 of 2 equations do not hold");
         assertThat(new Reconciliation(List.of(Reconciliation.deliveries(2, 2, 0, 0, 0))).table())
                 .endsWith("every equation holds\n");
