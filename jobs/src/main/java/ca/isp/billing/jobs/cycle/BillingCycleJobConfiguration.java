@@ -70,6 +70,7 @@ import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.render.InvoicePdfProcessor;
 import ca.isp.billing.jobs.render.InvoicePdfWriter;
 import ca.isp.billing.jobs.render.InvoiceToRenderReader;
+import ca.isp.billing.jobs.report.CycleReconciliation;
 import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.jobs.review.ReviewGateTasklet;
 import ca.isp.billing.jobs.review.ReviewRulesFile;
@@ -511,13 +512,13 @@ public class BillingCycleJobConfiguration {
         return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
     }
 
-    // ------------------------------------------------------------------ 12. run summary
+    // ------------------------------------------------------------------ 12. run summary and reconciliation
 
     @Bean
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()), jobRepository,
-                properties.reports(cycleDate), cycleDate, faults);
+        return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()),
+                new CycleReconciliation(jdbc), jobRepository, properties.reports(cycleDate), cycleDate, faults);
     }
 
     @Bean

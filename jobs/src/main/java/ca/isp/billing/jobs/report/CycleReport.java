@@ -48,11 +48,7 @@ public class CycleReport {
      * start to the last run's end, or now while one runs) belong to this cycle.
      */
     public String summary(LocalDate cycleDate, List<JobExecution> executions) {
-        LocalDateTime since = executions.stream().map(JobExecution::getCreateTime).min(Comparator.naturalOrder())
-                .orElse(LocalDateTime.now());
-        boolean running = executions.stream().anyMatch(e -> e.getEndTime() == null);
-        LocalDateTime until = running ? LocalDateTime.now() : executions.stream().map(JobExecution::getEndTime)
-                .max(Comparator.naturalOrder()).orElse(LocalDateTime.now());
+        RunWindow window = RunWindow.of(executions);
         StringBuilder out = new StringBuilder();
         out.append("Billing cycle ").append(cycleDate).append('\n');
         out.append("\nSteps\n");
@@ -64,8 +60,8 @@ public class CycleReport {
         }
         out.append(String.format("  %-16s %-10s %8.1f s%n", "total", "", total));
 
-        Timestamp from = Timestamp.valueOf(since);
-        Timestamp to = Timestamp.valueOf(until);
+        Timestamp from = window.from();
+        Timestamp to = window.to();
         Map<String, Object> usage = jdbc.queryForMap("""
                 SELECT COUNT(*) AS files, COALESCE(SUM(lines_read), 0) AS lines_read,
                     COALESCE(SUM(records_stored), 0) AS stored, COALESCE(SUM(duplicates), 0) AS duplicates,

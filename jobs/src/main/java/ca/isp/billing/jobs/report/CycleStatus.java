@@ -20,8 +20,8 @@ import ca.isp.billing.jobs.support.BillingCycleJob;
 
 /**
  * What {@code ./run.sh status} prints: the recent cycles and their state, or one cycle's runs
- * and its full summary, and what waits for an operator (delinquent accounts, held invoices,
- * deliveries not sent).
+ * and its full summary with its reconciliation as the database stands now, and what waits for
+ * an operator (delinquent accounts, held invoices, deliveries not sent).
  */
 @Component
 public class CycleStatus {
@@ -114,6 +114,9 @@ public class CycleStatus {
                     .append(")\n");
         }
         out.append(new CycleReport(jdbc, properties.plausible().catchUpPeriods()).summary(cycleDate, executions)).append('\n');
+        // as the database stands now: a record lost since the report step shows here
+        out.append("Reconciliation of cycle ").append(cycleDate).append(" as the database stands now\n")
+                .append(new CycleReconciliation(jdbc).of(cycleDate, executions).table());
         return out.toString();
     }
 

@@ -15,28 +15,31 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
+import ca.isp.billing.domain.Reconciliation;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.writers.AtomicFiles;
 
-/** Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt}. */
+/**
+ * Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt} and its
+ * reconciliation beside it ({@code reconciliation.txt}, also at the end of the summary); an
+ * equation that does not hold then fails the step, after both files are written.
+ */
 public class RunSummaryTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RunSummaryTasklet.class);
 
     private final CycleReport report;
+    private final CycleReconciliation reconciliation;
     private final JobRepository jobRepository;
     private final Path reportFolder;
     private final LocalDate cycleDate;
     private final FaultInjection faults;
 
-    public RunSummaryTasklet(CycleReport report, JobRepository jobRepository, Path reportFolder, LocalDate cycleDate) {
-        this(report, jobRepository, reportFolder, cycleDate, FaultInjection.none());
-    }
-
-    public RunSummaryTasklet(CycleReport report, JobRepository jobRepository, Path reportFolder, LocalDate cycleDate,
-                             FaultInjection faults) {
+    public RunSummaryTasklet(CycleReport report, CycleReconciliation reconciliation, JobRepository jobRepository,
+                             Path reportFolder, LocalDate cycleDate, FaultInjection faults) {
         this.report = report;
+        this.reconciliation = reconciliation;
         this.jobRepository = jobRepository;
         this.reportFolder = reportFolder;
         this.cycleDate = cycleDate;
@@ -52,11 +55,19 @@ public class RunSummaryTasklet implements Tasklet {
         List<JobExecution> executions = new ArrayList<>(BillingCycleJob.executionsOf(jobRepository, cycleDate));
         executions.removeIf(e -> e.getId() == current.getId());
         executions.add(current);
-        String summary = report.summary(cycleDate, executions);
-        // Replaced whole, owner-only: it names accounts (held invoices) and the business's figures.
+        Reconciliation figures = reconciliation.of(cycleDate, executions);
+        String table = "Reconciliation of cycle " + cycleDate + " (every equation must hold)\n" + figures.table();
+        String summary = report.summary(cycleDate, executions) + "\n" + table;
+        // Replaced whole, owner-only: they name accounts (held invoices) and the business's figures.
+        Path tableFile = AtomicFiles.write(reportFolder, "reconciliation.txt", table.getBytes(StandardCharsets.UTF_8));
         Path file = AtomicFiles.write(reportFolder, "run-summary.txt", summary.getBytes(StandardCharsets.UTF_8));
-        log.info("Run summary written to {}", file);
+        log.info("Run summary written to {}, reconciliation to {}", file, tableFile);
         faults.point("report-written"); // kill drills: the summary is out, the step (and the cycle) not yet committed
+        if (!figures.holds()) {
+            log.error("{}", table);
+            throw new ReconciliationFailedException(figures, tableFile);
+        }
+        log.info("{}", table);
         return RepeatStatus.FINISHED;
     }
 }

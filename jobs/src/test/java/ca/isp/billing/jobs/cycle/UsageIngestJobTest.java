@@ -89,6 +89,12 @@ class UsageIngestJobTest extends AbstractCycleTest {
         assertThat(resumed.execution().getJobInstanceId()).isEqualTo(failed.execution().getJobInstanceId());
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'NEW'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'RATED'")).isEqualTo(2); // 5145550101's calls
+        // and its reconciliation holds: the call file's lines (counted here) all accounted for
+        long callLines = Files.readAllLines(Fixtures.path("calls/asterisk-Master.csv")).stream()
+                .filter(line -> !line.isBlank()).count();
+        String table = Files.readString(properties.out().resolve("reports").resolve("ingest").resolve("reconciliation.txt"));
+        assertThat(table).contains("usage lines read = stored + duplicates + rejected")
+                .containsPattern("\n\\s+" + callLines + " = \\d+ \\+ \\d+ \\+ \\d+\n").contains("every equation holds");
     }
 
     @Test
