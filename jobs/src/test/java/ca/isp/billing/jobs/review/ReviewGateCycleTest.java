@@ -105,6 +105,9 @@ class ReviewGateCycleTest {
                     .map(r -> new String[]{"R" + r[0], r[1], r[2], r[3], r[4], r[5]}).toList());
 
             jdbc.update("UPDATE plan SET monthly_price = monthly_price * 10, term_price = term_price * 10 WHERE code = ?", typoPlan);
+            // the typo as a plans import dates it: for the terms from December on (plan_price)
+            jdbc.update("INSERT INTO plan_price (plan_code, effective_from, term_price) SELECT code, ?, term_price FROM plan"
+                    + " WHERE code = ?", DEC, typoPlan);
             int qstRows = jdbc.update("DELETE FROM tax_rate WHERE tax_code = 'QST'");
             assertThat(qstRows).isPositive();
 
@@ -233,6 +236,9 @@ class ReviewGateCycleTest {
                     SELECT MIN(l.item_plan_code) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
                     JOIN plan p ON p.code = l.item_plan_code WHERE i.cycle_date = ? AND p.period_months = 1""", String.class, NOV);
             jdbc.update("UPDATE plan SET monthly_price = monthly_price * 10, term_price = term_price * 10 WHERE code = ?", typoPlan);
+            // the typo as a plans import dates it: for the terms from December on (plan_price)
+            jdbc.update("INSERT INTO plan_price (plan_code, effective_from, term_price) SELECT code, ?, term_price FROM plan"
+                    + " WHERE code = ?", DEC, typoPlan);
 
             // the cycle completes (nothing blocks the next day's jobs) with every invoice held
             assertThat(bill(run, DEC)).isEqualTo(Result.COMPLETED);
