@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.multipdf.PDFMergerUtility;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * PDFs appended after an invoice's own pages (a notice, a rate change letter). Each file is read
@@ -71,12 +71,14 @@ public final class PdfAttachments {
      * invoice). The attachments' documents are returned: close them after the document is saved.
      */
     public List<PDDocument> appendTo(PDDocument document) throws IOException {
-        PDFMergerUtility merger = new PDFMergerUtility();
         List<PDDocument> opened = new ArrayList<>();
         for (byte[] content : contents) {
             PDDocument attachment = Loader.loadPDF(content);
             opened.add(attachment);
-            merger.appendDocument(document, attachment);
+            // the pages only (not the outline, forms or structure a full merge copies): a printed enclosure
+            for (PDPage page : attachment.getPages()) {
+                document.importPage(page);
+            }
         }
         return opened;
     }

@@ -23,6 +23,7 @@ import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.writers.InvoiceDocument;
 import ca.isp.billing.writers.InvoicePdfRenderer;
+import ca.isp.billing.writers.LayoutInvoiceRenderer;
 import ca.isp.billing.writers.PdfAttachments;
 
 /**
@@ -104,7 +105,8 @@ public class RenderBench {
                 InvoicePdfRenderer html = new InvoicePdfRenderer(templates);
                 yield doc -> attachments.appendedTo(html.render(doc));
             }
-            default -> throw new IllegalArgumentException("engine must be html, not " + engine);
+            case "layout" -> new LayoutInvoiceRenderer(templates, attachments)::render;
+            default -> throw new IllegalArgumentException("engine must be html or layout, not " + engine);
         };
         int warmUp = Math.max(Math.min(invoices, 300), Math.min(documents.size(), 300));
         run(render, documents, warmUp);

@@ -83,6 +83,8 @@ import ca.isp.billing.jobs.tax.TaxEngines;
 import ca.isp.billing.jobs.tax.TaxLineWriter;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.InvoicePdfRenderer;
+import ca.isp.billing.writers.InvoiceRenderer;
+import ca.isp.billing.writers.LayoutInvoiceRenderer;
 import ca.isp.billing.writers.MailVendorBatch;
 
 import okhttp3.OkHttpClient;
@@ -314,7 +316,7 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step renderPartition(InvoiceToRenderReader invoiceToRenderReader, InvoicePdfWriter invoicePdfWriter,
-                                InvoicePdfRenderer renderer) {
+                                InvoiceRenderer renderer) {
         return chunkStep("renderPartition", "render", smallChunk(),
                 invoiceToRenderReader, new InvoicePdfProcessor(renderer), invoicePdfWriter);
     }
@@ -548,8 +550,17 @@ public class BillingCycleJobConfiguration {
     }
 
     @Bean
-    public InvoicePdfRenderer invoicePdfRenderer() {
-        return new InvoicePdfRenderer(properties.templates());
+    /**
+     * The invoice PDF engine, {@code billing.render.engine}: {@code html} (Freemarker templates
+     * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12).
+     */
+    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:html}") String engine) {
+        return switch (engine) {
+            case "html" -> new InvoicePdfRenderer(properties.templates());
+            case "layout" -> new LayoutInvoiceRenderer(properties.templates());
+            default -> throw new IllegalArgumentException("billing.render.engine must be html or layout, not '"
+                    + engine + "'");
+        };
     }
 
     @Bean
