@@ -549,12 +549,13 @@ public class BillingCycleJobConfiguration {
         return CompanyProfiles.load(properties.templates());
     }
 
-    @Bean
     /**
      * The invoice PDF engine, {@code billing.render.engine}: {@code html} (Freemarker templates
      * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12).
      */
+    @Bean
     public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:html}") String engine) {
+        org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class).info("Invoice PDFs: {} engine", engine);
         return switch (engine) {
             case "html" -> new InvoicePdfRenderer(properties.templates());
             case "layout" -> new LayoutInvoiceRenderer(properties.templates());
