@@ -22,7 +22,6 @@ import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.multipdf.LayerUtility;
 import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -72,7 +71,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
     private record Prepared(String stamp, CompanyProfile company, InvoiceLayout layout,
                             Map<String, EmbeddedFont> fonts, Map<String, String> fontKeys, byte[] first,
-                            byte[] next, byte[] last, byte[] logoPdf, byte[] logoImage) {
+                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage) {
     }
 
     @Override
@@ -128,7 +127,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             fonts.put(font.getKey(), font(file, font.getValue()));
             keys.put(font.getKey(), "F" + keys.size());
         }
-        byte[] logoPdf = null;
+        FrozenPages logoPdf = null;
         byte[] logoImage = null;
         Path logo = company.logo();
         if (logo != null) {
@@ -137,7 +136,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                 if (logo.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
                     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
                     SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
-                    logoPdf = pdf.toByteArray();
+                    logoPdf = FrozenPages.of(pdf.toByteArray());
                 } else {
                     logoImage = bytes;
                 }
@@ -267,13 +266,10 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             }
             COSDictionary formResources = new COSDictionary();
             formResources.setItem(COSName.FONT, fonts);
-            List<PDDocument> open = new ArrayList<>();
-            try {
+            {
                 COSDictionary formXObjects = new COSDictionary();
                 if (p.logoPdf() != null) {
-                    PDDocument logo = Loader.loadPDF(p.logoPdf());
-                    open.add(logo);
-                    formXObjects.setItem(COSName.getPDFName("Logo"), new LayerUtility(pdf).importPageAsForm(logo, 0));
+                    formXObjects.setItem(COSName.getPDFName("Logo"), p.logoPdf().asForm(0, pdf));
                 } else if (p.logoImage() != null) {
                     formXObjects.setItem(COSName.getPDFName("Logo"),
                             PDImageXObject.createFromByteArray(pdf, p.logoImage(), "logo"));
@@ -313,14 +309,10 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     page.getCOSObject().setItem(COSName.CONTENTS, contents);
                     pdf.addPage(page);
                 }
-                open.addAll(attachments.appendTo(pdf));
+                attachments.appendTo(pdf);
                 ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
                 pdf.save(out, CompressParameters.NO_COMPRESSION);
                 return out.toByteArray();
-            } finally {
-                for (PDDocument d : open) {
-                    d.close();
-                }
             }
         }
     }
@@ -618,17 +610,13 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         }
     }
 
-    private static final Map<Integer, float[]> LOGO_SIZES = new ConcurrentHashMap<>();
-
-    /** The logo form's width and height in points (its page size), read once per logo. */
-    private static float[] logoSize(byte[] logoPdf) {
-        return LOGO_SIZES.computeIfAbsent(java.util.Arrays.hashCode(logoPdf), k -> {
-            try (PDDocument d = Loader.loadPDF(logoPdf)) {
-                PDRectangle box = d.getPage(0).getMediaBox();
-                return new float[]{box.getWidth(), box.getHeight()};
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    /** The logo form's width and height in points (its page size). */
+    private static float[] logoSize(FrozenPages logo) {
+        COSArray box = logo.mediaBox(0);
+        float[] v = new float[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = ((org.apache.pdfbox.cos.COSNumber) box.getObject(i)).floatValue();
+        }
+        return new float[]{v[2] - v[0], v[3] - v[1]};
     }
 }

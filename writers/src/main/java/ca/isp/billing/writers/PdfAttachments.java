@@ -10,19 +10,19 @@ import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
 
 /**
  * PDFs appended after an invoice's own pages (a notice, a rate change letter). Each file is read
- * and checked once (readable, every page US Letter), then kept as bytes: appending loads a fresh
- * copy per invoice, so threads never share a PDFBox document.
+ * and checked once (readable, every page US Letter) and its pages kept in memory (FrozenPages):
+ * appending copies them into the invoice's document, from any thread, without reading the file
+ * again.
  */
 public final class PdfAttachments {
 
     private final List<Path> files;
-    private final List<byte[]> contents;
+    private final List<FrozenPages> contents;
 
-    private PdfAttachments(List<Path> files, List<byte[]> contents) {
+    private PdfAttachments(List<Path> files, List<FrozenPages> contents) {
         this.files = List.copyOf(files);
         this.contents = List.copyOf(contents);
     }
@@ -33,7 +33,7 @@ public final class PdfAttachments {
 
     /** Reads and checks the files; a file that is not a readable US Letter PDF is refused, naming it. */
     public static PdfAttachments of(List<Path> files) {
-        List<byte[]> contents = new ArrayList<>();
+        List<FrozenPages> contents = new ArrayList<>();
         for (Path file : files) {
             byte[] bytes;
             try {
@@ -53,7 +53,11 @@ public final class PdfAttachments {
                             + sizes.get(i) + ", not US Letter (8.50x11.00in)");
                 }
             }
-            contents.add(bytes);
+            try {
+                contents.add(FrozenPages.of(bytes));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("attachment " + file + " is not a readable PDF: " + e.getMessage(), e);
+            }
         }
         return new PdfAttachments(files, contents);
     }
@@ -66,21 +70,11 @@ public final class PdfAttachments {
         return files;
     }
 
-    /**
-     * Appends every attachment's pages to a document being built (no save and reload of the
-     * invoice). The attachments' documents are returned: close them after the document is saved.
-     */
-    public List<PDDocument> appendTo(PDDocument document) throws IOException {
-        List<PDDocument> opened = new ArrayList<>();
-        for (byte[] content : contents) {
-            PDDocument attachment = Loader.loadPDF(content);
-            opened.add(attachment);
-            // the pages only (not the outline, forms or structure a full merge copies): a printed enclosure
-            for (PDPage page : attachment.getPages()) {
-                document.importPage(page);
-            }
+    /** Appends every attachment's pages to a document being built (no save and reload of the invoice). */
+    public void appendTo(PDDocument document) throws IOException {
+        for (FrozenPages attachment : contents) {
+            attachment.appendTo(document);
         }
-        return opened;
     }
 
     /** The invoice PDF with every attachment's pages after its own. */
@@ -89,12 +83,9 @@ public final class PdfAttachments {
             return pdf;
         }
         try (PDDocument document = Loader.loadPDF(pdf)) {
-            List<PDDocument> attachments = appendTo(document);
+            appendTo(document);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 16 * 1024);
             document.save(out);
-            for (PDDocument attachment : attachments) {
-                attachment.close();
-            }
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append the attachments to the invoice: " + e.getMessage(), e);

@@ -299,7 +299,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         String engine = options.getOrDefault("engine", renderEngine);
         try {
             RenderBench.Result result = renderBench.run(engine, (int) invoices, (int) accounts);
-            System.out.printf("engine %s: %d invoices (%d distinct, attachment appended) in %.1f s, %.2f ms each,"
+            System.out.printf("engine %s: %d invoices (%d distinct, attachment appended) in %.1f s of CPU, %.2f ms each,"
                             + " %d KB each; floor: %.1f s, %.2f ms each%n", result.engine(), result.invoices(),
                     result.distinct(), result.renderSeconds(), result.renderSeconds() * 1000 / result.invoices(),
                     result.renderBytes() / result.invoices() / 1024, result.floorSeconds(),
