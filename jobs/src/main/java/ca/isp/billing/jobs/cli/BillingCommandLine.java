@@ -76,7 +76,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
                               IngestBench ingestBench, RenderBench renderBench,
-                              @Value("${billing.render.engine:html}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
+                              @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport,
                               BillingProperties properties) {
         this.launcher = launcher;

@@ -554,7 +554,7 @@ public class BillingCycleJobConfiguration {
      * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12).
      */
     @Bean
-    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:html}") String engine) {
+    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:layout}") String engine) {
         org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class).info("Invoice PDFs: {} engine", engine);
         return switch (engine) {
             case "html" -> new InvoicePdfRenderer(properties.templates());
