@@ -28,7 +28,7 @@ import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.bench.IngestBench;
-import ca.isp.billing.jobs.bench.RenderBench;
+import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;

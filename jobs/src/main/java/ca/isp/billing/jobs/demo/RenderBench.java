@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.bench;
+package ca.isp.billing.jobs.demo;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,7 +20,6 @@ import org.springframework.stereotype.Component;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
-import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.writers.InvoiceDocument;
@@ -30,7 +29,8 @@ import ca.isp.billing.writers.PdfAttachments;
 
 /**
  * run.sh bench render (issue 12): how fast one thread renders invoices, against the drawing
- * floor measured in the same run on the same invoices.
+ * floor measured in the same run on the same invoices. It lives with the demo because its
+ * invoices are the demo's (invented accounts never reach a real run: ArchitectureTest).
  *
  * <p>It bills a demo ISP (DemoCommand, seed 42) in its own home so the invoices are the demo's
  * mix (both languages, CAD and USD, payments, taxes), loads them as the render step does
@@ -83,6 +83,9 @@ public class RenderBench {
 
     /** Bills a demo of {@code accounts} accounts, then times the engine and the floor over {@code invoices}. */
     public Result run(String engine, int invoices, int accounts) throws IOException {
+        if (!engine.equals("html") && !engine.equals("layout")) {
+            throw new IllegalArgumentException("engine must be html or layout, not " + engine);
+        }
         LocalDate cycleDate = demo.defaultCycleDate();
         demo.prepare(accounts, DemoCommand.DEFAULT_SEED, cycleDate);
         CycleOutcome outcome = launcher.bill(cycleDate, CycleLauncher.Option.FORCE);

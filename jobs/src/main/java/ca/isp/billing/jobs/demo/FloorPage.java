@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.bench;
+package ca.isp.billing.jobs.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
