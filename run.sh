@@ -65,6 +65,11 @@ Usage: ./run.sh <command> [options]
         Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
         (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write as
         many rows with plain batched JDBC; the last line compares the two rates.
+  bench render [--invoices N] [--engine html|layout] [--accounts A]
+        Bill a demo of A accounts (default 300) under var/bench-render/, then render N of its
+        invoices (default 2,000, both languages, fonts embedded, an attachment appended) on one
+        thread with the engine (default: billing.render.engine), and draw the same invoices' text
+        with PDFBox and a standard font (the floor); the last line compares the two rates.
 
 Environment: BILLING_HOME (default ./var), BILLING_DB_URL / BILLING_DB_USER /
 BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (INFO),
@@ -113,6 +118,20 @@ command="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$command" in
   demo|bench)
+    if [[ "$command" == bench && "${1:-}" == render ]]; then
+      # bench render: a small demo billed in its own home, then one thread timed against the floor
+      shift
+      build_if_needed
+      bench_home="$ROOT/var/bench-render"
+      if [[ -d "$bench_home" ]]; then
+        echo "Removing the previous run in ${bench_home#$ROOT/}" >&2
+        rm -rf "$bench_home"
+      fi
+      unset BILLING_DB_URL BILLING_DB_USER BILLING_DB_PASSWORD LOB_API_KEY LOB_BASE_URL SMTP_HOST SMTP_PORT \
+        SMTP_SECURITY SMTP_USER SMTP_PASSWORD BOUNCES_HOST BOUNCES_PORT BOUNCES_SECURITY BOUNCES_USER BOUNCES_PASSWORD
+      export JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" LOG_LEVEL="${LOG_LEVEL:-WARN}"
+      BILLING_HOME="$bench_home" run_app bench-render "$@"
+    fi
     if [[ "$command" == bench && "${1:-}" == ingest ]]; then
       # bench ingest: its own home, and the database BILLING_DB_URL names when set (it must be empty)
       shift

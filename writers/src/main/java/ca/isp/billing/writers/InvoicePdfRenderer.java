@@ -24,7 +24,7 @@ import java.util.Map;
  * {@code invoice/invoice_<lang>.ftl} to HTML, then iText pdfHTML to PDF with the Noto fonts
  * shipped in pdfHTML, embedded. Safe to call from several threads.
  */
-public final class InvoicePdfRenderer {
+public final class InvoicePdfRenderer implements InvoiceRenderer {
 
     /** The fonts every invoice may use; loaded once, shared read-only between threads. */
     private static final FontSet SHIPPED_FONTS = new DefaultFontProvider(false, true, false).getFontSet();
@@ -47,6 +47,7 @@ public final class InvoicePdfRenderer {
         return templates.render(templateName(doc), Map.of("invoice", view, "company", view.company()));
     }
 
+    @Override
     public byte[] render(InvoiceDocument doc) {
         String html = renderHtml(doc);
         ConverterProperties properties = new ConverterProperties()

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -27,6 +28,7 @@ import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.bench.IngestBench;
+import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.DryRun;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
@@ -63,6 +65,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final UsageIngestLauncher ingestLauncher;
     private final UsageReport usageReport;
     private final IngestBench ingestBench;
+    private final RenderBench renderBench;
+    private final String renderEngine;
     private final CycleStatus status;
     private final ReferenceDataImporter importer;
     private final DemoCommand demo;
@@ -75,7 +79,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
-                              IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
+                              IngestBench ingestBench, RenderBench renderBench,
+                              @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
                               BillingProperties properties, DryRun dryRun) {
         this.reviewDesk = reviewDesk;
@@ -83,6 +88,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.ingestLauncher = ingestLauncher;
         this.usageReport = usageReport;
         this.ingestBench = ingestBench;
+        this.renderBench = renderBench;
+        this.renderEngine = renderEngine;
         this.status = status;
         this.importer = importer;
         this.demo = demo;
@@ -130,6 +137,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
+                case "bench-render" -> benchRender(options(args, "invoices", "accounts", "engine"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
@@ -327,6 +335,32 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             System.out.println(result.lastLine());
             return OK;
         } catch (java.sql.SQLException | IllegalStateException e) {
+            System.err.println("error: the bench failed: " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /** run.sh bench render: one thread rendering against the PDFBox floor; the last line is issue 12's. */
+    private int benchRender(Map<String, String> options) throws IOException {
+        long invoices = number(options, "invoices", 2000);
+        if (invoices < 10 || invoices > 1_000_000) {
+            throw new UsageException("--invoices must be from 10 to 1,000,000");
+        }
+        long accounts = number(options, "accounts", 300);
+        if (accounts < 1 || accounts > 100_000) {
+            throw new UsageException("--accounts must be from 1 to 100,000");
+        }
+        String engine = options.getOrDefault("engine", renderEngine);
+        try {
+            RenderBench.Result result = renderBench.run(engine, (int) invoices, (int) accounts);
+            System.out.printf("engine %s: %d invoices (%d distinct, attachment appended) in %.1f s of CPU, %.2f ms each,"
+                            + " %d KB each; floor: %.1f s, %.2f ms each%n", result.engine(), result.invoices(),
+                    result.distinct(), result.renderSeconds(), result.renderSeconds() * 1000 / result.invoices(),
+                    result.renderBytes() / result.invoices() / 1024, result.floorSeconds(),
+                    result.floorSeconds() * 1000 / result.invoices());
+            System.out.println(result.lastLine());
+            return OK;
+        } catch (IllegalStateException | IllegalArgumentException e) {
             System.err.println("error: the bench failed: " + e.getMessage());
             return FAILED;
         }

@@ -87,6 +87,8 @@ import ca.isp.billing.jobs.tax.TaxEngines;
 import ca.isp.billing.jobs.tax.TaxLineWriter;
 import ca.isp.billing.writers.InvoiceEmail;
 import ca.isp.billing.writers.InvoicePdfRenderer;
+import ca.isp.billing.writers.InvoiceRenderer;
+import ca.isp.billing.writers.LayoutInvoiceRenderer;
 import ca.isp.billing.writers.MailVendorBatch;
 
 import okhttp3.OkHttpClient;
@@ -348,7 +350,7 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step renderPartition(InvoiceToRenderReader invoiceToRenderReader, InvoicePdfWriter invoicePdfWriter,
-                                InvoicePdfRenderer renderer) {
+                                InvoiceRenderer renderer) {
         return chunkStep("renderPartition", "render", smallChunk(),
                 invoiceToRenderReader, new InvoicePdfProcessor(renderer), invoicePdfWriter);
     }
@@ -581,9 +583,19 @@ public class BillingCycleJobConfiguration {
         return CompanyProfiles.load(properties.templates());
     }
 
+    /**
+     * The invoice PDF engine, {@code billing.render.engine}: {@code html} (Freemarker templates
+     * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12).
+     */
     @Bean
-    public InvoicePdfRenderer invoicePdfRenderer() {
-        return new InvoicePdfRenderer(properties.templates());
+    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:layout}") String engine) {
+        org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class).info("Invoice PDFs: {} engine", engine);
+        return switch (engine) {
+            case "html" -> new InvoicePdfRenderer(properties.templates());
+            case "layout" -> new LayoutInvoiceRenderer(properties.templates());
+            default -> throw new IllegalArgumentException("billing.render.engine must be html or layout, not '"
+                    + engine + "'");
+        };
     }
 
     @Bean

@@ -2,14 +2,14 @@ package ca.isp.billing.jobs.render;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-import ca.isp.billing.writers.InvoicePdfRenderer;
+import ca.isp.billing.writers.InvoiceRenderer;
 
-/** Renders one invoice to PDF bytes with the operator's Freemarker template. */
+/** Renders one invoice to PDF bytes with the engine configured (html templates or layout files). */
 public class InvoicePdfProcessor implements ItemProcessor<InvoiceToRender, RenderedInvoice> {
 
-    private final InvoicePdfRenderer renderer;
+    private final InvoiceRenderer renderer;
 
-    public InvoicePdfProcessor(InvoicePdfRenderer renderer) {
+    public InvoicePdfProcessor(InvoiceRenderer renderer) {
         this.renderer = renderer;
     }
 

@@ -1,0 +1,620 @@
+package ca.isp.billing.writers;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSFloat;
+import org.apache.pdfbox.cos.COSInteger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+
+import ca.isp.billing.domain.Language;
+import com.itextpdf.svg.converter.SvgConverter;
+
+/**
+ * Renders an invoice from the layout file of its language ({@code invoice/layout_<lang>.txt},
+ * templates/README.md) with PDFBox, the {@code layout} engine of issue 12.
+ *
+ * <p>What does not change from one invoice to the next (labels, boxes, rules, the logo, the
+ * company's name and address, the slip's words) is drawn once per language into three page
+ * backgrounds (first page, following pages, the slip of the last page), kept as content-stream
+ * bytes and placed on each page as a form XObject; only the invoice's own values are drawn per
+ * invoice, at the places the file gives. The fonts are parsed and cut to English and French once
+ * (EmbeddedFont). The layout file, the logo and the company profile are looked at on every
+ * render and read again when they change, so an operator's edit shows on the next invoice.
+ *
+ * <p>The charges table and the rows of totals under it flow down the pages: a row that does not
+ * fit goes to the next page (whose background repeats the table's header), the remittance slip
+ * is on the last page only, and "page n of m" is printed when there are several. Safe to call
+ * from several threads: each call builds its own document from bytes made once.
+ */
+public final class LayoutInvoiceRenderer implements InvoiceRenderer {
+
+    private static final float PAGE_HEIGHT = 792;
+    private static final Map<String, EmbeddedFont> SHIPPED_FONTS = new ConcurrentHashMap<>();
+
+    private final Path templates;
+    private final PdfAttachments attachments;
+    private final Map<Language, Prepared> prepared = new ConcurrentHashMap<>();
+
+    public LayoutInvoiceRenderer(Path templates) {
+        this(templates, PdfAttachments.none());
+    }
+
+    public LayoutInvoiceRenderer(Path templates, PdfAttachments attachments) {
+        this.templates = templates;
+        this.attachments = attachments;
+    }
+
+    /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
+    private record Prepared(String stamp, CompanyProfile company, InvoiceLayout layout,
+                            Map<String, EmbeddedFont> fonts, Map<String, String> fontKeys, byte[] first,
+                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage) {
+    }
+
+    @Override
+    public byte[] render(InvoiceDocument doc) {
+        InvoiceView view = InvoiceView.of(doc);
+        Prepared p = prepared(doc, view);
+        try {
+            return draw(doc, view, p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("invoice " + doc.invoiceNumber() + ": PDF of " + p.layout().file()
+                    + " failed: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invoice " + doc.invoiceNumber() + ": " + e.getMessage(), e);
+        }
+    }
+
+    Path layoutFile(Language language) {
+        return templates.resolve("invoice").resolve("layout_" + language.code() + ".txt");
+    }
+
+    // ------------------------------------------------------------------ once per language (and per edit)
+
+    private Prepared prepared(InvoiceDocument doc, InvoiceView view) {
+        Path file = layoutFile(doc.language());
+        String stamp = stamp(file, doc.company().logo());
+        Prepared p = prepared.get(doc.language());
+        if (p != null && p.stamp().equals(stamp) && p.company().equals(doc.company())) {
+            return p;
+        }
+        Prepared made = prepare(file, stamp, doc.company(), view);
+        prepared.put(doc.language(), made);
+        return made;
+    }
+
+    /** The modification times and sizes of the layout file and the logo: an edit changes them. */
+    private static String stamp(Path file, Path logo) {
+        try {
+            String t = Files.getLastModifiedTime(file) + "/" + Files.size(file);
+            if (logo != null) {
+                t += "/" + Files.getLastModifiedTime(logo) + "/" + Files.size(logo);
+            }
+            return t;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("layout " + file + " (or the logo) cannot be read: " + e, e);
+        }
+    }
+
+    private Prepared prepare(Path file, String stamp, CompanyProfile company, InvoiceView view) {
+        InvoiceLayout layout = InvoiceLayout.read(file);
+        Map<String, EmbeddedFont> fonts = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        for (Map.Entry<String, String> font : layout.fonts().entrySet()) {
+            fonts.put(font.getKey(), font(file, font.getValue()));
+            keys.put(font.getKey(), "F" + keys.size());
+        }
+        FrozenPages logoPdf = null;
+        byte[] logoImage = null;
+        Path logo = company.logo();
+        if (logo != null) {
+            try {
+                byte[] bytes = Files.readAllBytes(logo);
+                if (logo.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                    SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
+                    logoPdf = FrozenPages.of(pdf.toByteArray());
+                } else {
+                    logoImage = bytes;
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException("company logo " + logo + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage);
+        return new Prepared(stamp, company, layout, fonts, keys,
+                background(partial, view, InvoiceLayout.Where.FIRST, true),
+                background(partial, view, InvoiceLayout.Where.NEXT, true),
+                background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage);
+    }
+
+    /** A font of the layout: one shipped with the program (Noto Sans) or a .ttf file beside the layout. */
+    private static EmbeddedFont font(Path layoutFile, String name) {
+        if (!name.endsWith(".ttf")) {
+            return SHIPPED_FONTS.computeIfAbsent(name, n -> {
+                try (InputStream in = LayoutInvoiceRenderer.class.getResourceAsStream(
+                        "/com/itextpdf/html2pdf/font/" + n + ".ttf")) {
+                    if (in == null) {
+                        throw new IllegalArgumentException("layout " + layoutFile + ": no shipped font " + n
+                                + " (NotoSans-Regular, NotoSans-Bold, NotoSans-Italic, NotoSerif-Regular, ...)");
+                    }
+                    return EmbeddedFont.load(n, in);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        Path ttf = layoutFile.resolveSibling(name).normalize();
+        if (!ttf.startsWith(layoutFile.getParent().normalize())) {
+            throw new IllegalArgumentException("layout " + layoutFile + ": font " + name + " is outside its folder");
+        }
+        try (InputStream in = Files.newInputStream(ttf)) {
+            return EmbeddedFont.load(ttf.getFileName().toString(), in);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("layout " + layoutFile + ": font " + ttf + " cannot be read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The static items of one kind of page, and the table's header on pages that carry the table. */
+    private static byte[] background(Prepared p, InvoiceView view, InvoiceLayout.Where where, boolean tableHeader) {
+        Content c = new Content(p);
+        for (InvoiceLayout.Item item : p.layout().items()) {
+            if (item.isStatic() && (item.where() == where || item.where() == InvoiceLayout.Where.ALL
+                    && where != InvoiceLayout.Where.LAST)) {
+                c.item(item, view, 1, 1);
+            }
+        }
+        if (tableHeader) {
+            InvoiceLayout.Table t = p.layout().table();
+            double top = where == InvoiceLayout.Where.FIRST ? t.top() : t.nextTop();
+            for (InvoiceLayout.Column col : p.layout().columns()) {
+                c.text(t.headerStyle(), col.align(), col.x(), top + t.rowHeight() * 0.7,
+                        LayoutValues.fill(col.header(), view, null, 1, 1));
+            }
+            InvoiceLayout.Column firstCol = p.layout().columns().get(0);
+            InvoiceLayout.Column lastCol = p.layout().columns().get(p.layout().columns().size() - 1);
+            double right = lastCol.align().equals("right") ? lastCol.x() : lastCol.x() + lastCol.width();
+            c.rule(firstCol.x() - 0.05, top + t.rowHeight(), right - firstCol.x() + 0.1, t.ruleRgb(), 1, false);
+        }
+        return EmbeddedFont.deflate(c.bytes());
+    }
+
+    // ------------------------------------------------------------------ per invoice
+
+    /** A row of the flow under the table: its height and what draws it at a given top. */
+    private record FlowRow(double height, InvoiceLayout.Row row, Object element, List<List<String>> cells) {
+    }
+
+    private byte[] draw(InvoiceDocument doc, InvoiceView view, Prepared p) throws IOException {
+        InvoiceLayout layout = p.layout();
+        InvoiceLayout.Table t = layout.table();
+        List<FlowRow> flow = flow(view, p);
+
+        // pages: each row's page and top
+        List<List<double[]>> pages = new ArrayList<>();
+        List<List<FlowRow>> pageRows = new ArrayList<>();
+        pages.add(new ArrayList<>());
+        pageRows.add(new ArrayList<>());
+        double y = t.top() + t.rowHeight();
+        for (FlowRow row : flow) {
+            if (y + row.height() > t.bottom() && !pageRows.get(pageRows.size() - 1).isEmpty()) {
+                pages.add(new ArrayList<>());
+                pageRows.add(new ArrayList<>());
+                y = t.nextTop() + t.rowHeight();
+            }
+            pages.get(pages.size() - 1).add(new double[]{y});
+            pageRows.get(pageRows.size() - 1).add(row);
+            y += row.height();
+        }
+        // the slip needs the bottom of the last page: what runs into it goes to a page of its own
+        if (y > t.slipTop()) {
+            List<double[]> lastTops = pages.get(pages.size() - 1);
+            List<FlowRow> lastRows = pageRows.get(pageRows.size() - 1);
+            int cut = 0;
+            while (cut < lastRows.size() && lastTops.get(cut)[0] + lastRows.get(cut).height() <= t.slipTop()) {
+                cut++;
+            }
+            List<FlowRow> moved = new ArrayList<>(lastRows.subList(cut, lastRows.size()));
+            lastRows.subList(cut, lastRows.size()).clear();
+            lastTops.subList(cut, lastTops.size()).clear();
+            List<double[]> tops = new ArrayList<>();
+            double ny = t.nextTop() + t.rowHeight();
+            for (FlowRow row : moved) {
+                tops.add(new double[]{ny});
+                ny += row.height();
+            }
+            pages.add(tops);
+            pageRows.add(moved);
+        }
+        int count = pages.size();
+
+        try (PDDocument pdf = new PDDocument()) {
+            PDDocumentInformation info = pdf.getDocumentInformation();
+            info.setTitle((doc.language() == Language.FR ? "Facture " : "Invoice ") + doc.invoiceNumber());
+            info.setAuthor(doc.company().legalName());
+            info.setSubject(doc.accountNumber());
+            pdf.getDocumentCatalog().setLanguage(doc.language().locale().toLanguageTag());
+
+            COSDictionary fonts = new COSDictionary();
+            for (Map.Entry<String, EmbeddedFont> font : p.fonts().entrySet()) {
+                fonts.setItem(COSName.getPDFName(p.fontKeys().get(font.getKey())),
+                        font.getValue().newFontDictionary(pdf));
+            }
+            COSDictionary formResources = new COSDictionary();
+            formResources.setItem(COSName.FONT, fonts);
+            {
+                COSDictionary formXObjects = new COSDictionary();
+                if (p.logoPdf() != null) {
+                    formXObjects.setItem(COSName.getPDFName("Logo"), p.logoPdf().asForm(0, pdf));
+                } else if (p.logoImage() != null) {
+                    formXObjects.setItem(COSName.getPDFName("Logo"),
+                            PDImageXObject.createFromByteArray(pdf, p.logoImage(), "logo"));
+                }
+                formResources.setItem(COSName.XOBJECT, formXObjects);
+
+                COSDictionary pageXObjects = new COSDictionary();
+                pageXObjects.setItem(COSName.getPDFName("BgFirst"), form(pdf, p.first(), formResources));
+                if (count > 1) {
+                    pageXObjects.setItem(COSName.getPDFName("BgNext"), form(pdf, p.next(), formResources));
+                }
+                pageXObjects.setItem(COSName.getPDFName("BgLast"), form(pdf, p.last(), formResources));
+                COSDictionary pageResources = new COSDictionary();
+                pageResources.setItem(COSName.FONT, fonts);
+                pageResources.setItem(COSName.XOBJECT, pageXObjects);
+
+                for (int i = 0; i < count; i++) {
+                    int number = i + 1;
+                    Content c = new Content(p);
+                    c.raw(i == 0 ? "q /BgFirst Do Q\n" : "q /BgNext Do Q\n");
+                    if (number == count) {
+                        c.raw("q /BgLast Do Q\n");
+                    }
+                    for (InvoiceLayout.Item item : layout.items()) {
+                        if (!item.isStatic() && shows(item.where(), number, count)
+                                && LayoutValues.holds(item.when(), view, count)) {
+                            c.item(item, view, number, count);
+                        }
+                    }
+                    List<FlowRow> rows = pageRows.get(i);
+                    for (int r = 0; r < rows.size(); r++) {
+                        c.flowRow(rows.get(r), pages.get(i).get(r)[0], view, number, count);
+                    }
+                    PDPage page = new PDPage(PDRectangle.LETTER);
+                    page.getCOSObject().setItem(COSName.RESOURCES, pageResources);
+                    COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflate(c.bytes()));
+                    page.getCOSObject().setItem(COSName.CONTENTS, contents);
+                    pdf.addPage(page);
+                }
+                attachments.appendTo(pdf);
+                ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
+                pdf.save(out, CompressParameters.NO_COMPRESSION);
+                return out.toByteArray();
+            }
+        }
+    }
+
+    private static boolean shows(InvoiceLayout.Where where, int page, int count) {
+        return switch (where) {
+            case FIRST -> page == 1;
+            case NEXT -> page > 1;
+            case LAST -> page == count;
+            case ALL -> true;
+        };
+    }
+
+    private static COSStream form(PDDocument pdf, byte[] deflated, COSDictionary resources) throws IOException {
+        COSStream form = EmbeddedFont.stream(pdf, deflated);
+        form.setItem(COSName.TYPE, COSName.XOBJECT);
+        form.setItem(COSName.SUBTYPE, COSName.FORM);
+        COSArray box = new COSArray();
+        box.add(COSInteger.ZERO);
+        box.add(COSInteger.ZERO);
+        box.add(new COSFloat(612));
+        box.add(new COSFloat(792));
+        form.setItem(COSName.BBOX, box);
+        form.setItem(COSName.RESOURCES, resources);
+        return form;
+    }
+
+    /** The table's rows (a description too long for its column wraps), then the totals and notes. */
+    private static List<FlowRow> flow(InvoiceView view, Prepared p) {
+        InvoiceLayout layout = p.layout();
+        InvoiceLayout.Table t = layout.table();
+        List<FlowRow> flow = new ArrayList<>();
+        for (InvoiceView.Line line : view.lines()) {
+            List<List<String>> cells = new ArrayList<>();
+            int most = 1;
+            for (InvoiceLayout.Column col : layout.columns()) {
+                InvoiceLayout.Style s = layout.styles().get(col.style());
+                List<String> wrapped = wrap(LayoutValues.fill(col.value(), view, line, 1, 1), p.fonts().get(s.font()),
+                        s.size(), (float) (col.width() * 72));
+                cells.add(wrapped);
+                most = Math.max(most, wrapped.size());
+            }
+            double lineHeight = layout.styles().get(layout.columns().get(0).style()).size() * 1.25 / 72;
+            flow.add(new FlowRow(t.rowHeight() + (most - 1) * lineHeight, null, line, cells));
+        }
+        if (view.lines().isEmpty() && !layout.emptyTable().isEmpty()) {
+            flow.add(new FlowRow(t.rowHeight(), null, null, List.of(List.of(layout.emptyTable()))));
+        }
+        InvoiceLayout.Totals totals = layout.totals();
+        for (InvoiceLayout.Row row : layout.rows()) {
+            if (!LayoutValues.holds(row.when(), view, 1)) {
+                continue;
+            }
+            switch (row.kind()) {
+                case "gap" -> flow.add(new FlowRow(row.height(), row, null, null));
+                case "note" -> {
+                    String text = LayoutValues.fill(row.label(), view, null, 1, 1);
+                    if (text.isBlank()) {
+                        continue;
+                    }
+                    InvoiceLayout.Style s = layout.styles().get(row.style());
+                    double x = Double.isNaN(row.x()) ? layout.columns().get(0).x() : row.x();
+                    List<String> lines = wrap(text, p.fonts().get(s.font()), s.size(),
+                            (float) ((totals.amountX() - x) * 72));
+                    double lineHeight = s.size() * 1.3 / 72;
+                    flow.add(new FlowRow(lines.size() * lineHeight + 0.1, row, null, List.of(lines)));
+                }
+                default -> {
+                    if (row.each() == null) {
+                        flow.add(new FlowRow(totals.rowHeight(), row, null, null));
+                    } else {
+                        for (Object element : LayoutValues.elements(row.each(), view)) {
+                            flow.add(new FlowRow(totals.rowHeight(), row, element, null));
+                        }
+                    }
+                }
+            }
+        }
+        return flow;
+    }
+
+    /** Words put on lines no wider than {@code width} points; a word longer than that stays whole. */
+    static List<String> wrap(String text, EmbeddedFont font, float size, float width) {
+        if (width <= 0 || font.width(text, size) <= width) {
+            return List.of(text);
+        }
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            String tried = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && font.width(tried, size) > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                line.append(word);
+            } else {
+                line.setLength(0);
+                line.append(tried);
+            }
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
+    // ------------------------------------------------------------------ content stream
+
+    /** The operators of one content stream, written as text (numbers in points, y from the bottom). */
+    private static final class Content {
+
+        private final Prepared p;
+        private final StringBuilder s = new StringBuilder(4096);
+
+        Content(Prepared p) {
+            this.p = p;
+        }
+
+        void raw(String ops) {
+            s.append(ops);
+        }
+
+        byte[] bytes() {
+            return s.toString().getBytes(StandardCharsets.US_ASCII);
+        }
+
+        void item(InvoiceLayout.Item item, InvoiceView view, int page, int pages) {
+            switch (item.kind()) {
+                case "text" -> text(item.style(), item.align(), item.x(), item.y(),
+                        LayoutValues.fill(item.texts().get(0), view, null, page, pages));
+                case "block" -> {
+                    double y = item.y();
+                    for (String text : item.texts()) {
+                        for (String line : LayoutValues.lines(text, view)) {
+                            String filled = LayoutValues.fill(line, view, null, page, pages);
+                            InvoiceLayout.Style style = p.layout().styles().get(item.style());
+                            for (String part : wrap(filled, p.fonts().get(style.font()), style.size(),
+                                    (float) (item.w() * 72))) {
+                                text(item.style(), item.align(), item.x(), y, part);
+                                y += item.h();
+                            }
+                        }
+                    }
+                }
+                case "fill" -> {
+                    colour(item.rgb(), "rg");
+                    rect(item.x(), item.y(), item.w(), item.h());
+                    s.append("f\n");
+                }
+                case "box" -> {
+                    colour(item.rgb(), "RG");
+                    num(item.width()).append("w\n");
+                    rect(item.x(), item.y(), item.w(), item.h());
+                    s.append("S\n");
+                }
+                case "rule", "dashed" -> rule(item.x(), item.y(), item.w(), item.rgb(), item.width(),
+                        item.kind().equals("dashed"));
+                case "logo" -> logo(item);
+                default -> throw new IllegalStateException(item.kind());
+            }
+        }
+
+        private void logo(InvoiceLayout.Item item) {
+            if (p.logoPdf() == null && p.logoImage() == null) {
+                return;
+            }
+            // a form's box is its own page size; an image is 1x1 unit
+            double w = item.w() * 72;
+            double h = item.h() * 72;
+            s.append("q ");
+            if (p.logoPdf() != null) {
+                float[] size = logoSize(p.logoPdf());
+                num(w / size[0]).append("0 0 ");
+                num(h / size[1]);
+            } else {
+                num(w).append("0 0 ");
+                num(h);
+            }
+            num(item.x() * 72);
+            num(PAGE_HEIGHT - (item.y() + item.h()) * 72).append("cm /Logo Do Q\n");
+        }
+
+        void rule(double x, double y, double w, float[] rgb, float width, boolean dashed) {
+            s.append("q ");
+            colour(rgb, "RG");
+            num(width).append("w ");
+            if (dashed) {
+                s.append("[3 2] 0 d ");
+            }
+            num(x * 72);
+            num(PAGE_HEIGHT - y * 72).append("m ");
+            num((x + w) * 72);
+            num(PAGE_HEIGHT - y * 72).append("l S Q\n");
+        }
+
+        void text(String styleName, String align, double x, double y, String text) {
+            if (text.isEmpty()) {
+                return;
+            }
+            InvoiceLayout.Style style = p.layout().styles().get(styleName);
+            EmbeddedFont font = p.fonts().get(style.font());
+            double px = x * 72;
+            if (!align.equals("left")) {
+                float width = font.width(text, style.size());
+                px -= align.equals("right") ? width : width / 2;
+            }
+            s.append("BT /").append(p.fontKeys().get(style.font())).append(' ');
+            num(style.size()).append("Tf ");
+            colour(style.rgb(), "rg");
+            s.append("1 0 0 1 ");
+            num(px);
+            num(PAGE_HEIGHT - y * 72).append("Tm ");
+            font.appendHex(s, text);
+            s.append(" Tj ET\n");
+        }
+
+        void flowRow(FlowRow row, double top, InvoiceView view, int page, int pages) {
+            InvoiceLayout layout = p.layout();
+            InvoiceLayout.Totals totals = layout.totals();
+            if (row.row() == null) {
+                // a line of the table
+                List<InvoiceLayout.Column> cols = layout.columns();
+                for (int i = 0; i < row.cells().size(); i++) {
+                    InvoiceLayout.Column col = cols.get(i);
+                    double lineHeight = layout.styles().get(col.style()).size() * 1.25 / 72;
+                    double y = top + layout.table().rowHeight() * 0.7;
+                    for (String line : row.cells().get(i)) {
+                        text(col.style(), col.align(), col.x(), y, line);
+                        y += lineHeight;
+                    }
+                }
+                InvoiceLayout.Column last = cols.get(cols.size() - 1);
+                double right = last.align().equals("right") ? last.x() : last.x() + last.width();
+                rule(cols.get(0).x() - 0.05, top + row.height(), right - cols.get(0).x() + 0.1,
+                        new float[]{0.898f, 0.906f, 0.922f}, 0.5f, false);
+                return;
+            }
+            InvoiceLayout.Row r = row.row();
+            switch (r.kind()) {
+                case "gap" -> {
+                }
+                case "note" -> {
+                    double x = Double.isNaN(r.x()) ? layout.columns().get(0).x() : r.x();
+                    double lineHeight = layout.styles().get(r.style()).size() * 1.3 / 72;
+                    double y = top + 0.05 + lineHeight * 0.75;
+                    for (String line : row.cells().get(0)) {
+                        text(r.style(), "left", x, y, line);
+                        y += lineHeight;
+                    }
+                }
+                default -> {
+                    double x = Double.isNaN(r.x()) ? totals.labelX() : r.x();
+                    if (r.ruleRgb() != null) {
+                        rule(Math.min(x, totals.labelX()), top, totals.amountX() - Math.min(x, totals.labelX()),
+                                r.ruleRgb(), r.ruleWidth(), false);
+                    }
+                    double y = top + totals.rowHeight() * 0.72;
+                    text(r.style(), "left", x, y, LayoutValues.fill(r.label(), view, row.element(), page, pages));
+                    text(r.style(), "right", totals.amountX(), y,
+                            LayoutValues.fill(r.value(), view, row.element(), page, pages));
+                }
+            }
+        }
+
+        private void rect(double x, double y, double w, double h) {
+            num(x * 72);
+            num(PAGE_HEIGHT - (y + h) * 72);
+            num(w * 72);
+            num(h * 72).append("re ");
+        }
+
+        private void colour(float[] rgb, String op) {
+            num(rgb[0]);
+            num(rgb[1]);
+            num(rgb[2]).append(op).append(' ');
+        }
+
+        /** A number with at most three decimals, written by hand: String.format was a tenth of the time. */
+        private StringBuilder num(double v) {
+            long scaled = Math.round(v * 1000);
+            if (scaled < 0) {
+                s.append('-');
+                scaled = -scaled;
+            }
+            s.append(scaled / 1000);
+            long fraction = scaled % 1000;
+            if (fraction != 0) {
+                s.append('.');
+                if (fraction < 100) {
+                    s.append('0');
+                }
+                if (fraction < 10) {
+                    s.append('0');
+                }
+                s.append(fraction);
+            }
+            return s.append(' ');
+        }
+    }
+
+    /** The logo form's width and height in points (its page size). */
+    private static float[] logoSize(FrozenPages logo) {
+        COSArray box = logo.mediaBox(0);
+        float[] v = new float[4];
+        for (int i = 0; i < 4; i++) {
+            v[i] = ((org.apache.pdfbox.cos.COSNumber) box.getObject(i)).floatValue();
+        }
+        return new float[]{v[2] - v[0], v[3] - v[1]};
+    }
+}

@@ -1,0 +1,142 @@
+package ca.isp.billing.writers;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+
+/**
+ * The values a layout file may print, {@code ${invoice.amountDue}} and the like: the same
+ * formatted text the HTML templates receive (InvoiceView), plus the page number.
+ */
+final class LayoutValues {
+
+    private static final Map<String, Set<String>> KNOWN = Map.of(
+            "company", Set.of("name", "legalName", "phone", "email", "website", "remittanceNote", "message",
+                    "addressLines"),
+            "invoice", Set.of("language", "invoiceNumber", "accountNumber", "customerName", "mailingAddress",
+                    "invoiceDate", "dueDate", "servicePeriod", "periodStart", "periodEnd", "currency", "subtotal", "tax",
+                    "total", "previousBalance", "paymentCount", "paymentsReceived", "amountDue"),
+            "line", Set.of("description", "period", "quantity", "unitPrice", "amount"),
+            "tax", Set.of("description", "amount"),
+            "payment", Set.of("date", "reference", "amount"),
+            "adjustment", Set.of("date", "reference", "amount"));
+
+    private LayoutValues() {
+    }
+
+    static boolean known(String scope, String name) {
+        if (name == null) {
+            return scope.equals("page") || scope.equals("pages");
+        }
+        return KNOWN.getOrDefault(scope, Set.of()).contains(name);
+    }
+
+    /** The lines a block's text stands for: a list value gives one line per element. */
+    static List<String> lines(String text, InvoiceView v) {
+        return switch (text) {
+            case "${company.addressLines}" -> v.company().addressLines();
+            case "${invoice.mailingAddress}" -> v.mailingAddress();
+            default -> List.of(text);
+        };
+    }
+
+    /** The text with its values put in; {@code element} is the current line, tax, payment or adjustment. */
+    static String fill(String text, InvoiceView v, Object element, int page, int pages) {
+        if (text.indexOf('$') < 0) {
+            return text;
+        }
+        Matcher m = InvoiceLayout.VARIABLE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), m.group(2), v, element, page, pages)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String value(String scope, String name, InvoiceView v, Object element, int page, int pages) {
+        InvoiceView.Company c = v.company();
+        return switch (scope) {
+            case "page" -> Integer.toString(page);
+            case "pages" -> Integer.toString(pages);
+            case "company" -> switch (name) {
+                case "name" -> c.name();
+                case "legalName" -> c.legalName();
+                case "phone" -> c.phone();
+                case "email" -> c.email();
+                case "website" -> c.website();
+                case "remittanceNote" -> c.remittanceNote();
+                case "message" -> c.message();
+                default -> String.join(", ", c.addressLines());
+            };
+            case "invoice" -> switch (name) {
+                case "language" -> v.language();
+                case "invoiceNumber" -> v.invoiceNumber();
+                case "accountNumber" -> v.accountNumber();
+                case "customerName" -> v.customerName();
+                case "invoiceDate" -> v.invoiceDate();
+                case "dueDate" -> v.dueDate();
+                case "servicePeriod" -> v.servicePeriod();
+                case "periodStart" -> v.periodStart();
+                case "periodEnd" -> v.periodEnd();
+                case "currency" -> v.currency();
+                case "subtotal" -> v.subtotal();
+                case "tax" -> v.tax();
+                case "total" -> v.total();
+                case "previousBalance" -> v.previousBalance();
+                case "paymentCount" -> Integer.toString(v.paymentCount());
+                case "paymentsReceived" -> v.paymentsReceived();
+                case "amountDue" -> v.amountDue();
+                default -> String.join(", ", v.mailingAddress());
+            };
+            case "line" -> element instanceof InvoiceView.Line l ? switch (name) {
+                case "description" -> l.description();
+                case "period" -> l.period();
+                case "quantity" -> l.quantity();
+                case "unitPrice" -> l.unitPrice();
+                default -> l.amount();
+            } : "";
+            case "tax" -> element instanceof InvoiceView.Tax t
+                    ? (name.equals("description") ? t.description() : t.amount()) : "";
+            case "payment" -> element instanceof InvoiceView.Payment p ? switch (name) {
+                case "date" -> p.date();
+                case "reference" -> p.reference();
+                default -> p.amount();
+            } : "";
+            case "adjustment" -> element instanceof InvoiceView.Adjustment a ? switch (name) {
+                case "date" -> a.date();
+                case "reference" -> a.reference();
+                default -> a.amount();
+            } : "";
+            default -> "";
+        };
+    }
+
+    /** Whether a condition of the layout holds for this invoice. */
+    static boolean holds(String when, InvoiceView v, int pages) {
+        if (when == null) {
+            return true;
+        }
+        return switch (when) {
+            case "nothing-due" -> v.nothingDue();
+            case "service-period" -> !v.servicePeriod().isEmpty();
+            case "several-pages" -> pages > 1;
+            case "payments-listed" -> v.paymentsListed();
+            case "payments-counted" -> !v.paymentsListed();
+            case "message" -> !v.company().message().isEmpty();
+            case "taxes-shown" -> !v.taxes().isEmpty();
+            default -> false;
+        };
+    }
+
+    /** The elements a row repeats over. */
+    static List<?> elements(String each, InvoiceView v) {
+        return switch (each) {
+            case "taxes" -> v.taxes();
+            case "payments" -> v.paymentsListed() ? v.payments() : List.of();
+            case "opening-balances" -> v.adjustments().stream().filter(a -> a.type().equals("OPENING_BALANCE")).toList();
+            default -> v.adjustments().stream().filter(a -> !a.type().equals("OPENING_BALANCE")).toList();
+        };
+    }
+}
