@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import ca.isp.billing.domain.DayCount;
 import ca.isp.billing.domain.InvoiceNumbering;
+import ca.isp.billing.domain.PenaltyClass;
 import ca.isp.billing.domain.ProrationSettings;
 
 /**
@@ -83,11 +84,20 @@ public record BillingProperties(Path home, Path templates,
         }
     }
 
-    /** A flat late fee once per overdue invoice, after a grace period. */
+    /**
+     * The company's default late fee for accounts without a penalty class: the imported class
+     * named {@code defaultClass} when there is one, otherwise this flat fee once per overdue
+     * invoice after a grace period, on the whole open amount.
+     */
     public record LateFee(@DefaultValue("LATE-FLAT") String code,
                           @DefaultValue("10.00") BigDecimal amount,
                           @DefaultValue("5") int graceDays,
-                          @DefaultValue("5.00") BigDecimal minimumOpenAmount) {
+                          @DefaultValue("5.00") BigDecimal minimumOpenAmount,
+                          @DefaultValue("") String defaultClass) {
+
+        public PenaltyClass flatClass() {
+            return PenaltyClass.flat(code, amount, graceDays, minimumOpenAmount);
+        }
     }
 
     /** An account is delinquent when an invoice is this many days past due. */

@@ -33,7 +33,6 @@ import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
 import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
@@ -43,6 +42,7 @@ import ca.isp.billing.jobs.collections.DelinquencyProcessor;
 import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
+import ca.isp.billing.jobs.collections.PenaltyClasses;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
 import ca.isp.billing.jobs.handoff.Backoff;
 import ca.isp.billing.jobs.handoff.BounceMailbox;
@@ -443,18 +443,14 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public OverdueInvoiceReader overdueInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new OverdueInvoiceReader(named, cycleDate, lateFeePolicy().code(), properties.chunkSize());
+        return new OverdueInvoiceReader(named, cycleDate, properties.chunkSize());
     }
 
     @Bean
     @StepScope
     public LateFeeProcessor lateFeeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new LateFeeProcessor(lateFeePolicy(), cycleDate);
-    }
-
-    private LateFeePolicy lateFeePolicy() {
         BillingProperties.LateFee fee = properties.lateFee();
-        return new LateFeePolicy(fee.code(), fee.amount(), fee.graceDays(), fee.minimumOpenAmount());
+        return new LateFeeProcessor(PenaltyClasses.load(jdbc, fee.defaultClass(), fee.flatClass()), cycleDate);
     }
 
     // ------------------------------------------------------------------ 10. delinquency
