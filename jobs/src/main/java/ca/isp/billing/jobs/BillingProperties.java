@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import ca.isp.billing.domain.DayCount;
 import ca.isp.billing.domain.InvoiceNumbering;
+import ca.isp.billing.domain.PaymentTerms;
 import ca.isp.billing.domain.PenaltyClass;
 import ca.isp.billing.domain.ProrationSettings;
 
@@ -28,6 +29,7 @@ import ca.isp.billing.domain.ProrationSettings;
  * @param gridSize     partitions per account-level step; 0 = one per processor core
  * @param chunkSize    items per transaction in chunk steps
  * @param paymentTermsDays days between invoice date and due date
+ * @param paymentTermsByCustomerType the same for a customer type (COMMERCIAL: 30), instead of paymentTermsDays
  * @param emailFrom    sender address of invoice emails
  * @param invoiceNumber how issued invoices are numbered
  * @param plausible    how far input dates may be from today, and how far behind an account may be
@@ -42,6 +44,7 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue("0") int gridSize,
                                 @DefaultValue("200") int chunkSize,
                                 @DefaultValue("21") int paymentTermsDays,
+                                Map<String, Integer> paymentTermsByCustomerType,
                                 @DefaultValue("billing@northernlights.example") String emailFrom,
                                 @DefaultValue InvoiceNumber invoiceNumber,
                                 @DefaultValue LateFee lateFee,
@@ -53,6 +56,11 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration) {
+
+    /** Due dates: net paymentTermsDays, or the customer type's own terms. */
+    public PaymentTerms paymentTerms() {
+        return new PaymentTerms(paymentTermsDays, paymentTermsByCustomerType);
+    }
 
     /**
      * Which changes to a subscription are prorated by days (billing.proration.*, all on by

@@ -295,7 +295,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step invoice(TaxedInvoiceReader taxedInvoiceReader) {
         return chunkStep("invoice", "invoice", properties.chunkSize(), taxedInvoiceReader,
-                new InvoiceIssueProcessor(properties.paymentTermsDays()),
+                new InvoiceIssueProcessor(properties.paymentTerms()),
                 new IssuedInvoiceWriter(named, properties.invoiceNumber().numbering()));
     }
 
