@@ -22,3 +22,13 @@ ALTER TABLE account ADD CONSTRAINT fk_account_penalty_class FOREIGN KEY (penalty
 ALTER TABLE late_fee ADD COLUMN period_no INT DEFAULT 0 NOT NULL;
 CREATE UNIQUE INDEX uk_late_fee_period ON late_fee (invoice_id, period_no);
 ALTER TABLE late_fee DROP INDEX uk_late_fee;
+
+-- The collections calendar's exclusion dates (import exclusion-dates): no account turns
+-- delinquent or is suspended on them. A yearly one is stored on its day of year 2000 (a leap
+-- year, so 02-29 can be given).
+CREATE TABLE collections_exclusion (
+    on_date          DATE          NOT NULL,
+    yearly           BOOLEAN       NOT NULL,
+    name             VARCHAR(100)  NOT NULL,
+    CONSTRAINT pk_collections_exclusion PRIMARY KEY (on_date, yearly)
+) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;

@@ -2,6 +2,7 @@ package ca.isp.billing.jobs;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -108,9 +110,15 @@ public record BillingProperties(Path home, Path templates,
         }
     }
 
-    /** An account is delinquent when an invoice is this many days past due. */
+    /**
+     * An account is delinquent when an invoice is this many days past due, on an allowed weekday
+     * that is no imported exclusion date; suspended suspendAfterDays after that (0: never).
+     */
     public record Delinquency(@DefaultValue("30") int daysPastDue,
-                              @DefaultValue("10.00") BigDecimal minimumOverdue) {
+                              @DefaultValue("10.00") BigDecimal minimumOverdue,
+                              @DefaultValue("0") int suspendAfterDays,
+                              @DefaultValue("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")
+                              Set<DayOfWeek> allowedDays) {
     }
 
     /**

@@ -38,6 +38,7 @@ import ca.isp.billing.jobs.charge.AccountChargeProcessor;
 import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
 import ca.isp.billing.jobs.charge.DueAccountReader;
 import ca.isp.billing.jobs.collections.AccountStandingReader;
+import ca.isp.billing.jobs.collections.CollectionsCalendars;
 import ca.isp.billing.jobs.collections.DelinquencyProcessor;
 import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
@@ -471,7 +472,8 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public DelinquencyProcessor delinquencyProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         BillingProperties.Delinquency d = properties.delinquency();
-        return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
+        return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue(),
+                d.suspendAfterDays(), CollectionsCalendars.load(jdbc, d.allowedDays())), cycleDate);
     }
 
     // ------------------------------------------------------------------ 11. run summary

@@ -30,6 +30,7 @@ import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.ChargeFormat;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.ExclusionDateFormat;
 import ca.isp.billing.readers.PenaltyClassFormat;
 import ca.isp.billing.readers.PlanFormat;
 import ca.isp.billing.readers.RowFormat;
@@ -124,6 +125,7 @@ class ImportGuardsTest extends AbstractCycleTest {
                         "description_fr", List.of("one_time_charge.description_fr"),
                         "reason", List.of("one_time_charge.reason")));
 
+        stored.put(ExclusionDateFormat.INSTANCE, Map.of("name", List.of("collections_exclusion.name")));
         stored.put(PenaltyClassFormat.INSTANCE, Map.of("code", List.of("penalty_class.code", "late_fee.policy_code"),
                 "penalised_kinds", List.of("penalty_class.penalised_kinds")));
 
