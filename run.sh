@@ -28,6 +28,11 @@ Usage: ./run.sh <command> [options]
         Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
         ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
         same command; one run at a time (a cycle included).
+  collections --date YYYY-MM-DD
+        The daily collections (cron): payment files in the inbox, late fees, delinquency and
+        suspension on the collections calendar, and the day's suspension and reactivation lists
+        in out/provisioning/DATE/. Same run guard and restart rules as bill: the same date again
+        resumes a failed run or does nothing; one run at a time (a cycle included).
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
@@ -148,7 +153,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|collections)
     build_if_needed
     run_app "$command" "$@"
     ;;

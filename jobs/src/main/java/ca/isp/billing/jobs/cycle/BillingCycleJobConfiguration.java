@@ -44,6 +44,7 @@ import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
 import ca.isp.billing.jobs.collections.PenaltyClasses;
+import ca.isp.billing.jobs.collections.ProvisioningListsTasklet;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
 import ca.isp.billing.jobs.handoff.Backoff;
 import ca.isp.billing.jobs.handoff.BounceMailbox;
@@ -101,6 +102,12 @@ import okhttp3.OkHttpClient;
 @Configuration
 public class BillingCycleJobConfiguration {
 
+    /**
+     * The date of steps the daily collections job shares (payments, late fees, delinquency, lists):
+     * the cycle date, or the collections date when CollectionsJobConfiguration runs them.
+     */
+    private static final String DATE = "#{jobParameters['cycleDate'] ?: jobParameters['collectionsDate']}";
+
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -123,7 +130,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
-                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
+                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step provisioningLists,
+                            Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
                 .validator(cycleDateValidator())
@@ -145,6 +153,7 @@ public class BillingCycleJobConfiguration {
                 .next(handoffManifest)
                 .next(lateFees)
                 .next(delinquency)
+                .next(provisioningLists)
                 .next(report)
                 .build();
     }
@@ -215,7 +224,7 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PaymentFileIngester paymentFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public PaymentFileIngester paymentFileIngester(@Value(DATE) LocalDate cycleDate) {
         return new PaymentFileIngester(jdbc, transactionManager, properties, plausibleDates().payments(cycleDate),
                 faults);
     }
@@ -443,13 +452,13 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public OverdueInvoiceReader overdueInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public OverdueInvoiceReader overdueInvoiceReader(@Value(DATE) LocalDate cycleDate) {
         return new OverdueInvoiceReader(named, cycleDate, properties.chunkSize());
     }
 
     @Bean
     @StepScope
-    public LateFeeProcessor lateFeeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public LateFeeProcessor lateFeeProcessor(@Value(DATE) LocalDate cycleDate) {
         BillingProperties.LateFee fee = properties.lateFee();
         return new LateFeeProcessor(PenaltyClasses.load(jdbc, fee.defaultClass(), fee.flatClass()), cycleDate);
     }
@@ -464,16 +473,31 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public AccountStandingReader accountStandingReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public AccountStandingReader accountStandingReader(@Value(DATE) LocalDate cycleDate) {
         return new AccountStandingReader(named, cycleDate, properties.chunkSize() * 5);
     }
 
     @Bean
     @StepScope
-    public DelinquencyProcessor delinquencyProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public DelinquencyProcessor delinquencyProcessor(@Value(DATE) LocalDate cycleDate) {
         BillingProperties.Delinquency d = properties.delinquency();
         return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue(),
                 d.suspendAfterDays(), CollectionsCalendars.load(jdbc, d.allowedDays())), cycleDate);
+    }
+
+    @Bean
+    public Step provisioningLists(ProvisioningListsTasklet provisioningListsTasklet) {
+        return new StepBuilder("provisioningLists", jobRepository)
+                .tasklet(provisioningListsTasklet, transactionManager)
+                .build();
+    }
+
+    /** The day's suspension and reactivation lists, for the cycle's date or the collections run's. */
+    @Bean
+    @StepScope
+    public ProvisioningListsTasklet provisioningListsTasklet(
+            @Value(DATE) LocalDate date) {
+        return new ProvisioningListsTasklet(jdbc, properties.out().resolve("provisioning"), date);
     }
 
     // ------------------------------------------------------------------ 11. run summary
