@@ -37,16 +37,23 @@ Usage: ./run.sh <command> [options]
         Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
         ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
         same command; one run at a time (a cycle included).
+  collections --date YYYY-MM-DD
+        The daily collections (cron): payment files in the inbox, late fees, delinquency and
+        suspension on the collections calendar, and the day's suspension and reactivation lists
+        in out/provisioning/DATE/. Same run guard and restart rules as bill: the same date again
+        resumes a failed run or does nothing; one run at a time (a cycle included).
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
         Rate again the records that started in [from, to) and are on no invoice yet (after a
         rate or identifier fix): updated in place, never duplicated.
   import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances|
-          service-identifiers|rates|rate-bands|charges> FILE
+          service-identifiers|rates|rate-bands|charges|penalty-classes|exclusion-dates> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/. charges: one-time charges and
-        credits, billed on each account's next invoice.
+        credits, billed on each account's next invoice. penalty-classes: late fee rules per
+        class, named by accounts (penalty_class column). exclusion-dates: days no account turns
+        delinquent or is suspended (holidays, one-off or yearly).
   tax-quote --postal-code CODE --country CC [--region R] --class CLASS --amount 100.00 --date YYYY-MM-DD
         The jurisdictions of a postal code and each tax the billing run would charge on that
         amount of that class (INTERNET_ACCESS, VOIP, LANDLINE_RESIDENTIAL, EQUIPMENT_SALE,
@@ -174,7 +181,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections)
     build_if_needed
     run_app "$command" "$@"
     ;;

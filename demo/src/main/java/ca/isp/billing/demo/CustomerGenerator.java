@@ -24,10 +24,12 @@ final class CustomerGenerator {
 
     /**
      * The accounts file's columns but service_line2 (the demo's service addresses fit on one line)
-     * and bill_day_from (no demo account changes its bill day).
+     * bill_day_from (no demo account changes its bill day) and penalty_class (the demo's accounts
+     * pay the company default).
      */
     private static final List<String> COLUMNS = AccountFormat.INSTANCE.columns().stream()
-            .filter(column -> !column.equals("service_line2") && !column.equals("bill_day_from"))
+            .filter(column -> !column.equals("service_line2") && !column.equals("bill_day_from")
+                    && !column.equals("penalty_class"))
             .toList();
 
     private final LocalDate cycleDate;

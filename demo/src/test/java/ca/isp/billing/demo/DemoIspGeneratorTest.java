@@ -100,6 +100,7 @@ class DemoIspGeneratorTest {
         List<String> accountColumns = new ArrayList<>(AccountFormat.INSTANCE.columns());
         accountColumns.remove("service_line2"); // the demo's service addresses fit on one line
         accountColumns.remove("bill_day_from"); // and no demo account changes its bill day
+        accountColumns.remove("penalty_class"); // nor has a penalty class: the company default
         assertThat(read(reference.resolve("accounts.csv")).header()).isEqualTo(accountColumns);
         assertThat(read(reference.resolve("plans.csv")).header()).isEqualTo(PlanFormat.INSTANCE.columns());
         // no demo subscription has a history: the columns up to quantity

@@ -22,6 +22,6 @@ class DelinquencyPolicyTest {
             ", 120.00, 2026-12-31, false"})           // nothing overdue
     void delinquentOnceLongEnoughAndEnoughOverdue(LocalDate oldestDue, BigDecimal overdue, LocalDate asOf,
                                                   boolean expected) {
-        assertThat(POLICY.isDelinquent(oldestDue, overdue, asOf)).isEqualTo(expected);
+        assertThat(POLICY.isOverdue(oldestDue, overdue, asOf)).isEqualTo(expected);
     }
 }

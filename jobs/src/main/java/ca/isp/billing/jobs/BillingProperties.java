@@ -2,6 +2,7 @@ package ca.isp.billing.jobs;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,6 +10,7 @@ import java.time.ZoneId;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import ca.isp.billing.domain.DayCount;
 import ca.isp.billing.domain.InvoiceNumbering;
+import ca.isp.billing.domain.PaymentTerms;
+import ca.isp.billing.domain.PenaltyClass;
 import ca.isp.billing.domain.ProrationSettings;
 
 /**
@@ -27,6 +31,7 @@ import ca.isp.billing.domain.ProrationSettings;
  * @param gridSize     partitions per account-level step; 0 = one per processor core
  * @param chunkSize    items per transaction in chunk steps
  * @param paymentTermsDays days between invoice date and due date
+ * @param paymentTermsByCustomerType the same for a customer type (COMMERCIAL: 30), instead of paymentTermsDays
  * @param emailFrom    sender address of invoice emails
  * @param invoiceNumber how issued invoices are numbered
  * @param plausible    how far input dates may be from today, and how far behind an account may be
@@ -41,6 +46,7 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue("0") int gridSize,
                                 @DefaultValue("200") int chunkSize,
                                 @DefaultValue("21") int paymentTermsDays,
+                                Map<String, Integer> paymentTermsByCustomerType,
                                 @DefaultValue("billing@northernlights.example") String emailFrom,
                                 @DefaultValue InvoiceNumber invoiceNumber,
                                 @DefaultValue LateFee lateFee,
@@ -52,6 +58,11 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration) {
+
+    /** Due dates: net paymentTermsDays, or the customer type's own terms. */
+    public PaymentTerms paymentTerms() {
+        return new PaymentTerms(paymentTermsDays, paymentTermsByCustomerType);
+    }
 
     /**
      * Which changes to a subscription are prorated by days (billing.proration.*, all on by
@@ -83,16 +94,31 @@ public record BillingProperties(Path home, Path templates,
         }
     }
 
-    /** A flat late fee once per overdue invoice, after a grace period. */
+    /**
+     * The company's default late fee for accounts without a penalty class: the imported class
+     * named {@code defaultClass} when there is one, otherwise this flat fee once per overdue
+     * invoice after a grace period, on the whole open amount.
+     */
     public record LateFee(@DefaultValue("LATE-FLAT") String code,
                           @DefaultValue("10.00") BigDecimal amount,
                           @DefaultValue("5") int graceDays,
-                          @DefaultValue("5.00") BigDecimal minimumOpenAmount) {
+                          @DefaultValue("5.00") BigDecimal minimumOpenAmount,
+                          @DefaultValue("") String defaultClass) {
+
+        public PenaltyClass flatClass() {
+            return PenaltyClass.flat(code, amount, graceDays, minimumOpenAmount);
+        }
     }
 
-    /** An account is delinquent when an invoice is this many days past due. */
+    /**
+     * An account is delinquent when an invoice is this many days past due, on an allowed weekday
+     * that is no imported exclusion date; suspended suspendAfterDays after that (0: never).
+     */
     public record Delinquency(@DefaultValue("30") int daysPastDue,
-                              @DefaultValue("10.00") BigDecimal minimumOverdue) {
+                              @DefaultValue("10.00") BigDecimal minimumOverdue,
+                              @DefaultValue("0") int suspendAfterDays,
+                              @DefaultValue("MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY")
+                              Set<DayOfWeek> allowedDays) {
     }
 
     /**

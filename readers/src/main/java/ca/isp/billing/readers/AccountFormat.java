@@ -23,13 +23,14 @@ public final class AccountFormat implements RowFormat<AccountRow> {
             Map.entry("billing_region", 10), Map.entry("billing_postal_code", 20),
             Map.entry("service_line1", 200), Map.entry("service_line2", 200), Map.entry("service_city", 100),
             Map.entry("service_county", 100), Map.entry("service_region", 10),
-            Map.entry("service_postal_code", 20));
+            Map.entry("service_postal_code", 20), Map.entry("penalty_class", 20));
 
     private static final List<String> COLUMNS = List.of(
             "account_number", "name", "customer_type", "language", "email", "delivery",
             "billing_line1", "billing_line2", "billing_city", "billing_region", "billing_postal_code",
             "billing_country", "service_line1", "service_line2", "service_city", "service_county",
-            "service_region", "service_postal_code", "service_country", "next_bill_date", "bill_day", "bill_day_from");
+            "service_region", "service_postal_code", "service_country", "next_bill_date", "bill_day", "bill_day_from",
+            "penalty_class");
 
     private static final List<String> REQUIRED = List.of(
             "account_number", "name", "customer_type", "language", "delivery",
@@ -89,8 +90,11 @@ public final class AccountFormat implements RowFormat<AccountRow> {
         // the day billed on (1-31; 31 is the last day of a shorter month)
         Integer billDay = row.optionalIntBetween("bill_day", 1, 31);
         LocalDate billDayFrom = row.within("bill_day_from", row.optionalDate("bill_day_from"), nextBillDates);
+        // blank: the company's default penalty class
+        String penaltyClass = row.optional("penalty_class") == null ? null
+                : row.identifier("penalty_class", Identifier.CODE).toUpperCase(Locale.ROOT);
         return new AccountRow(accountNumber, name, customerType, language, email, delivery,
-                billing, service, nextBillDate, billDay, billDayFrom);
+                billing, service, nextBillDate, billDay, billDayFrom, penaltyClass);
     }
 
     /** Region codes are upper case (QC, NY) so they match the tax-rates file whatever the spelling. */

@@ -38,7 +38,7 @@ class RowFormatLimitsTest {
                         Map.entry("billing_postal_code", 20), Map.entry("service_line1", 200),
                         Map.entry("service_line2", 200), Map.entry("service_city", 100),
                         Map.entry("service_county", 100), Map.entry("service_region", 10),
-                        Map.entry("service_postal_code", 20))),
+                        Map.entry("service_postal_code", 20), Map.entry("penalty_class", 20))),
                 arguments(PlanFormat.INSTANCE, Map.of("plan_code", 30, "name_en", 100, "name_fr", 100)),
                 arguments(SubscriptionFormat.INSTANCE, Map.of("subscription_id", 40, "account_number", 20,
                         "plan_code", 30, "service_id", 100)),
@@ -56,6 +56,8 @@ class RowFormatLimitsTest {
                         "description_fr", 200, "reason", 300)),
                 arguments(RateFormat.INSTANCE, Map.of("rate_table", 30, "destination", 100, "band", 20)),
                 arguments(RateBandFormat.INSTANCE, Map.of("rate_table", 30, "band", 20, "name_en", 40, "name_fr", 40)),
+                arguments(PenaltyClassFormat.INSTANCE, Map.of("code", 20, "penalised_kinds", 80)),
+                arguments(ExclusionDateFormat.INSTANCE, Map.of("name", 100)),
                 arguments(RowFormatColumnsTest.GENERIC_CDR, Map.of("record_id", 100, "caller", 100,
                         "destination", 100, "account_code", 100)));
     }
@@ -86,6 +88,9 @@ class RowFormatLimitsTest {
     private static String value(String column, int length) {
         if (column.equals("email")) {
             return "e".repeat(length - "@example.ca".length()) + "@example.ca";
+        }
+        if (column.equals("penalised_kinds")) {
+            return "RECURRING|".repeat(9).substring(0, length); // 80: eight times RECURRING, still valid
         }
         return "A".repeat(length);
     }

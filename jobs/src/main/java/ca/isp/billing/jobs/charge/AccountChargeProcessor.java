@@ -17,7 +17,7 @@ import ca.isp.billing.domain.IncludedMinutes;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.domain.LateFeePolicy;
+import ca.isp.billing.domain.LateFeeLine;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Plan;
@@ -164,8 +164,8 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         }
         List<Long> lateFeeIds = new ArrayList<>();
         for (PendingLateFee fee : account.lateFees()) {
-            LateFeePolicy assessed = new LateFeePolicy(fee.policyCode(), fee.amount(), 0, Money.ZERO);
-            lines.add(assessed.feeLine(fee.invoiceNumber(), fee.dueDate(), account.language()));
+            lines.add(LateFeeLine.of(fee.invoiceNumber(), fee.dueDate(), fee.policyCode(), fee.period(), fee.amount(),
+                    account.language()));
             lateFeeIds.add(fee.lateFeeId());
         }
         List<Long> chargeIds = new ArrayList<>();

@@ -52,6 +52,6 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
 
     /** A late fee assessed on an earlier invoice, to be billed on this one. */
     public record PendingLateFee(long lateFeeId, String invoiceNumber, LocalDate dueDate, String policyCode,
-                                 BigDecimal amount) {
+                                 int period, BigDecimal amount) {
     }
 }

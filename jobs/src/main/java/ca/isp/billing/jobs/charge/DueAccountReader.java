@@ -245,11 +245,11 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
 
         Map<Long, List<PendingLateFee>> fees = new HashMap<>();
         jdbc.query("""
-                SELECT f.account_id, f.id, i.invoice_number, i.due_date, f.policy_code, f.amount
+                SELECT f.account_id, f.id, i.invoice_number, i.due_date, f.policy_code, f.period_no, f.amount
                 FROM late_fee f JOIN invoice i ON i.id = f.invoice_id
                 WHERE f.account_id IN (:ids) AND f.billed_invoice_id IS NULL ORDER BY f.account_id, f.id""", ids, rs -> {
             fees.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PendingLateFee(rs.getLong(2),
-                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getBigDecimal(6)));
+                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getString(5), rs.getInt(6), rs.getBigDecimal(7)));
         });
 
         // one-time charges and credits not billed yet, dated on or before the cycle date

@@ -32,6 +32,7 @@ import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.DryRun;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
+import ca.isp.billing.jobs.cycle.CollectionsLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
@@ -63,6 +64,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
 
     private final CycleLauncher launcher;
     private final UsageIngestLauncher ingestLauncher;
+    private final CollectionsLauncher collectionsLauncher;
     private final UsageReport usageReport;
     private final IngestBench ingestBench;
     private final RenderBench renderBench;
@@ -78,7 +80,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
-    public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
+    public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher,
+                              CollectionsLauncher collectionsLauncher, UsageReport usageReport,
                               IngestBench ingestBench, RenderBench renderBench,
                               @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
@@ -86,6 +89,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
+        this.collectionsLauncher = collectionsLauncher;
         this.usageReport = usageReport;
         this.ingestBench = ingestBench;
         this.renderBench = renderBench;
@@ -134,6 +138,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "rerun" -> rerun(options(args, "cycle-date", "force"));
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
+                case "collections" -> collections(options(args, "date"));
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
@@ -315,6 +320,26 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     /** The ingest and rate steps alone (hourly cron); the outcome's exit code as for a cycle. */
     private int ingest(Map<String, String> options) {
         CycleOutcome outcome = ingestLauncher.ingest();
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** run.sh collections --date D: the daily collections job; its counts when it completes. */
+    private int collections(Map<String, String> options) {
+        String text = options.get("date");
+        if (text == null) {
+            throw new UsageException("--date YYYY-MM-DD is required");
+        }
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--date must be a date like 2026-11-01, not '" + text + "'");
+        }
+        CycleOutcome outcome = collectionsLauncher.collect(date);
         if (outcome.result() == CycleOutcome.Result.COMPLETED) {
             System.out.println(outcome.message());
             return OK;

@@ -8,8 +8,8 @@ import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.DelinquencyPolicy;
 
 /**
- * Flags an account DELINQUENT when the DelinquencyPolicy says so, and back to ACTIVE once it
- * no longer does (paid up). Accounts whose status stays the same pass without a write, and so
+ * Moves an account to the status the DelinquencyPolicy gives (DELINQUENT, SUSPENDED on the
+ * collections calendar's allowed days; ACTIVE again once paid up). Accounts whose status stays the same pass without a write, and so
  * do accounts whose status was set on a later date: rerunning an older cycle must not undo a
  * newer cycle's decision.
  */
@@ -28,8 +28,8 @@ public class DelinquencyProcessor implements ItemProcessor<AccountStanding, Stat
         if (account.statusSince() != null && account.statusSince().isAfter(asOf)) {
             return null;
         }
-        boolean delinquent = policy.isDelinquent(account.oldestUnpaidDueDate(), account.overdueAmount(), asOf);
-        AccountStatus target = delinquent ? AccountStatus.DELINQUENT : AccountStatus.ACTIVE;
+        AccountStatus target = policy.next(account.status(), account.statusSince(), account.oldestUnpaidDueDate(),
+                account.overdueAmount(), asOf);
         if (target == account.status()) {
             return null;
         }

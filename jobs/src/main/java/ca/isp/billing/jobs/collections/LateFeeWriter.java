@@ -5,7 +5,10 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Records late fees; uk_late_fee (invoice + policy) makes a second one impossible. */
+/**
+ * Records late fees; uk_late_fee_period (invoice + period) makes a second fee for the same
+ * period impossible, and a rerun or restart that decides it again inserts nothing.
+ */
 public class LateFeeWriter implements ItemWriter<LateFeeAssessment> {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -17,11 +20,13 @@ public class LateFeeWriter implements ItemWriter<LateFeeAssessment> {
     @Override
     public void write(Chunk<? extends LateFeeAssessment> chunk) {
         jdbc.batchUpdate("""
-                INSERT INTO late_fee (account_id, invoice_id, policy_code, amount, assessed_on)
-                VALUES (:account, :invoice, :policy, :amount, :assessedOn)""",
+                INSERT INTO late_fee (account_id, invoice_id, policy_code, period_no, amount, assessed_on)
+                SELECT :account, :invoice, :policy, :period, :amount, :assessedOn FROM DUAL WHERE NOT EXISTS (
+                    SELECT 1 FROM late_fee WHERE invoice_id = :invoice AND period_no = :period)""",
                 chunk.getItems().stream().map(f -> new MapSqlParameterSource("account", f.accountId())
                         .addValue("invoice", f.invoiceId()).addValue("policy", f.policyCode())
-                        .addValue("amount", f.amount()).addValue("assessedOn", f.assessedOn()))
+                        .addValue("period", f.period()).addValue("amount", f.amount())
+                        .addValue("assessedOn", f.assessedOn()))
                         .toArray(MapSqlParameterSource[]::new));
     }
 }

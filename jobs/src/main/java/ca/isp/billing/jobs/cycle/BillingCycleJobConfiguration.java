@@ -33,17 +33,19 @@ import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.RecurringCharger;
 import ca.isp.billing.domain.DelinquencyPolicy;
 import ca.isp.billing.domain.Language;
-import ca.isp.billing.domain.LateFeePolicy;
 import ca.isp.billing.domain.review.ReviewSettings;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
 import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
 import ca.isp.billing.jobs.charge.DueAccountReader;
 import ca.isp.billing.jobs.collections.AccountStandingReader;
+import ca.isp.billing.jobs.collections.CollectionsCalendars;
 import ca.isp.billing.jobs.collections.DelinquencyProcessor;
 import ca.isp.billing.jobs.collections.LateFeeProcessor;
 import ca.isp.billing.jobs.collections.LateFeeWriter;
 import ca.isp.billing.jobs.collections.OverdueInvoiceReader;
+import ca.isp.billing.jobs.collections.PenaltyClasses;
+import ca.isp.billing.jobs.collections.ProvisioningListsTasklet;
 import ca.isp.billing.jobs.collections.StatusChangeWriter;
 import ca.isp.billing.jobs.handoff.Backoff;
 import ca.isp.billing.jobs.handoff.BounceMailbox;
@@ -106,6 +108,12 @@ import okhttp3.OkHttpClient;
 @Configuration
 public class BillingCycleJobConfiguration {
 
+    /**
+     * The date of steps the daily collections job shares (payments, late fees, delinquency, lists):
+     * the cycle date, or the collections date when CollectionsJobConfiguration runs them.
+     */
+    private static final String DATE = "#{jobParameters['cycleDate'] ?: jobParameters['collectionsDate']}";
+
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
     private final JdbcTemplate jdbc;
@@ -129,7 +137,8 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step reviewGate, Step render,
                             Step handoff,
-                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
+                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step provisioningLists,
+                            Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
                 .validator(cycleDateValidator())
@@ -153,6 +162,7 @@ public class BillingCycleJobConfiguration {
                 .next(handoffManifest)
                 .next(lateFees)
                 .next(delinquency)
+                .next(provisioningLists)
                 .next(report)
                 .build();
     }
@@ -223,7 +233,7 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PaymentFileIngester paymentFileIngester(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public PaymentFileIngester paymentFileIngester(@Value(DATE) LocalDate cycleDate) {
         return new PaymentFileIngester(jdbc, transactionManager, properties, plausibleDates().payments(cycleDate),
                 faults);
     }
@@ -305,7 +315,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Step invoice(TaxedInvoiceReader taxedInvoiceReader) {
         return chunkStep("invoice", "invoice", properties.chunkSize(), taxedInvoiceReader,
-                new InvoiceIssueProcessor(properties.paymentTermsDays()),
+                new InvoiceIssueProcessor(properties.paymentTerms()),
                 new IssuedInvoiceWriter(named, properties.invoiceNumber().numbering()));
     }
 
@@ -478,19 +488,15 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public OverdueInvoiceReader overdueInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new OverdueInvoiceReader(named, cycleDate, lateFeePolicy().code(), properties.chunkSize());
+    public OverdueInvoiceReader overdueInvoiceReader(@Value(DATE) LocalDate cycleDate) {
+        return new OverdueInvoiceReader(named, cycleDate, properties.chunkSize());
     }
 
     @Bean
     @StepScope
-    public LateFeeProcessor lateFeeProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new LateFeeProcessor(lateFeePolicy(), cycleDate);
-    }
-
-    private LateFeePolicy lateFeePolicy() {
+    public LateFeeProcessor lateFeeProcessor(@Value(DATE) LocalDate cycleDate) {
         BillingProperties.LateFee fee = properties.lateFee();
-        return new LateFeePolicy(fee.code(), fee.amount(), fee.graceDays(), fee.minimumOpenAmount());
+        return new LateFeeProcessor(PenaltyClasses.load(jdbc, fee.defaultClass(), fee.flatClass()), cycleDate);
     }
 
     // ------------------------------------------------------------------ 11. delinquency
@@ -503,15 +509,31 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public AccountStandingReader accountStandingReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public AccountStandingReader accountStandingReader(@Value(DATE) LocalDate cycleDate) {
         return new AccountStandingReader(named, cycleDate, properties.chunkSize() * 5);
     }
 
     @Bean
     @StepScope
-    public DelinquencyProcessor delinquencyProcessor(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public DelinquencyProcessor delinquencyProcessor(@Value(DATE) LocalDate cycleDate) {
         BillingProperties.Delinquency d = properties.delinquency();
-        return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
+        return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue(),
+                d.suspendAfterDays(), CollectionsCalendars.load(jdbc, d.allowedDays())), cycleDate);
+    }
+
+    @Bean
+    public Step provisioningLists(ProvisioningListsTasklet provisioningListsTasklet) {
+        return new StepBuilder("provisioningLists", jobRepository)
+                .tasklet(provisioningListsTasklet, transactionManager)
+                .build();
+    }
+
+    /** The day's suspension and reactivation lists, for the cycle's date or the collections run's. */
+    @Bean
+    @StepScope
+    public ProvisioningListsTasklet provisioningListsTasklet(
+            @Value(DATE) LocalDate date) {
+        return new ProvisioningListsTasklet(jdbc, properties.out().resolve("provisioning"), date);
     }
 
     // ------------------------------------------------------------------ 12. run summary and reconciliation

@@ -3,6 +3,7 @@ package ca.isp.billing.jobs.importing;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,11 +27,11 @@ final class AccountUpsert extends Upsert<AccountRow> {
             INSERT INTO account (account_number, name, customer_type, language, email, delivery,
                 billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
                 service_line1, service_city, service_county, service_region, service_postal_code, service_country,
-                next_bill_date, status, bill_day, billing_start)
+                next_bill_date, status, bill_day, billing_start, penalty_class)
             VALUES (:account_number, :name, :customer_type, :language, :email, :delivery,
                 :billing_line1, :billing_line2, :billing_city, :billing_region, :billing_postal_code, :billing_country,
                 :service_line1, :service_city, :service_county, :service_region, :service_postal_code, :service_country,
-                :next_bill_date, :status, :first_bill_day, :next_bill_date)""";
+                :next_bill_date, :status, :first_bill_day, :next_bill_date, :penalty_class)""";
 
     private static final String UPDATE = """
             UPDATE account SET name = :name, customer_type = :customer_type, language = :language, email = :email,
@@ -39,11 +40,13 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 billing_postal_code = :billing_postal_code, billing_country = :billing_country,
                 service_line1 = :service_line1, service_city = :service_city, service_county = :service_county,
                 service_region = :service_region, service_postal_code = :service_postal_code,
-                service_country = :service_country
+                service_country = :service_country, penalty_class = :penalty_class
             WHERE account_number = :account_number""";
 
     /** The stored rows of the batch, read by readStored. */
     private Map<String, Map<String, Object>> stored;
+    /** The penalty classes imported, read by readStored. */
+    private Set<String> penaltyClasses = Set.of();
     /** Bill-day changes of the batch, written by afterWrites. */
     private final List<MapSqlParameterSource> billDayChanges = new ArrayList<>();
 
@@ -66,10 +69,22 @@ final class AccountUpsert extends Upsert<AccountRow> {
                     WHERE c.account_id = account.id ORDER BY c.effective_from DESC LIMIT 1), bill_day) AS bill_day,
                     name, customer_type, language, email, delivery,
                     billing_line1, billing_line2, billing_city, billing_region, billing_postal_code, billing_country,
-                    service_line1, service_city, service_county, service_region, service_postal_code, service_country
+                    service_line1, service_city, service_county, service_region, service_postal_code, service_country,
+                    penalty_class
                 FROM account WHERE account_number IN (:keys)""",
                 keys(rows, AccountRow::accountNumber), values -> (String) values.get("account_number"));
+        penaltyClasses = Set.copyOf(jdbc.getJdbcTemplate().queryForList("SELECT code FROM penalty_class", String.class));
         return stored;
+    }
+
+    /** A penalty class must be imported before accounts name it. */
+    @Override
+    Refusal unknownReference(AccountRow a) {
+        if (a.penaltyClass() != null && !penaltyClasses.contains(a.penaltyClass())) {
+            return new Refusal("penalty_class", "unknown penalty class '" + a.penaltyClass()
+                    + "' (import penalty-classes first)");
+        }
+        return null;
     }
 
     /** A new bill day for an existing account needs the date it takes effect. */
@@ -120,7 +135,7 @@ final class AccountUpsert extends Upsert<AccountRow> {
                 .addValue("service_line1", s.line1()).addValue("service_city", s.city())
                 .addValue("service_county", s.county()).addValue("service_region", s.region())
                 .addValue("service_postal_code", s.postalCode()).addValue("service_country", s.country())
-                .addValue("next_bill_date", a.nextBillDate())
+                .addValue("next_bill_date", a.nextBillDate()).addValue("penalty_class", a.penaltyClass())
                 // not named bill_day: compared by change(), only when the file gives one
                 .addValue("first_bill_day", a.billDay() != null ? a.billDay() : a.nextBillDate().getDayOfMonth())
                 // a new account starts in good standing; the delinquency step owns it afterwards

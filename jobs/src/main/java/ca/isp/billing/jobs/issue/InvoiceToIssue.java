@@ -16,7 +16,7 @@ import ca.isp.billing.domain.LedgerEntry;
  */
 public record InvoiceToIssue(long invoiceId, long accountId, String accountNumber, LocalDate invoiceDate,
                              List<InvoiceLine> lines, BigDecimal balanceOnLastStatement, List<NewEntry> newEntries,
-                             List<Credit> credits, DeliveryPreference delivery, String email) {
+                             List<Credit> credits, DeliveryPreference delivery, String email, String customerType) {
 
     /** A ledger entry no statement has shown yet, with its row id (to mark it shown). */
     public record NewEntry(long id, LedgerEntry entry) {

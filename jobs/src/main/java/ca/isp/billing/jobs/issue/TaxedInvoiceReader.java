@@ -35,7 +35,7 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String>
     private static List<InvoiceToIssue> load(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate,
                                              String afterAccount, int size) {
         List<InvoiceToIssue> page = jdbc.query("""
-                SELECT i.id, i.account_id, a.account_number, i.invoice_date, a.delivery, a.email
+                SELECT i.id, i.account_id, a.account_number, i.invoice_date, a.delivery, a.email, a.customer_type
                 FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = :cycle AND i.status = :taxed AND a.account_number > :after
                 ORDER BY a.account_number LIMIT :size""",
@@ -43,7 +43,7 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String>
                         .addValue("taxed", InvoiceStatus.TAXED.name()),
                 (rs, n) -> new InvoiceToIssue(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), List.of(), null, List.of(), List.of(),
-                        DeliveryPreference.valueOf(rs.getString(5)), rs.getString(6)));
+                        DeliveryPreference.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));
         if (page.isEmpty()) {
             return page;
         }
@@ -76,6 +76,6 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String>
         return page.stream().map(i -> new InvoiceToIssue(i.invoiceId(), i.accountId(), i.accountNumber(),
                 i.invoiceDate(), lines.getOrDefault(i.invoiceId(), List.of()), lastStatement.get(i.accountId()),
                 newEntries.getOrDefault(i.accountId(), List.of()), credits.getOrDefault(i.accountId(), List.of()),
-                i.delivery(), i.email())).toList();
+                i.delivery(), i.email(), i.customerType())).toList();
     }
 }

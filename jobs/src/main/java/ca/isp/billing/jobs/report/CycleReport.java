@@ -174,12 +174,16 @@ public class CycleReport {
         out.append("\nCollections\n");
         out.append(String.format("  late fees assessed %s, %s (billed on the next invoice)%n", fees.get("n"),
                 money(fees.get("amount"))));
-        out.append(String.format("  accounts newly delinquent %d, back to active %d, delinquent now %d%n",
+        out.append(String.format("  accounts newly delinquent %d, newly suspended %d, back to active %d,"
+                        + " delinquent now %d, suspended now %d%n",
                 count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = ?", cycleDate,
                         AccountStatus.DELINQUENT.name()),
                 count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = ?", cycleDate,
+                        AccountStatus.SUSPENDED.name()),
+                count("SELECT COUNT(*) FROM delinquency_event WHERE event_date = ? AND to_status = ?", cycleDate,
                         AccountStatus.ACTIVE.name()),
-                count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT.name())));
+                count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT.name()),
+                count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.SUSPENDED.name())));
         return out.toString();
     }
 

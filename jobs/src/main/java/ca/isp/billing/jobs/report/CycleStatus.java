@@ -58,6 +58,7 @@ public class CycleStatus {
         }
         out.append("accounts ").append(jdbc.queryForObject("SELECT COUNT(*) FROM account", Long.class))
                 .append(", delinquent ").append(count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.DELINQUENT))
+                .append(", suspended ").append(count("SELECT COUNT(*) FROM account WHERE status = ?", AccountStatus.SUSPENDED))
                 .append(", invoices held ").append(count("SELECT COUNT(*) FROM invoice WHERE status = ?", InvoiceStatus.HELD))
                 .append(" (rerun their cycle once fixed), deliveries not sent ")
                 .append(count("""

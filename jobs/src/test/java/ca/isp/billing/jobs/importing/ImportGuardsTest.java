@@ -30,6 +30,8 @@ import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.ChargeFormat;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.PaymentFormat;
+import ca.isp.billing.readers.ExclusionDateFormat;
+import ca.isp.billing.readers.PenaltyClassFormat;
 import ca.isp.billing.readers.PlanFormat;
 import ca.isp.billing.readers.RowFormat;
 import ca.isp.billing.readers.SubscriptionFormat;
@@ -88,7 +90,8 @@ class ImportGuardsTest extends AbstractCycleTest {
                         Map.entry("service_city", List.of("account.service_city")),
                         Map.entry("service_county", List.of("account.service_county")),
                         Map.entry("service_region", List.of("account.service_region")),
-                        Map.entry("service_postal_code", List.of("account.service_postal_code"))),
+                        Map.entry("service_postal_code", List.of("account.service_postal_code")),
+                        Map.entry("penalty_class", List.of("account.penalty_class", "penalty_class.code"))),
                 PlanFormat.INSTANCE, Map.of("plan_code", List.of("plan.code", "subscription.plan_code"),
                         "name_en", List.of("plan.name_en"), "name_fr", List.of("plan.name_fr")),
                 SubscriptionFormat.INSTANCE, Map.of("subscription_id", List.of("subscription.subscription_id"),
@@ -121,6 +124,10 @@ class ImportGuardsTest extends AbstractCycleTest {
                         "description_en", List.of("one_time_charge.description_en"),
                         "description_fr", List.of("one_time_charge.description_fr"),
                         "reason", List.of("one_time_charge.reason")));
+
+        stored.put(ExclusionDateFormat.INSTANCE, Map.of("name", List.of("collections_exclusion.name")));
+        stored.put(PenaltyClassFormat.INSTANCE, Map.of("code", List.of("penalty_class.code", "late_fee.policy_code"),
+                "penalised_kinds", List.of("penalty_class.penalised_kinds")));
 
         for (Map.Entry<RowFormat<?>, Map<String, List<String>>> format : stored.entrySet()) {
             Map<String, Integer> limits = format.getKey().maxLengths();

@@ -1,0 +1,45 @@
+package ca.isp.billing.jobs.collections;
+
+import java.time.LocalDate;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import ca.isp.billing.jobs.support.CollectionsJob;
+
+/**
+ * The daily collections job (run.sh collections --date D): the billing cycle's own payments,
+ * late fees, delinquency and provisioning-list steps, the same beans, as a job of their own, so
+ * an ISP collects every day and not only on cycle days. Every step does only what is left
+ * (payment files not read, fee periods not charged, statuses not moved) and the lists are
+ * rebuilt from the day's events, so a date run twice, or a cycle on the same day, changes
+ * nothing more. One instance per date; CollectionsLauncher gives it the cycle's run guard and
+ * restart rules.
+ */
+@Configuration
+public class CollectionsJobConfiguration {
+
+    @Bean
+    public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
+                           Step provisioningLists) {
+        return new JobBuilder(CollectionsJob.NAME, jobRepository)
+                .validator(parameters -> {
+                    JobParameter<?> date = parameters.getParameter(CollectionsJob.DATE);
+                    if (date == null || !(date.value() instanceof LocalDate) || !date.identifying()) {
+                        throw new InvalidJobParametersException(
+                                "collections needs the identifying parameter collectionsDate of type java.time.LocalDate");
+                    }
+                })
+                .start(payments)
+                .next(lateFees)
+                .next(delinquency)
+                .next(provisioningLists)
+                .build();
+    }
+}
