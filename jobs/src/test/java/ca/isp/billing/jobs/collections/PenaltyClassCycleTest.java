@@ -154,6 +154,16 @@ class PenaltyClassCycleTest extends AbstractCycleTest {
                 VALUES (?, ?, 'BILLED', 'ISSUED', ?, ?, 'fr', 'CAD', ?, 0, ?, 0, ?, ?)""",
                 number, accountId, dueDate.minusDays(21), dueDate, total, total, total, new BigDecimal(paid));
         long invoiceId = jdbc.queryForObject("SELECT id FROM invoice WHERE invoice_number = ?", Long.class, number);
+        // in the ledger as an issued invoice and the payment it had are (the reconciliation checks it)
+        jdbc.update("""
+                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
+                VALUES (?, ?, 'INVOICE', ?, ?)""", accountId, dueDate.minusDays(21), number, total);
+        if (new BigDecimal(paid).signum() > 0) {
+            jdbc.update("""
+                    INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
+                    VALUES (?, ?, 'PAYMENT', ?, ?)""", accountId, dueDate.minusDays(7), "PAY-" + number,
+                    new BigDecimal(paid).negate());
+        }
         int lineNo = 0;
         for (String line : lines) {
             String[] parts = line.split(" ");
