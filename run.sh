@@ -46,6 +46,10 @@ Usage: ./run.sh <command> [options]
         The tax liability of the issued invoices dated in the period, per currency, jurisdiction,
         tax and rate (taxable base, exempt base, tax collected, invoices), as a CSV under
         $BILLING_HOME/out/reports/tax-liability/.
+  export journal --cycle-date YYYY-MM-DD
+        Write again the general-ledger journal of each run of that cycle (out/reports/<cycle>/
+        journal.csv, journal-rerun-N.csv: what each run posted, checked to balance) and print
+        the debits and credits per GL account. Every billing run writes its own already.
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
@@ -146,7 +150,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|export)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -36,11 +36,12 @@ public final class PlanFormat implements RowFormat<PlanRow> {
     static final BigDecimal MAX_PER_MINUTE = new BigDecimal("100.00");
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "plan_code", 30, "name_en", 100, "name_fr", 100);
+            "plan_code", 30, "name_en", 100, "name_fr", 100, "gl_account", 20);
 
     private static final List<String> COLUMNS = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
-            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class");
+            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class",
+            "gl_account");
 
     // monthly_price may be left out when term_price is given
     private static final List<String> REQUIRED = List.of(
@@ -95,8 +96,15 @@ public final class PlanFormat implements RowFormat<PlanRow> {
                 row.optionalDecimal("per_minute", PER_MINUTE_DECIMALS)), MAX_PER_MINUTE);
         // optional: blank is the kind's class (INTERNET_ACCESS or VOIP)
         String taxClass = row.optional("tax_class") == null ? null : row.oneOf("tax_class", TaxClass.class).name();
+        // optional: blank is the company's revenue account (billing.gl.revenue)
+        String glAccount = glAccount(row);
         return new PlanRow(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths,
-                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass);
+                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass, glAccount);
+    }
+
+    /** A general-ledger account number or code (4010, REV-NET): an identifier, or null when blank. */
+    static String glAccount(Row row) {
+        return row.optional("gl_account") == null ? null : row.identifier("gl_account", Identifier.CODE);
     }
 
     private static BigDecimal notNegative(Row row, String column, BigDecimal value) {

@@ -6,16 +6,18 @@ import java.math.BigDecimal;
  * One line of the plans file. Kind is INTERNET or VOIP; includedGb null means unlimited;
  * perMinute null means calls are included. termPrice is what a whole term of periodMonths costs
  * (what is billed); monthlyPrice is the file's, or the term price per month when only that is given.
- * taxClass null means the kind's (TaxClass.ofPlanKind).
+ * taxClass null means the kind's (TaxClass.ofPlanKind); glAccount null means the company's revenue
+ * account (the accounting export).
  */
 public record PlanRow(String planCode, String nameEn, String nameFr, String kind, BigDecimal monthlyPrice,
                       int periodMonths, BigDecimal includedGb, BigDecimal overagePerGb, BigDecimal perMinute,
-                      BigDecimal termPrice, boolean billsWhileSuspended, String taxClass) {
+                      BigDecimal termPrice, boolean billsWhileSuspended, String taxClass,
+                      String glAccount) {
 
     /** A plan priced by the month, not billed while suspended, of its kind's tax class. */
     public PlanRow(String planCode, String nameEn, String nameFr, String kind, BigDecimal monthlyPrice,
                    int periodMonths, BigDecimal includedGb, BigDecimal overagePerGb, BigDecimal perMinute) {
         this(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths, includedGb, overagePerGb, perMinute,
-                monthlyPrice.multiply(BigDecimal.valueOf(periodMonths)), false, null);
+                monthlyPrice.multiply(BigDecimal.valueOf(periodMonths)), false, null, null);
     }
 }

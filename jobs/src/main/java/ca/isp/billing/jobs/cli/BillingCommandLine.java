@@ -22,10 +22,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.Journal;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.accounting.JournalExport;
 import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
@@ -66,13 +68,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final DemoCommand demo;
     private final TaxQuote taxQuote;
     private final TaxLiabilityReport taxReport;
+    private final JournalExport journalExport;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
                               IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
-                              TaxQuote taxQuote, TaxLiabilityReport taxReport,
+                              TaxQuote taxQuote, TaxLiabilityReport taxReport, JournalExport journalExport,
                               BillingProperties properties) {
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
@@ -83,6 +86,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.demo = demo;
         this.taxQuote = taxQuote;
         this.taxReport = taxReport;
+        this.journalExport = journalExport;
         this.properties = properties;
     }
 
@@ -128,6 +132,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
                 case "tax-report" -> taxReport(options(args, "from", "to"));
+                case "export" -> export(args);
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -390,6 +395,40 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         liability.taxByCurrency().forEach((currency, tax) -> System.out.printf("  %s tax collected %s on %d invoices%n",
                 currency, tax.toPlainString(), liability.invoicesByCurrency().get(currency)));
         System.out.println("  " + liability.file().toAbsolutePath().normalize());
+        return OK;
+    }
+
+    /**
+     * {@code export journal --cycle-date D}: writes again the journal of every run of the cycle
+     * from what those runs posted (the same files the runs wrote), checked to balance.
+     */
+    private int export(List<String> args) {
+        if (args.size() < 2 || !"journal".equals(args.get(1))) {
+            throw new UsageException("usage: export journal --cycle-date YYYY-MM-DD");
+        }
+        LocalDate cycleDate = cycleDate(options(args, "cycle-date"));
+        List<JournalExport.Written> written;
+        try {
+            written = journalExport.writeAll(cycleDate);
+        } catch (Journal.UnbalancedJournalException e) {
+            System.err.println("error: cycle " + cycleDate + ": " + e.getMessage() + "; nothing written");
+            return FAILED;
+        }
+        if (written.isEmpty()) {
+            System.err.println("error: no run of cycle " + cycleDate + " posted a journal (the cycle has not run, or ran"
+                    + " before the accounting export existed); `./run.sh rerun --cycle-date " + cycleDate
+                    + "` posts every invoice and payment no journal has posted yet");
+            return BAD_INPUT;
+        }
+        for (JournalExport.Written w : written) {
+            System.out.printf("Journal of cycle %s%s: %d lines%n", cycleDate, w.rerun() == 0 ? "" : " (rerun " + w.rerun() + ")",
+                    w.journal().lines().size());
+            w.journal().debits().forEach((currency, debits) -> System.out.printf("  %s debits %s = credits %s%n",
+                    currency, debits.toPlainString(), w.journal().credits().get(currency).toPlainString()));
+            w.journal().netByAccount().forEach((account, net) -> System.out.printf("    %-16s %s%n", account,
+                    net.signum() >= 0 ? "Dr " + net.toPlainString() : "Cr " + net.negate().toPlainString()));
+            System.out.println("  " + w.file().toAbsolutePath().normalize());
+        }
         return OK;
     }
 

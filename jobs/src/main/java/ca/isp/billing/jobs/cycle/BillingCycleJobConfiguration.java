@@ -69,6 +69,8 @@ import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.render.InvoicePdfProcessor;
 import ca.isp.billing.jobs.render.InvoicePdfWriter;
 import ca.isp.billing.jobs.render.InvoiceToRenderReader;
+import ca.isp.billing.jobs.accounting.JournalExport;
+import ca.isp.billing.jobs.accounting.JournalTasklet;
 import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.jobs.report.RunSummaryTasklet;
 import ca.isp.billing.jobs.support.AccountRangePartitioner;
@@ -122,7 +124,7 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step render, Step handoff,
-                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step report,
+                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step journal, Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
                 .validator(cycleDateValidator())
@@ -144,6 +146,8 @@ public class BillingCycleJobConfiguration {
                 .next(handoffManifest)
                 .next(lateFees)
                 .next(delinquency)
+                // the accounting export: what this run issued and received, posted to the ledger
+                .next(journal)
                 .next(report)
                 .build();
     }
@@ -478,7 +482,23 @@ public class BillingCycleJobConfiguration {
         return new DelinquencyProcessor(new DelinquencyPolicy(d.daysPastDue(), d.minimumOverdue()), cycleDate);
     }
 
-    // ------------------------------------------------------------------ 11. run summary
+    // ------------------------------------------------------------------ 11. journal (accounting export)
+
+    @Bean
+    @StepScope
+    public JournalTasklet journalTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                         JournalExport journalExport) {
+        return new JournalTasklet(journalExport, cycleDate);
+    }
+
+    @Bean
+    public Step journal(JournalTasklet journalTasklet) {
+        return new StepBuilder("journal", jobRepository)
+                .tasklet(journalTasklet, transactionManager)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ 12. run summary
 
     @Bean
     @StepScope

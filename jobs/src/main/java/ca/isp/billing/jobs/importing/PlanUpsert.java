@@ -14,15 +14,15 @@ final class PlanUpsert extends Upsert<PlanRow> {
 
     private static final String INSERT = """
             INSERT INTO plan (code, name_en, name_fr, kind, monthly_price, period_months, included_gb,
-                overage_per_gb, per_minute, term_price, bills_while_suspended, tax_class)
+                overage_per_gb, per_minute, term_price, bills_while_suspended, tax_class, gl_account)
             VALUES (:code, :name_en, :name_fr, :kind, :monthly_price, :period_months, :included_gb,
-                :overage_per_gb, :per_minute, :term_price, :bills_while_suspended, :tax_class)""";
+                :overage_per_gb, :per_minute, :term_price, :bills_while_suspended, :tax_class, :gl_account)""";
 
     private static final String UPDATE = """
             UPDATE plan SET name_en = :name_en, name_fr = :name_fr, kind = :kind, monthly_price = :monthly_price,
                 period_months = :period_months, included_gb = :included_gb, overage_per_gb = :overage_per_gb,
                 per_minute = :per_minute, term_price = :term_price, bills_while_suspended = :bills_while_suspended,
-                tax_class = :tax_class
+                tax_class = :tax_class, gl_account = :gl_account
             WHERE code = :code""";
 
     PlanUpsert(NamedParameterJdbcTemplate jdbc) {
@@ -38,7 +38,7 @@ final class PlanUpsert extends Upsert<PlanRow> {
     Map<String, Map<String, Object>> readStored(List<PlanRow> rows) {
         return storedValues("""
                 SELECT code, name_en, name_fr, kind, monthly_price, period_months, included_gb, overage_per_gb, per_minute,
-                    term_price, bills_while_suspended, tax_class
+                    term_price, bills_while_suspended, tax_class, gl_account
                 FROM plan WHERE code IN (:keys)""",
                 keys(rows, PlanRow::planCode), values -> (String) values.get("code"));
     }
@@ -51,6 +51,6 @@ final class PlanUpsert extends Upsert<PlanRow> {
                 .addValue("period_months", p.periodMonths()).addValue("included_gb", p.includedGb())
                 .addValue("overage_per_gb", p.overagePerGb()).addValue("per_minute", p.perMinute())
                 .addValue("term_price", p.termPrice()).addValue("bills_while_suspended", p.billsWhileSuspended())
-                .addValue("tax_class", p.taxClass());
+                .addValue("tax_class", p.taxClass()).addValue("gl_account", p.glAccount());
     }
 }
