@@ -102,6 +102,13 @@ class PlanFormatTest {
         assertThat(plan.termPrice()).isEqualByComparingTo("1200000.00");
     }
 
+    @Test
+    void aPlanNamesItsRevenueAccountOrLeavesItToTheCompanyDefault() throws IOException {
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.plus("gl_account", "4010-NET"))).glAccount())
+                .isEqualTo("4010-NET");
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.plus("gl_account", ""))).glAccount()).isNull();
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("plan_code", "", "required but empty"),
@@ -135,12 +142,16 @@ class PlanFormatTest {
                 arguments("included_gb", "0.0005", "more than 3 decimals: '0.0005'"),
                 arguments("overage_per_gb", "1000.01", "above the plausible maximum 1000.00: '1000.01'"),
                 arguments("plan_code", "FIBRE/100", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): 'FIBRE/100'"),
-                arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"));
+                arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"),
+                // a GL account becomes a journal cell: an identifier, never a formula
+                arguments("gl_account", "=4010", "'=' is not allowed (A-Z, a-z, 0-9 and . _ - only): '=4010'"),
+                arguments("gl_account", "4".repeat(21), "longer than 20 characters: '" + "4".repeat(21) + "'"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
     @MethodSource("rejections")
     void rejects(String column, String value, String reason) throws IOException {
-        assertRejected(readOne(dir, PlanFormat.INSTANCE, INTERNET.with(column, value)), column, reason);
+        TestRecord record = column.equals("gl_account") ? INTERNET.plus(column, value) : INTERNET.with(column, value);
+        assertRejected(readOne(dir, PlanFormat.INSTANCE, record), column, reason);
     }
 }

@@ -69,6 +69,7 @@ public class DemoCommand {
         System.out.println("  mail-vendor batch    " + out.resolve("mail-vendor").resolve(cycleDate.toString()) + " (manifest.csv + letters)");
         System.out.println("  emails (.eml)        " + out.resolve("email").resolve(cycleDate.toString()));
         System.out.println("  run summary          " + properties.reports(cycleDate).resolve("run-summary.txt").toAbsolutePath().normalize());
+        System.out.println("  GL journal           " + properties.reports(cycleDate).resolve("journal.csv").toAbsolutePath().normalize());
         System.out.println("  rejected input lines " + properties.rejects().toAbsolutePath().normalize());
         System.out.println("  input files, done    " + properties.home().resolve("archive").toAbsolutePath().normalize());
         System.out.println("Every ./run.sh demo starts again from nothing: it deletes its folder first.");
