@@ -46,6 +46,10 @@ Usage: ./run.sh <command> [options]
         The tax liability of the issued invoices dated in the period, per currency, jurisdiction,
         tax and rate (taxable base, exempt base, tax collected, invoices), as a CSV under
         $BILLING_HOME/out/reports/tax-liability/.
+  report revenue|tax|ageing|payments|invoices|all --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|html|xlsx]
+        The office's reports of a period (several: revenue,tax), under
+        $BILLING_HOME/out/reports/management/: CSV a file per report, HTML one self-contained
+        page, XLSX one workbook with a sheet per report (numbers and dates as typed cells).
   export journal --cycle-date YYYY-MM-DD
         Write again the general-ledger journal of each run of that cycle (out/reports/<cycle>/
         journal.csv, journal-rerun-N.csv: what each run posted, checked to balance) and print
@@ -150,7 +154,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|export)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|export|report)
     build_if_needed
     run_app "$command" "$@"
     ;;

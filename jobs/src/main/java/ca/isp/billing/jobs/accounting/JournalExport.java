@@ -120,15 +120,7 @@ public class JournalExport {
 
     private List<JournalLine> invoiceLines(LocalDate cycleDate, int rerun) {
         BillingProperties.Gl gl = properties.gl();
-        Map<String, String> planAccounts = new HashMap<>();
-        jdbc.query("SELECT code, gl_account FROM plan", rs -> {
-            planAccounts.put(rs.getString(1), rs.getString(2));
-        });
-        // usage lines name their subscription (USAGE:DATA:<subscription>:...): its plan earns the revenue
-        Map<String, String> subscriptionPlans = new HashMap<>();
-        jdbc.query("SELECT subscription_id, plan_code FROM subscription", rs -> {
-            subscriptionPlans.put(rs.getString(1), rs.getString(2));
-        });
+        LineAccounts accounts = new LineAccounts(jdbc, gl);
         Map<String, TaxPlace> taxes = new HashMap<>();
         jdbc.query("""
                 SELECT t.invoice_id, t.tax_code, t.country, t.region, t.jurisdiction,
@@ -176,34 +168,25 @@ public class JournalExport {
                     String key = rs.getString(3);
                     // an invoice line is a credit to its account: the negated amount (a CREDIT line, negative, is a debit)
                     BigDecimal amount = Money.round(rs.getBigDecimal(4)).negate();
-                    String plan = rs.getString(5);
-                    if (plan == null && type == LineType.USAGE) {
-                        plan = subscriptionPlans.get(subscriptionOfUsageKey(key));
-                    }
-                    JournalCategory category = JournalCategory.of(type);
-                    JournalLine line = switch (category) {
-                        case REVENUE -> head.line(key, or(planAccounts.get(plan), gl.revenue()), category, plan, null,
-                                null, amount);
-                        case ONE_TIME -> head.line(key, gl.oneTimeCharges(), category, null, null, null, amount);
-                        case CREDIT -> head.line(key, gl.credits(), category, plan, null, null, amount);
-                        case LATE_FEE -> head.line(key, gl.lateFees(), category, null, null, null, amount);
-                        case TAX_PAYABLE -> {
-                            String taxCode = key.substring(key.indexOf(':') + 1);
-                            TaxPlace place = taxes.get(invoiceId + " " + taxCode);
-                            if (place == null) {
-                                throw new IllegalStateException("invoice " + head.number() + " has the tax line " + key
-                                        + " but no entry in the tax register");
-                            }
-                            yield head.line(key, or(place.glAccount(), gl.taxPayable()), category, null, taxCode,
-                                    place.jurisdiction(), amount);
+                    JournalLine line;
+                    if (type == LineType.TAX) {
+                        String taxCode = key.substring(key.indexOf(':') + 1);
+                        TaxPlace place = taxes.get(invoiceId + " " + taxCode);
+                        if (place == null) {
+                            throw new IllegalStateException("invoice " + head.number() + " has the tax line " + key
+                                    + " but no entry in the tax register");
                         }
-                        default -> throw new IllegalStateException("invoice line of type " + type + ": " + key);
-                    };
+                        line = head.line(key, LineAccounts.or(place.glAccount(), gl.taxPayable()),
+                                JournalCategory.TAX_PAYABLE, null, taxCode, place.jurisdiction(), amount);
+                    } else {
+                        LineAccounts.Account account = accounts.of(type, key, rs.getString(5));
+                        line = head.line(key, account.glAccount(), account.category(), account.planCode(), null, null,
+                                amount);
+                    }
                     byInvoice.get(invoiceId).add(line);
                 }, JournalLine.INVOICE, cycleDate, rerun);
         return byInvoice.values().stream().flatMap(List::stream).toList();
     }
-
     private List<JournalLine> paymentLines(LocalDate cycleDate, int rerun) {
         BillingProperties.Gl gl = properties.gl();
         List<JournalLine> lines = new ArrayList<>();
@@ -225,16 +208,6 @@ public class JournalExport {
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
                 }, JournalLine.PAYMENT, cycleDate, rerun);
         return lines;
-    }
-
-    /** USAGE:DATA:S100001:... or USAGE:VOICE:S100001:...: the subscription id (an identifier, no ':'). */
-    static String subscriptionOfUsageKey(String key) {
-        String[] parts = key.split(":");
-        return parts.length > 2 ? parts[2] : null;
-    }
-
-    private static String or(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value;
     }
 
     private static byte[] csv(Journal journal) {

@@ -35,6 +35,7 @@ import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.report.ManagementReports;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.jobs.report.UsageReport;
@@ -69,6 +70,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final TaxQuote taxQuote;
     private final TaxLiabilityReport taxReport;
     private final JournalExport journalExport;
+    private final ManagementReports reports;
     private final BillingProperties properties;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
@@ -76,7 +78,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher, UsageReport usageReport,
                               IngestBench ingestBench, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, JournalExport journalExport,
-                              BillingProperties properties) {
+                              ManagementReports reports, BillingProperties properties) {
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
         this.usageReport = usageReport;
@@ -87,6 +89,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.taxQuote = taxQuote;
         this.taxReport = taxReport;
         this.journalExport = journalExport;
+        this.reports = reports;
         this.properties = properties;
     }
 
@@ -133,6 +136,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
                 case "tax-report" -> taxReport(options(args, "from", "to"));
                 case "export" -> export(args);
+                case "report" -> report(args);
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -428,6 +432,46 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             w.journal().netByAccount().forEach((account, net) -> System.out.printf("    %-16s %s%n", account,
                     net.signum() >= 0 ? "Dr " + net.toPlainString() : "Cr " + net.negate().toPlainString()));
             System.out.println("  " + w.file().toAbsolutePath().normalize());
+        }
+        return OK;
+    }
+
+    /**
+     * {@code report revenue|tax|ageing|payments|invoices[,...]|all --from D --to D [--format csv|html|xlsx]}:
+     * the reports of the period under out/reports/management/ (an XLSX sheet per report).
+     */
+    private int report(List<String> args) {
+        if (args.size() < 2 || args.get(1).startsWith("--")) {
+            throw new UsageException("usage: report revenue|tax|ageing|payments|invoices|all --from YYYY-MM-DD"
+                    + " --to YYYY-MM-DD [--format csv|html|xlsx]");
+        }
+        List<ManagementReports.Kind> kinds = new ArrayList<>();
+        try {
+            if (args.get(1).equals("all")) {
+                kinds.addAll(List.of(ManagementReports.Kind.values()));
+            } else {
+                for (String name : args.get(1).split(",")) {
+                    ManagementReports.Kind kind = ManagementReports.Kind.of(name);
+                    if (!kinds.contains(kind)) {
+                        kinds.add(kind);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Map<String, String> options = options(args, "from", "to", "format");
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        String format = options.getOrDefault("format", "csv");
+        ManagementReports.Format chosen = Arrays.stream(ManagementReports.Format.values())
+                .filter(f -> f.name().equalsIgnoreCase(format)).findFirst()
+                .orElseThrow(() -> new UsageException("--format must be csv, html or xlsx, not '" + format + "'"));
+        for (Path file : reports.write(kinds, from, to, chosen)) {
+            System.out.println(file.toAbsolutePath().normalize());
         }
         return OK;
     }
