@@ -23,7 +23,13 @@ Usage: ./run.sh <command> [options]
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
-        The recent cycles and their state; with a date, that cycle's figures.
+        The recent cycles and their state; with a date, that cycle's runs, the last run's steps
+        (items, rate, skipped, the failure's reason) and figures. Both end with the command to
+        type next.
+  abandon --cycle-date YYYY-MM-DD [--yes]
+        Give up on the cycle's failed or stopped run (or one left running by a dead process): it
+        is never resumed and no longer holds up other cycles; what it committed stays. Asks to
+        type the cycle date on a terminal; --yes in scripts.
   ingest
         Read the usage sources (billing.ingest.sources.*) and rate what was read: the cycle's
         ingest and rate steps alone (hourly cron). A failed or killed run is resumed by the
@@ -154,7 +160,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|export|report)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|export|report|abandon)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,9 +15,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
@@ -35,6 +38,7 @@ import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.report.ManagementReports;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
@@ -137,6 +141,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "tax-report" -> taxReport(options(args, "from", "to"));
                 case "export" -> export(args);
                 case "report" -> report(args);
+                case "abandon" -> abandon(options(args, "cycle-date", "yes"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -224,6 +229,42 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         LocalDate cycleDate = cycleDate(options);
         return exitCode(options.containsKey("force") ? launcher.rerun(cycleDate, CycleLauncher.Option.FORCE)
                 : launcher.rerun(cycleDate));
+    }
+
+    /**
+     * Gives up on a cycle's unfinished run. On a terminal the operator confirms by typing the
+     * cycle date; without one (cron, a script) --yes is required, so nothing is abandoned by a
+     * command that nobody read.
+     */
+    private int abandon(Map<String, String> options) {
+        LocalDate cycleDate = cycleDate(options);
+        Optional<JobExecution> unfinished = launcher.unfinishedRun(cycleDate);
+        if (unfinished.isEmpty()) {
+            return usage("billing cycle " + cycleDate + " has no unfinished run to abandon (./run.sh status --cycle-date "
+                    + cycleDate + ")");
+        }
+        JobExecution run = unfinished.get();
+        String what = BillingCycleJob.describe(run) + ", run " + run.getId() + " (" + run.getStatus() + ")";
+        if (!options.containsKey("yes")) {
+            Console console = System.console();
+            if (console == null) {
+                return usage("abandon needs a confirmation: run it on a terminal, or add --yes in a script");
+            }
+            console.printf("Abandon %s?%nIt will never be resumed; what it committed stays (issued invoices, charges"
+                    + " made).%nType the cycle date (%s) to confirm: ", what, cycleDate);
+            String answer = console.readLine();
+            if (answer == null || !answer.trim().equals(cycleDate.toString())) {
+                System.out.println("Not abandoned.");
+                return USAGE;
+            }
+        }
+        CycleOutcome outcome = launcher.abandon(cycleDate);
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            System.out.println("next: ./run.sh status   (a new cycle may start: ./run.sh bill --cycle-date YYYY-MM-DD)");
+            return OK;
+        }
+        return exitCode(outcome);
     }
 
     /** Prints what became of a cycle and gives its exit code. */
