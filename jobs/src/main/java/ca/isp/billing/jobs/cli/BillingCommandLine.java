@@ -247,7 +247,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         String what = BillingCycleJob.describe(run) + ", run " + run.getId() + " (" + run.getStatus() + ")";
         if (!options.containsKey("yes")) {
             Console console = System.console();
-            if (console == null) {
+            if (!onATerminal(console)) {
                 return usage("abandon needs a confirmation: run it on a terminal, or add --yes in a script");
             }
             console.printf("Abandon %s?%nIt will never be resumed; what it committed stays (issued invoices, charges"
@@ -265,6 +265,20 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             return OK;
         }
         return exitCode(outcome);
+    }
+
+    /** Java 17 gives no console unless both ends are a terminal; Java 22+ gives one always, and says. */
+    private static boolean onATerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** Prints what became of a cycle and gives its exit code. */
