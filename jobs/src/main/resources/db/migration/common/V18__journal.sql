@@ -15,3 +15,12 @@ CREATE TABLE journal_posting (
     PRIMARY KEY (source_type, source_ref)
 );
 CREATE INDEX ix_journal_posting_run ON journal_posting (cycle_date, rerun);
+
+-- What exists when a database is upgraded to this version is in the books already (however the
+-- office entered it before): marked posted by no run (rerun -1), so the first journal holds
+-- only what the runs after the upgrade issue and receive.
+INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+SELECT 'INVOICE', invoice_number, COALESCE(cycle_date, invoice_date), -1 FROM invoice
+WHERE origin = 'BILLED' AND invoice_number IS NOT NULL;
+INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+SELECT 'PAYMENT', payment_ref, received_on, -1 FROM payment;

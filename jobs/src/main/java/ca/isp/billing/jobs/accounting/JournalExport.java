@@ -63,7 +63,8 @@ public class JournalExport {
     /**
      * Marks every issued invoice (billed by a cycle; opening balances are the previous system's)
      * and every payment that no journal posted yet as posted by this run: rerun 0 is the cycle's
-     * own run. Returns how many sources it posted. Runs in the caller's transaction.
+     * own run. Returns how many sources it posted. Runs in the caller's transaction. (What existed
+     * when the database was upgraded to the export is marked posted by rerun -1: in the books already.)
      */
     public int post(LocalDate cycleDate, int rerun) {
         int invoices = jdbc.update("""
@@ -82,7 +83,7 @@ public class JournalExport {
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
     public List<Integer> postedRuns(LocalDate cycleDate) {
-        return jdbc.queryForList("SELECT DISTINCT rerun FROM journal_posting WHERE cycle_date = ? ORDER BY rerun",
+        return jdbc.queryForList("SELECT DISTINCT rerun FROM journal_posting WHERE cycle_date = ? AND rerun >= 0 ORDER BY rerun",
                 Integer.class, cycleDate);
     }
 
