@@ -28,7 +28,13 @@ Usage: ./run.sh <command> [options]
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
         --force lets it do what the cycle refused as implausible (see README).
   status [--cycle-date YYYY-MM-DD]
-        The recent cycles and their state; with a date, that cycle's figures.
+        The recent cycles and their state; with a date, that cycle's runs, the last run's steps
+        (items, rate, skipped, the failure's reason) and figures. Both end with the command to
+        type next.
+  abandon --cycle-date YYYY-MM-DD [--yes]
+        Give up on the cycle's failed or stopped run (or one left running by a dead process): it
+        is never resumed and no longer holds up other cycles; what it committed stays. Asks to
+        type the cycle date on a terminal; --yes in scripts.
   review --cycle-date YYYY-MM-DD [--release ALL|INVOICE... | --void INVOICE... --reason TEXT] [--by NAME]
         The invoices the review gate held (rule and figures); --release lets them go (the next
         rerun of the cycle renders and sends them); --void cancels them with a credit note in the
@@ -62,6 +68,14 @@ Usage: ./run.sh <command> [options]
         The tax liability of the issued invoices dated in the period, per currency, jurisdiction,
         tax and rate (taxable base, exempt base, tax collected, invoices), as a CSV under
         $BILLING_HOME/out/reports/tax-liability/.
+  report revenue|tax|ageing|payments|invoices|all --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|html|xlsx]
+        The office's reports of a period (several: revenue,tax), under
+        $BILLING_HOME/out/reports/management/: CSV a file per report, HTML one self-contained
+        page, XLSX one workbook with a sheet per report (numbers and dates as typed cells).
+  export journal --cycle-date YYYY-MM-DD
+        Write again the general-ledger journal of each run of that cycle (out/reports/<cycle>/
+        journal.csv, journal-rerun-N.csv: what each run posted, checked to balance) and print
+        the debits and credits per GL account. Every billing run writes its own already.
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
@@ -181,7 +195,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -117,9 +117,10 @@ final class DemoCatalog {
                         // the price of the whole term, as billed; no demo plan bills while suspended
                         plan.monthlyPrice().multiply(BigDecimal.valueOf(plan.periodMonths())).toPlainString(),
                         "NO", plan.internet() ? "INTERNET_ACCESS" : "VOIP",
+                        // revenue accounts of the demo's ledger: Internet 4010, telephone 4020
+                        plan.internet() ? "4010" : "4020",
                         "", // included_minutes: the demo's phone plans have no rate table
                         ""); // price_from: the demo's prices have always been its prices
-
             }
         }
     }
@@ -129,9 +130,22 @@ final class DemoCatalog {
             for (DemoTaxRate tax : TAX_RATES) {
                 printer.printRecord(tax.country(), tax.region(), tax.taxCode(), tax.nameEn(), tax.nameFr(),
                         tax.rate().toPlainString(), tax.registration(), tax.jurisdiction(), tax.effectiveFrom(),
-                        tax.effectiveTo() == null ? "" : tax.effectiveTo());
+                        tax.effectiveTo() == null ? "" : tax.effectiveTo(), glAccount(tax));
             }
         }
+    }
+
+    /**
+     * The demo's tax-payable accounts: the federal GST/HST 2310, Quebec's QST 2320, BC's PST 2330;
+     * the US taxes name none and go to the company's default (billing.gl.tax-payable).
+     */
+    private static String glAccount(DemoTaxRate tax) {
+        return switch (tax.taxCode()) {
+            case "GST", "HST" -> "2310";
+            case "QST" -> "2320";
+            case "PST" -> "2330";
+            default -> "";
+        };
     }
 
     static void writeTaxJurisdictions(Path file) throws IOException {

@@ -73,11 +73,12 @@ class DemoIspGeneratorTest {
                 "bill_day");
         assertThat(read(reference.resolve("plans.csv")).header()).containsExactly("plan_code", "name_en", "name_fr",
                 "kind", "monthly_price", "period_months", "included_gb", "overage_per_gb", "per_minute", "term_price",
-                "bills_while_suspended", "tax_class", "included_minutes", "price_from");
+                "bills_while_suspended", "tax_class", "gl_account", "included_minutes", "price_from");
         assertThat(read(reference.resolve("subscriptions.csv")).header()).containsExactly("subscription_id",
                 "account_number", "plan_code", "service_id", "start_date", "end_date", "quantity");
         assertThat(read(reference.resolve("tax-rates.csv")).header()).containsExactly("country", "region", "tax_code",
-                "name_en", "name_fr", "rate", "registration", "jurisdiction", "effective_from", "effective_to");
+                "name_en", "name_fr", "rate", "registration", "jurisdiction", "effective_from", "effective_to",
+                "gl_account");
         assertThat(read(reference.resolve("tax-jurisdictions.csv")).header()).containsExactly("country", "region",
                 "postal_from", "postal_to", "street", "county", "city", "district");
         assertThat(read(reference.resolve("tax-rules.csv")).header()).containsExactly("country", "region",

@@ -40,6 +40,7 @@ import ca.isp.billing.domain.ProrationSettings;
  * @param smtp         the mail server (emails): used when its host is set
  * @param bounces      the bounce mailbox (IMAP): read when its host is set
  * @param ingest       where usage comes from: one source per folder and format
+ * @param gl           the company's general-ledger accounts for the accounting export
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(Path home, Path templates,
@@ -57,7 +58,22 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Smtp smtp,
                                 @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
-                                @DefaultValue Proration proration) {
+                                @DefaultValue Proration proration,
+                                @DefaultValue Gl gl) {
+
+    /**
+     * The company's general-ledger accounts (billing.gl.*) for the journal the accounting export
+     * writes. A plan's revenue and a tax's payable account come from the plans and tax-rates files
+     * (gl_account); these are the defaults for a blank one, and the accounts no file names.
+     */
+    public record Gl(@DefaultValue("1200") String receivables,
+                     @DefaultValue("1000") String cash,
+                     @DefaultValue("4000") String revenue,
+                     @DefaultValue("4100") String oneTimeCharges,
+                     @DefaultValue("4900") String credits,
+                     @DefaultValue("4500") String lateFees,
+                     @DefaultValue("2300") String taxPayable) {
+    }
 
     /** Due dates: net paymentTermsDays, or the customer type's own terms. */
     public PaymentTerms paymentTerms() {

@@ -41,12 +41,12 @@ public final class PlanFormat implements RowFormat<PlanRow> {
     static final int MAX_INCLUDED_MINUTES = 31 * 24 * 60;
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "plan_code", 30, "name_en", 100, "name_fr", 100);
+            "plan_code", 30, "name_en", 100, "name_fr", 100, "gl_account", 20);
 
     private static final List<String> COLUMNS = List.of(
             "plan_code", "name_en", "name_fr", "kind", "monthly_price", "period_months", "included_gb",
-            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class", "included_minutes",
-            "price_from");
+            "overage_per_gb", "per_minute", "term_price", "bills_while_suspended", "tax_class", "gl_account",
+            "included_minutes", "price_from");
 
     // monthly_price may be left out when term_price is given
     private static final List<String> REQUIRED = List.of(
@@ -116,9 +116,16 @@ public final class PlanFormat implements RowFormat<PlanRow> {
         LocalDate priceFrom = row.within("price_from", row.optionalDate("price_from"), dates);
         // optional: blank is the kind's class (INTERNET_ACCESS or VOIP)
         String taxClass = row.optional("tax_class") == null ? null : row.oneOf("tax_class", TaxClass.class).name();
+        // optional: blank is the company's revenue account (billing.gl.revenue)
+        String glAccount = glAccount(row);
         return new PlanRow(planCode, nameEn, nameFr, kind, monthlyPrice, periodMonths,
-                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass, includedMinutes,
-                priceFrom);
+                includedGb, overagePerGb, perMinute, termPrice, billsWhileSuspended, taxClass, glAccount,
+                includedMinutes, priceFrom);
+    }
+
+    /** A general-ledger account number or code (4010, REV-NET): an identifier, or null when blank. */
+    static String glAccount(Row row) {
+        return row.optional("gl_account") == null ? null : row.identifier("gl_account", Identifier.CODE);
     }
 
     private static BigDecimal notNegative(Row row, String column, BigDecimal value) {

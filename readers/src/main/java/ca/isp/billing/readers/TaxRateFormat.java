@@ -10,7 +10,8 @@ import java.util.Map;
  * The tax-rates file (import tax-rates): one tax of one jurisdiction for a period. The columns
  * jurisdiction (blank: the province or state itself), effective_from (blank: always) and
  * effective_to (blank: still in force; inclusive) are optional, so a file of the first format
- * still imports as rates in force since always.
+ * still imports as rates in force since always. gl_account (optional, blank: the company's
+ * tax-payable account) is where the accounting export credits the tax.
  */
 public final class TaxRateFormat implements RowFormat<TaxRateRow> {
 
@@ -19,11 +20,12 @@ public final class TaxRateFormat implements RowFormat<TaxRateRow> {
     static final int RATE_DECIMALS = 6;
 
     private static final Map<String, Integer> MAX_LENGTHS = Map.of(
-            "region", 10, "tax_code", 10, "name_en", 60, "name_fr", 60, "registration", 40, "jurisdiction", 20);
+            "region", 10, "tax_code", 10, "name_en", 60, "name_fr", 60, "registration", 40, "jurisdiction", 20,
+            "gl_account", 20);
 
     private static final List<String> COLUMNS = List.of(
             "country", "region", "tax_code", "name_en", "name_fr", "rate", "registration", "jurisdiction",
-            "effective_from", "effective_to");
+            "effective_from", "effective_to", "gl_account");
 
     private static final List<String> REQUIRED = List.of(
             "country", "region", "tax_code", "name_en", "name_fr", "rate");
@@ -64,6 +66,6 @@ public final class TaxRateFormat implements RowFormat<TaxRateRow> {
             throw new FieldException("effective_to", "before effective_from " + from + ": " + Row.quote(to));
         }
         return new TaxRateRow(country, region, taxCode, nameEn, nameFr, rate, row.optional("registration"),
-                jurisdiction, from, to);
+                jurisdiction, from, to, PlanFormat.glAccount(row));
     }
 }

@@ -125,6 +125,13 @@ class PlanFormatTest {
                 "outside the plausible window 2020-01-01..2030-12-31: '1900-01-01'");
     }
 
+    @Test
+    void aPlanNamesItsRevenueAccountOrLeavesItToTheCompanyDefault() throws IOException {
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.plus("gl_account", "4010-NET"))).glAccount())
+                .isEqualTo("4010-NET");
+        assertThat(ok(readOne(dir, PlanFormat.INSTANCE, INTERNET.plus("gl_account", ""))).glAccount()).isNull();
+    }
+
     static Stream<Arguments> rejections() {
         return Stream.of(
                 arguments("plan_code", "", "required but empty"),
@@ -163,12 +170,16 @@ class PlanFormatTest {
                 arguments("included_minutes", "1.5", "not a whole number: '1.5'"),
                 arguments("price_from", "2027-02-30", "not a date (YYYY-MM-DD): '2027-02-30'"),
                 arguments("plan_code", "FIBRE/100", "'/' is not allowed (A-Z, a-z, 0-9 and . _ - only): 'FIBRE/100'"),
-                arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"));
+                arguments("name_fr", "F".repeat(101), "longer than 100 characters: '" + "F".repeat(40) + "…' (101 characters)"),
+                // a GL account becomes a journal cell: an identifier, never a formula
+                arguments("gl_account", "=4010", "'=' is not allowed (A-Z, a-z, 0-9 and . _ - only): '=4010'"),
+                arguments("gl_account", "4".repeat(21), "longer than 20 characters: '" + "4".repeat(21) + "'"));
     }
 
     @ParameterizedTest(name = "{0} = ''{1}''")
     @MethodSource("rejections")
     void rejects(String column, String value, String reason) throws IOException {
-        assertRejected(readOne(dir, PlanFormat.INSTANCE, INTERNET.with(column, value)), column, reason);
+        TestRecord record = column.equals("gl_account") ? INTERNET.plus(column, value) : INTERNET.with(column, value);
+        assertRejected(readOne(dir, PlanFormat.INSTANCE, record), column, reason);
     }
 }

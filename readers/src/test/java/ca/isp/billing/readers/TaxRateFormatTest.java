@@ -35,6 +35,15 @@ class TaxRateFormatTest {
     Path dir;
 
     @Test
+    void aTaxNamesItsPayableAccountOrLeavesItToTheCompanyDefault() throws IOException {
+        assertThat(ok(readOne(dir, TaxRateFormat.INSTANCE, QST.plus("gl_account", "2320"))).glAccount())
+                .isEqualTo("2320");
+        assertThat(ok(readOne(dir, TaxRateFormat.INSTANCE, QST)).glAccount()).isNull();
+        assertRejected(readOne(dir, TaxRateFormat.INSTANCE, QST.plus("gl_account", "@SUM(A1)")), "gl_account",
+                "'@' is not allowed (A-Z, a-z, 0-9 and . _ - only): '@SUM(A1)'");
+    }
+
+    @Test
     void readsTwoTaxesOfOneProvince() throws IOException {
         Path file = write(dir, "tax-rates.csv",
                 "country,region,tax_code,name_en,name_fr,rate,registration",

@@ -23,6 +23,16 @@ final class TestRecord {
         return new TestRecord(values);
     }
 
+    /** The same record with one more column, at the end (an optional column the file may have). */
+    TestRecord plus(String column, String value) {
+        if (values.containsKey(column)) {
+            throw new IllegalArgumentException("column " + column + " is there already");
+        }
+        Map<String, String> copy = new LinkedHashMap<>(values);
+        copy.put(column, value);
+        return new TestRecord(copy);
+    }
+
     TestRecord with(String column, String value) {
         if (!values.containsKey(column)) {
             throw new IllegalArgumentException("no column " + column);

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.cli;
 
+import java.io.Console;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,19 +15,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.Journal;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.UnknownJurisdictionException;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.accounting.JournalExport;
 import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
@@ -37,6 +42,8 @@ import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.report.CycleStatus;
+import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.report.ManagementReports;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.jobs.report.UsageReport;
@@ -75,6 +82,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final TaxQuote taxQuote;
     private final TaxLiabilityReport taxReport;
     private final ReviewDesk reviewDesk;
+    private final JournalExport journalExport;
+    private final ManagementReports reports;
     private final BillingProperties properties;
     private final DryRun dryRun;
     private int exitCode = OK;
@@ -85,6 +94,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                               IngestBench ingestBench, RenderBench renderBench,
                               @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
+                              JournalExport journalExport, ManagementReports reports,
                               BillingProperties properties, DryRun dryRun) {
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
@@ -99,6 +109,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         this.demo = demo;
         this.taxQuote = taxQuote;
         this.taxReport = taxReport;
+        this.journalExport = journalExport;
+        this.reports = reports;
         this.properties = properties;
         this.dryRun = dryRun;
     }
@@ -148,6 +160,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
                 case "tax-report" -> taxReport(options(args, "from", "to"));
                 case "review" -> review(args);
+                case "export" -> export(args);
+                case "report" -> report(args);
+                case "abandon" -> abandon(options(args, "cycle-date", "yes"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -282,6 +297,56 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 : launcher.rerun(cycleDate));
         waitingForReview();
         return exit;
+    }
+
+    /**
+     * Gives up on a cycle's unfinished run. On a terminal the operator confirms by typing the
+     * cycle date; without one (cron, a script) --yes is required, so nothing is abandoned by a
+     * command that nobody read.
+     */
+    private int abandon(Map<String, String> options) {
+        LocalDate cycleDate = cycleDate(options);
+        Optional<JobExecution> unfinished = launcher.unfinishedRun(cycleDate);
+        if (unfinished.isEmpty()) {
+            return usage("billing cycle " + cycleDate + " has no unfinished run to abandon (./run.sh status --cycle-date "
+                    + cycleDate + ")");
+        }
+        JobExecution run = unfinished.get();
+        String what = BillingCycleJob.describe(run) + ", run " + run.getId() + " (" + run.getStatus() + ")";
+        if (!options.containsKey("yes")) {
+            Console console = System.console();
+            if (!onATerminal(console)) {
+                return usage("abandon needs a confirmation: run it on a terminal, or add --yes in a script");
+            }
+            console.printf("Abandon %s?%nIt will never be resumed; what it committed stays (issued invoices, charges"
+                    + " made).%nType the cycle date (%s) to confirm: ", what, cycleDate);
+            String answer = console.readLine();
+            if (answer == null || !answer.trim().equals(cycleDate.toString())) {
+                System.out.println("Not abandoned.");
+                return USAGE;
+            }
+        }
+        CycleOutcome outcome = launcher.abandon(cycleDate);
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            System.out.println("next: ./run.sh status   (a new cycle may start: ./run.sh bill --cycle-date YYYY-MM-DD)");
+            return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** Java 17 gives no console unless both ends are a terminal; Java 22+ gives one always, and says. */
+    private static boolean onATerminal(Console console) {
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** Prints what became of a cycle and gives its exit code. */
@@ -576,6 +641,80 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         if (waiting > 0) {
             System.out.printf("Decide: ./run.sh review --cycle-date %s --release ALL|INVOICE... "
                     + "or --void INVOICE... --reason TEXT%n", cycleDate);
+        }
+        return OK;
+    }
+
+    /**
+     * {@code export journal --cycle-date D}: writes again the journal of every run of the cycle
+     * from what those runs posted (the same files the runs wrote), checked to balance.
+     */
+    private int export(List<String> args) {
+        if (args.size() < 2 || !"journal".equals(args.get(1))) {
+            throw new UsageException("usage: export journal --cycle-date YYYY-MM-DD");
+        }
+        LocalDate cycleDate = cycleDate(options(args, "cycle-date"));
+        List<JournalExport.Written> written;
+        try {
+            written = journalExport.writeAll(cycleDate);
+        } catch (Journal.UnbalancedJournalException e) {
+            System.err.println("error: cycle " + cycleDate + ": " + e.getMessage() + "; nothing written");
+            return FAILED;
+        }
+        if (written.isEmpty()) {
+            System.err.println("error: no run of cycle " + cycleDate + " posted a journal (the cycle has not run, or ran"
+                    + " before the accounting export existed); `./run.sh rerun --cycle-date " + cycleDate
+                    + "` posts every invoice and payment no journal has posted yet");
+            return BAD_INPUT;
+        }
+        for (JournalExport.Written w : written) {
+            System.out.printf("Journal of cycle %s%s: %d lines%n", cycleDate, w.rerun() == 0 ? "" : " (rerun " + w.rerun() + ")",
+                    w.journal().lines().size());
+            w.journal().debits().forEach((currency, debits) -> System.out.printf("  %s debits %s = credits %s%n",
+                    currency, debits.toPlainString(), w.journal().credits().get(currency).toPlainString()));
+            w.journal().netByAccount().forEach((account, net) -> System.out.printf("    %-16s %s%n", account,
+                    net.signum() >= 0 ? "Dr " + net.toPlainString() : "Cr " + net.negate().toPlainString()));
+            System.out.println("  " + w.file().toAbsolutePath().normalize());
+        }
+        return OK;
+    }
+
+    /**
+     * {@code report revenue|tax|ageing|payments|invoices[,...]|all --from D --to D [--format csv|html|xlsx]}:
+     * the reports of the period under out/reports/management/ (an XLSX sheet per report).
+     */
+    private int report(List<String> args) {
+        if (args.size() < 2 || args.get(1).startsWith("--")) {
+            throw new UsageException("usage: report revenue|tax|ageing|payments|invoices|all --from YYYY-MM-DD"
+                    + " --to YYYY-MM-DD [--format csv|html|xlsx]");
+        }
+        List<ManagementReports.Kind> kinds = new ArrayList<>();
+        try {
+            if (args.get(1).equals("all")) {
+                kinds.addAll(List.of(ManagementReports.Kind.values()));
+            } else {
+                for (String name : args.get(1).split(",")) {
+                    ManagementReports.Kind kind = ManagementReports.Kind.of(name);
+                    if (!kinds.contains(kind)) {
+                        kinds.add(kind);
+                    }
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Map<String, String> options = options(args, "from", "to", "format");
+        LocalDate from = date(options, "from");
+        LocalDate to = date(options, "to");
+        if (to.isBefore(from)) {
+            throw new UsageException("--to " + to + " is before --from " + from);
+        }
+        String format = options.getOrDefault("format", "csv");
+        ManagementReports.Format chosen = Arrays.stream(ManagementReports.Format.values())
+                .filter(f -> f.name().equalsIgnoreCase(format)).findFirst()
+                .orElseThrow(() -> new UsageException("--format must be csv, html or xlsx, not '" + format + "'"));
+        for (Path file : reports.write(kinds, from, to, chosen)) {
+            System.out.println(file.toAbsolutePath().normalize());
         }
         return OK;
     }

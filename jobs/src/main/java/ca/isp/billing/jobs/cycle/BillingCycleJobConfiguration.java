@@ -73,6 +73,8 @@ import ca.isp.billing.jobs.render.InvoicePdfProcessor;
 import ca.isp.billing.jobs.render.InvoicePdfWriter;
 import ca.isp.billing.jobs.render.InvoiceToRenderReader;
 import ca.isp.billing.jobs.report.CycleReconciliation;
+import ca.isp.billing.jobs.accounting.JournalExport;
+import ca.isp.billing.jobs.accounting.JournalTasklet;
 import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.jobs.review.ReviewGateTasklet;
 import ca.isp.billing.jobs.review.ReviewRulesFile;
@@ -138,7 +140,7 @@ public class BillingCycleJobConfiguration {
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step reviewGate, Step render,
                             Step handoff,
                             Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step provisioningLists,
-                            Step report,
+                            Step journal, Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
                 .validator(cycleDateValidator())
@@ -163,6 +165,8 @@ public class BillingCycleJobConfiguration {
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)
+                // the accounting export: what this run issued and received, posted to the ledger
+                .next(journal)
                 .next(report)
                 .build();
     }
@@ -536,7 +540,23 @@ public class BillingCycleJobConfiguration {
         return new ProvisioningListsTasklet(jdbc, properties.out().resolve("provisioning"), date);
     }
 
-    // ------------------------------------------------------------------ 12. run summary and reconciliation
+    // ------------------------------------------------------------------ 12c. journal (accounting export)
+
+    @Bean
+    @StepScope
+    public JournalTasklet journalTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                         JournalExport journalExport) {
+        return new JournalTasklet(journalExport, cycleDate);
+    }
+
+    @Bean
+    public Step journal(JournalTasklet journalTasklet) {
+        return new StepBuilder("journal", jobRepository)
+                .tasklet(journalTasklet, transactionManager)
+                .build();
+    }
+
+    // ------------------------------------------------------------------ 13. run summary and reconciliation
 
     @Bean
     @StepScope

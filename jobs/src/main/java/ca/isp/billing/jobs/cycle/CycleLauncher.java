@@ -175,6 +175,52 @@ public class CycleLauncher {
     }
 
     /**
+     * The run of the cycle an operator may give up on: the last run of its first run or of a
+     * rerun that is neither COMPLETED nor ABANDONED (failed, stopped, or marked running).
+     */
+    public Optional<JobExecution> unfinishedRun(LocalDate cycleDate) {
+        return BillingCycleJob.executionsOf(jobRepository, cycleDate).stream()
+                .filter(e -> e.getStatus() != BatchStatus.COMPLETED && e.getStatus() != BatchStatus.ABANDONED)
+                .filter(e -> e.getId() == jobRepository.getLastJobExecution(e.getJobInstance()).getId())
+                .max(Comparator.comparing(JobExecution::getId));
+    }
+
+    /**
+     * Gives up on the cycle's unfinished run (Spring Batch's abandon): it will never be resumed,
+     * and it no longer stops other cycles from starting. What its steps committed stays: issued
+     * invoices keep their numbers and ledger entries, accounts charged keep their next bill date,
+     * accounts not charged are billed by the next cycle. Under the run guard: a live run is never
+     * abandoned; one marked running by a process that died is recovered first.
+     */
+    public CycleOutcome abandon(LocalDate cycleDate) {
+        Optional<RunGuard.Held> held = guard.tryAcquire();
+        if (held.isEmpty()) {
+            return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, ANOTHER_RUN
+                    + " (stop it first with Ctrl-C or kill, then abandon)");
+        }
+        try (RunGuard.Held ignored = held.get()) {
+            Optional<JobExecution> unfinished = unfinishedRun(cycleDate);
+            if (unfinished.isEmpty()) {
+                return CycleOutcome.of(cycleDate, Result.REFUSED, "billing cycle " + cycleDate
+                        + " has no unfinished run to abandon (./run.sh status --cycle-date " + cycleDate + ")");
+            }
+            JobExecution execution = unfinished.get();
+            if (execution.getStatus().isRunning()) {
+                // we hold the guard, so the process that marked it running is dead
+                execution = jobOperator.recover(execution);
+            }
+            JobExecution abandoned = jobOperator.abandon(execution);
+            log.warn("{}: run {} abandoned by the operator; it will not be resumed.", BillingCycleJob.describe(abandoned),
+                    abandoned.getId());
+            return new CycleOutcome(cycleDate, Result.COMPLETED, BillingCycleJob.describe(abandoned) + ": run "
+                    + abandoned.getId() + " abandoned; it will not be resumed and no longer holds up other cycles.",
+                    abandoned);
+        } catch (Exception e) {
+            return brokenOff("abandoning billing cycle " + cycleDate, cycleDate, e);
+        }
+    }
+
+    /**
      * The job could not start, or could not record its own end: Spring Batch threw instead of
      * returning a finished execution, which is what a database gone away mid-run does (the step
      * fails, then saving its status fails too). The run stays marked as running; the same

@@ -23,15 +23,16 @@ final class PlanUpsert extends Upsert<PlanRow> {
 
     private static final String INSERT = """
             INSERT INTO plan (code, name_en, name_fr, kind, monthly_price, period_months, included_gb,
-                overage_per_gb, per_minute, term_price, bills_while_suspended, tax_class, included_minutes)
+                overage_per_gb, per_minute, term_price, bills_while_suspended, tax_class, gl_account, included_minutes)
             VALUES (:code, :name_en, :name_fr, :kind, :monthly_price, :period_months, :included_gb,
-                :overage_per_gb, :per_minute, :term_price, :bills_while_suspended, :tax_class, :included_minutes)""";
+                :overage_per_gb, :per_minute, :term_price, :bills_while_suspended, :tax_class, :gl_account,
+                :included_minutes)""";
 
     private static final String UPDATE = """
             UPDATE plan SET name_en = :name_en, name_fr = :name_fr, kind = :kind, monthly_price = :monthly_price,
                 period_months = :period_months, included_gb = :included_gb, overage_per_gb = :overage_per_gb,
                 per_minute = :per_minute, term_price = :term_price, bills_while_suspended = :bills_while_suspended,
-                tax_class = :tax_class, included_minutes = :included_minutes
+                tax_class = :tax_class, gl_account = :gl_account, included_minutes = :included_minutes
             WHERE code = :code""";
 
     /** Before any term: a new plan's price has always been its price. */
@@ -138,7 +139,7 @@ final class PlanUpsert extends Upsert<PlanRow> {
         java.util.Set<String> codes = keys(rows, PlanRow::planCode);
         stored = storedValues("""
                 SELECT code, name_en, name_fr, kind, monthly_price, period_months, included_gb, overage_per_gb, per_minute,
-                    term_price, bills_while_suspended, tax_class, included_minutes
+                    term_price, bills_while_suspended, tax_class, gl_account, included_minutes
                 FROM plan WHERE code IN (:keys)""",
                 codes, values -> (String) values.get("code"));
         schedules.clear();
@@ -167,6 +168,7 @@ final class PlanUpsert extends Upsert<PlanRow> {
                 .addValue("period_months", p.periodMonths()).addValue("included_gb", p.includedGb())
                 .addValue("overage_per_gb", p.overagePerGb()).addValue("per_minute", p.perMinute())
                 .addValue("term_price", p.termPrice()).addValue("bills_while_suspended", p.billsWhileSuspended())
-                .addValue("tax_class", p.taxClass()).addValue("included_minutes", p.includedMinutes());
+                .addValue("tax_class", p.taxClass()).addValue("gl_account", p.glAccount())
+                .addValue("included_minutes", p.includedMinutes());
     }
 }

@@ -20,13 +20,13 @@ final class TaxRateUpsert extends Upsert<TaxRateRow> {
 
     private static final String INSERT = """
             INSERT INTO tax_rate (country, region, jurisdiction, tax_code, effective_from, effective_to, name_en,
-                name_fr, rate, registration)
+                name_fr, rate, registration, gl_account)
             VALUES (:country, :region, :jurisdiction, :tax_code, :effective_from, :effective_to, :name_en,
-                :name_fr, :rate, :registration)""";
+                :name_fr, :rate, :registration, :gl_account)""";
 
     private static final String UPDATE = """
             UPDATE tax_rate SET name_en = :name_en, name_fr = :name_fr, rate = :rate, registration = :registration,
-                effective_to = :effective_to
+                effective_to = :effective_to, gl_account = :gl_account
             WHERE country = :country AND region = :region AND jurisdiction = :jurisdiction AND tax_code = :tax_code
                 AND effective_from = :effective_from""";
 
@@ -51,7 +51,7 @@ final class TaxRateUpsert extends Upsert<TaxRateRow> {
         List<Object[]> keys = rows.stream().map(t -> new Object[]{t.country(), t.region(), t.taxCode()}).distinct().toList();
         Map<String, Map<String, Object>> stored = storedValues("""
                 SELECT country, region, jurisdiction, tax_code, effective_from, effective_to, name_en, name_fr, rate,
-                    registration
+                    registration, gl_account
                 FROM tax_rate WHERE (country, region, tax_code) IN (:keys)""",
                 keys, values -> taxKey(values.get("country"), values.get("region"), values.get("jurisdiction"),
                         values.get("tax_code"), date(values.get("effective_from"))));
@@ -94,7 +94,8 @@ final class TaxRateUpsert extends Upsert<TaxRateRow> {
                 .addValue("country", t.country()).addValue("region", t.region()).addValue("tax_code", t.taxCode())
                 .addValue("name_en", t.nameEn()).addValue("name_fr", t.nameFr()).addValue("rate", t.rate())
                 .addValue("registration", t.registration()).addValue("jurisdiction", t.jurisdiction())
-                .addValue("effective_from", from(t)).addValue("effective_to", t.effectiveTo());
+                .addValue("effective_from", from(t)).addValue("effective_to", t.effectiveTo())
+                .addValue("gl_account", t.glAccount());
     }
 
     /** A rate's natural key as one string, e.g. CA/NS//HST/2025-04-01 or US/NY/NYC/NYC/1970-01-01. */

@@ -1,0 +1,22 @@
+package ca.isp.billing.domain;
+
+/**
+ * What a general-ledger journal line books. An invoice debits RECEIVABLE with its total and
+ * credits one line per invoice line (REVENUE for a plan's charges and usage, ONE_TIME, CREDIT
+ * as a debit, LATE_FEE, TAX_PAYABLE per tax and jurisdiction); a payment debits CASH and
+ * credits RECEIVABLE.
+ */
+public enum JournalCategory {
+    RECEIVABLE, CASH, REVENUE, ONE_TIME, CREDIT, LATE_FEE, TAX_PAYABLE;
+
+    /** The category of an invoice line of this type (never TAX's receivable side). */
+    public static JournalCategory of(LineType type) {
+        return switch (type) {
+            case RECURRING, USAGE -> REVENUE;
+            case ONE_TIME -> ONE_TIME;
+            case CREDIT -> CREDIT;
+            case LATE_FEE -> LATE_FEE;
+            case TAX -> TAX_PAYABLE;
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package ca.isp.billing.domain;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * One line of a general-ledger journal entry. Each entry is one source document, an issued
+ * invoice or a payment ({@code sourceType}, {@code sourceRef}: the invoice number or the payment
+ * reference); {@code lineRef} names what in the source the line books (the invoice line's key,
+ * RECEIVABLE, CASH). {@code amount} is signed: positive is a debit, negative a credit, so an
+ * entry balances when its amounts add up to zero. Plan, tax code and jurisdiction are null when
+ * they do not apply.
+ */
+public record JournalLine(LocalDate entryDate, String sourceType, String sourceRef, String lineRef,
+                          String accountNumber, String glAccount, JournalCategory category, String planCode,
+                          String taxCode, String jurisdiction, String currency, BigDecimal amount) {
+
+    public static final String INVOICE = "INVOICE";
+    public static final String PAYMENT = "PAYMENT";
+
+    public JournalLine {
+        if (amount.scale() != Money.SCALE) {
+            throw new IllegalArgumentException("journal amount must be rounded to cents: " + amount);
+        }
+        if (glAccount == null || glAccount.isBlank()) {
+            throw new IllegalArgumentException("journal line " + sourceRef + " " + lineRef + " has no GL account");
+        }
+    }
+
+    /** The debit column: the amount when positive, else 0.00. */
+    public BigDecimal debit() {
+        return amount.signum() > 0 ? amount : Money.ZERO;
+    }
+
+    /** The credit column: the amount's opposite when negative, else 0.00. */
+    public BigDecimal credit() {
+        return amount.signum() < 0 ? amount.negate() : Money.ZERO;
+    }
+}

@@ -1,0 +1,245 @@
+package ca.isp.billing.jobs.accounting;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import ca.isp.billing.domain.BillingCurrency;
+import ca.isp.billing.domain.InvoiceOrigin;
+import ca.isp.billing.domain.Journal;
+import ca.isp.billing.domain.JournalCategory;
+import ca.isp.billing.domain.JournalLine;
+import ca.isp.billing.domain.LineType;
+import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.files.SpreadsheetCells;
+import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.writers.AtomicFiles;
+
+/**
+ * The accounting export: general-ledger journal entries, one per issued invoice and per payment,
+ * posted once by the first billing run after they exist ({@code journal_posting}) and written as
+ * CSV beside the run summary (docs/FILE-FORMATS.md, "Journal"). An invoice debits receivables
+ * with its total and credits each of its lines to the account of its plan, tax, late fee, one-time
+ * charge or credit; a payment debits cash and credits receivables. Every line comes from a row of
+ * an invoice or a payment: there is no balancing line, and a journal whose entries do not balance
+ * is refused (the run fails) before anything is written.
+ */
+@Component
+public class JournalExport {
+
+    public static final List<String> COLUMNS = List.of("entry_date", "source_type", "source_ref", "line_ref",
+            "account_number", "gl_account", "category", "plan_code", "tax_code", "jurisdiction", "currency",
+            "debit", "credit");
+
+    static final String RECEIVABLE = "RECEIVABLE";
+    static final String CASH = "CASH";
+
+    private final JdbcTemplate jdbc;
+    private final BillingProperties properties;
+
+    public JournalExport(JdbcTemplate jdbc, BillingProperties properties) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+    }
+
+    /** A written journal file: the run it belongs to, its journal and where it is. */
+    public record Written(LocalDate cycleDate, int rerun, Journal journal, Path file) {
+    }
+
+    /**
+     * Marks every issued invoice (billed by a cycle; opening balances are the previous system's)
+     * and every payment that no journal posted yet as posted by this run: rerun 0 is the cycle's
+     * own run. Returns how many sources it posted. Runs in the caller's transaction. (What existed
+     * when the database was upgraded to the export is marked posted by rerun -1: in the books already.)
+     */
+    public int post(LocalDate cycleDate, int rerun) {
+        int invoices = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, i.invoice_number, ?, ? FROM invoice i
+                WHERE i.origin = ? AND i.invoice_number IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = i.invoice_number)""",
+                JournalLine.INVOICE, cycleDate, rerun, InvoiceOrigin.BILLED.name(), JournalLine.INVOICE);
+        int payments = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, p.payment_ref, ?, ? FROM payment p
+                WHERE NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
+                JournalLine.PAYMENT, cycleDate, rerun, JournalLine.PAYMENT);
+        return invoices + payments;
+    }
+
+    /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
+    public List<Integer> postedRuns(LocalDate cycleDate) {
+        return jdbc.queryForList("SELECT DISTINCT rerun FROM journal_posting WHERE cycle_date = ? AND rerun >= 0 ORDER BY rerun",
+                Integer.class, cycleDate);
+    }
+
+    /** The journal of what a run posted, checked: every entry's debits equal its credits. */
+    public Journal journal(LocalDate cycleDate, int rerun) {
+        List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun));
+        lines.addAll(paymentLines(cycleDate, rerun));
+        return Journal.balanced(lines);
+    }
+
+    /** Writes the run's journal, {@code journal.csv} or {@code journal-rerun-<n>.csv}, owner-only, replaced whole. */
+    public Written write(LocalDate cycleDate, int rerun) {
+        Journal journal = journal(cycleDate, rerun);
+        Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), csv(journal));
+        return new Written(cycleDate, rerun, journal, file);
+    }
+
+    /** Writes again the journal of every run of the cycle that posted something (on demand). */
+    public List<Written> writeAll(LocalDate cycleDate) {
+        List<Written> written = new ArrayList<>();
+        for (int rerun : postedRuns(cycleDate)) {
+            written.add(write(cycleDate, rerun));
+        }
+        return written;
+    }
+
+    /** Beside the run summary: {@code out/reports/<cycle>/}. */
+    public Path folder(LocalDate cycleDate) {
+        return properties.reports(cycleDate);
+    }
+
+    public static String fileName(int rerun) {
+        return rerun == 0 ? "journal.csv" : "journal-rerun-" + rerun + ".csv";
+    }
+
+    private List<JournalLine> invoiceLines(LocalDate cycleDate, int rerun) {
+        BillingProperties.Gl gl = properties.gl();
+        LineAccounts accounts = new LineAccounts(jdbc, gl);
+        Map<String, TaxPlace> taxes = new HashMap<>();
+        jdbc.query("""
+                SELECT t.invoice_id, t.tax_code, t.country, t.region, t.jurisdiction,
+                    (SELECT MAX(r.gl_account) FROM tax_rate r
+                     WHERE r.country = t.country AND r.region = t.region AND r.jurisdiction = t.jurisdiction
+                       AND r.tax_code = t.tax_code AND r.effective_from <= i.invoice_date
+                       AND (r.effective_to IS NULL OR r.effective_to >= i.invoice_date))
+                FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
+                JOIN tax_line t ON t.invoice_id = i.id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""", rs -> {
+                    String jurisdiction = rs.getString(3) + "/" + rs.getString(4)
+                            + (rs.getString(5).isEmpty() ? "" : "/" + rs.getString(5));
+                    taxes.put(rs.getLong(1) + " " + rs.getString(2), new TaxPlace(jurisdiction, rs.getString(6)));
+                }, JournalLine.INVOICE, cycleDate, rerun);
+
+        Map<Long, List<JournalLine>> byInvoice = new java.util.LinkedHashMap<>();
+        Map<Long, InvoiceHead> heads = new HashMap<>();
+        jdbc.query("""
+                SELECT i.id, i.invoice_number, i.invoice_date, i.currency, i.total, a.account_number
+                FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
+                JOIN account a ON a.id = i.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                ORDER BY i.invoice_number""", rs -> {
+                    InvoiceHead head = new InvoiceHead(rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
+                            rs.getString(6));
+                    BigDecimal total = rs.getBigDecimal(5);
+                    if (total == null) {
+                        throw new IllegalStateException("issued invoice " + head.number() + " has no total");
+                    }
+                    heads.put(rs.getLong(1), head);
+                    List<JournalLine> lines = new ArrayList<>();
+                    lines.add(head.line(RECEIVABLE, gl.receivables(), JournalCategory.RECEIVABLE, null, null, null,
+                            Money.round(total)));
+                    byInvoice.put(rs.getLong(1), lines);
+                }, JournalLine.INVOICE, cycleDate, rerun);
+        jdbc.query("""
+                SELECT l.invoice_id, l.line_type, l.line_key, l.amount, l.item_plan_code
+                FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
+                JOIN invoice_line l ON l.invoice_id = i.id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                ORDER BY l.invoice_id, l.line_no""", rs -> {
+                    long invoiceId = rs.getLong(1);
+                    InvoiceHead head = heads.get(invoiceId);
+                    LineType type = LineType.valueOf(rs.getString(2));
+                    String key = rs.getString(3);
+                    // an invoice line is a credit to its account: the negated amount (a CREDIT line, negative, is a debit)
+                    BigDecimal amount = Money.round(rs.getBigDecimal(4)).negate();
+                    JournalLine line;
+                    if (type == LineType.TAX) {
+                        String taxCode = key.substring(key.indexOf(':') + 1);
+                        TaxPlace place = taxes.get(invoiceId + " " + taxCode);
+                        if (place == null) {
+                            throw new IllegalStateException("invoice " + head.number() + " has the tax line " + key
+                                    + " but no entry in the tax register");
+                        }
+                        line = head.line(key, LineAccounts.or(place.glAccount(), gl.taxPayable()),
+                                JournalCategory.TAX_PAYABLE, null, taxCode, place.jurisdiction(), amount);
+                    } else {
+                        LineAccounts.Account account = accounts.of(type, key, rs.getString(5));
+                        line = head.line(key, account.glAccount(), account.category(), account.planCode(), null, null,
+                                amount);
+                    }
+                    byInvoice.get(invoiceId).add(line);
+                }, JournalLine.INVOICE, cycleDate, rerun);
+        return byInvoice.values().stream().flatMap(List::stream).toList();
+    }
+    private List<JournalLine> paymentLines(LocalDate cycleDate, int rerun) {
+        BillingProperties.Gl gl = properties.gl();
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT p.payment_ref, p.received_on, p.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN payment p ON p.payment_ref = j.source_ref
+                JOIN account a ON a.id = p.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                ORDER BY p.payment_ref""", rs -> {
+                    String ref = rs.getString(1);
+                    LocalDate received = rs.getDate(2).toLocalDate();
+                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
+                    // a payment is in the account's billing currency (the service address decides)
+                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+                    String account = rs.getString(4);
+                    lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, CASH, account, gl.cash(),
+                            JournalCategory.CASH, null, null, null, currency, amount));
+                    lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, RECEIVABLE, account, gl.receivables(),
+                            JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
+                }, JournalLine.PAYMENT, cycleDate, rerun);
+        return lines;
+    }
+
+    private static byte[] csv(Journal journal) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
+            for (JournalLine l : journal.lines()) {
+                printer.printRecord(l.entryDate(), l.sourceType(), text(l.sourceRef()), text(l.lineRef()),
+                        text(l.accountNumber()), text(l.glAccount()), l.category(), text(l.planCode()),
+                        text(l.taxCode()), text(l.jurisdiction()), l.currency(), l.debit().toPlainString(),
+                        l.credit().toPlainString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String text(String cell) {
+        return cell == null ? "" : SpreadsheetCells.text(cell);
+    }
+
+    private record TaxPlace(String jurisdiction, String glAccount) {
+    }
+
+    private record InvoiceHead(String number, LocalDate date, String currency, String accountNumber) {
+
+        JournalLine line(String lineRef, String glAccount, JournalCategory category, String plan, String taxCode,
+                         String jurisdiction, BigDecimal amount) {
+            return new JournalLine(date, JournalLine.INVOICE, number, lineRef, accountNumber, glAccount, category, plan,
+                    taxCode, jurisdiction, currency, amount);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package ca.isp.billing.jobs.accounting;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import ca.isp.billing.domain.JournalCategory;
+import ca.isp.billing.domain.LineType;
+import ca.isp.billing.jobs.BillingProperties;
+
+/**
+ * Which general-ledger account an invoice line (other than tax) goes to, and for which plan:
+ * a plan's charges and usage to the plan's gl_account (else billing.gl.revenue), one-time
+ * charges, credits and late fees to the company's accounts. Used by the journal and by the
+ * revenue report, so both say the same. Loaded once per use: plans and subscriptions as they are.
+ */
+public final class LineAccounts {
+
+    /** Where a line goes: its category, its plan (null when none) and its GL account. */
+    public record Account(JournalCategory category, String planCode, String glAccount) {
+    }
+
+    private final BillingProperties.Gl gl;
+    private final Map<String, String> planAccounts = new HashMap<>();
+    private final Map<String, String> subscriptionPlans = new HashMap<>();
+
+    public LineAccounts(JdbcTemplate jdbc, BillingProperties.Gl gl) {
+        this.gl = gl;
+        jdbc.query("SELECT code, gl_account FROM plan", rs -> {
+            planAccounts.put(rs.getString(1), rs.getString(2));
+        });
+        // usage lines name their subscription (USAGE:DATA:<subscription>:...): its plan earns the revenue
+        jdbc.query("SELECT subscription_id, plan_code FROM subscription", rs -> {
+            subscriptionPlans.put(rs.getString(1), rs.getString(2));
+        });
+    }
+
+    /** The account of a line of this type and key; itemPlanCode is the plan a recurring or credit line billed. */
+    public Account of(LineType type, String lineKey, String itemPlanCode) {
+        String plan = itemPlanCode;
+        if (plan == null && type == LineType.USAGE) {
+            plan = subscriptionPlans.get(subscriptionOfUsageKey(lineKey));
+        }
+        JournalCategory category = JournalCategory.of(type);
+        return switch (category) {
+            case REVENUE -> new Account(category, plan, or(planAccounts.get(plan), gl.revenue()));
+            case ONE_TIME -> new Account(category, null, gl.oneTimeCharges());
+            case CREDIT -> new Account(category, plan, gl.credits());
+            case LATE_FEE -> new Account(category, null, gl.lateFees());
+            default -> throw new IllegalArgumentException("no line account for a " + type + " line: " + lineKey);
+        };
+    }
+
+    /** USAGE:DATA:S100001:... or USAGE:VOICE:S100001:...: the subscription id (an identifier, no ':'). */
+    static String subscriptionOfUsageKey(String key) {
+        String[] parts = key.split(":");
+        return parts.length > 2 ? parts[2] : null;
+    }
+
+    static String or(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
