@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.InvoiceOrigin;
+import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.Journal;
 import ca.isp.billing.domain.JournalCategory;
 import ca.isp.billing.domain.JournalLine;
@@ -61,18 +62,23 @@ public class JournalExport {
     }
 
     /**
-     * Marks every issued invoice (billed by a cycle; opening balances are the previous system's)
-     * and every payment that no journal posted yet as posted by this run: rerun 0 is the cycle's
-     * own run. Returns how many sources it posted. Runs in the caller's transaction. (What existed
-     * when the database was upgraded to the export is marked posted by rerun -1: in the books already.)
+     * Marks every issued invoice (billed by a cycle up to this one; opening balances are the
+     * previous system's) that the review gate let go (cleared, or released by an operator), and
+     * every payment, that no journal posted yet as posted by this run: rerun 0 is the cycle's own
+     * run. An invoice held for review is posted by the run after its release, and one voided while
+     * held never (it never asked for anything: a void cancels it whole). Returns how many sources it
+     * posted. Runs in the caller's transaction. (What existed when the database was upgraded to the
+     * export is marked posted by rerun -1: in the books already.)
      */
     public int post(LocalDate cycleDate, int rerun) {
         int invoices = jdbc.update("""
                 INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
                 SELECT ?, i.invoice_number, ?, ? FROM invoice i
-                WHERE i.origin = ? AND i.invoice_number IS NOT NULL
+                WHERE i.origin = ? AND i.invoice_number IS NOT NULL AND i.status = ?
+                  AND i.review_status IN (?, ?) AND (i.cycle_date IS NULL OR i.cycle_date <= ?)
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = i.invoice_number)""",
-                JournalLine.INVOICE, cycleDate, rerun, InvoiceOrigin.BILLED.name(), JournalLine.INVOICE);
+                JournalLine.INVOICE, cycleDate, rerun, InvoiceOrigin.BILLED.name(), InvoiceStatus.ISSUED.name(),
+                "CLEARED", "RELEASED", cycleDate, JournalLine.INVOICE); // invoice.review_status (V14)
         int payments = jdbc.update("""
                 INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
                 SELECT ?, p.payment_ref, ?, ? FROM payment p

@@ -10,14 +10,19 @@ import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
-/** Reads every account with its overdue total and oldest unpaid due date: one query per page. */
+/**
+ * Reads every account with its overdue total and oldest unpaid due date: one query per page. Only
+ * invoices the customer was sent count (as for late fees: cleared or released by the review gate,
+ * or imported from the previous system).
+ */
 public class AccountStandingReader extends KeysetPageReader<AccountStanding, Long> {
 
     public AccountStandingReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
         super((afterId, size) -> jdbc.query("""
                 SELECT a.id, a.status, a.status_since, MIN(i.due_date), SUM(i.open_amount)
                 FROM account a LEFT JOIN open_invoice i ON i.account_id = a.id AND i.due_date < :asOf
-                    AND COALESCE(i.review_status, '') <> 'HELD'
+                    AND (i.review_status IN ('CLEARED', 'RELEASED')
+                         OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = i.id AND v.origin = 'IMPORTED'))
                 WHERE a.id > :after GROUP BY a.id, a.status, a.status_since ORDER BY a.id LIMIT :size""",
                 new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
                 (rs, n) -> {

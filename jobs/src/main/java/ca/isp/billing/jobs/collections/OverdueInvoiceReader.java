@@ -16,7 +16,9 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
  * Reads unpaid invoices past their due date with their account's penalty class, their lines
- * summed by kind and the last fee period charged: two queries per page.
+ * summed by kind and the last fee period charged: two queries per page. Only invoices the customer
+ * was sent count: let go by the review gate (cleared or released; not held, nor left unreviewed by
+ * an abandoned run), or open invoices of the previous system (imported).
  */
 public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long> {
 
@@ -30,7 +32,8 @@ public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long>
                     SELECT i.id, i.account_id, i.invoice_number, i.due_date, i.open_amount, v.total, a.penalty_class,
                         (SELECT MAX(f.period_no) FROM late_fee f WHERE f.invoice_id = i.id)
                     FROM open_invoice i JOIN invoice v ON v.id = i.id JOIN account a ON a.id = i.account_id
-                    WHERE i.due_date < :asOf AND i.id > :after AND COALESCE(i.review_status, '') <> 'HELD'
+                    WHERE i.due_date < :asOf AND i.id > :after
+                      AND (i.review_status IN ('CLEARED', 'RELEASED') OR v.origin = 'IMPORTED')
                     ORDER BY i.id LIMIT :size""",
                     new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
                     (rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),

@@ -150,8 +150,8 @@ class PenaltyClassCycleTest extends AbstractCycleTest {
         LocalDate dueDate = LocalDate.parse(due);
         jdbc.update("""
                 INSERT INTO invoice (invoice_number, account_id, origin, status, invoice_date, due_date, language,
-                    currency, subtotal, tax_total, total, previous_balance, amount_due, amount_paid)
-                VALUES (?, ?, 'BILLED', 'ISSUED', ?, ?, 'fr', 'CAD', ?, 0, ?, 0, ?, ?)""",
+                    currency, subtotal, tax_total, total, previous_balance, amount_due, amount_paid, review_status)
+                VALUES (?, ?, 'BILLED', 'ISSUED', ?, ?, 'fr', 'CAD', ?, 0, ?, 0, ?, ?, 'CLEARED')""",
                 number, accountId, dueDate.minusDays(21), dueDate, total, total, total, new BigDecimal(paid));
         long invoiceId = jdbc.queryForObject("SELECT id FROM invoice WHERE invoice_number = ?", Long.class, number);
         // in the books before this test's cycles, as an upgraded database's invoices are (the journal

@@ -172,11 +172,18 @@ class ReviewGateCycleTest {
                     .containsPattern("held by tax-changed +\\d+")
                     .containsPattern("held by total-vs-median +\\d+");
 
+            // the journal (accounting export) posts what the gate let go, not what it holds
+            assertThat(jdbc.queryForList("SELECT source_ref FROM journal_posting WHERE source_type = 'INVOICE'",
+                    String.class)).containsAll(clearedNumbers).doesNotContainAnyElementsOf(heldNumbers);
+
             // ------------------------------------------------------------ release, rerun: rendered and sent once
             ReviewDesk desk = run.bean(ReviewDesk.class);
             String typoInvoice = number(jdbc, typoAccount, DEC);
             assertThat(desk.release(DEC, List.of(typoInvoice), "alice")).isEqualTo(1);
             assertThat(run.bean(CycleLauncher.class).rerun(DEC).result()).isEqualTo(Result.COMPLETED);
+            // ... posted by the rerun after its release, the others still not
+            assertThat(jdbc.queryForObject("SELECT rerun FROM journal_posting WHERE source_type = 'INVOICE' AND source_ref = ?",
+                    Integer.class, typoInvoice)).isPositive();
             assertThat(pdfs(run, DEC)).contains(typoInvoice).doesNotContainAnyElementsOf(
                     heldNumbers.stream().filter(n -> !n.equals(typoInvoice)).toList());
             Set<String> afterRelease = handedOver(run, DEC);
@@ -213,9 +220,10 @@ class ReviewGateCycleTest {
                     SELECT decided_by || ' ' || decision || ' ' || reason || ' ' || credit_note FROM review_decision d
                     JOIN invoice i ON i.id = d.invoice_id WHERE i.invoice_number = ?""", String.class, doubledInvoice))
                     .isEqualTo("bob VOIDED usage file counted twice CN-2026-000001");
-            // a rerun does not send a voided invoice
+            // a rerun does not send a voided invoice, nor post it to the journal (it never asked for anything)
             assertThat(run.bean(CycleLauncher.class).rerun(DEC).result()).isEqualTo(Result.COMPLETED);
             assertThat(pdfs(run, DEC)).doesNotContain(doubledInvoice);
+            assertThat(count(jdbc, "SELECT COUNT(*) FROM journal_posting WHERE source_ref = ?", doubledInvoice)).isZero();
             // and status says what still waits
             assertThat(run.bean(CycleStatus.class).overview())
                     .contains("waiting for review: cycle 2026-12-01, " + (held.size() - 2) + " invoices held");
