@@ -38,6 +38,15 @@ public record PaymentTerms(int defaultDays, Map<String, Integer> daysByCustomerT
         return invoiceDate.plusDays(daysFor(customerType));
     }
 
+    /**
+     * The due date of an invoice held for review and released (sent) on {@code releasedOn}: the
+     * customer gets the whole of their terms from the day it leaves, never less than first given.
+     */
+    public LocalDate dueDateOnRelease(LocalDate dueDate, LocalDate releasedOn, String customerType) {
+        LocalDate fromRelease = dueDate(releasedOn, customerType);
+        return fromRelease.isAfter(dueDate) ? fromRelease : dueDate;
+    }
+
     private static void check(String type, Integer days) {
         if (days == null || days < 0 || days > MAX_DAYS) {
             throw new IllegalArgumentException("payment terms for " + type + " must be 0 to " + MAX_DAYS + " days: " + days);

@@ -62,6 +62,8 @@ public class ReviewDesk {
     private final InvoiceNumbering creditNotes;
     private final Clock clock;
 
+    private final ca.isp.billing.domain.PaymentTerms terms;
+
     public ReviewDesk(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                       BillingProperties properties, Clock clock) {
         this.jdbc = jdbc;
@@ -69,6 +71,7 @@ public class ReviewDesk {
         this.series = new InvoiceNumberSeries(jdbc);
         this.creditNotes = new InvoiceNumbering(CREDIT_NOTE_PREFIX, properties.invoiceNumber().width());
         this.clock = clock;
+        this.terms = properties.paymentTerms();
     }
 
     /** Per cycle, the number of invoices held for review and not decided yet. */
@@ -106,8 +109,17 @@ public class ReviewDesk {
     public int release(LocalDate cycleDate, List<String> invoices, String by) {
         return transaction.execute(status -> {
             List<long[]> ids = heldIds(cycleDate, invoices);
+            LocalDate today = LocalDate.now(clock);
             for (long[] id : ids) {
                 decide(id[0], cycleDate, "RELEASED", by, null, null);
+                // sent from now on: the customer's terms run from today (late fees count from there)
+                MapSqlParameterSource p = new MapSqlParameterSource("id", id[0]);
+                jdbc.query("""
+                        SELECT i.due_date, a.customer_type FROM invoice i JOIN account a ON a.id = i.account_id
+                        WHERE i.id = :id""", p, rs -> {
+                    LocalDate due = terms.dueDateOnRelease(rs.getObject(1, LocalDate.class), today, rs.getString(2));
+                    jdbc.update("UPDATE invoice SET due_date = :due WHERE id = :id", p.addValue("due", due));
+                });
             }
             return ids.size();
         });
