@@ -22,6 +22,7 @@ import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.domain.review.ReviewRule;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.RunGuard;
 import ca.isp.billing.jobs.issue.InvoiceNumberSeries;
 
 /**
@@ -63,9 +64,12 @@ public class ReviewDesk {
     private final Clock clock;
 
     private final ca.isp.billing.domain.PaymentTerms terms;
+    /** A decision waits for no run but is not taken during one (a payment run could pay a voided invoice). */
+    private final RunGuard guard;
 
     public ReviewDesk(NamedParameterJdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                      BillingProperties properties, Clock clock) {
+                      BillingProperties properties, Clock clock, RunGuard guard) {
+        this.guard = guard;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
         this.series = new InvoiceNumberSeries(jdbc);
@@ -107,6 +111,17 @@ public class ReviewDesk {
      * @throws Refused when one of the numbers is not an invoice of the cycle held for review
      */
     public int release(LocalDate cycleDate, List<String> invoices, String by) {
+        try (RunGuard.Held ignored = guardOrRefuse()) {
+            return releaseHeld(cycleDate, invoices, by);
+        }
+    }
+
+    private RunGuard.Held guardOrRefuse() {
+        return guard.tryAcquire().orElseThrow(() -> new Refused("a billing run is in progress on this database:"
+                + " decide when it has ended (nothing was changed)"));
+    }
+
+    private int releaseHeld(LocalDate cycleDate, List<String> invoices, String by) {
         return transaction.execute(status -> {
             List<long[]> ids = heldIds(cycleDate, invoices);
             LocalDate today = LocalDate.now(clock);
@@ -138,6 +153,12 @@ public class ReviewDesk {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw new Refused("--void needs --reason TEXT (at most 500 characters): why the invoice is cancelled");
         }
+        try (RunGuard.Held ignored = guardOrRefuse()) {
+            return voidHeld(cycleDate, invoices, reason, by);
+        }
+    }
+
+    private List<String> voidHeld(LocalDate cycleDate, List<String> invoices, String reason, String by) {
         return transaction.execute(status -> {
             List<String> notes = new ArrayList<>();
             LocalDate today = LocalDate.now(clock);
