@@ -77,6 +77,39 @@ public final class SessionSplitter {
         return byDay;
     }
 
+    /**
+     * The local midnights of {@code zone} strictly inside {@code (from, to)}: where an interval
+     * counted between two readings is cut into days.
+     */
+    public static List<Instant> midnightsInside(Instant from, Instant to, ZoneId zone) {
+        List<Instant> midnights = new ArrayList<>();
+        for (LocalDate day = from.atZone(zone).toLocalDate().plusDays(1); ; day = day.plusDays(1)) {
+            Instant midnight = day.atStartOfDay(zone).toInstant();
+            if (!midnight.isBefore(to)) {
+                return midnights;
+            }
+            if (midnight.isAfter(from)) {
+                midnights.add(midnight);
+            }
+        }
+    }
+
+    /**
+     * An amount counted over {@code [from, to)} (the bytes or seconds between two readings) in the
+     * parts that {@code cuts} (increasing, all inside the interval) make, by the rule above: the
+     * parts add up to the amount, each within one unit of its share by time.
+     */
+    public static long[] shareInterval(Instant from, Instant to, long amount, List<Instant> cuts) {
+        for (Instant cut : cuts) {
+            if (!cut.isAfter(from) || !cut.isBefore(to)) {
+                throw new IllegalArgumentException("cut " + cut + " is not inside " + from + ".." + to);
+            }
+        }
+        long[] parts = new long[cuts.size() + 1];
+        share(from, to, amount, cuts, parts);
+        return parts;
+    }
+
     /** Adds {@code bytes}, counted over {@code [from, to)}, to the parts by the rule above. */
     private static void share(Instant from, Instant to, long bytes, List<Instant> cuts, long[] parts) {
         int part = partOf(from, cuts);

@@ -256,6 +256,33 @@ class SessionSplitterTest {
         return LocalDateTime.parse(utc).toInstant(ZoneOffset.UTC);
     }
 
+    @Test
+    void oneIntervalBetweenTwoReadingsIsCutAtTheLocalMidnightsInsideIt() {
+        // Montreal, 2026-03-07 23:00 EST (04:00Z) to 2026-03-09 01:00 EDT (05:00Z): 25 h elapsed. Clocks
+        // went forward at 02:00 on the 8th, so Mar 8 is a 23 h day. Midnights inside: Mar 8 00:00 EST
+        // (05:00Z, 1 h in) and Mar 9 00:00 EDT (04:00Z, 24 h in). 5000 bytes:
+        // floor(5000 x 1 / 25) = 200 to Mar 7; floor(5000 x 24 / 25) = 4800, minus 200 = 4600 to Mar 8
+        // (its 23 h); the rest, 5000 - 4800 = 200, to Mar 9.
+        Instant from = Instant.parse("2026-03-08T04:00:00Z");
+        Instant to = Instant.parse("2026-03-09T05:00:00Z");
+        List<Instant> cuts = SessionSplitter.midnightsInside(from, to, MONTREAL);
+
+        assertThat(cuts).containsExactly(Instant.parse("2026-03-08T05:00:00Z"), Instant.parse("2026-03-09T04:00:00Z"));
+        assertThat(SessionSplitter.shareInterval(from, to, 5000, cuts)).containsExactly(200, 4600, 200);
+    }
+
+    @Test
+    void aReadingExactlyAtMidnightCutsNothing() {
+        // 22:00 -> 00:00: the bytes were all counted on the day before; a cut at the interval's own
+        // start or end is no cut
+        Instant from = Instant.parse("2026-10-31T22:00:00Z");
+        Instant midnight = Instant.parse("2026-11-01T00:00:00Z");
+        assertThat(SessionSplitter.midnightsInside(from, midnight, UTC)).isEmpty();
+        assertThat(SessionSplitter.midnightsInside(midnight, midnight.plusSeconds(60), UTC)).isEmpty();
+        assertThatThrownBy(() -> SessionSplitter.shareInterval(from, midnight, 10, List.of(midnight)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not inside");
+    }
+
     static LocalDate day(String day) {
         return LocalDate.parse(day);
     }

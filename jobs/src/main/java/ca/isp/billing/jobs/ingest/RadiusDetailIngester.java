@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.SessionSplitter;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.BillingProperties;
@@ -52,7 +53,8 @@ import ca.isp.billing.readers.RejectFileWriter;
  * (an interim this hour, the Stop the next), so a session is stored as it goes: its counters so
  * far in {@code radius_session}, and in {@code usage_record} one DATA record per reading that
  * counted more than the readings before it, holding the difference (upload, download, seconds;
- * quantity = upload + download). The records of a session thus add up to its highest counters,
+ * quantity = upload + download), or one per local day when the interval since the reading before
+ * crosses midnight (SessionSplitter: shared by time, so usage periods get the bytes counted in them). The records of a session thus add up to its highest counters,
  * which are its last ones: the usage of {@link ca.isp.billing.domain.SessionUsage}, and never
  * the sum of the interims. After its Stop a session takes nothing more (a Stop sent again, an
  * interim that arrives late: counted as duplicates). A counter lower than one already stored
@@ -228,6 +230,7 @@ public class RadiusDetailIngester implements Tasklet {
         Map<String, SessionState> sessions = load(batch);
         List<MapSqlParameterSource> usage = new ArrayList<>();
         List<RadiusRecord> nasEvents = new ArrayList<>();
+        long stored = 0; // readings that counted something (a reading across midnight gives a record per day)
         long duplicates = 0;
         long rejected = 0;
         for (Parsed.Ok<RadiusRecord> ok : batch) {
@@ -268,13 +271,8 @@ public class RadiusDetailIngester implements Tasklet {
                 duplicates++; // an interim that counted nothing new
                 continue;
             }
-            usage.add(new MapSqlParameterSource()
-                    .addValue("source", source).addValue("recordId", state.uniqueId + "/" + state.readings)
-                    .addValue("serviceId", record.userName()).addValue("type", UsageType.DATA.name())
-                    .addValue("start", Timestamp.valueOf(LocalDateTime.ofInstant(from, settings.serverZone())))
-                    .addValue("quantity", upload + download).addValue("upload", upload).addValue("download", download)
-                    .addValue("seconds", seconds).addValue("session", state.uniqueId)
-                    .addValue("framedIp", record.framedIp()).addValue("new", UsageStatus.NEW.name()));
+            addDifference(usage, state, record, from, upload, download, seconds);
+            stored++;
         }
         write(sessions.values());
         named.batchUpdate("""
@@ -290,7 +288,40 @@ public class RadiusDetailIngester implements Tasklet {
                     WHERE source = ? AND nas_ip = ? AND ended_by = ? AND last_event <= ?""",
                     endedBy, source, event.nasIp(), RadiusSession.EndedBy.OPEN.name(), utc(event.eventTime()));
         }
-        return new Counts(batch.size(), usage.size(), duplicates, rejected);
+        return new Counts(batch.size(), stored, duplicates, rejected);
+    }
+
+    /**
+     * The usage record of what a reading counted since the one before, {@code [from, event time)}:
+     * one record, or, when local midnights fall inside that interval, one per day, each with its
+     * share by time (SessionSplitter), so a session across a period's end is billed where its bytes
+     * were counted. The first day's record keeps the reading's id ("session/n"); the next ones are
+     * "session/n.d1", "session/n.d2"... A day that got nothing has no record.
+     */
+    private void addDifference(List<MapSqlParameterSource> usage, SessionState state, RadiusRecord record, Instant from,
+                               long upload, long download, long seconds) {
+        Instant to = record.eventTime();
+        List<Instant> midnights = to.isAfter(from)
+                ? SessionSplitter.midnightsInside(from, to, settings.serverZone()) : List.of();
+        long[] uploads = midnights.isEmpty() ? new long[] {upload} : SessionSplitter.shareInterval(from, to, upload, midnights);
+        long[] downloads = midnights.isEmpty() ? new long[] {download}
+                : SessionSplitter.shareInterval(from, to, download, midnights);
+        long[] times = midnights.isEmpty() ? new long[] {seconds} : SessionSplitter.shareInterval(from, to, seconds, midnights);
+        for (int part = 0; part < uploads.length; part++) {
+            if (part > 0 && uploads[part] == 0 && downloads[part] == 0 && times[part] == 0) {
+                continue;
+            }
+            Instant start = part == 0 ? from : midnights.get(part - 1);
+            String recordId = state.uniqueId + "/" + state.readings + (part == 0 ? "" : ".d" + part);
+            usage.add(new MapSqlParameterSource()
+                    .addValue("source", source).addValue("recordId", recordId)
+                    .addValue("serviceId", record.userName()).addValue("type", UsageType.DATA.name())
+                    .addValue("start", Timestamp.valueOf(LocalDateTime.ofInstant(start, settings.serverZone())))
+                    .addValue("quantity", uploads[part] + downloads[part]).addValue("upload", uploads[part])
+                    .addValue("download", downloads[part]).addValue("seconds", times[part])
+                    .addValue("session", state.uniqueId)
+                    .addValue("framedIp", record.framedIp()).addValue("new", UsageStatus.NEW.name()));
+        }
     }
 
     private Map<String, SessionState> load(List<Parsed.Ok<RadiusRecord>> batch) {

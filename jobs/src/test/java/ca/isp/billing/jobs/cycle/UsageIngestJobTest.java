@@ -119,13 +119,14 @@ class UsageIngestJobTest extends AbstractCycleTest {
         List<String> november = usageReport.csv(LocalDate.of(2025, 11, 1), LocalDate.of(2025, 12, 1)).lines().toList();
         List<String> october = usageReport.csv(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 11, 1)).lines().toList();
 
-        // then: the header exactly; bob's one session past 4 GiB (3.5 hours: 12,600 s); dave's two sessions
+        // then: the header exactly; bob's one session past 4 GiB (3.5 hours: 12,600 s) in 5 records: its
+        // 4 readings, the Stop's interval 23:00 -> 00:30 split at midnight into a record per day; dave's two sessions
         // (600 s + 900 s: the first ended by the NAS's reboot at its 09:10 interim); the calls with
         // their started minutes (120 s = 2 minutes, the unanswered one 0) and no rated amount (no rate table)
         assertThat(november.get(0)).isEqualTo(
                 "service_id,records,sessions,upload_bytes,download_bytes,session_seconds,calls,billable_minutes,rated_amount");
         assertThat(november).contains(
-                "bob,4,1,4418424085,22462490801,12600,0,0,0.00",
+                "bob,5,1,4418424085,22462490801,12600,0,0,0.00",
                 "dave,5,2,3500000,51000000,1500,0,0,0.00");
         assertThat(october).containsExactly(october.get(0),
                 "5145550101,2,0,0,0,0,2,2,0.00",

@@ -108,6 +108,27 @@ class RadiusSourceTest extends AbstractCycleTest {
     }
 
     @Test
+    @Order(3)
+    void bobsBytesCountedAcrossMidnightGoToEachDayByTime() {
+        // bob's interim at 23:00 EDT on Nov 1 read upload 1 x 2^32 + 50,000,000 = 4,344,967,296 and
+        // download 3 x 2^32 + 123 = 12,884,902,011; his Stop at 00:30 on Nov 2 read 4,418,424,085 and
+        // 22,462,490,801. Between them: 73,456,789 up and 9,577,588,790 down over 5,400 s, 3,600 s
+        // before midnight: Nov 1 gets floor(73,456,789 x 3600 / 5400) = 48,971,192 up and
+        // floor(9,577,588,790 x 3600 / 5400) = 6,385,059,193 down; Nov 2 the rest, 24,485,597 up and
+        // 3,192,529,597 down. Nov 1 in all: 4,344,967,296 + 48,971,192 = 4,393,938,488 up,
+        // 12,884,902,011 + 6,385,059,193 = 19,269,961,204 down.
+        List<org.assertj.core.groups.Tuple> days = jdbc.query("""
+                SELECT CAST(start_time AS DATE), SUM(upload_bytes), SUM(download_bytes), SUM(session_seconds)
+                FROM usage_record WHERE service_id = 'bob' GROUP BY CAST(start_time AS DATE) ORDER BY 1""",
+                (rs, n) -> tuple(rs.getObject(1, LocalDate.class), rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+
+        // seconds by the same rule: of the Stop's 5,400 s, 3,600 on Nov 1 (with the 7,200 before), 1,800 on Nov 2
+        assertThat(days).containsExactly(
+                tuple(LocalDate.of(2025, 11, 1), 4_393_938_488L, 19_269_961_204L, 10_800L),
+                tuple(LocalDate.of(2025, 11, 2), 24_485_597L, 3_192_529_597L, 1_800L));
+    }
+
+    @Test
     @Order(4)
     void sessionsEndAsTheirRecordsSay() {
         // when the sessions' state is read back
