@@ -13,6 +13,9 @@ import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.CatchUpLimit;
+import ca.isp.billing.domain.DailyBytes;
+import ca.isp.billing.domain.DataCharger;
+import ca.isp.billing.domain.DataTariff;
 import ca.isp.billing.domain.IncludedMinutes;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
@@ -42,7 +45,8 @@ import ca.isp.billing.jobs.rate.RateTables;
 /**
  * Charges one account: its plans in advance and the repairs of terms billed before
  * (RecurringCharger: what the subscriptions as they are now owe minus what was billed), its
- * unbilled usage in arrears, each account period against its own allowance (UsageCharger; calls
+ * unbilled usage in arrears, each account period against its own allowance (UsageCharger; data
+ * by the plan's consumption components where it has some, DataCharger; calls
  * the rate step priced with a rate table by VoiceCharger, one line per time band, against the
  * plan's included minutes), the
  * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
@@ -61,12 +65,14 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
     private final boolean forced;
     private final RateTables rateTables;
     private final Map<String, Long> includedMinutes;
+    private final DataTariffs dataTariffs;
     private final UsageCharger usageCharger = new UsageCharger();
+    private final DataCharger dataCharger = new DataCharger();
     private final VoiceCharger voiceCharger = new VoiceCharger();
 
     public AccountChargeProcessor(LocalDate cycleDate, Map<String, Plan> plans, RecurringCharger recurringCharger,
                                   CatchUpLimit catchUp, boolean forced, RateTables rateTables,
-                                  Map<String, Long> includedMinutes) {
+                                  Map<String, Long> includedMinutes, DataTariffs dataTariffs) {
         this.cycleDate = cycleDate;
         this.plans = plans;
         this.recurringCharger = recurringCharger;
@@ -74,6 +80,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         this.forced = forced;
         this.rateTables = rateTables;
         this.includedMinutes = includedMinutes;
+        this.dataTariffs = dataTariffs;
     }
 
     /** The draft invoice, or null (the account is left as it is) when it must not be charged now. */
@@ -146,20 +153,36 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             for (UsageTotals usage : periods) {
                 BigInteger more = moreMinutes.remove(usage.period().start());
                 if (more != null) {
-                    periods.set(periods.indexOf(usage), new UsageTotals(usage.period(), usage.dataBytes(),
+                    periods.set(periods.indexOf(usage), new UsageTotals(usage.period(), usage.dataByDay(),
                             usage.voiceMinutes().add(more)));
                 }
             }
             moreMinutes.forEach((start, minutes) -> account.callsBySubscription().get(subscription.subscriptionId())
                     .stream().filter(calls -> calls.period().start().equals(start)).findFirst().ifPresent(calls ->
-                            periods.add(new UsageTotals(calls.period(), BigInteger.ZERO, minutes))));
+                            periods.add(new UsageTotals(calls.period(), DailyBytes.none(), minutes))));
             for (UsageTotals usage : periods) {
                 String planCode = subscription.planOn(usage.period().lastDay());
                 LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
                 Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
                         subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
-                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
-                        usage.dataBytes(), usage.voiceMinutes(), account.language()));
+                if (!dataTariffs.has(planCode)) {
+                    lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
+                            usage.dataBytes(), usage.voiceMinutes(), account.language()));
+                    continue;
+                }
+                DataTariff tariff = dataTariffs.of(planCode);
+                if (tariff == null) {
+                    // billing the data at nothing would lose it (marked billed): the account waits
+                    log.error("account {}: the data components of plan {} are refused ({}): {}..{} not charged. Fix"
+                                    + " them (./run.sh import data-components FILE), then rerun the cycle",
+                            account.accountNumber(), planCode, dataTariffs.refusal(planCode), usage.period().start(),
+                            usage.period().lastDay());
+                    return null;
+                }
+                lines.addAll(dataCharger.charge(subscription.subscriptionId(), tariff, usage.period(), usage.dataByDay(),
+                        account.language()));
+                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(), BigInteger.ZERO,
+                        usage.voiceMinutes(), account.language()));
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Map;
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingPeriod;
+import ca.isp.billing.domain.DailyBytes;
 import ca.isp.billing.domain.Call;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
@@ -33,7 +34,12 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
      * Rated, not yet billed usage of one subscription in one account period, in billable units,
      * summed exactly: however many records, a total never overflows.
      */
-    public record UsageTotals(BillingPeriod period, BigInteger dataBytes, BigInteger voiceMinutes) {
+    public record UsageTotals(BillingPeriod period, DailyBytes dataByDay, BigInteger voiceMinutes) {
+
+        /** The period's data in bytes, all days together. */
+        public BigInteger dataBytes() {
+            return dataByDay.total();
+        }
     }
 
     /**

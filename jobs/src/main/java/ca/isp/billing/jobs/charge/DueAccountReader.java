@@ -17,6 +17,7 @@ import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
+import ca.isp.billing.domain.DailyBytes;
 import ca.isp.billing.domain.Call;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
@@ -56,14 +57,16 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             return periods;
         }
         for (BillingPeriod period : periods(days.firstKey(), nextBillDate, anchor)) {
-            BigInteger data = BigInteger.ZERO;
+            TreeMap<LocalDate, BigInteger> data = new TreeMap<>();
             BigInteger voice = BigInteger.ZERO;
-            for (BigInteger[] day : days.subMap(period.start(), period.end()).values()) {
-                data = data.add(day[0]);
-                voice = voice.add(day[1]);
+            for (Map.Entry<LocalDate, BigInteger[]> day : days.subMap(period.start(), period.end()).entrySet()) {
+                if (day.getValue()[0].signum() > 0) {
+                    data.put(day.getKey(), day.getValue()[0]);
+                }
+                voice = voice.add(day.getValue()[1]);
             }
-            if (data.signum() > 0 || voice.signum() > 0) {
-                periods.add(new UsageTotals(period, data, voice));
+            if (!data.isEmpty() || voice.signum() > 0) {
+                periods.add(new UsageTotals(period, new DailyBytes(data), voice));
             }
         }
         return periods;

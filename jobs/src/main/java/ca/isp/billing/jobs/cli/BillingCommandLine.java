@@ -491,18 +491,20 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         return OK;
     }
 
+    private static String importKinds(String separator) {
+        return java.util.Arrays.stream(ReferenceDataImporter.Kind.values()).map(ReferenceDataImporter.Kind::label)
+                .collect(java.util.stream.Collectors.joining(separator));
+    }
+
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
-            throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
-                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands|charges> FILE");
+            throw new UsageException("usage: import <" + importKinds("|") + "> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
             kind = ReferenceDataImporter.Kind.of(args.get(1));
         } catch (IllegalArgumentException e) {
-            throw new UsageException("unknown import kind '" + args.get(1)
-                    + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions,"
-                    + " opening-balances, service-identifiers, rates, rate-bands or charges");
+            throw new UsageException("unknown import kind '" + args.get(1) + "': " + importKinds(", "));
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

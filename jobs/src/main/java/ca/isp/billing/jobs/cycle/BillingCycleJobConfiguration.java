@@ -36,6 +36,7 @@ import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.review.ReviewSettings;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.charge.AccountChargeProcessor;
+import ca.isp.billing.jobs.charge.DataTariffs;
 import ca.isp.billing.jobs.charge.DraftInvoiceWriter;
 import ca.isp.billing.jobs.charge.DueAccountReader;
 import ca.isp.billing.jobs.collections.AccountStandingReader;
@@ -279,7 +280,7 @@ public class BillingCycleJobConfiguration {
         return new AccountChargeProcessor(cycleDate, ReferenceData.plans(jdbc),
                 new RecurringCharger(ReferenceData.planTerms(jdbc), properties.proration().settings()),
                 new CatchUpLimit(properties.plausible().catchUpPeriods()), "true".equals(force),
-                RateTables.load(jdbc), ReferenceData.includedMinutes(jdbc));
+                RateTables.load(jdbc), ReferenceData.includedMinutes(jdbc), DataTariffs.load(jdbc));
     }
 
     // ------------------------------------------------------------------ 5. tax by service address

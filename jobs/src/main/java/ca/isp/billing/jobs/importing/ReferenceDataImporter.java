@@ -30,7 +30,7 @@ import ca.isp.billing.readers.RowBatches;
 /**
  * Imports the operator's reference data (accounts, plans, subscriptions, tax rates, tax
  * jurisdictions, taxability rules, exemptions, opening balances, penalty classes,
- * collections exclusion dates) from CSV: an upsert on each
+ * collections exclusion dates, data components) from CSV: an upsert on each
  * natural key, so importing a file twice changes nothing.
  * Bad lines go to {@code var/rejects/import-<kind>-<file>.rejects.csv}; the good ones are imported.
  * Dates outside their plausible window (billing.plausible.*, counted from today) are rejected
@@ -47,7 +47,7 @@ public class ReferenceDataImporter {
 
     public enum Kind {
         ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES,
-        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES;
+        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES, DATA_COMPONENTS;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -108,6 +108,7 @@ public class ReferenceDataImporter {
             case CHARGES -> run(kind, file, new ChargeUpsert(jdbc, dates.nextBillDates()));
             case PENALTY_CLASSES -> run(kind, file, new PenaltyClassUpsert(jdbc));
             case EXCLUSION_DATES -> run(kind, file, new ExclusionDateUpsert(jdbc));
+            case DATA_COMPONENTS -> run(kind, file, new DataComponentUpsert(jdbc));
         };
     }
 
