@@ -49,6 +49,9 @@ public record DelinquencyPolicy(int daysPastDue, BigDecimal minimumOverdue, int 
     /** The status the account should have as of asOf; statusSince is when it took its current one. */
     public AccountStatus next(AccountStatus current, LocalDate statusSince, LocalDate oldestUnpaidDueDate,
                               BigDecimal overdueAmount, LocalDate asOf) {
+        if (current == AccountStatus.WRITTEN_OFF) {
+            return current; // nothing is overdue any more, yet the customer did not pay: not restored
+        }
         if (!isOverdue(oldestUnpaidDueDate, overdueAmount, asOf)) {
             return AccountStatus.ACTIVE;
         }
@@ -59,6 +62,7 @@ public record DelinquencyPolicy(int daysPastDue, BigDecimal minimumOverdue, int 
                     && !asOf.isBefore(statusSince.plusDays(suspendAfterDays))
                     ? AccountStatus.SUSPENDED : AccountStatus.DELINQUENT;
             case SUSPENDED -> AccountStatus.SUSPENDED;
+            case WRITTEN_OFF -> AccountStatus.WRITTEN_OFF;
         };
     }
 }

@@ -4,10 +4,12 @@ package ca.isp.billing.domain;
  * What a general-ledger journal line books. An invoice debits RECEIVABLE with its total and
  * credits one line per invoice line (REVENUE for a plan's charges and usage, ONE_TIME, CREDIT
  * as a debit, LATE_FEE, TAX_PAYABLE per tax and jurisdiction); a payment debits CASH and
- * credits RECEIVABLE.
+ * credits RECEIVABLE; a write-off debits BAD_DEBT and credits RECEIVABLE.
  */
 public enum JournalCategory {
-    RECEIVABLE, CASH, REVENUE, ONE_TIME, CREDIT, LATE_FEE, TAX_PAYABLE;
+    RECEIVABLE, CASH, REVENUE, ONE_TIME, CREDIT, LATE_FEE, TAX_PAYABLE,
+    /** A write-off: the bad-debt expense debited, receivables credited. */
+    BAD_DEBT;
 
     /** The category of an invoice line of this type (never TAX's receivable side). */
     public static JournalCategory of(LineType type) {

@@ -17,6 +17,7 @@ public record JournalLine(LocalDate entryDate, String sourceType, String sourceR
 
     public static final String INVOICE = "INVOICE";
     public static final String PAYMENT = "PAYMENT";
+    public static final String WRITE_OFF = "WRITE_OFF";
 
     public JournalLine {
         if (amount.scale() != Money.SCALE) {

@@ -20,6 +20,7 @@ import ca.isp.billing.domain.DayCount;
 import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.PaymentTerms;
 import ca.isp.billing.domain.PenaltyClass;
+import ca.isp.billing.domain.WriteOffPolicy;
 import ca.isp.billing.domain.ProrationSettings;
 
 /**
@@ -59,7 +60,8 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Bounces bounces,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration,
-                                @DefaultValue Gl gl) {
+                                @DefaultValue Gl gl,
+                                @DefaultValue WriteOff writeOff) {
 
     /**
      * The company's general-ledger accounts (billing.gl.*) for the journal the accounting export
@@ -72,7 +74,19 @@ public record BillingProperties(Path home, Path templates,
                      @DefaultValue("4100") String oneTimeCharges,
                      @DefaultValue("4900") String credits,
                      @DefaultValue("4500") String lateFees,
-                     @DefaultValue("2300") String taxPayable) {
+                     @DefaultValue("2300") String taxPayable,
+                     @DefaultValue("6500") String badDebt) {
+    }
+
+    /**
+     * Write-offs (billing.write-off.*): a suspended account's balance is written off afterDays
+     * after the due date of its oldest unpaid invoice (0: never), by the collections job.
+     */
+    public record WriteOff(@DefaultValue("0") int afterDays) {
+
+        public WriteOffPolicy policy() {
+            return new WriteOffPolicy(afterDays);
+        }
     }
 
     /** Due dates: net paymentTermsDays, or the customer type's own terms. */

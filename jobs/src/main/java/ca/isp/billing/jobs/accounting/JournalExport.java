@@ -48,6 +48,7 @@ public class JournalExport {
 
     static final String RECEIVABLE = "RECEIVABLE";
     static final String CASH = "CASH";
+    static final String BAD_DEBT = "BAD_DEBT";
 
     private final JdbcTemplate jdbc;
     private final BillingProperties properties;
@@ -84,7 +85,14 @@ public class JournalExport {
                 SELECT ?, p.payment_ref, ?, ? FROM payment p
                 WHERE NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
                 JournalLine.PAYMENT, cycleDate, rerun, JournalLine.PAYMENT);
-        return invoices + payments;
+        // write-offs made by the collections job since: posted by the next billing run, as payments
+        int writeOffs = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, w.reference, ?, ? FROM write_off w
+                WHERE w.written_off_on <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = w.reference)""",
+                JournalLine.WRITE_OFF, cycleDate, rerun, cycleDate, JournalLine.WRITE_OFF);
+        return invoices + payments + writeOffs;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -97,6 +105,7 @@ public class JournalExport {
     public Journal journal(LocalDate cycleDate, int rerun) {
         List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun));
         lines.addAll(paymentLines(cycleDate, rerun));
+        lines.addAll(writeOffLines(cycleDate, rerun));
         return Journal.balanced(lines);
     }
 
@@ -214,6 +223,29 @@ public class JournalExport {
                     lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, RECEIVABLE, account, gl.receivables(),
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
                 }, JournalLine.PAYMENT, cycleDate, rerun);
+        return lines;
+    }
+
+    /** A write-off debits the bad-debt expense and credits receivables with what was left open. */
+    private List<JournalLine> writeOffLines(LocalDate cycleDate, int rerun) {
+        BillingProperties.Gl gl = properties.gl();
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT w.reference, w.written_off_on, w.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN write_off w ON w.reference = j.source_ref
+                JOIN account a ON a.id = w.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                ORDER BY w.reference""", rs -> {
+                    String ref = rs.getString(1);
+                    LocalDate on = rs.getDate(2).toLocalDate();
+                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
+                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+                    String account = rs.getString(4);
+                    lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, BAD_DEBT, account, gl.badDebt(),
+                            JournalCategory.BAD_DEBT, null, null, null, currency, amount));
+                    lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, RECEIVABLE, account, gl.receivables(),
+                            JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
+                }, JournalLine.WRITE_OFF, cycleDate, rerun);
         return lines;
     }
 

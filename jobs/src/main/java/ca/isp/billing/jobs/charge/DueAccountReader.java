@@ -138,7 +138,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         List<DueAccount> accounts = jdbc.query("""
                 SELECT id, account_number, language, service_country, next_bill_date, bill_day, billing_start
                 FROM account
-                WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle ORDER BY id LIMIT :size""", params,
+                WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle AND status <> 'WRITTEN_OFF'
+                ORDER BY id LIMIT :size""", params,
                 (rs, n) -> new DueAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getObject(7, LocalDate.class)));
         if (accounts.isEmpty()) {

@@ -10,12 +10,20 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import ca.isp.billing.jobs.BillingProperties;
 
 import ca.isp.billing.jobs.support.CollectionsJob;
 
 /**
  * The daily collections job (run.sh collections --date D): the billing cycle's own payments,
- * late fees, delinquency and provisioning-list steps, the same beans, as a job of their own, so
+ * late fees, delinquency and provisioning-list steps, the same beans, as a job of their own (then
+ * the write-offs, this job's own), so
  * an ISP collects every day and not only on cycle days. Every step does only what is left
  * (payment files not read, fee periods not charged, statuses not moved) and the lists are
  * rebuilt from the day's events, so a date run twice, or a cycle on the same day, changes
@@ -27,7 +35,7 @@ public class CollectionsJobConfiguration {
 
     @Bean
     public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
-                           Step provisioningLists) {
+                           Step provisioningLists, Step writeOffs) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
                 .validator(parameters -> {
                     JobParameter<?> date = parameters.getParameter(CollectionsJob.DATE);
@@ -40,6 +48,21 @@ public class CollectionsJobConfiguration {
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)
+                .next(writeOffs)
                 .build();
+    }
+
+    /** Balances given up on written off, and the collection agency's list (billing.write-off.after-days). */
+    @Bean
+    public Step writeOffs(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+                          WriteOffTasklet writeOffTasklet) {
+        return new StepBuilder("writeOffs", jobRepository).tasklet(writeOffTasklet, transactionManager).build();
+    }
+
+    @Bean
+    @StepScope
+    public WriteOffTasklet writeOffTasklet(NamedParameterJdbcTemplate jdbc, BillingProperties properties,
+                                           @Value("#{jobParameters['collectionsDate']}") LocalDate date) {
+        return new WriteOffTasklet(jdbc, properties.writeOff().policy(), properties.out().resolve("collections"), date);
     }
 }

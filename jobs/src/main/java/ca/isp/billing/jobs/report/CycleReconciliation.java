@@ -197,7 +197,8 @@ public class CycleReconciliation {
                 WHERE f.kind = ? AND f.ingested_at BETWEEN ? AND ? GROUP BY a.service_country""",
                 PAYMENTS, w.from(), w.to());
         sumByCountry(byCurrency, CLOSING, """
-                SELECT a.service_country, SUM(i.total - i.amount_paid) FROM invoice i JOIN account a ON a.id = i.account_id
+                SELECT a.service_country, SUM(i.total - i.amount_paid - i.amount_written_off) FROM invoice i
+                JOIN account a ON a.id = i.account_id
                 WHERE i.status = ? GROUP BY a.service_country""", InvoiceStatus.ISSUED.name());
         sumByCountry(byCurrency, CLOSING, """
                 SELECT a.service_country, -SUM(p.unapplied) FROM payment p JOIN account a ON a.id = p.account_id
