@@ -715,7 +715,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
         for (JournalExport.Written w : written) {
             System.out.printf("Journal of cycle %s%s: %d lines%n", cycleDate, w.rerun() == 0 ? "" : " (rerun " + w.rerun() + ")",
-                    w.journal().lines().size());
+                    w.journal().lineCount());
             w.journal().debits().forEach((currency, debits) -> System.out.printf("  %s debits %s = credits %s%n",
                     currency, debits.toPlainString(), w.journal().credits().get(currency).toPlainString()));
             w.journal().netByAccount().forEach((account, net) -> System.out.printf("    %-16s %s%n", account,
