@@ -82,6 +82,14 @@ Usage: ./run.sh <command> [options]
         7 to 10 minutes; report in jobs/target/reliability-report.md).
   bench [--accounts N]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
+  bench cycle [--accounts N] [--usage M] [--seed S]
+        A demo ISP of N accounts (10,000 by default) with about M usage records billed whole on
+        MariaDB (BILLING_DB_URL, an empty database; else a schema of its own on 127.0.0.1:3306 as
+        root, dropped afterwards) with -Xmx1g; prints each step's time and items/s and ends with
+        "cycle: <A> accounts in <S> s, peak heap <H> MB". Deletes its PDFs and emails afterwards.
+  bench partitions [--accounts N] [--usage M]
+        The same cycle (2,000 accounts by default) with 1 then 2 local partitions; a line each with
+        the time and invoices/s of charge + tax + render.
   bench ingest [--records N]
         Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
         (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write as
@@ -98,6 +106,7 @@ LOB_API_KEY / LOB_BASE_URL (letters through Lob; default: mail-vendor files), SM
 SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files),
 BOUNCES_HOST / BOUNCES_PORT / BOUNCES_SECURITY / BOUNCES_USER / BOUNCES_PASSWORD (the bounce
 mailbox over IMAP, read when the hand-off starts; default: not read).
+JAVA_OPTS (JVM options; bill, rerun, collections and bench cycle default to -Xmx1g).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
 running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
 public final class QueryCount {
 
     private static final Logger log = LoggerFactory.getLogger(QueryCount.class);
-    private static final ThreadLocal<long[]> PREPARED = ThreadLocal.withInitial(() -> new long[2]);
+    /** Per thread: statements prepared, the count at the end of its last chunk, that chunk's step execution id. */
+    private static final ThreadLocal<long[]> PREPARED = ThreadLocal.withInitial(() -> new long[3]);
 
     private QueryCount() {
     }
@@ -101,10 +102,14 @@ public final class QueryCount {
             long[] counts = PREPARED.get();
             long statements = counts[0] - counts[1];
             counts[1] = counts[0];
+            StepContext step = StepSynchronizationManager.getContext();
+            long execution = step == null || step.getStepExecution().getId() == null ? -1 : step.getStepExecution().getId();
+            // a thread's first chunk of a step also counts what ran on the thread before it (opening the step)
+            boolean first = counts[2] != execution;
+            counts[2] = execution;
             if (log.isDebugEnabled()) {
-                StepContext step = StepSynchronizationManager.getContext();
-                log.debug("chunk of {} in {}: {} SQL statements", items < 0 ? "a tasklet call" : items + " items",
-                        step == null ? "?" : step.getStepName(), statements);
+                log.debug("chunk of {} in {}: {} SQL statements{}", items < 0 ? "a tasklet call" : items + " items",
+                        step == null ? "?" : step.getStepName(), statements, first ? " (first chunk: with the step's start)" : "");
             }
         }
     }
