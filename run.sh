@@ -83,6 +83,14 @@ Usage: ./run.sh <command> [options]
         7 to 10 minutes; report in jobs/target/reliability-report.md).
   bench [--accounts N]
         Time a demo cycle of N accounts (default 10,000) and print each step's time.
+  bench cycle [--accounts N] [--usage M] [--seed S]
+        A demo ISP of N accounts (10,000 by default) with about M usage records billed whole on
+        MariaDB (BILLING_DB_URL, an empty database; else a schema of its own on 127.0.0.1:3306 as
+        root, dropped afterwards) with -Xmx1g; prints each step's time and items/s and ends with
+        "cycle: <A> accounts in <S> s, peak heap <H> MB". Deletes its PDFs and emails afterwards.
+  bench partitions [--accounts N] [--usage M]
+        The same cycle (2,000 accounts by default) with 1 then 2 local partitions; a line each with
+        the time and invoices/s of charge + tax + render.
   bench ingest [--records N]
         Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
         (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write as
@@ -99,6 +107,7 @@ LOB_API_KEY / LOB_BASE_URL (letters through Lob; default: mail-vendor files), SM
 SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files),
 BOUNCES_HOST / BOUNCES_PORT / BOUNCES_SECURITY / BOUNCES_USER / BOUNCES_PASSWORD (the bounce
 mailbox over IMAP, read when the hand-off starts; default: not read).
+JAVA_OPTS (JVM options; bill, rerun, collections and bench cycle default to -Xmx1g).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
 running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT
@@ -136,6 +145,57 @@ run_app() {
     exec java ${JAVA_OPTS:-} -Dlogging.level.ca.isp.billing="${LOG_LEVEL:-INFO}" -jar "$RUN_JAR" "$@"
 }
 
+# bench cycle / bench partitions: a demo ISP billed whole on MariaDB (BILLING_DB_URL, else a schema
+# of its own on the local server, dropped afterwards), -Xmx1g; under var/bench-cycle/.
+bench_cycle() {
+  local what="$1"
+  shift
+  build_if_needed
+  local bench_home="$ROOT/var/bench-cycle"
+  unset LOB_API_KEY LOB_BASE_URL SMTP_HOST SMTP_PORT SMTP_SECURITY SMTP_USER SMTP_PASSWORD \
+    BOUNCES_HOST BOUNCES_PORT BOUNCES_SECURITY BOUNCES_USER BOUNCES_PASSWORD
+  export JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" LOG_LEVEL="${LOG_LEVEL:-WARN}"
+  local own_db=""
+  if [[ -z "${BILLING_DB_URL:-}" ]]; then
+    command -v mysql >/dev/null 2>&1 || { echo "error: bench $what needs BILLING_DB_URL or the mysql client" >&2; exit 1; }
+    own_db=1
+  elif [[ "$what" == partitions ]]; then
+    echo "error: bench partitions bills twice into fresh schemas of the local MariaDB: unset BILLING_DB_URL" >&2
+    exit 1
+  else
+    echo "note: bench $what bills into BILLING_DB_URL, which must be an empty database" >&2
+  fi
+  local runs=(0)
+  [[ "$what" == partitions ]] && runs=(1 2)
+  local status=0 grid schema
+  for grid in "${runs[@]}"; do
+    rm -rf "$bench_home"
+    local extra=()
+    if [[ "$what" == partitions ]]; then
+      extra=(--partitions --billing.grid-size="$grid")
+      [[ " $* " == *" --accounts "* ]] || extra+=(--accounts 2000)
+    fi
+    if [[ -n "$own_db" ]]; then
+      schema="billing_bench_$$_$grid"
+      mysql -h 127.0.0.1 -P 3306 -u root -e "CREATE DATABASE $schema CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" \
+        || { echo "error: cannot create a schema on the local MariaDB (127.0.0.1:3306, root)" >&2; exit 1; }
+      trap "mysql -h 127.0.0.1 -P 3306 -u root -e 'DROP DATABASE IF EXISTS $schema'" EXIT
+      export BILLING_DB_URL="jdbc:mysql://127.0.0.1:3306/$schema?rewriteBatchedStatements=true" BILLING_DB_USER=root \
+        BILLING_DB_PASSWORD=
+    fi
+    (BILLING_HOME="$bench_home" run_app bench-cycle "$@" "${extra[@]}") || status=$?
+    if [[ -n "$own_db" ]]; then
+      mysql -h 127.0.0.1 -P 3306 -u root -e "DROP DATABASE IF EXISTS $schema" || true
+      trap - EXIT
+      unset BILLING_DB_URL BILLING_DB_USER BILLING_DB_PASSWORD
+    fi
+    [[ $status -ne 0 ]] && exit $status
+  done
+  # bench partitions, remote workers: the remote part of issue 15 adds its run here (the same
+  # bench-cycle --partitions with --workers remote and 2 worker processes), one more line.
+  exit $status
+}
+
 command="${1:-}"
 [[ $# -gt 0 ]] && shift
 case "$command" in
@@ -153,6 +213,9 @@ case "$command" in
         SMTP_SECURITY SMTP_USER SMTP_PASSWORD BOUNCES_HOST BOUNCES_PORT BOUNCES_SECURITY BOUNCES_USER BOUNCES_PASSWORD
       export JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" LOG_LEVEL="${LOG_LEVEL:-WARN}"
       BILLING_HOME="$bench_home" run_app bench-render "$@"
+    fi
+    if [[ "$command" == bench && ( "${1:-}" == cycle || "${1:-}" == partitions ) ]]; then
+      bench_cycle "$@"
     fi
     if [[ "$command" == bench && "${1:-}" == ingest ]]; then
       # bench ingest: its own home, and the database BILLING_DB_URL names when set (it must be empty)
@@ -196,7 +259,12 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon)
+  bill|rerun|collections)
+    # a cycle runs in a bounded heap whatever the number of accounts (nothing holds a whole cycle)
+    build_if_needed
+    JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" run_app "$command" "$@"
+    ;;
+  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon)
     build_if_needed
     run_app "$command" "$@"
     ;;

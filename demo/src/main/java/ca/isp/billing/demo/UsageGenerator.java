@@ -36,6 +36,7 @@ final class UsageGenerator {
 
     private final LocalDate cycleDate;
     private final SplittableRandom random;
+    private final double factor;
     private final LocalDate periodStart;
     private final Map<String, long[]> sequences = new TreeMap<>();
     private int recordLines;
@@ -45,6 +46,16 @@ final class UsageGenerator {
     private String[] duplicate;
 
     UsageGenerator(LocalDate cycleDate, SplittableRandom random) {
+        this(cycleDate, random, 1.0);
+    }
+
+    /**
+     * With {@code factor} times the usual number of sessions and calls per subscription (the
+     * benchmark's --usage); the same totals of bytes, split in more sessions. 1.0 draws exactly
+     * what the demo always drew.
+     */
+    UsageGenerator(LocalDate cycleDate, SplittableRandom random, double factor) {
+        this.factor = factor;
         this.cycleDate = cycleDate;
         this.random = random;
         this.periodStart = cycleDate.minusMonths(1);
@@ -123,7 +134,7 @@ final class UsageGenerator {
             int gigabytes = plan.commercial() ? 150 + random.nextInt(1400) : 60 + random.nextInt(900);
             total = (long) (gigabytes * GB * share);
         }
-        int count = 3 + random.nextInt(10);
+        int count = scaled(3 + random.nextInt(10));
         long[] parts = split(total, count);
         long[] starts = startTimes(from, to, count, 0, 24);
         String source = DemoPlaces.radiusSource(random, subscription.customer().serviceCity());
@@ -138,7 +149,7 @@ final class UsageGenerator {
     /** Up to 30 calls for a home line, 10 to 40 for a business line; most calls are short. */
     private List<String[]> calls(DemoSubscription subscription, LocalDate from, LocalDate to, double share) {
         boolean business = subscription.plan().commercial();
-        int count = (int) Math.round((business ? 10 + random.nextInt(31) : random.nextInt(31)) * share);
+        int count = scaled((int) Math.round((business ? 10 + random.nextInt(31) : random.nextInt(31)) * share));
         long[] starts = business ? startTimes(from, to, count, 8, 18) : startTimes(from, to, count, 8, 22);
         String source = subscription.customer().serviceCity().voiceSource();
         List<String[]> records = new ArrayList<>(count);
@@ -148,6 +159,10 @@ final class UsageGenerator {
                 timestamp(starts[i]), Long.toString(seconds)});
         }
         return records;
+    }
+
+    private int scaled(int count) {
+        return factor == 1.0 ? count : (int) Math.round(count * factor);
     }
 
     /** A well-formed record of this subscription, for the end-of-file extras of a tiny demo. */

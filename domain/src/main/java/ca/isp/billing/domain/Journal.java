@@ -22,6 +22,19 @@ public final class Journal {
 
     /** The journal of these lines, or {@link UnbalancedJournalException} naming each entry that does not balance. */
     public static Journal balanced(List<JournalLine> lines) {
+        List<String> unbalanced = unbalancedEntries(lines);
+        if (!unbalanced.isEmpty()) {
+            throw new UnbalancedJournalException(unbalanced);
+        }
+        return new Journal(lines);
+    }
+
+    /**
+     * The entries of these lines whose debits differ from their credits, with the difference.
+     * Every line of an entry must be among them (a journal written a page of entries at a time
+     * checks each page).
+     */
+    public static List<String> unbalancedEntries(List<JournalLine> lines) {
         Map<String, BigDecimal> byEntry = new LinkedHashMap<>();
         for (JournalLine line : lines) {
             byEntry.merge(line.sourceType() + " " + line.sourceRef() + " " + line.currency(), line.amount(),
@@ -33,10 +46,43 @@ public final class Journal {
                 unbalanced.add(entry + " (debits - credits = " + difference + ")");
             }
         });
-        if (!unbalanced.isEmpty()) {
-            throw new UnbalancedJournalException(unbalanced);
+        return unbalanced;
+    }
+
+    /**
+     * What a journal posts, summed as its lines go by: a journal written a page at a time keeps
+     * only these figures, never every line of a cycle.
+     */
+    public static final class Totals {
+        private long lines;
+        private final Map<String, BigDecimal> debits = new TreeMap<>();
+        private final Map<String, BigDecimal> credits = new TreeMap<>();
+        private final Map<String, BigDecimal> net = new TreeMap<>();
+
+        public void add(JournalLine l) {
+            lines++;
+            debits.merge(l.currency(), l.debit(), BigDecimal::add);
+            credits.merge(l.currency(), l.credit(), BigDecimal::add);
+            net.merge(l.currency() + " " + l.glAccount(), l.amount(), BigDecimal::add);
         }
-        return new Journal(lines);
+
+        public long lineCount() {
+            return lines;
+        }
+
+        /** As {@link Journal#debits()}. */
+        public Map<String, BigDecimal> debits() {
+            return debits;
+        }
+
+        public Map<String, BigDecimal> credits() {
+            return credits;
+        }
+
+        /** As {@link Journal#netByAccount()}. */
+        public Map<String, BigDecimal> netByAccount() {
+            return net;
+        }
     }
 
     public List<JournalLine> lines() {

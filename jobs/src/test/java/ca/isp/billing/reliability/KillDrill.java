@@ -62,14 +62,14 @@ final class KillDrill implements AutoCloseable {
     static final Map<String, Object[]> CHUNK_STEPS = new LinkedHashMap<>();
 
     static {
-        CHUNK_STEPS.put("rate", new Object[]{"rate", CHUNK_SIZE * 5});
+        CHUNK_STEPS.put("rate", new Object[]{"ratePartition:%", CHUNK_SIZE * 5});
         CHUNK_STEPS.put("charge", new Object[]{"chargePartition:%", CHUNK_SIZE});
         CHUNK_STEPS.put("tax", new Object[]{"taxPartition:%", CHUNK_SIZE});
         CHUNK_STEPS.put("invoice", new Object[]{"invoice", CHUNK_SIZE});
         CHUNK_STEPS.put("render", new Object[]{"renderPartition:%", Math.max(1, CHUNK_SIZE / 4)});
         CHUNK_STEPS.put("handoff", new Object[]{"handoffPartition:%", Math.max(1, CHUNK_SIZE / 4)});
-        CHUNK_STEPS.put("lateFees", new Object[]{"lateFees", CHUNK_SIZE});
-        CHUNK_STEPS.put("delinquency", new Object[]{"delinquency", CHUNK_SIZE * 5});
+        CHUNK_STEPS.put("lateFees", new Object[]{"lateFeesPartition:%", CHUNK_SIZE});
+        CHUNK_STEPS.put("delinquency", new Object[]{"delinquencyPartition:%", CHUNK_SIZE * 5});
     }
 
     private static final Map<String, KillDrill> SHARED = new LinkedHashMap<>();

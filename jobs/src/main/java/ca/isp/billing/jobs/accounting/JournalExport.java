@@ -1,9 +1,7 @@
 package ca.isp.billing.jobs.accounting;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -58,9 +56,12 @@ public class JournalExport {
         this.properties = properties;
     }
 
-    /** A written journal file: the run it belongs to, its journal and where it is. */
-    public record Written(LocalDate cycleDate, int rerun, Journal journal, Path file) {
+    /** A written journal file: the run it belongs to, what its journal posts and where it is. */
+    public record Written(LocalDate cycleDate, int rerun, Journal.Totals journal, Path file) {
     }
+
+    /** Invoices (or payments) whose lines are built, checked and written at a time. */
+    private static final int PAGE = 500;
 
     /**
      * Marks every issued invoice (billed by a cycle up to this one; opening balances are the
@@ -103,17 +104,55 @@ public class JournalExport {
 
     /** The journal of what a run posted, checked: every entry's debits equal its credits. */
     public Journal journal(LocalDate cycleDate, int rerun) {
-        List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun));
-        lines.addAll(paymentLines(cycleDate, rerun));
-        lines.addAll(writeOffLines(cycleDate, rerun));
+        List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun, ""));
+        lines.addAll(paymentLines(cycleDate, rerun, ""));
+        lines.addAll(writeOffLines(cycleDate, rerun, ""));
         return Journal.balanced(lines);
     }
 
-    /** Writes the run's journal, {@code journal.csv} or {@code journal-rerun-<n>.csv}, owner-only, replaced whole. */
+    /**
+     * Writes the run's journal, {@code journal.csv} or {@code journal-rerun-<n>.csv}, owner-only,
+     * replaced whole. Built, checked and written a page of entries at a time, in the order of
+     * {@link #journal}: memory holds a page, not the cycle's lines. An entry that does not
+     * balance fails the whole file (nothing is written), naming every such entry.
+     */
     public Written write(LocalDate cycleDate, int rerun) {
-        Journal journal = journal(cycleDate, rerun);
-        Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), csv(journal));
-        return new Written(cycleDate, rerun, journal, file);
+        Journal.Totals totals = new Journal.Totals();
+        List<String> unbalanced = new ArrayList<>();
+        Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
+            CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
+            for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF)) {
+                String after = "";
+                while (true) {
+                    List<String> refs = jdbc.queryForList("""
+                            SELECT source_ref FROM journal_posting WHERE source_type = ? AND cycle_date = ? AND rerun = ?
+                              AND source_ref > ? ORDER BY source_ref LIMIT\s""" + PAGE, String.class, type, cycleDate,
+                            rerun, after);
+                    if (refs.isEmpty()) {
+                        break;
+                    }
+                    String first = refs.get(0);
+                    after = refs.get(refs.size() - 1);
+                    List<JournalLine> lines = switch (type) {
+                        case JournalLine.INVOICE ->
+                                invoiceLines(cycleDate, rerun, " AND i.invoice_number BETWEEN ? AND ?", first, after);
+                        case JournalLine.PAYMENT ->
+                                paymentLines(cycleDate, rerun, " AND p.payment_ref BETWEEN ? AND ?", first, after);
+                        default -> writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
+                    };
+                    unbalanced.addAll(Journal.unbalancedEntries(lines));
+                    for (JournalLine line : lines) {
+                        print(printer, line);
+                        totals.add(line);
+                    }
+                }
+            }
+            printer.flush();
+            if (!unbalanced.isEmpty()) {
+                throw new Journal.UnbalancedJournalException(unbalanced);
+            }
+        });
+        return new Written(cycleDate, rerun, totals, file);
     }
 
     /** Writes again the journal of every run of the cycle that posted something (on demand). */
@@ -134,7 +173,9 @@ public class JournalExport {
         return rerun == 0 ? "journal.csv" : "journal-rerun-" + rerun + ".csv";
     }
 
-    private List<JournalLine> invoiceLines(LocalDate cycleDate, int rerun) {
+    /** The lines of the invoices the run posted, those {@code range} (with its two values) keeps. */
+    private List<JournalLine> invoiceLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        Object[] args = args(new Object[]{JournalLine.INVOICE, cycleDate, rerun}, bounds);
         BillingProperties.Gl gl = properties.gl();
         LineAccounts accounts = new LineAccounts(jdbc, gl);
         Map<String, TaxPlace> taxes = new HashMap<>();
@@ -146,11 +187,11 @@ public class JournalExport {
                        AND (r.effective_to IS NULL OR r.effective_to >= i.invoice_date))
                 FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
                 JOIN tax_line t ON t.invoice_id = i.id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""", rs -> {
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, rs -> {
                     String jurisdiction = rs.getString(3) + "/" + rs.getString(4)
                             + (rs.getString(5).isEmpty() ? "" : "/" + rs.getString(5));
                     taxes.put(rs.getLong(1) + " " + rs.getString(2), new TaxPlace(jurisdiction, rs.getString(6)));
-                }, JournalLine.INVOICE, cycleDate, rerun);
+                }, args);
 
         Map<Long, List<JournalLine>> byInvoice = new java.util.LinkedHashMap<>();
         Map<Long, InvoiceHead> heads = new HashMap<>();
@@ -158,7 +199,8 @@ public class JournalExport {
                 SELECT i.id, i.invoice_number, i.invoice_date, i.currency, i.total, a.account_number
                 FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
                 JOIN account a ON a.id = i.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
                 ORDER BY i.invoice_number""", rs -> {
                     InvoiceHead head = new InvoiceHead(rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4),
                             rs.getString(6));
@@ -171,12 +213,13 @@ public class JournalExport {
                     lines.add(head.line(RECEIVABLE, gl.receivables(), JournalCategory.RECEIVABLE, null, null, null,
                             Money.round(total)));
                     byInvoice.put(rs.getLong(1), lines);
-                }, JournalLine.INVOICE, cycleDate, rerun);
+                }, args);
         jdbc.query("""
                 SELECT l.invoice_id, l.line_type, l.line_key, l.amount, l.item_plan_code
                 FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
                 JOIN invoice_line l ON l.invoice_id = i.id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
                 ORDER BY l.invoice_id, l.line_no""", rs -> {
                     long invoiceId = rs.getLong(1);
                     InvoiceHead head = heads.get(invoiceId);
@@ -200,17 +243,18 @@ public class JournalExport {
                                 amount);
                     }
                     byInvoice.get(invoiceId).add(line);
-                }, JournalLine.INVOICE, cycleDate, rerun);
+                }, args);
         return byInvoice.values().stream().flatMap(List::stream).toList();
     }
-    private List<JournalLine> paymentLines(LocalDate cycleDate, int rerun) {
+    private List<JournalLine> paymentLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
         BillingProperties.Gl gl = properties.gl();
         List<JournalLine> lines = new ArrayList<>();
         jdbc.query("""
                 SELECT p.payment_ref, p.received_on, p.amount, a.account_number, a.service_country
                 FROM journal_posting j JOIN payment p ON p.payment_ref = j.source_ref
                 JOIN account a ON a.id = p.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
                 ORDER BY p.payment_ref""", rs -> {
                     String ref = rs.getString(1);
                     LocalDate received = rs.getDate(2).toLocalDate();
@@ -222,19 +266,20 @@ public class JournalExport {
                             JournalCategory.CASH, null, null, null, currency, amount));
                     lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, RECEIVABLE, account, gl.receivables(),
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
-                }, JournalLine.PAYMENT, cycleDate, rerun);
+                }, args(new Object[]{JournalLine.PAYMENT, cycleDate, rerun}, bounds));
         return lines;
     }
 
     /** A write-off debits the bad-debt expense and credits receivables with what was left open. */
-    private List<JournalLine> writeOffLines(LocalDate cycleDate, int rerun) {
+    private List<JournalLine> writeOffLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
         BillingProperties.Gl gl = properties.gl();
         List<JournalLine> lines = new ArrayList<>();
         jdbc.query("""
                 SELECT w.reference, w.written_off_on, w.amount, a.account_number, a.service_country
                 FROM journal_posting j JOIN write_off w ON w.reference = j.source_ref
                 JOIN account a ON a.id = w.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
                 ORDER BY w.reference""", rs -> {
                     String ref = rs.getString(1);
                     LocalDate on = rs.getDate(2).toLocalDate();
@@ -245,24 +290,25 @@ public class JournalExport {
                             JournalCategory.BAD_DEBT, null, null, null, currency, amount));
                     lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, RECEIVABLE, account, gl.receivables(),
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
-                }, JournalLine.WRITE_OFF, cycleDate, rerun);
+                }, args(new Object[]{JournalLine.WRITE_OFF, cycleDate, rerun}, bounds));
         return lines;
     }
 
-    private static byte[] csv(Journal journal) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
-            for (JournalLine l : journal.lines()) {
-                printer.printRecord(l.entryDate(), l.sourceType(), text(l.sourceRef()), text(l.lineRef()),
-                        text(l.accountNumber()), text(l.glAccount()), l.category(), text(l.planCode()),
-                        text(l.taxCode()), text(l.jurisdiction()), l.currency(), l.debit().toPlainString(),
-                        l.credit().toPlainString());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+    private static Object[] args(Object[] head, Object[] bounds) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + bounds.length);
+        System.arraycopy(bounds, 0, all, head.length, bounds.length);
+        return all;
+    }
+
+    private static CSVFormat csvFormat() {
+        return CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get();
+    }
+
+    private static void print(CSVPrinter printer, JournalLine l) throws IOException {
+        printer.printRecord(l.entryDate(), l.sourceType(), text(l.sourceRef()), text(l.lineRef()),
+                text(l.accountNumber()), text(l.glAccount()), l.category(), text(l.planCode()),
+                text(l.taxCode()), text(l.jurisdiction()), l.currency(), l.debit().toPlainString(),
+                l.credit().toPlainString());
     }
 
     private static String text(String cell) {

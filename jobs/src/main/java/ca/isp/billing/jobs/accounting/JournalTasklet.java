@@ -38,9 +38,9 @@ public class JournalTasklet implements Tasklet {
         // a killed run may have left the temporary file of its journal
         AtomicFiles.deleteLeftoverTemps(export.folder(cycleDate));
         JournalExport.Written written = export.write(cycleDate, run);
-        contribution.incrementWriteCount(written.journal().lines().size());
+        contribution.incrementWriteCount(Math.toIntExact(written.journal().lineCount()));
         log.info("Journal written to {}: {} invoices and payments posted, {} lines, debits {} = credits {}",
-                written.file(), posted, written.journal().lines().size(), written.journal().debits(),
+                written.file(), posted, written.journal().lineCount(), written.journal().debits(),
                 written.journal().credits());
         return RepeatStatus.FINISHED;
     }

@@ -86,6 +86,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final ManagementReports reports;
     private final BillingProperties properties;
     private final DryRun dryRun;
+    /** run.sh bench cycle / bench partitions (a field, so the constructor stays as it is). */
+    @org.springframework.beans.factory.annotation.Autowired
+    private ca.isp.billing.jobs.bench.CycleBench cycleBench;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -155,6 +158,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
                 case "bench-render" -> benchRender(options(args, "invoices", "accounts", "engine"));
+                case "bench-cycle" -> benchCycle(options(args, "accounts", "usage", "seed", "partitions"));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
@@ -430,6 +434,48 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
     }
 
+    /**
+     * run.sh bench cycle: a demo ISP of --accounts with about --usage records billed whole; each
+     * step's time and items a second, then the issue's last line. With --partitions (run.sh bench
+     * partitions) only the line of charge + tax + render at this run's grid size.
+     */
+    private int benchCycle(Map<String, String> options) throws IOException {
+        long accounts = number(options, "accounts", 10_000);
+        if (accounts < 10 || accounts > 1_000_000) {
+            throw new UsageException("--accounts must be from 10 to 1,000,000");
+        }
+        long usage = number(options, "usage", Math.round(accounts * ca.isp.billing.demo.DemoIspGenerator.USAGE_PER_ACCOUNT));
+        if (usage < accounts || usage > 100L * accounts) {
+            throw new UsageException("--usage must be from 1 to 100 records an account (" + accounts + " to "
+                    + 100L * accounts + ")");
+        }
+        ca.isp.billing.jobs.bench.CycleBench.Result result = cycleBench.run((int) accounts, usage,
+                number(options, "seed", DemoCommand.DEFAULT_SEED));
+        if (result.outcome() != CycleOutcome.Result.COMPLETED) {
+            System.err.println("error: the cycle ended " + result.outcome() + " (see the log)");
+            return FAILED;
+        }
+        if (options.containsKey("partitions")) {
+            List<String> names = List.of("charge", "tax", "render");
+            double seconds = result.seconds(names);
+            long invoices = result.step("render").written();
+            System.out.printf("partitions: %d local: charge+tax+render %.1f s (charge %.1f, tax %.1f, render %.1f),"
+                            + " %.0f invoices/s%n", properties.effectiveGridSize(), seconds,
+                    result.step("charge").seconds(), result.step("tax").seconds(), result.step("render").seconds(),
+                    seconds > 0 ? invoices / seconds : 0);
+            return OK;
+        }
+        System.out.printf("%-20s %10s %12s %12s %12s%n", "step", "seconds", "read", "written", "items/s");
+        for (ca.isp.billing.jobs.bench.CycleBench.StepTime step : result.steps()) {
+            System.out.printf("%-20s %10.1f %,12d %,12d %,12.0f%n", step.name(), step.seconds(), step.read(),
+                    step.written(), step.itemsPerSecond());
+        }
+        System.out.printf("(%,d usage lines generated, grid size %d)%n", result.usageRecords(),
+                properties.effectiveGridSize());
+        System.out.println(result.lastLine());
+        return OK;
+    }
+
     /** run.sh bench render: one thread rendering against the PDFBox floor; the last line is issue 12's. */
     private int benchRender(Map<String, String> options) throws IOException {
         long invoices = number(options, "invoices", 2000);
@@ -671,7 +717,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
         for (JournalExport.Written w : written) {
             System.out.printf("Journal of cycle %s%s: %d lines%n", cycleDate, w.rerun() == 0 ? "" : " (rerun " + w.rerun() + ")",
-                    w.journal().lines().size());
+                    w.journal().lineCount());
             w.journal().debits().forEach((currency, debits) -> System.out.printf("  %s debits %s = credits %s%n",
                     currency, debits.toPlainString(), w.journal().credits().get(currency).toPlainString()));
             w.journal().netByAccount().forEach((account, net) -> System.out.printf("    %-16s %s%n", account,

@@ -27,15 +27,22 @@ public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long>
     }
 
     public OverdueInvoiceReader(NamedParameterJdbcTemplate jdbc, LocalDate asOf, int pageSize) {
+        this(jdbc, Long.MIN_VALUE, Long.MAX_VALUE, asOf, pageSize);
+    }
+
+    /** The overdue invoices of the accounts from minAccountId to maxAccountId (one partition). */
+    public OverdueInvoiceReader(NamedParameterJdbcTemplate jdbc, long minAccountId, long maxAccountId, LocalDate asOf,
+                                int pageSize) {
         super((afterId, size) -> {
             List<Head> heads = jdbc.query("""
                     SELECT i.id, i.account_id, i.invoice_number, i.due_date, i.open_amount, v.total, a.penalty_class,
                         (SELECT MAX(f.period_no) FROM late_fee f WHERE f.invoice_id = i.id)
                     FROM open_invoice i JOIN invoice v ON v.id = i.id JOIN account a ON a.id = i.account_id
-                    WHERE i.due_date < :asOf AND i.id > :after
+                    WHERE i.due_date < :asOf AND i.id > :after AND i.account_id BETWEEN :minAccount AND :maxAccount
                       AND (i.review_status IN ('CLEARED', 'RELEASED') OR v.origin = 'IMPORTED')
                     ORDER BY i.id LIMIT :size""",
-                    new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size),
+                    new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size)
+                            .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId),
                     (rs, n) -> new Head(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                             rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getString(7), (Integer) rs.getObject(8, Integer.class)));
             if (heads.isEmpty()) {

@@ -85,6 +85,7 @@ import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.jobs.support.PlausibleDates;
+import ca.isp.billing.jobs.support.QueryCount;
 import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
@@ -102,9 +103,10 @@ import okhttp3.OkHttpClient;
  * The billing cycle, step by step in the order it runs. Identified by {@code cycleDate}: the
  * same date again restarts a failed run where it stopped and refuses a completed one.
  *
- * <p>Account-level steps (charge, tax, render, handoff) are partitioned by account id range:
- * the manager step splits, worker steps ({@code <step>Partition}) do the work, here on local
- * threads. The invoice step is not: it numbers invoices from one gapless series in
+ * <p>Account-level steps (rate, charge, tax, review gate, render, handoff, late fees,
+ * delinquency) are partitioned by account id range, balanced by account count (rate by usage
+ * record id: a record has no account until rated): the manager step splits, worker steps
+ * ({@code <step>Partition}) do the work, here on local threads. The invoice step is not: it numbers invoices from one gapless series in
  * account-number order. Every reader selects only work not done yet, so a restarted step or
  * partition picks up exactly what is left.
  */
@@ -207,10 +209,24 @@ public class BillingCycleJobConfiguration {
 
     // ------------------------------------------------------------------ 2. rate usage
 
+    /**
+     * Partitioned by usage record id, the ranges balanced by the count of records to rate: a
+     * record belongs to no account until this step has matched it to a subscription.
+     */
     @Bean
-    public Step rate(UsageToRateReader usageToRateReader, UsageRatingProcessor usageRatingProcessor) {
-        return chunkStep("rate", "rate", properties.chunkSize() * 5,
+    public Step rate(Step ratePartition, Partitioner usageRanges, TaskExecutor partitionExecutor) {
+        return partitioned("rate", ratePartition, usageRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step ratePartition(UsageToRateReader usageToRateReader, UsageRatingProcessor usageRatingProcessor) {
+        return chunkStep("ratePartition", "rate", properties.chunkSize() * 5,
                 usageToRateReader, usageRatingProcessor, new RatedUsageWriter(named));
+    }
+
+    @Bean
+    public Partitioner usageRanges() {
+        return AccountRangePartitioner.usageToRate(jdbc, UsageToRateReader.TO_RATE);
     }
 
     /** Step scoped: the rate tables are read when the step starts, so an import made since counts. */
@@ -223,8 +239,9 @@ public class BillingCycleJobConfiguration {
     /** Step scoped like every reader: a reader keeps its position, a new run needs a new one. */
     @Bean
     @StepScope
-    public UsageToRateReader usageToRateReader() {
-        return new UsageToRateReader(named, properties.chunkSize() * 5);
+    public UsageToRateReader usageToRateReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                               @Value("#{stepExecutionContext['maxId']}") long maxId) {
+        return new UsageToRateReader(named, minId, maxId, properties.chunkSize() * 5);
     }
 
     // ------------------------------------------------------------------ 3. apply payments
@@ -333,9 +350,15 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 7. review gate
 
     @Bean
-    public Step reviewGate(ReviewGateTasklet reviewGateTasklet) {
-        return new StepBuilder("reviewGate", jobRepository)
+    public Step reviewGate(Step reviewGatePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("reviewGate", reviewGatePartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step reviewGatePartition(ReviewGateTasklet reviewGateTasklet) {
+        return new StepBuilder("reviewGatePartition", jobRepository)
                 .tasklet(reviewGateTasklet, transactionManager)
+                .listener(queryCount())
                 .build();
     }
 
@@ -345,9 +368,11 @@ public class BillingCycleJobConfiguration {
      */
     @Bean
     @StepScope
-    public ReviewGateTasklet reviewGateTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+    public ReviewGateTasklet reviewGateTasklet(@Value("#{stepExecutionContext['minId']}") long minId,
+                                               @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                               @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                @Value("${billing.review.rules:}") String rulesFile) {
-        return new ReviewGateTasklet(named, cycleDate, reviewSettings(rulesFile), properties.chunkSize());
+        return new ReviewGateTasklet(named, minId, maxId, cycleDate, reviewSettings(rulesFile), properties.chunkSize());
     }
 
     /** The review rules: billing.review.rules when set (a file), else templates/review-rules.properties. */
@@ -486,15 +511,22 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 10. late fees
 
     @Bean
-    public Step lateFees(OverdueInvoiceReader overdueInvoiceReader, LateFeeProcessor lateFeeProcessor) {
-        return chunkStep("lateFees", "lateFees", properties.chunkSize(),
+    public Step lateFees(Step lateFeesPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("lateFees", lateFeesPartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step lateFeesPartition(OverdueInvoiceReader overdueInvoiceReader, LateFeeProcessor lateFeeProcessor) {
+        return chunkStep("lateFeesPartition", "lateFees", properties.chunkSize(),
                 overdueInvoiceReader, lateFeeProcessor, new LateFeeWriter(named));
     }
 
     @Bean
     @StepScope
-    public OverdueInvoiceReader overdueInvoiceReader(@Value(DATE) LocalDate cycleDate) {
-        return new OverdueInvoiceReader(named, cycleDate, properties.chunkSize());
+    public OverdueInvoiceReader overdueInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                     @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                     @Value(DATE) LocalDate cycleDate) {
+        return new OverdueInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
     }
 
     @Bean
@@ -507,15 +539,23 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 11. delinquency
 
     @Bean
-    public Step delinquency(AccountStandingReader accountStandingReader, DelinquencyProcessor delinquencyProcessor) {
-        return chunkStep("delinquency", "delinquency", properties.chunkSize() * 5,
+    public Step delinquency(Step delinquencyPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
+        return partitioned("delinquency", delinquencyPartition, accountRanges, partitionExecutor);
+    }
+
+    @Bean
+    public Step delinquencyPartition(AccountStandingReader accountStandingReader,
+                                     DelinquencyProcessor delinquencyProcessor) {
+        return chunkStep("delinquencyPartition", "delinquency", properties.chunkSize() * 5,
                 accountStandingReader, delinquencyProcessor, new StatusChangeWriter(named));
     }
 
     @Bean
     @StepScope
-    public AccountStandingReader accountStandingReader(@Value(DATE) LocalDate cycleDate) {
-        return new AccountStandingReader(named, cycleDate, properties.chunkSize() * 5);
+    public AccountStandingReader accountStandingReader(@Value("#{stepExecutionContext['minId']}") long minId,
+                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+                                                       @Value(DATE) LocalDate cycleDate) {
+        return new AccountStandingReader(named, minId, maxId, cycleDate, properties.chunkSize() * 5);
     }
 
     @Bean
@@ -585,11 +625,17 @@ public class BillingCycleJobConfiguration {
                 .transactionManager(transactionManager)
                 .reader(reader)
                 .writer(writer)
-                .listener(faults.listenerFor(stage));
+                .listener(faults.listenerFor(stage))
+                .listener(queryCount());
         if (processor != null) {
             step.processor(processor);
         }
         return step.build();
+    }
+
+    /** Logs at debug the SQL statements of each chunk (QueryCount), to see that none grows with the chunk. */
+    private QueryCount.ChunkListener queryCount() {
+        return new QueryCount.ChunkListener();
     }
 
     /** Rendering and hand-off hold PDFs in memory: smaller chunks. */

@@ -40,12 +40,17 @@ public class DemoCommand {
 
     /** Generates the ISP's files under BILLING_HOME and imports its reference data. */
     public void prepare(int accounts, long seed, LocalDate cycleDate) throws IOException {
+        prepare(accounts, seed, cycleDate, 1.0);
+    }
+
+    /** The same with usageFactor times the usual usage per subscription (run.sh bench cycle --usage). */
+    public void prepare(int accounts, long seed, LocalDate cycleDate, double usageFactor) throws IOException {
         Path home = properties.home();
         Path reference = home.resolve("reference");
 
         System.out.printf("Demo: a %,d-account ISP (seed %d), billing cycle %s, files under %s%n", accounts, seed,
                 cycleDate, home.toAbsolutePath().normalize());
-        DemoIspGenerator.Summary generated = new DemoIspGenerator(seed, accounts, cycleDate)
+        DemoIspGenerator.Summary generated = new DemoIspGenerator(seed, accounts, cycleDate).withUsageFactor(usageFactor)
                 .generate(reference, properties.inbox("usage"), properties.inbox("payments"));
         System.out.printf("Generated %,d accounts (%,d due), %,d subscriptions, %,d usage records "
                         + "(%d malformed, %d for unknown services), %,d open invoices, %,d payments (%d malformed)%n",

@@ -27,18 +27,24 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
      * Records the rate step takes: new ones, those no subscription matched last time, and calls
      * no rate priced last time (their rates may have been imported since).
      */
-    static final List<String> TO_RATE = List.of(UsageStatus.NEW.name(), UsageStatus.UNMATCHED.name(),
+    public static final List<String> TO_RATE = List.of(UsageStatus.NEW.name(), UsageStatus.UNMATCHED.name(),
             UsageStatus.RATING_GAP.name());
 
     public UsageToRateReader(NamedParameterJdbcTemplate jdbc, int pageSize) {
-        super((afterId, size) -> load(jdbc, afterId, size), UsageToRate::id, Long.MIN_VALUE, pageSize);
+        this(jdbc, Long.MIN_VALUE + 1, Long.MAX_VALUE, pageSize);
     }
 
-    private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, int size) {
+    /** The records of one partition: ids from minId to maxId (AccountRangePartitioner.usageToRate). */
+    public UsageToRateReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, int pageSize) {
+        super((afterId, size) -> load(jdbc, afterId, maxId, size), UsageToRate::id, minId - 1, pageSize);
+    }
+
+    private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, long maxId, int size) {
         List<UsageToRate> page = jdbc.query("""
                 SELECT id, record_id, service_id, usage_type, start_time, quantity, framed_ip, destination, disposition
-                FROM usage_record WHERE status IN (:toRate) AND id > :after ORDER BY id LIMIT :size""",
-                new MapSqlParameterSource("after", afterId).addValue("size", size).addValue("toRate", TO_RATE),
+                FROM usage_record WHERE status IN (:toRate) AND id > :after AND id <= :max ORDER BY id LIMIT :size""",
+                new MapSqlParameterSource("after", afterId).addValue("max", maxId).addValue("size", size)
+                        .addValue("toRate", TO_RATE),
                 (rs, n) -> new UsageToRate(rs.getLong("id"), rs.getString("record_id"), rs.getString("service_id"),
                         rs.getString("usage_type"), rs.getTimestamp("start_time").toLocalDateTime(), rs.getLong("quantity"),
                         rs.getString("framed_ip"), rs.getString("destination"), rs.getString("disposition"), null, null,

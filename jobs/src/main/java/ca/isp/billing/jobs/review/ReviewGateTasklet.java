@@ -34,7 +34,11 @@ import ca.isp.billing.domain.review.ReviewedInvoice;
  * hand-off waits for an operator ({@code run.sh review}).
  *
  * <p>One page of invoices per transaction (the tasklet is called again while it returns
- * CONTINUABLE); a reviewed invoice leaves the query, so a restart reviews exactly what is left.
+ * CONTINUABLE), loaded with its accounts' history in a few queries and marked in two batches; a
+ * reviewed invoice leaves the query, so a restart reviews exactly what is left. Partitioned by
+ * account range like the other account-level steps: each partition reviews its accounts'
+ * invoices, and computes the cycle-wide findings itself (the same for every partition: they
+ * depend on the cycle's issued invoices and earlier cycles only, not on what the gate marked).
  * Counts: read = reviewed, written = cleared, filtered = held.
  */
 public class ReviewGateTasklet implements Tasklet {
@@ -48,10 +52,20 @@ public class ReviewGateTasklet implements Tasklet {
     private final LocalDate cycleDate;
     private final ReviewSettings settings;
     private final int pageSize;
+    private final long minAccountId;
+    private final long maxAccountId;
     private ReviewFiguresLoader figures;
     private List<ReviewFinding> cycleFindings;
 
     public ReviewGateTasklet(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, ReviewSettings settings, int pageSize) {
+        this(jdbc, Long.MIN_VALUE, Long.MAX_VALUE, cycleDate, settings, pageSize);
+    }
+
+    /** The invoices of the accounts from minAccountId to maxAccountId (one partition). */
+    public ReviewGateTasklet(NamedParameterJdbcTemplate jdbc, long minAccountId, long maxAccountId, LocalDate cycleDate,
+                             ReviewSettings settings, int pageSize) {
+        this.minAccountId = minAccountId;
+        this.maxAccountId = maxAccountId;
         this.jdbc = jdbc;
         this.cycleDate = cycleDate;
         this.settings = settings;
@@ -66,8 +80,10 @@ public class ReviewGateTasklet implements Tasklet {
         }
         List<Long> page = jdbc.queryForList("""
                 SELECT id FROM invoice WHERE cycle_date = :cycle AND status = :issued AND review_status IS NULL
+                  AND account_id BETWEEN :minAccount AND :maxAccount
                 ORDER BY id LIMIT :size""", new MapSqlParameterSource("cycle", cycleDate)
-                .addValue("issued", InvoiceStatus.ISSUED.name()).addValue("size", pageSize), Long.class);
+                .addValue("issued", InvoiceStatus.ISSUED.name()).addValue("size", pageSize)
+                .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId), Long.class);
         if (page.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
@@ -76,6 +92,9 @@ public class ReviewGateTasklet implements Tasklet {
                 invoices.stream().map(ReviewFiguresLoader.Loaded::accountId).collect(Collectors.toSet()), cycleDate);
         InvoiceReview review = new InvoiceReview(settings);
         LocalDateTime now = LocalDateTime.now();
+        List<Long> cleared = new ArrayList<>();
+        List<Long> held = new ArrayList<>();
+        List<MapSqlParameterSource> holds = new ArrayList<>();
         for (ReviewFiguresLoader.Loaded invoice : invoices) {
             List<ReviewedInvoice> past = history.getOrDefault(invoice.accountId(), List.of());
             Set<String> redated = past.isEmpty() ? Set.of()
@@ -84,20 +103,18 @@ public class ReviewGateTasklet implements Tasklet {
             findings.addAll(cycleFindings);
             contribution.incrementReadCount();
             if (findings.isEmpty()) {
-                mark(invoice.id(), CLEARED);
+                cleared.add(invoice.id());
                 contribution.incrementWriteCount(1);
                 continue;
             }
-            mark(invoice.id(), HELD);
+            held.add(invoice.id());
             contribution.incrementFilterCount();
             // one row per rule: two jurisdictions that moved are one cycle-wide reason, both named
             Map<ReviewRule, String> byRule = new java.util.EnumMap<>(ReviewRule.class);
             findings.forEach(f -> byRule.merge(f.rule(), f.reason(), (x, y) -> x + "; " + y));
             for (ReviewFinding finding : byRule.entrySet().stream()
                     .map(e -> new ReviewFinding(e.getKey(), e.getValue())).toList()) {
-                jdbc.update("""
-                        INSERT INTO review_hold (invoice_id, cycle_date, rule_code, reason, held_at)
-                        VALUES (:invoice, :cycle, :rule, :reason, :at)""", new MapSqlParameterSource("invoice", invoice.id())
+                holds.add(new MapSqlParameterSource("invoice", invoice.id())
                         .addValue("cycle", cycleDate).addValue("rule", finding.rule().name())
                         .addValue("reason", shorten(finding.reason())).addValue("at", now));
                 if (!finding.rule().cycleWide()) {
@@ -105,6 +122,13 @@ public class ReviewGateTasklet implements Tasklet {
                             finding.rule().key(), finding.reason());
                 }
             }
+        }
+        mark(cleared, CLEARED);
+        mark(held, HELD);
+        if (!holds.isEmpty()) {
+            jdbc.batchUpdate("""
+                    INSERT INTO review_hold (invoice_id, cycle_date, rule_code, reason, held_at)
+                    VALUES (:invoice, :cycle, :rule, :reason, :at)""", holds.toArray(MapSqlParameterSource[]::new));
         }
         return RepeatStatus.CONTINUABLE;
     }
@@ -122,11 +146,19 @@ public class ReviewGateTasklet implements Tasklet {
         return findings;
     }
 
-    private void mark(long invoiceId, String reviewStatus) {
-        int updated = jdbc.update("UPDATE invoice SET review_status = :status WHERE id = :id AND review_status IS NULL",
-                new MapSqlParameterSource("status", reviewStatus).addValue("id", invoiceId));
-        if (updated != 1) {
-            throw new IllegalStateException("invoice " + invoiceId + " was reviewed by someone else meanwhile");
+    /** One batch per page and status; every invoice must still be unreviewed. */
+    private void mark(List<Long> invoiceIds, String reviewStatus) {
+        if (invoiceIds.isEmpty()) {
+            return;
+        }
+        int[] updated = jdbc.batchUpdate("UPDATE invoice SET review_status = :status WHERE id = :id AND review_status IS NULL",
+                invoiceIds.stream().map(id -> new MapSqlParameterSource("status", reviewStatus).addValue("id", id))
+                        .toArray(MapSqlParameterSource[]::new));
+        for (int i = 0; i < updated.length; i++) {
+            // MySQL's rewritten batches answer SUCCESS_NO_INFO (-2) per row: no count to check there
+            if (updated[i] != 1 && updated[i] != java.sql.Statement.SUCCESS_NO_INFO) {
+                throw new IllegalStateException("invoice " + invoiceIds.get(i) + " was reviewed by someone else meanwhile");
+            }
         }
     }
 

@@ -198,24 +198,29 @@ class BillingRestartTest {
     }
 
     /**
-     * The accounts' numbers per partition, as AccountRangePartitioner splits the account ids into
-     * contiguous ranges, in id order (the order the partition's readers take them).
+     * The accounts' numbers per partition, as AccountRangePartitioner splits the accounts into
+     * contiguous id ranges of as many accounts each (the first ones one more), in id order (the
+     * order the partition's readers take them).
      */
     private static List<List<String>> partitions(JdbcTemplate jdbc, List<DemoInputs.Account> accounts) {
         Set<String> wanted = new HashSet<>();
         accounts.forEach(a -> wanted.add(a.number()));
         List<Map<String, Object>> ids = jdbc.queryForList("SELECT id, account_number FROM account ORDER BY id");
-        long lo = ((Number) ids.get(0).get("ID")).longValue();
-        long hi = ((Number) ids.get(ids.size() - 1).get("ID")).longValue();
-        long size = (hi - lo + 1 + PARTITIONS - 1) / PARTITIONS;
         List<List<String>> partitions = new ArrayList<>();
         for (int i = 0; i < PARTITIONS; i++) {
             partitions.add(new ArrayList<>());
         }
-        for (Map<String, Object> row : ids) {
-            String number = (String) row.get("ACCOUNT_NUMBER");
+        int n = ids.size();
+        for (int row = 0; row < n; row++) {
+            String number = (String) ids.get(row).get("ACCOUNT_NUMBER");
+            // n / PARTITIONS rows a partition, one more for the first n % PARTITIONS
+            int partition = 0;
+            while (partition + 1 < PARTITIONS
+                    && row >= (partition + 1) * (n / PARTITIONS) + Math.min(partition + 1, n % PARTITIONS)) {
+                partition++;
+            }
             if (wanted.contains(number)) {
-                partitions.get((int) ((((Number) row.get("ID")).longValue() - lo) / size)).add(number);
+                partitions.get(partition).add(number);
             }
         }
         return partitions;
