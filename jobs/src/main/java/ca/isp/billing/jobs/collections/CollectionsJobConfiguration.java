@@ -11,6 +11,8 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import ca.isp.billing.jobs.report.RunReport;
+import ca.isp.billing.jobs.report.RunReportListener;
 import ca.isp.billing.jobs.support.CollectionsJob;
 
 /**
@@ -27,8 +29,10 @@ public class CollectionsJobConfiguration {
 
     @Bean
     public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
-                           Step provisioningLists) {
+                           Step provisioningLists, RunReport runReport) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
+                // out/reports/<date>/collections-report.html when the run ends
+                .listener(RunReportListener.collections(runReport, jobRepository))
                 .validator(parameters -> {
                     JobParameter<?> date = parameters.getParameter(CollectionsJob.DATE);
                     if (date == null || !(date.value() instanceof LocalDate) || !date.identifying()) {
