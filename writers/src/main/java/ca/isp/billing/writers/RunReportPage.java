@@ -28,17 +28,24 @@ public final class RunReportPage {
     private static final int BAR_WIDTH = 300;
     private static final int VALUE_WIDTH = 110;
     private static final int ROW_HEIGHT = 22;
+    /** What fits in LABEL_WIDTH at 12px. */
+    private static final int LABEL_CHARS = 36;
 
     /**
      * One chart: its table, the columns whose values name a bar (joined with a space), the
-     * column the bars measure, and whether the table ends with total rows (per currency when
-     * it has a {@code currency} column: CAD and USD never add up).
+     * column the bars measure, and the columns a total row adds up (none: no total row; per
+     * currency when the table has a {@code currency} column: CAD and USD never add up). Only
+     * figures that add up are totalled: not a taxable base that two taxes share.
      */
-    public record Chart(ReportTable table, List<String> labelColumns, String valueColumn, boolean totals) {
+    public record Chart(ReportTable table, List<String> labelColumns, String valueColumn, List<String> totalColumns) {
 
         public Chart {
             labelColumns = List.copyOf(labelColumns);
+            totalColumns = List.copyOf(totalColumns);
             for (String column : labelColumns) {
+                index(table, column);
+            }
+            for (String column : totalColumns) {
                 index(table, column);
             }
             index(table, valueColumn);
@@ -108,11 +115,16 @@ public final class RunReportPage {
             BigDecimal amount = number(row.get(value));
             int length = max.signum() == 0 ? 0 : amount.abs().multiply(BigDecimal.valueOf(BAR_WIDTH))
                     .divide(max, 0, RoundingMode.HALF_UP).intValue();
-            String label = ReportDocuments.escape(label(chart, row));
+            String full = label(chart, row);
+            String label = ReportDocuments.escape(full);
+            // a long label is cut on the chart; the table beside it and the tooltip have it whole
+            String drawn = ReportDocuments.escape(full.length() > LABEL_CHARS ? full.substring(0, LABEL_CHARS - 1) + "\u2026"
+                    : full);
             String shown = ReportDocuments.escape(text(row.get(value)));
             out.append("<g class=\"bar\" data-label=\"").append(label).append("\" data-value=\"").append(shown)
-                    .append("\"><text x=\"").append(LABEL_WIDTH - 6).append("\" y=\"").append(y + 15)
-                    .append("\" text-anchor=\"end\">").append(label).append("</text><rect")
+                    .append("\"><title>").append(label).append(": ").append(shown).append("</title><text x=\"")
+                    .append(LABEL_WIDTH - 6).append("\" y=\"").append(y + 15)
+                    .append("\" text-anchor=\"end\">").append(drawn).append("</text><rect")
                     .append(amount.signum() < 0 ? " class=\"neg\"" : "").append(" x=\"").append(LABEL_WIDTH)
                     .append("\" y=\"").append(y + 3).append("\" width=\"").append(Math.max(length, 1))
                     .append("\" height=\"").append(ROW_HEIGHT - 6).append("\"/><text x=\"")
@@ -136,9 +148,9 @@ public final class RunReportPage {
             out.append("</tr>\n");
         }
         out.append("</tbody>\n");
-        if (chart.totals() && !table.rows().isEmpty()) {
+        if (!chart.totalColumns().isEmpty() && !table.rows().isEmpty()) {
             out.append("<tfoot>\n");
-            totals(table).forEach((currency, sums) -> {
+            totals(chart).forEach((currency, sums) -> {
                 out.append("<tr class=\"total\">");
                 for (int i = 0; i < table.columns().size(); i++) {
                     ReportTable.Column column = table.columns().get(i);
@@ -158,8 +170,9 @@ public final class RunReportPage {
         out.append("</table>\n");
     }
 
-    /** Sums of the money and count columns, per currency when the table has one ("" otherwise). */
-    private static Map<String, Object[]> totals(ReportTable table) {
+    /** Sums of the chart's total columns, per currency when the table has one ("" otherwise). */
+    private static Map<String, Object[]> totals(Chart chart) {
+        ReportTable table = chart.table();
         int currency = table.columns().stream().map(ReportTable.Column::name).toList().indexOf("currency");
         Map<String, Object[]> totals = new LinkedHashMap<>();
         for (List<Object> row : table.rows()) {
@@ -167,7 +180,7 @@ public final class RunReportPage {
             Object[] sums = totals.computeIfAbsent(key, k -> new Object[table.columns().size()]);
             for (int i = 0; i < row.size(); i++) {
                 ReportTable.Type type = table.columns().get(i).type();
-                if (row.get(i) == null) {
+                if (row.get(i) == null || !chart.totalColumns().contains(table.columns().get(i).name())) {
                     continue;
                 }
                 if (type == ReportTable.Type.MONEY) {

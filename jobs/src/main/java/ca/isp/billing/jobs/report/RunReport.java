@@ -83,15 +83,16 @@ public class RunReport {
     public Path writeCycle(LocalDate cycleDate, List<JobExecution> executions) {
         RunWindow window = RunWindow.of(executions);
         List<Chart> charts = List.of(
-                new Chart(totals(cycleDate), List.of("currency"), "total", false),
-                new Chart(revenueByPlan(cycleDate), List.of("currency", "plan"), "amount", true),
-                new Chart(revenueByProvince(cycleDate), List.of("currency", "country", "province"), "amount", true),
+                new Chart(totals(cycleDate), List.of("currency"), "total", List.of()),
+                new Chart(revenueByPlan(cycleDate), List.of("currency", "plan"), "amount", List.of("lines", "amount")),
+                new Chart(revenueByProvince(cycleDate), List.of("currency", "country", "province"), "amount",
+                        List.of("invoices", "amount")),
                 new Chart(taxByJurisdiction(cycleDate), List.of("currency", "region", "jurisdiction", "tax_code"), "tax",
-                        true),
-                new Chart(ageing(cycleDate), List.of("currency", "bucket"), "amount", true),
-                new Chart(deliveries(cycleDate), List.of("channel", "status"), "deliveries", true),
-                new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", true),
-                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", false));
+                        List.of("tax")),
+                new Chart(ageing(cycleDate), List.of("currency", "bucket"), "amount", List.of("invoices", "amount")),
+                new Chart(deliveries(cycleDate), List.of("channel", "status"), "deliveries", List.of("deliveries")),
+                new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", List.of("lines")),
+                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
         return write(Page.CYCLE, cycleDate, "Billing cycle " + cycleDate,
                 List.of("Invoices of the cycle dated " + cycleDate + " (issued only; held invoices are not in the "
                         + "figures until they are issued), receivables on that day, files read by its runs, "
@@ -102,9 +103,9 @@ public class RunReport {
     public Path writeCollections(LocalDate date, List<JobExecution> executions) {
         RunWindow window = RunWindow.of(executions);
         List<Chart> charts = List.of(
-                new Chart(ageing(date), List.of("currency", "bucket"), "amount", true),
-                new Chart(rejects(window, "payments"), List.of("source", "field", "reason"), "lines", true),
-                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", false));
+                new Chart(ageing(date), List.of("currency", "bucket"), "amount", List.of("invoices", "amount")),
+                new Chart(rejects(window, "payments"), List.of("source", "field", "reason"), "lines", List.of("lines")),
+                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
         return write(Page.COLLECTIONS, date, "Collections " + date,
                 List.of("Receivables on " + date + ", payment files read by the day's runs, "
                         + executions.size() + " run(s)."), charts);
@@ -115,8 +116,8 @@ public class RunReport {
         List<JobExecution> executions = List.of(execution);
         RunWindow window = RunWindow.of(executions);
         List<Chart> charts = List.of(
-                new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", true),
-                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", false));
+                new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", List.of("lines")),
+                new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
         return write(Page.INGEST, day, "Usage ingest " + day,
                 List.of("The last ingest of " + day + " (run " + execution.getJobInstance().getInstanceId()
                         + ", " + execution.getStatus() + "): the files it read."), charts);
