@@ -38,6 +38,9 @@ final class HeadlessChromium implements AutoCloseable {
     /** The request's own URL in a Network.requestWillBeSent event (not the initiator's). */
     private static final Pattern REQUEST_URL = Pattern.compile("\"request\":\\{.*?\"url\":\"([^\"]*)\"");
 
+    /** The page that asked for it. */
+    private static final Pattern DOCUMENT_URL = Pattern.compile("\"documentURL\":\"([^\"]*)\"");
+
     final ChromeDriver driver;
     private final Path profile;
 
@@ -76,7 +79,8 @@ final class HeadlessChromium implements AutoCloseable {
     /**
      * The URLs of every request Chromium sent since the last call (Network.requestWillBeSent),
      * but for its own pages ({@code chrome://}: the new tab page the driver opens first, served
-     * from the browser's resources, never from a network).
+     * from the browser's resources, and what they ask for) and {@code data:} addresses: none of
+     * them goes to a network. The page's own request is listed (its file:// address).
      */
     List<String> requestsSent() {
         List<String> urls = new ArrayList<>();
@@ -84,8 +88,11 @@ final class HeadlessChromium implements AutoCloseable {
             String message = entry.getMessage();
             if (message.contains("\"Network.requestWillBeSent\"")) {
                 Matcher url = REQUEST_URL.matcher(message);
+                Matcher document = DOCUMENT_URL.matcher(message);
                 String sent = url.find() ? url.group(1) : message;
-                if (!sent.startsWith("chrome://")) {
+                boolean browsersOwnPage = document.find() && document.group(1).startsWith("chrome://");
+                // data: is read from the address itself, never from a network
+                if (!sent.startsWith("chrome://") && !browsersOwnPage && !sent.startsWith("data:")) {
                     urls.add(sent);
                 }
             }
