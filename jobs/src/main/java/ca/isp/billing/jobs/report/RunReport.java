@@ -31,6 +31,7 @@ import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.accounting.LineAccounts;
+import ca.isp.billing.jobs.support.UsageIngestJob;
 import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.ReportDocuments;
 import ca.isp.billing.writers.ReportTable;
@@ -119,8 +120,8 @@ public class RunReport {
                 new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", List.of("lines")),
                 new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
         return write(Page.INGEST, day, "Usage ingest " + day,
-                List.of("The last ingest of " + day + " (run " + execution.getJobInstance().getInstanceId()
-                        + ", " + execution.getStatus() + "): the files it read."), charts);
+                List.of("The last ingest of " + day + " (run " + execution.getJobParameters().getParameter(UsageIngestJob.RUN)
+                        .value() + ", " + execution.getStatus() + "): the files it read."), charts);
     }
 
     private Path write(Page page, LocalDate date, String heading, List<String> facts, List<Chart> charts) {

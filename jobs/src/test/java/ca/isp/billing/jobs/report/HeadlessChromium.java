@@ -50,16 +50,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     static HeadlessChromium start() throws IOException {
-        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
-        if (!installed) {
-            String why = "no Chromium at " + BROWSER + " with its driver at " + DRIVER
-                    + " (apt-get install -y chromium chromium-driver)";
-            if ("true".equals(System.getenv("CI"))) {
-                Assertions.fail(why + ": mandatory with CI=true");
-            }
-            System.out.println("SKIPPED headless Chromium test: " + why);
-            Assumptions.abort(why);
-        }
+        requireInstalled();
         // Selenium Manager stays idle: the driver and the browser are given by path.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, DRIVER.toString());
         Path profile = Files.createTempDirectory("chromium-profile-");
@@ -74,6 +65,20 @@ final class HeadlessChromium implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
                 .usingAnyFreePort().build();
         return new HeadlessChromium(new ChromeDriver(service, options), profile);
+    }
+
+    /** Skips the test (or fails it, with CI=true) when Chromium or its driver is not installed. */
+    static void requireInstalled() {
+        boolean installed = Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+        if (!installed) {
+            String why = "no Chromium at " + BROWSER + " with its driver at " + DRIVER
+                    + " (apt-get install -y chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(why + ": mandatory with CI=true");
+            }
+            System.out.println("SKIPPED headless Chromium test: " + why);
+            Assumptions.abort(why);
+        }
     }
 
     /**

@@ -78,6 +78,7 @@ class RunReportBrowserTest extends AbstractCycleTest {
 
     @Test
     void thePageInChromiumShowsTheFiguresOfTheInputFilesAndFetchesNothing() throws Exception {
+        HeadlessChromium.requireInstalled(); // before billing anything
         Path input = HOME.resolve("input");
         write(input, "plans.csv", """
                 plan_code,name_en,name_fr,kind,monthly_price,period_months,included_gb,overage_per_gb,per_minute,gl_account
