@@ -364,6 +364,10 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                     System.out.println("(run summary not readable: " + summary + ")");
                 }
                 System.out.println(outcome.message() + " Summary: " + summary);
+                Path runReport = summary.resolveSibling("run-report.html");
+                if (Files.isRegularFile(runReport)) {
+                    System.out.println("Run report (charts, for a browser): " + runReport);
+                }
                 yield OK;
             }
             case ALREADY_COMPLETED -> {

@@ -18,6 +18,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.jobs.BillingProperties;
 
+import ca.isp.billing.jobs.report.RunReport;
+import ca.isp.billing.jobs.report.RunReportListener;
 import ca.isp.billing.jobs.support.CollectionsJob;
 
 /**
@@ -35,8 +37,10 @@ public class CollectionsJobConfiguration {
 
     @Bean
     public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
-                           Step provisioningLists, Step writeOffs) {
+                           Step provisioningLists, Step writeOffs, RunReport runReport) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
+                // out/reports/<date>/collections-report.html when the run ends
+                .listener(RunReportListener.collections(runReport, jobRepository))
                 .validator(parameters -> {
                     JobParameter<?> date = parameters.getParameter(CollectionsJob.DATE);
                     if (date == null || !(date.value() instanceof LocalDate) || !date.identifying()) {

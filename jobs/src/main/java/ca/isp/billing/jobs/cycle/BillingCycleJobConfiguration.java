@@ -79,6 +79,7 @@ import ca.isp.billing.jobs.accounting.JournalTasklet;
 import ca.isp.billing.jobs.report.CycleReport;
 import ca.isp.billing.jobs.review.ReviewGateTasklet;
 import ca.isp.billing.jobs.review.ReviewRulesFile;
+import ca.isp.billing.jobs.report.RunReport;
 import ca.isp.billing.jobs.report.RunSummaryTasklet;
 import ca.isp.billing.jobs.support.AccountRangePartitioner;
 import ca.isp.billing.jobs.support.BillingCycleJob;
@@ -601,9 +602,11 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
+    public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                               RunReport runReport) {
         return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()),
-                new CycleReconciliation(jdbc), jobRepository, properties.reports(cycleDate), cycleDate, faults);
+                new CycleReconciliation(jdbc), jobRepository, properties.reports(cycleDate), cycleDate, faults,
+                runReport);
     }
 
     @Bean

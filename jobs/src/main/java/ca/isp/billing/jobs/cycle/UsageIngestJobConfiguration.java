@@ -1,5 +1,7 @@
 package ca.isp.billing.jobs.cycle;
 
+import java.time.Clock;
+
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -12,6 +14,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.report.CycleReconciliation;
+import ca.isp.billing.jobs.report.RunReport;
+import ca.isp.billing.jobs.report.RunReportListener;
 import ca.isp.billing.jobs.report.UsageReconciliationTasklet;
 import ca.isp.billing.jobs.support.UsageIngestJob;
 
@@ -26,8 +30,11 @@ import ca.isp.billing.jobs.support.UsageIngestJob;
 public class UsageIngestJobConfiguration {
 
     @Bean
-    public Job usageIngest(JobRepository jobRepository, Step ingest, Step rate, Step usageReconciliation) {
+    public Job usageIngest(JobRepository jobRepository, Step ingest, Step rate, Step usageReconciliation,
+                           RunReport runReport, Clock clock) {
         return new JobBuilder(UsageIngestJob.NAME, jobRepository)
+                // out/reports/<today>/ingest-report.html when the run ends
+                .listener(RunReportListener.ingest(runReport, clock))
                 .start(ingest)
                 .next(rate)
                 .next(usageReconciliation)

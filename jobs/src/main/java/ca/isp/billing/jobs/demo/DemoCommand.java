@@ -77,6 +77,8 @@ public class DemoCommand {
         System.out.println("  reconciliation       " + properties.reports(cycleDate).resolve("reconciliation.txt").toAbsolutePath().normalize()
                 + " (also at the end of the run summary above)");
         System.out.println("  GL journal           " + properties.reports(cycleDate).resolve("journal.csv").toAbsolutePath().normalize());
+        System.out.println("  run report (charts)  " + properties.reports(cycleDate).resolve("run-report.html").toAbsolutePath().normalize()
+                + " (open it in a browser; its figures as run-report-*.csv beside it)");
         System.out.println("  rejected input lines " + properties.rejects().toAbsolutePath().normalize());
         System.out.println("  input files, done    " + properties.home().resolve("archive").toAbsolutePath().normalize());
         System.out.println("Every ./run.sh demo starts again from nothing: it deletes its folder first.");

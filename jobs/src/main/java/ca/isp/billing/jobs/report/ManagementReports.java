@@ -3,7 +3,6 @@ package ca.isp.billing.jobs.report;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +13,7 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import ca.isp.billing.domain.AgeingBucket;
 import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LineType;
@@ -162,8 +162,7 @@ public class ManagementReports {
                 WHERE o.invoice_date <= ?""", rs -> {
                     String account = rs.getString(1) + " " + rs.getString(2);
                     LocalDate due = rs.getDate(3).toLocalDate();
-                    long late = ChronoUnit.DAYS.between(due, asOf);
-                    int bucket = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
+                    int bucket = AgeingBucket.of(due, asOf).ordinal();
                     BigDecimal[] sums = byAccount.computeIfAbsent(account, k -> zeros());
                     sums[bucket] = sums[bucket].add(rs.getBigDecimal(4));
                     currencies.put(account, rs.getString(2));

@@ -23,7 +23,8 @@ import ca.isp.billing.writers.AtomicFiles;
 /**
  * Writes the cycle's run summary to {@code var/out/reports/<cycle>/run-summary.txt} and its
  * reconciliation beside it ({@code reconciliation.txt}, also at the end of the summary); an
- * equation that does not hold then fails the step, after both files are written.
+ * equation that does not hold then fails the step, after both files are written. The charts page
+ * of the cycle (RunReport: {@code run-report.html} and its CSV files) is written beside them.
  */
 public class RunSummaryTasklet implements Tasklet {
 
@@ -35,15 +36,17 @@ public class RunSummaryTasklet implements Tasklet {
     private final Path reportFolder;
     private final LocalDate cycleDate;
     private final FaultInjection faults;
+    private final RunReport runReport;
 
     public RunSummaryTasklet(CycleReport report, CycleReconciliation reconciliation, JobRepository jobRepository,
-                             Path reportFolder, LocalDate cycleDate, FaultInjection faults) {
+                             Path reportFolder, LocalDate cycleDate, FaultInjection faults, RunReport runReport) {
         this.report = report;
         this.reconciliation = reconciliation;
         this.jobRepository = jobRepository;
         this.reportFolder = reportFolder;
         this.cycleDate = cycleDate;
         this.faults = faults;
+        this.runReport = runReport;
     }
 
     @Override
@@ -62,6 +65,7 @@ public class RunSummaryTasklet implements Tasklet {
         Path tableFile = AtomicFiles.write(reportFolder, "reconciliation.txt", table.getBytes(StandardCharsets.UTF_8));
         Path file = AtomicFiles.write(reportFolder, "run-summary.txt", summary.getBytes(StandardCharsets.UTF_8));
         log.info("Run summary written to {}, reconciliation to {}", file, tableFile);
+        writeRunReport(executions);
         faults.point("report-written"); // kill drills: the summary is out, the step (and the cycle) not yet committed
         if (!figures.holds()) {
             log.error("{}", table);
@@ -69,5 +73,18 @@ public class RunSummaryTasklet implements Tasklet {
         }
         log.info("{}", table);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The charts page (RunReport). A page that cannot be made does not fail the cycle: the
+     * summary and the reconciliation are written, and a rerun writes the page again.
+     */
+    private void writeRunReport(List<JobExecution> executions) {
+        try {
+            runReport.writeCycle(cycleDate, executions);
+        } catch (RuntimeException e) {
+            log.error("The run report of cycle {} was not written: {}. The cycle goes on; ./run.sh rerun --cycle-date {}"
+                    + " writes it again", cycleDate, e.toString(), cycleDate);
+        }
     }
 }
