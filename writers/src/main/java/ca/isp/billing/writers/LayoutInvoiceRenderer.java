@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +56,23 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     private final Path templates;
     private final PdfAttachments attachments;
+    private final boolean pdfa;
     private final Map<Language, Prepared> prepared = new ConcurrentHashMap<>();
 
+    /** PDF/A-3b, no attachments. */
     public LayoutInvoiceRenderer(Path templates) {
-        this(templates, PdfAttachments.none());
+        this(templates, PdfAttachments.none(), true);
     }
 
     public LayoutInvoiceRenderer(Path templates, PdfAttachments attachments) {
+        this(templates, attachments, true);
+    }
+
+    /** {@code pdfa}: mark every PDF as PDF/A-3b (PdfA; billing.render.pdfa). */
+    public LayoutInvoiceRenderer(Path templates, PdfAttachments attachments, boolean pdfa) {
         this.templates = templates;
         this.attachments = attachments;
+        this.pdfa = pdfa;
     }
 
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
@@ -278,10 +287,15 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                 case FR -> "Facture ";
                 case BILINGUAL -> "Invoice / Facture ";
             } + doc.invoiceNumber();
-            PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle(title);
-            info.setAuthor(doc.company().legalName());
-            info.setSubject(doc.accountNumber());
+            if (pdfa) {
+                PdfA.mark(pdf, title, doc.company().legalName(), doc.accountNumber(), doc.invoiceNumber(),
+                        ZonedDateTime.now());
+            } else {
+                PDDocumentInformation info = pdf.getDocumentInformation();
+                info.setTitle(title);
+                info.setAuthor(doc.company().legalName());
+                info.setSubject(doc.accountNumber());
+            }
             pdf.getDocumentCatalog().setLanguage(doc.language().locale().toLanguageTag());
 
             COSDictionary fonts = new COSDictionary();
