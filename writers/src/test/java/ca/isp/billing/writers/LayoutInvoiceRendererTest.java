@@ -29,12 +29,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * only this engine does: pages numbered and the slip on the last page of a long invoice, and the
  * layout file read again when an operator edits it.
  */
-class LayoutInvoiceRendererTest {
-
-    private static final float LETTER_WIDTH = 612f;   // 8.5 in x 72 pt
-    private static final float LETTER_HEIGHT = 792f;  // 11 in x 72 pt
+class LayoutInvoiceRendererTest extends InvoiceRendererContractTest {
 
     private final LayoutInvoiceRenderer renderer = new LayoutInvoiceRenderer(Invoices.TEMPLATES);
+
+    @Override
+    InvoiceRenderer renderer() {
+        return renderer;
+    }
 
     @Test
     void frenchInvoiceForAQuebecCustomerReadsBackExactly() throws IOException {
@@ -192,115 +194,5 @@ class LayoutInvoiceRendererTest {
         }
         assertThatThrownBy(() -> PdfAttachments.of(List.of(a4)))
                 .hasMessage("attachment " + a4 + ": page 1 is 8.27x11.69in, not US Letter (8.50x11.00in)");
-    }
-
-    @Test
-    void totalsThatDoNotAddUpAreRefusedBeforeAnythingIsPrinted() {
-        InvoiceDocument good = Invoices.englishOntario("2026-000124");
-        // amount due must be previous balance 0.00 - payments 0.00 + adjustments 0.00 + total 1227.97
-        // = 1227.97, not 1300.00
-        Statement s = good.statement();
-        InvoiceDocument wrong = withStatement(good, new Statement(s.previousBalance(), s.payments(),
-                s.paymentsReceived(), s.adjustments(), s.adjustmentsTotal(), s.newCharges(), new BigDecimal("1300.00")));
-
-        assertThatThrownBy(() -> renderer.render(wrong))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invoice 2026-000124: amount due 1300.00 is not previous balance - payments"
-                        + " + adjustments + total (1227.97)");
-    }
-
-    @Test
-    void paymentsThatDoNotAddUpToWhatTheStatementSaysAreRefused() {
-        InvoiceDocument good = Invoices.frenchQuebec("2026-000125");
-        // the statement says 250.00 received, the one payment listed is 200.00
-        Statement s = good.statement();
-        InvoiceDocument wrong = withStatement(good, new Statement(s.previousBalance(),
-                List.of(Invoices.payment("2026-10-21", "CHQ-1042", "-200.00")), s.paymentsReceived(),
-                s.adjustments(), s.adjustmentsTotal(), s.newCharges(), s.amountDue()));
-
-        assertThatThrownBy(() -> renderer.render(wrong))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("invoice 2026-000125: payments received 250.00 is not the sum of the payments shown (200.00)");
-    }
-
-    private static InvoiceDocument withStatement(InvoiceDocument doc, Statement statement) {
-        return new InvoiceDocument(doc.company(), doc.language(), doc.invoiceNumber(), doc.accountNumber(),
-                doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(),
-                doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
-    }
-
-    @Test
-    void severalThreadsRenderAtOnceEachGettingItsOwnInvoice() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Future<byte[]>> futures = new ArrayList<>();
-            for (int i = 0; i < 16; i++) {
-                String number = "T-" + i;
-                boolean french = i % 2 == 0;
-                futures.add(pool.submit(() -> renderer.render(
-                        french ? Invoices.frenchQuebec(number) : Invoices.englishOntario(number))));
-            }
-            for (int i = 0; i < futures.size(); i++) {
-                PdfText read = PdfText.read(futures.get(i).get());
-                assertLetterOnePageFontsEmbedded(read);
-                assertThat(read.plain()).contains("T-" + i + "\n")
-                        .contains(i % 2 == 0 ? "1 279,03 $" : "$1,227.97");
-            }
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static void assertLetterOnePageFontsEmbedded(PdfText read) {
-        assertThat(read.pages()).isEqualTo(1);
-        assertThat(read.mediaBoxes()).allSatisfy(box -> {
-            assertThat(box.getWidth()).isEqualTo(LETTER_WIDTH);
-            assertThat(box.getHeight()).isEqualTo(LETTER_HEIGHT);
-        });
-        assertThat(read.fonts()).isNotEmpty().allSatisfy(font -> assertThat(font).contains("Noto"));
-        assertThat(read.fontsNotEmbedded()).isEmpty();
-    }
-
-    private static String pageText(byte[] pdf, int page) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripper stripper = new PDFTextStripper();
-            stripper.setStartPage(page);
-            stripper.setEndPage(page);
-            return stripper.getText(document).replace('\u00A0', ' ');
-        }
-    }
-
-    /** The text inside a rectangle of page 1, in inches from the top left, lines trimmed. */
-    private static String textIn(byte[] pdf, double left, double top, double width, double height)
-            throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            PDFTextStripperByArea stripper = new PDFTextStripperByArea();
-            stripper.addRegion("r", new Rectangle2D.Double(left * 72, top * 72, width * 72, height * 72));
-            stripper.extractRegions(document.getPage(0));
-            return stripper.getTextForRegion("r").replace('\u00A0', ' ').strip().lines()
-                    .map(String::strip).reduce((a, b) -> a + "\n" + b).orElse("");
-        }
-    }
-
-    /** Keeps the rendered PDF under target/ so a person can look at it. */
-    private static void keep(String name, byte[] pdf) throws IOException {
-        Path dir = Path.of("target", "rendered");
-        Files.createDirectories(dir);
-        Files.write(dir.resolve(name), pdf);
-    }
-
-    static Path copyTemplates(Path dir) throws IOException {
-        Path target = dir.resolve("templates");
-        try (Stream<Path> files = Files.walk(Invoices.TEMPLATES)) {
-            for (Path source : files.toList()) {
-                Path copy = target.resolve(Invoices.TEMPLATES.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(source, copy);
-                }
-            }
-        }
-        return target;
     }
 }
