@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every invoice engine must do, whatever draws the page (InvoicePdfRendererTest for html,
- * LayoutInvoiceRendererTest for layout): refuse totals that do not add up before printing
- * anything, render from several threads at once; and the helpers both read their PDFs back with.
+ * LayoutInvoiceRendererTest for layout): a French and an English invoice read back with every
+ * figure, payments listed or counted, totals that do not add up refused before anything is
+ * printed, several threads at once; and the helpers both read their PDFs back with.
  */
 abstract class InvoiceRendererContractTest {
 
@@ -34,6 +35,63 @@ abstract class InvoiceRendererContractTest {
 
     /** The engine under test. */
     abstract InvoiceRenderer renderer();
+
+    /** Put before the names of the PDFs kept under target/rendered/. */
+    abstract String prefix();
+
+    @Test
+    void frenchInvoiceForAQuebecCustomerReadsBackExactly() throws IOException {
+        byte[] pdf = renderer().render(Invoices.frenchQuebec("F-2026-000123"));
+        keep(prefix() + "facture-fr.pdf", pdf);
+
+        PdfText read = PdfText.read(pdf);
+        assertLetterOnePageFontsEmbedded(read);
+        String text = read.plain();
+        assertThat(text).contains("Facture", "Numéro de compte", "100042", "F-2026-000123",
+                "Hélène Côté", "4520, rue Saint-Denis, app. 3", "Montréal (Québec)", "Période de service",
+                "Date d'échéance", "Montant dû", "Solde précédent", "Taxes", "Talon de remise",
+                "Internet Aurores boréales");
+        // lines and totals, hand-worked in Invoices.frenchQuebec
+        assertThat(text).contains("Fibre Affaires 1 Gbit/s — forfait mensuel", "1er nov. – 30 nov. 2026", "1 mois",
+                "899,00 $", "42,5 Go", "85,00 $", "-15,00 $",
+                "Sous-total 1 068,95 $", "TPS (5 %) — n° 123456789 RT0001 53,45 $",
+                "TVQ (9,975 %) — n° 1234567890 TQ0001 106,63 $",
+                "Total de cette facture 1 229,03 $",
+                // balance forward: 300,00 - 250,00 + 1 229,03 = 1 279,03
+                "Solde précédent 300,00 $", "Paiement reçu le 21 oct. 2026 · CHQ-1042 -250,00 $",
+                "Nouveaux frais 1 229,03 $", "Montant dû au 21 novembre 2026 1 279,03 $", "1er novembre 2026");
+        assertThat(read.text()).as("amounts keep a no-break space so they never wrap").contains("1\u00A0279,03\u00A0$");
+        assertThat(text).contains("Merci de votre confiance!");
+    }
+
+    @Test
+    void englishInvoiceReadsBackWithEnglishFormats() throws IOException {
+        byte[] pdf = renderer().render(Invoices.englishOntario("2026-000124"));
+        keep(prefix() + "invoice-en.pdf", pdf);
+
+        PdfText read = PdfText.read(pdf);
+        assertLetterOnePageFontsEmbedded(read);
+        assertThat(read.plain()).contains("Invoice", "Account number", "200317", "2026-000124",
+                "O'Brien & Daughters Ltd.", "Toronto ON", "Service period", "Due date",
+                "Subtotal $1,086.70", "HST 13% — No. 123456789 RT0001 $141.27", "Total of this invoice $1,227.97",
+                "Previous balance $0.00", "New charges $1,227.97", "Amount due by November 21, 2026 $1,227.97",
+                "Remittance slip",
+                "Nov. 1, 2026 – Oct. 31, 2027", "12 months", "$1,080.00", "134 min", "$6.70",
+                "Make payment to:", "Northern Lights Internet Inc.");
+    }
+
+    @Test
+    void paymentsReceivedAreListedOrCountedWhenMany() throws IOException {
+        // 100.00 - 7 x 10.00 + 1,227.97 = 1,257.97
+        assertThat(PdfText.read(renderer().render(Invoices.englishWithPayments(7))).plain())
+                .contains("Previous balance $100.00", "7 payments received -$70.00", "New charges $1,227.97",
+                        "Amount due by November 21, 2026 $1,257.97")
+                .doesNotContain("Payment received Oct. 1, 2026");
+        // 100.00 - 2 x 10.00 + 1,227.97 = 1,307.97
+        assertThat(PdfText.read(renderer().render(Invoices.englishWithPayments(2))).plain())
+                .contains("Payment received Oct. 1, 2026 · P-1 -$10.00", "Payment received Oct. 2, 2026 · P-2 -$10.00",
+                        "Amount due by November 21, 2026 $1,307.97");
+    }
 
     @Test
     void totalsThatDoNotAddUpAreRefusedBeforeAnythingIsPrinted() {
