@@ -27,6 +27,10 @@ Usage: ./run.sh <command> [options]
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
         --force lets it do what the cycle refused as implausible (see README).
+  rerender (--invoice NUMBER | --cycle-date YYYY-MM-DD) [--force]
+        Draw issued invoices' PDFs again from the database (a lost or damaged file): same
+        numbers and amounts, same bytes but the dates inside; an invoice already sent by letter
+        is refused unless --force
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's runs, the last run's steps
         (items, rate, skipped, the failure's reason) and figures. Both end with the command to
@@ -264,7 +268,7 @@ case "$command" in
     build_if_needed
     JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" run_app "$command" "$@"
     ;;
-  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon)
+  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender)
     build_if_needed
     run_app "$command" "$@"
     ;;

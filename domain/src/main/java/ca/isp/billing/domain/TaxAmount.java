@@ -23,6 +23,12 @@ public record TaxAmount(TaxRate rate, String jurisdiction, BigDecimal taxableBas
 
     /** The invoice's TAX line: quantity is the taxable base, unit price the percentage. */
     public InvoiceLine toLine(Language language) {
+        if (language == Language.BILINGUAL) {
+            InvoiceLine en = toLine(Language.EN);
+            return new InvoiceLine(en.type(), en.lineKey(), Language.both(en.description(),
+                    toLine(Language.FR).description()), en.reason(), null, null, en.quantity(), en.unit(),
+                    en.unitPrice(), en.amount());
+        }
         BigDecimal percent = rate.percent();
         String shown = LocalNumbers.format(percent, Math.max(0, percent.scale()), language);
         // French puts a (non-breaking) space before the percent sign.

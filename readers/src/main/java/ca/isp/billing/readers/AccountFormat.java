@@ -14,7 +14,7 @@ import java.util.Map;
 public final class AccountFormat implements RowFormat<AccountRow> {
 
     /** Any next bill date: for the header, and tests of other things; the import reads {@link #within}. */
-    public static final AccountFormat INSTANCE = new AccountFormat(DateWindow.ANY);
+    public static final AccountFormat INSTANCE = new AccountFormat(DateWindow.ANY, Language.EN);
 
     /** Column sizes of table account (service_line2 is not stored; it is sized like billing_line2). */
     private static final Map<String, Integer> MAX_LENGTHS = Map.ofEntries(
@@ -33,20 +33,27 @@ public final class AccountFormat implements RowFormat<AccountRow> {
             "penalty_class");
 
     private static final List<String> REQUIRED = List.of(
-            "account_number", "name", "customer_type", "language", "delivery",
+            "account_number", "name", "customer_type", "delivery",
             "billing_line1", "billing_city", "billing_region", "billing_postal_code", "billing_country",
             "service_line1", "service_city", "service_region", "service_country",
             "next_bill_date");
 
     private final DateWindow nextBillDates;
+    private final Language defaultLanguage;
 
-    private AccountFormat(DateWindow nextBillDates) {
+    private AccountFormat(DateWindow nextBillDates, Language defaultLanguage) {
         this.nextBillDates = nextBillDates;
+        this.defaultLanguage = defaultLanguage;
     }
 
     /** Refuses a next bill date outside the window (1900 would bill 1,500 months at once). */
     public static AccountFormat within(DateWindow nextBillDates) {
-        return new AccountFormat(nextBillDates);
+        return new AccountFormat(nextBillDates, Language.EN);
+    }
+
+    /** A blank language is the company's default ({@code default_language} of company.properties). */
+    public AccountFormat withDefaultLanguage(Language language) {
+        return new AccountFormat(nextBillDates, language);
     }
 
     @Override
@@ -69,7 +76,9 @@ public final class AccountFormat implements RowFormat<AccountRow> {
         String accountNumber = row.identifier("account_number", Identifier.CODE);
         String name = row.required("name");
         CustomerType customerType = row.oneOf("customer_type", CustomerType.class);
-        Language language = row.oneOf("language", Language.class);
+        // en, fr or bilingual (both side by side on the invoice); blank: the company's default
+        Language language = row.optional("language") == null ? defaultLanguage
+                : row.oneOf("language", Language.class);
         String email = row.optional("email");
         DeliveryPreference delivery = row.oneOf("delivery", DeliveryPreference.class);
         if (email == null && delivery.byEmail()) {

@@ -59,6 +59,21 @@ class AccountFormatTest {
     }
 
     @Test
+    void bilingualIsALanguageAndABlankOneIsTheCompanysDefault() throws IOException {
+        assertThat(ok(readOne(dir, AccountFormat.INSTANCE, GOOD.with("language", "Bilingual"))).language())
+                .isEqualTo(Language.BILINGUAL);
+        AccountFormat bilingualByDefault = AccountFormat.INSTANCE.withDefaultLanguage(Language.BILINGUAL);
+        assertThat(ok(readOne(dir, bilingualByDefault, GOOD.with("language", ""))).language())
+                .isEqualTo(Language.BILINGUAL);
+        assertThat(ok(readOne(dir, bilingualByDefault, GOOD.without("language"))).language())
+                .isEqualTo(Language.BILINGUAL);
+        assertThat(ok(readOne(dir, AccountFormat.INSTANCE, GOOD.with("language", ""))).language())
+                .isEqualTo(Language.EN);
+        // a language given is kept whatever the default
+        assertThat(ok(readOne(dir, bilingualByDefault, GOOD)).language()).isEqualTo(Language.FR);
+    }
+
+    @Test
     void mailDeliveryNeedsNoEmailAndOptionalColumnsMayBeAbsent() throws IOException {
         TestRecord record = GOOD.with("delivery", "mail").with("customer_type", "COMMERCIAL")
                 .without("email").without("billing_line2").without("service_county")
@@ -99,7 +114,7 @@ class AccountFormatTest {
                 arguments("account_number", "", "required but empty"),
                 arguments("name", "", "required but empty"),
                 arguments("customer_type", "BUSINESS", "not one of RESIDENTIAL, COMMERCIAL: 'BUSINESS'"),
-                arguments("language", "de", "not one of EN, FR: 'de'"),
+                arguments("language", "de", "not one of EN, FR, BILINGUAL: 'de'"),
                 arguments("delivery", "FAX", "not one of MAIL, EMAIL, BOTH: 'FAX'"),
                 arguments("email", "emilie.example.ca", "not an email address: 'emilie.example.ca'"),
                 arguments("email", "a@b@c.ca", "not an email address: 'a@b@c.ca'"),

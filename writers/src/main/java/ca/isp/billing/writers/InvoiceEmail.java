@@ -46,9 +46,13 @@ public final class InvoiceEmail {
 
     public MimeMessage build(String idempotencyKey, String to, InvoiceDocument doc, byte[] pdf) {
         Objects.requireNonNull(idempotencyKey, "idempotency key is required");
-        InvoiceView view = InvoiceView.of(doc);
-        String body = templates.render("email/invoice_" + doc.language().code() + ".ftl",
-                Map.of("invoice", view, "company", view.company()));
+        String body;
+        if (doc.language() == Language.BILINGUAL) {
+            // the English text, then the French one, each from its own template
+            body = body(doc, Language.EN) + "\n* * *\n\n" + body(doc, Language.FR);
+        } else {
+            body = body(doc, doc.language());
+        }
         String messageId = messageId(idempotencyKey);
         try {
             MimeMessage message = new KeyedMessage(session, messageId);
@@ -57,7 +61,8 @@ public final class InvoiceEmail {
                     address(to, "invoice " + doc.invoiceNumber() + ": recipient address"));
             message.setSubject(subject(doc), StandardCharsets.UTF_8.name());
             message.setSentDate(new Date());
-            message.setHeader("Content-Language", doc.language().locale().toLanguageTag());
+            message.setHeader("Content-Language", doc.language() == Language.BILINGUAL ? "en-CA, fr-CA"
+                    : doc.language().locale().toLanguageTag());
 
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, StandardCharsets.UTF_8.name(), "plain");
@@ -78,6 +83,12 @@ public final class InvoiceEmail {
         }
     }
 
+    private String body(InvoiceDocument doc, Language language) {
+        InvoiceView view = InvoiceView.of(doc, language);
+        return templates.render("email/invoice_" + language.code() + ".ftl",
+                Map.of("invoice", view, "company", view.company()));
+    }
+
     /** Writes the message as {@code <idempotencyKey>.eml} in {@code dir}, replacing an earlier copy. */
     public Path writeEml(MimeMessage message, Path dir, String idempotencyKey) {
         AtomicFiles.requireFileStem(idempotencyKey, "idempotency key");
@@ -86,7 +97,12 @@ public final class InvoiceEmail {
 
     /** "Your invoice 123 from Acme" / "Votre facture 123 de Acme" (or "d'" before a vowel, as French elides). */
     public static String subject(InvoiceDocument doc) {
-        String company = doc.company().name();
+        String company = Language.halves(doc.company().name())[0];
+        if (doc.language() == Language.BILINGUAL) {
+            String french = Language.halves(doc.company().name())[1];
+            return "Your invoice " + doc.invoiceNumber() + " from " + company + " / Votre facture "
+                    + doc.invoiceNumber() + " " + frenchDe(french) + french;
+        }
         if (doc.language() == Language.FR) {
             return "Votre facture " + doc.invoiceNumber() + " " + frenchDe(company) + company;
         }

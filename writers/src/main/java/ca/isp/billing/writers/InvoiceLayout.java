@@ -28,9 +28,12 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
     public record Style(String font, float size, float[] rgb) {
     }
 
-    /** Something drawn at a fixed place: text, a block of lines, a rectangle, a rule, the logo. */
+    /**
+     * Something drawn at a fixed place: text, a block of lines, a rectangle, a rule, the logo.
+     * {@code french}: its values are the French column's of a bilingual invoice ({@code lang=fr}).
+     */
     public record Item(int line, Where where, String kind, double x, double y, double w, double h, String style,
-                       String align, List<String> texts, float[] rgb, float width, String when) {
+                       String align, List<String> texts, float[] rgb, float width, String when, boolean french) {
 
         /** Static items are drawn once per run into the page's background. */
         public boolean isStatic() {
@@ -42,15 +45,21 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
                         String headerStyle, float[] ruleRgb) {
     }
 
-    public record Column(double x, double width, String style, String align, String header, String value) {
+    public record Column(double x, double width, String style, String align, String header, String value,
+                         boolean french) {
     }
 
     public record Totals(double labelX, double amountX, double rowHeight) {
     }
 
-    /** A row under the table: a total, one per element of a list, a gap or a note. */
+    /**
+     * A row under the table: a total, one per element of a list, a gap or a note. {@code beside}: drawn
+     * on the line of the row before it (the other language's column of a bilingual invoice);
+     * {@code amountX}: where its amount ends, NaN for the totals' place.
+     */
     public record Row(int line, String kind, String each, String when, String style, double x, String label,
-                      String value, float[] ruleRgb, float ruleWidth, double height) {
+                      String value, float[] ruleRgb, float ruleWidth, double height, boolean french, boolean beside,
+                      double amountX) {
     }
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z]+)(?:\\.([a-zA-Z]+))?}");
@@ -100,7 +109,7 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
                         styles.put(l.word(1), new Style(l.word(2), (float) l.number(3), rgb(l.word(4))));
                     }
                     case "text" -> items.add(new Item(n, where(l.word(1)), "text", l.number(2), l.number(3), 0, 0,
-                            style(styles, l.word(4)), align(l.word(5)), List.of(checked(l.word(6))), null, 0, l.option("when")));
+                            style(styles, l.word(4)), align(l.word(5)), List.of(checked(l.word(6))), null, 0, l.option("when"), french(l)));
                     case "block" -> {
                         List<String> texts = new ArrayList<>();
                         for (int i = 6; i < l.size(); i++) {
@@ -109,20 +118,20 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
                         String width = l.option("width");
                         items.add(new Item(n, where(l.word(1)), "block", l.number(2), l.number(3),
                                 width == null ? 0 : Double.parseDouble(width), l.number(5),
-                                style(styles, l.word(4)), "left", texts, null, 0, l.option("when")));
+                                style(styles, l.word(4)), "left", texts, null, 0, l.option("when"), french(l)));
                     }
                     case "fill" -> items.add(new Item(n, where(l.word(1)), "fill", l.number(2), l.number(3), l.number(4),
-                            l.number(5), null, null, List.of(), rgb(l.word(6)), 0, null));
+                            l.number(5), null, null, List.of(), rgb(l.word(6)), 0, null, false));
                     case "box" -> items.add(new Item(n, where(l.word(1)), "box", l.number(2), l.number(3), l.number(4),
-                            l.number(5), null, null, List.of(), rgb(l.word(6)), (float) l.number(7), null));
+                            l.number(5), null, null, List.of(), rgb(l.word(6)), (float) l.number(7), null, false));
                     case "rule", "dashed" -> items.add(new Item(n, where(l.word(1)), l.word(0), l.number(2), l.number(3),
-                            l.number(4), 0, null, null, List.of(), rgb(l.word(5)), (float) l.number(6), null));
+                            l.number(4), 0, null, null, List.of(), rgb(l.word(5)), (float) l.number(6), null, false));
                     case "logo" -> items.add(new Item(n, where(l.word(1)), "logo", l.number(2), l.number(3), l.number(4),
-                            l.number(5), null, null, List.of(), null, 0, null));
+                            l.number(5), null, null, List.of(), null, 0, null, false));
                     case "table" -> table = new Table(l.number(1), l.number(2), l.number(3), l.number(4), l.number(5),
                             style(styles, l.word(6)), rgb(l.word(7)));
                     case "column" -> columns.add(new Column(l.number(1), l.number(2), style(styles, l.word(3)),
-                            align(l.word(4)), l.word(5), checked(l.word(6))));
+                            align(l.word(4)), l.word(5), checked(l.word(6)), french(l)));
                     case "empty" -> empty = l.word(1);
                     case "totals" -> totals = new Totals(l.number(1), l.number(2), l.number(3));
                     case "row", "note" -> {
@@ -134,13 +143,24 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
                         float[] ruleRgb = rule == null ? null : rgb(rule.substring(0, rule.indexOf('/')));
                         float ruleWidth = rule == null ? 0 : Float.parseFloat(rule.substring(rule.indexOf('/') + 1));
                         String x = l.option("x");
+                        String amount = l.option("amount");
                         boolean note = l.word(0).equals("note");
+                        int fixed = note ? 3 : 4;
+                        boolean beside = l.size() > fixed && l.word(fixed).equals("beside");
+                        if (beside && (rows.isEmpty() || rows.get(rows.size() - 1).kind().equals("gap"))) {
+                            throw new IllegalArgumentException("'beside' needs a row or note before it");
+                        }
+                        if (beside && !java.util.Objects.equals(each, rows.get(rows.size() - 1).each())) {
+                            throw new IllegalArgumentException("a row 'beside' another repeats over the same list"
+                                    + " (each=" + rows.get(rows.size() - 1).each() + ")");
+                        }
                         rows.add(new Row(n, l.word(0), each, condition(l.option("when")), style(styles, l.word(1)),
                                 x == null ? Double.NaN : Double.parseDouble(x), checked(l.word(2)),
-                                note ? "" : checked(l.word(3)), ruleRgb, ruleWidth, 0));
+                                note ? "" : checked(l.word(3)), ruleRgb, ruleWidth, 0, french(l), beside,
+                                amount == null ? Double.NaN : Double.parseDouble(amount)));
                     }
                     case "gap" -> rows.add(new Row(n, "gap", null, null, null, Double.NaN, "", "", null, 0,
-                            l.number(1)));
+                            l.number(1), false, false, Double.NaN));
                     default -> throw new IllegalArgumentException("unknown instruction '" + l.word(0) + "'");
                 }
                 if (!l.word(0).equals("row") && !l.word(0).equals("note")) {
@@ -155,6 +175,15 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
             throw new IllegalArgumentException("layout " + file + ": needs a 'table', its 'column's and 'totals'");
         }
         return new InvoiceLayout(file, fonts, styles, items, table, columns, empty, totals, rows);
+    }
+
+    /** {@code lang=fr}: the item shows the French column's values of a bilingual invoice. */
+    private static boolean french(Line l) {
+        String lang = l.option("lang");
+        if (lang != null && !lang.equals("en") && !lang.equals("fr")) {
+            throw new IllegalArgumentException("lang must be en or fr, not '" + lang + "'");
+        }
+        return "fr".equals(lang);
     }
 
     private static String condition(String when) {

@@ -49,6 +49,10 @@ public final class InvoicePdfRenderer implements InvoiceRenderer {
 
     @Override
     public byte[] render(InvoiceDocument doc) {
+        if (doc.language() == ca.isp.billing.domain.Language.BILINGUAL) {
+            throw new IllegalArgumentException("invoice " + doc.invoiceNumber() + ": bilingual invoices are drawn by"
+                    + " the layout engine only (billing.render.engine=layout, templates/invoice/layout_bilingual.txt)");
+        }
         String html = renderHtml(doc);
         ConverterProperties properties = new ConverterProperties()
                 // a font provider keeps per-document font objects, so each conversion gets its own

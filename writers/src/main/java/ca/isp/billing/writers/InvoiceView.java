@@ -6,6 +6,7 @@ import java.util.List;
 
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceTotals;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
@@ -57,16 +58,29 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
      * payments + adjustments + total.
      */
     public static InvoiceView of(InvoiceDocument doc) {
+        return of(doc, doc.language() == Language.BILINGUAL ? Language.EN : doc.language());
+    }
+
+    /**
+     * The document in one language: for a bilingual invoice, {@code EN} gives its English column
+     * and {@code FR} its French one (each half of the bilingual descriptions and company names,
+     * amounts and dates formatted as that language writes them).
+     */
+    public static InvoiceView of(InvoiceDocument doc, Language language) {
         checkTotals(doc);
-        InvoiceFormat format = new InvoiceFormat(doc.language());
+        if (language == Language.BILINGUAL) {
+            throw new IllegalArgumentException("a view is in English or in French: ask for each column");
+        }
+        int half = language == Language.FR ? 1 : 0;
+        InvoiceFormat format = new InvoiceFormat(language);
         String currency = doc.currency();
         List<Line> lines = new ArrayList<>();
         List<Tax> taxes = new ArrayList<>();
         for (InvoiceLine line : doc.lines()) {
             if (line.type() == LineType.TAX) {
-                taxes.add(new Tax(text(line.description()), format.money(line.amount(), currency)));
+                taxes.add(new Tax(Language.halves(text(line.description()))[half], format.money(line.amount(), currency)));
             } else {
-                lines.add(new Line(line.type().name(), text(line.description()),
+                lines.add(new Line(line.type().name(), Language.halves(text(line.description()))[half],
                         format.period(line.periodStart(), line.periodEnd()),
                         format.quantity(line.quantity(), line.unit()),
                         line.unitPrice() == null ? "" : format.money(line.unitPrice(), currency),
@@ -82,14 +96,11 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                         format.money(a.amount(), currency)))
                 .toList();
         CompanyProfile profile = doc.company();
-        String message = switch (doc.language()) {
-            case EN -> profile.messageEn();
-            case FR -> profile.messageFr();
-        };
-        Company company = new Company(profile.name(), profile.legalName(), profile.addressLines(),
-                profile.phone(), profile.email(), profile.website(), text(profile.remittanceAddressNote()),
-                text(message), profile.logo() == null ? "" : profile.logo().toAbsolutePath().toUri().toString());
-        return new InvoiceView(doc.language().code(), doc.invoiceNumber(), doc.accountNumber(),
+        String message = language == Language.FR ? profile.messageFr() : profile.messageEn();
+        Company company = new Company(Language.halves(profile.name())[half], profile.legalName(),
+                profile.addressLines(), profile.phone(), profile.email(), profile.website(),
+                Language.halves(text(profile.remittanceAddressNote()))[half], text(message), profile.logo() == null ? "" : profile.logo().toAbsolutePath().toUri().toString());
+        return new InvoiceView(language.code(), doc.invoiceNumber(), doc.accountNumber(),
                 doc.customerName(), doc.mailingAddressLines(), format.date(doc.invoiceDate()),
                 format.date(doc.dueDate()), format.servicePeriod(doc.periodStart(), doc.periodEnd()),
                 format.date(doc.periodStart()), format.date(doc.periodEnd()), currency, List.copyOf(lines),

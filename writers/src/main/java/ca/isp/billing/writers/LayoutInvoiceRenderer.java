@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,15 +56,23 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     private final Path templates;
     private final PdfAttachments attachments;
+    private final boolean pdfa;
     private final Map<Language, Prepared> prepared = new ConcurrentHashMap<>();
 
+    /** PDF/A-3b, no attachments. */
     public LayoutInvoiceRenderer(Path templates) {
-        this(templates, PdfAttachments.none());
+        this(templates, PdfAttachments.none(), true);
     }
 
     public LayoutInvoiceRenderer(Path templates, PdfAttachments attachments) {
+        this(templates, attachments, true);
+    }
+
+    /** {@code pdfa}: mark every PDF as PDF/A-3b (PdfA; billing.render.pdfa). */
+    public LayoutInvoiceRenderer(Path templates, PdfAttachments attachments, boolean pdfa) {
         this.templates = templates;
         this.attachments = attachments;
+        this.pdfa = pdfa;
     }
 
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
@@ -72,9 +81,26 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                             byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage) {
     }
 
+    /**
+     * The invoice in the language(s) it is printed in: a bilingual invoice's English and French
+     * columns; any other invoice is its own language in both (an item marked {@code lang=fr} of an
+     * English layout shows English values).
+     */
+    private record Views(InvoiceView en, InvoiceView fr) {
+
+        static Views of(InvoiceDocument doc) {
+            InvoiceView view = InvoiceView.of(doc);
+            return new Views(view, doc.language() == Language.BILINGUAL ? InvoiceView.of(doc, Language.FR) : view);
+        }
+
+        InvoiceView of(boolean french) {
+            return french ? fr : en;
+        }
+    }
+
     @Override
     public byte[] render(InvoiceDocument doc) {
-        InvoiceView view = InvoiceView.of(doc);
+        Views view = Views.of(doc);
         Prepared p = prepared(doc, view);
         try {
             return draw(doc, view, p);
@@ -92,7 +118,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     // ------------------------------------------------------------------ once per language (and per edit)
 
-    private Prepared prepared(InvoiceDocument doc, InvoiceView view) {
+    private Prepared prepared(InvoiceDocument doc, Views view) {
         Path file = layoutFile(doc.language());
         String stamp = stamp(file, doc.company().logo());
         Prepared p = prepared.get(doc.language());
@@ -117,7 +143,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         }
     }
 
-    private Prepared prepare(Path file, String stamp, CompanyProfile company, InvoiceView view) {
+    private Prepared prepare(Path file, String stamp, CompanyProfile company, Views view) {
         InvoiceLayout layout = InvoiceLayout.read(file);
         Map<String, EmbeddedFont> fonts = new LinkedHashMap<>();
         Map<String, String> keys = new LinkedHashMap<>();
@@ -178,12 +204,12 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     }
 
     /** The static items of one kind of page, and the table's header on pages that carry the table. */
-    private static byte[] background(Prepared p, InvoiceView view, InvoiceLayout.Where where, boolean tableHeader) {
-        Content c = new Content(p);
+    private static byte[] background(Prepared p, Views view, InvoiceLayout.Where where, boolean tableHeader) {
+        Content c = new Content(p, view);
         for (InvoiceLayout.Item item : p.layout().items()) {
             if (item.isStatic() && (item.where() == where || item.where() == InvoiceLayout.Where.ALL
                     && where != InvoiceLayout.Where.LAST)) {
-                c.item(item, view, 1, 1);
+                c.item(item, 1, 1);
             }
         }
         if (tableHeader) {
@@ -191,7 +217,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             double top = where == InvoiceLayout.Where.FIRST ? t.top() : t.nextTop();
             for (InvoiceLayout.Column col : p.layout().columns()) {
                 c.text(t.headerStyle(), col.align(), col.x(), top + t.rowHeight() * 0.7,
-                        LayoutValues.fill(col.header(), view, null, 1, 1));
+                        LayoutValues.fill(col.header(), view.of(col.french()), null, 1, 1));
             }
             InvoiceLayout.Column firstCol = p.layout().columns().get(0);
             InvoiceLayout.Column lastCol = p.layout().columns().get(p.layout().columns().size() - 1);
@@ -203,11 +229,16 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     // ------------------------------------------------------------------ per invoice
 
-    /** A row of the flow under the table: its height and what draws it at a given top. */
-    private record FlowRow(double height, InvoiceLayout.Row row, Object element, List<List<String>> cells) {
+    /**
+     * A row of the flow under the table: its height and what draws it at a given top. A line of
+     * the table has no {@code group} and its columns' wrapped {@code cells}; otherwise {@code group}
+     * is a row and the rows beside it, {@code index} the element they repeat over (-1: none), and
+     * a note's {@code cells} its wrapped lines, one list per row of the group.
+     */
+    private record FlowRow(double height, List<InvoiceLayout.Row> group, int index, List<List<String>> cells) {
     }
 
-    private byte[] draw(InvoiceDocument doc, InvoiceView view, Prepared p) throws IOException {
+    private byte[] draw(InvoiceDocument doc, Views view, Prepared p) throws IOException {
         InvoiceLayout layout = p.layout();
         InvoiceLayout.Table t = layout.table();
         List<FlowRow> flow = flow(view, p);
@@ -251,10 +282,20 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         int count = pages.size();
 
         try (PDDocument pdf = new PDDocument()) {
-            PDDocumentInformation info = pdf.getDocumentInformation();
-            info.setTitle((doc.language() == Language.FR ? "Facture " : "Invoice ") + doc.invoiceNumber());
-            info.setAuthor(doc.company().legalName());
-            info.setSubject(doc.accountNumber());
+            String title = switch (doc.language()) {
+                case EN -> "Invoice ";
+                case FR -> "Facture ";
+                case BILINGUAL -> "Invoice / Facture ";
+            } + doc.invoiceNumber();
+            if (pdfa) {
+                PdfA.mark(pdf, title, doc.company().legalName(), doc.accountNumber(), doc.invoiceNumber(),
+                        ZonedDateTime.now());
+            } else {
+                PDDocumentInformation info = pdf.getDocumentInformation();
+                info.setTitle(title);
+                info.setAuthor(doc.company().legalName());
+                info.setSubject(doc.accountNumber());
+            }
             pdf.getDocumentCatalog().setLanguage(doc.language().locale().toLanguageTag());
 
             COSDictionary fonts = new COSDictionary();
@@ -286,20 +327,20 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
                 for (int i = 0; i < count; i++) {
                     int number = i + 1;
-                    Content c = new Content(p);
+                    Content c = new Content(p, view);
                     c.raw(i == 0 ? "q /BgFirst Do Q\n" : "q /BgNext Do Q\n");
                     if (number == count) {
                         c.raw("q /BgLast Do Q\n");
                     }
                     for (InvoiceLayout.Item item : layout.items()) {
                         if (!item.isStatic() && shows(item.where(), number, count)
-                                && LayoutValues.holds(item.when(), view, count)) {
-                            c.item(item, view, number, count);
+                                && LayoutValues.holds(item.when(), view.of(item.french()), count)) {
+                            c.item(item, number, count);
                         }
                     }
                     List<FlowRow> rows = pageRows.get(i);
                     for (int r = 0; r < rows.size(); r++) {
-                        c.flowRow(rows.get(r), pages.get(i).get(r)[0], view, number, count);
+                        c.flowRow(rows.get(r), pages.get(i).get(r)[0], number, count);
                     }
                     PDPage page = new PDPage(PDRectangle.LETTER);
                     page.getCOSObject().setItem(COSName.RESOURCES, pageResources);
@@ -338,52 +379,76 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         return form;
     }
 
-    /** The table's rows (a description too long for its column wraps), then the totals and notes. */
-    private static List<FlowRow> flow(InvoiceView view, Prepared p) {
+    /**
+     * The table's rows (a description too long for its column wraps), then the totals and notes;
+     * a row marked {@code beside} shares the line of the row before it.
+     */
+    private static List<FlowRow> flow(Views view, Prepared p) {
         InvoiceLayout layout = p.layout();
         InvoiceLayout.Table t = layout.table();
         List<FlowRow> flow = new ArrayList<>();
-        for (InvoiceView.Line line : view.lines()) {
+        for (int i = 0; i < view.en().lines().size(); i++) {
             List<List<String>> cells = new ArrayList<>();
             int most = 1;
             for (InvoiceLayout.Column col : layout.columns()) {
+                InvoiceView v = view.of(col.french());
                 InvoiceLayout.Style s = layout.styles().get(col.style());
-                List<String> wrapped = wrap(LayoutValues.fill(col.value(), view, line, 1, 1), p.fonts().get(s.font()),
-                        s.size(), (float) (col.width() * 72));
+                List<String> wrapped = wrap(LayoutValues.fill(col.value(), v, v.lines().get(i), 1, 1),
+                        p.fonts().get(s.font()), s.size(), (float) (col.width() * 72));
                 cells.add(wrapped);
                 most = Math.max(most, wrapped.size());
             }
             double lineHeight = layout.styles().get(layout.columns().get(0).style()).size() * 1.25 / 72;
-            flow.add(new FlowRow(t.rowHeight() + (most - 1) * lineHeight, null, line, cells));
+            flow.add(new FlowRow(t.rowHeight() + (most - 1) * lineHeight, null, -1, cells));
         }
-        if (view.lines().isEmpty() && !layout.emptyTable().isEmpty()) {
-            flow.add(new FlowRow(t.rowHeight(), null, null, List.of(List.of(layout.emptyTable()))));
+        if (view.en().lines().isEmpty() && !layout.emptyTable().isEmpty()) {
+            flow.add(new FlowRow(t.rowHeight(), null, -1, List.of(List.of(layout.emptyTable()))));
+        }
+        List<List<InvoiceLayout.Row>> groups = new ArrayList<>();
+        for (InvoiceLayout.Row row : layout.rows()) {
+            if (row.beside()) {
+                groups.get(groups.size() - 1).add(row);
+            } else {
+                groups.add(new ArrayList<>(List.of(row)));
+            }
         }
         InvoiceLayout.Totals totals = layout.totals();
-        for (InvoiceLayout.Row row : layout.rows()) {
-            if (!LayoutValues.holds(row.when(), view, 1)) {
+        for (List<InvoiceLayout.Row> group : groups) {
+            InvoiceLayout.Row head = group.get(0);
+            boolean any = group.stream().anyMatch(r -> LayoutValues.holds(r.when(), view.of(r.french()), 1));
+            if (!any) {
                 continue;
             }
-            switch (row.kind()) {
-                case "gap" -> flow.add(new FlowRow(row.height(), row, null, null));
+            switch (head.kind()) {
+                case "gap" -> flow.add(new FlowRow(head.height(), group, -1, null));
                 case "note" -> {
-                    String text = LayoutValues.fill(row.label(), view, null, 1, 1);
-                    if (text.isBlank()) {
-                        continue;
+                    List<List<String>> cells = new ArrayList<>();
+                    double height = 0;
+                    for (InvoiceLayout.Row row : group) {
+                        InvoiceView v = view.of(row.french());
+                        String text = LayoutValues.holds(row.when(), v, 1) ? LayoutValues.fill(row.label(), v, null, 1, 1) : "";
+                        if (text.isBlank()) {
+                            cells.add(List.of());
+                            continue;
+                        }
+                        InvoiceLayout.Style s = layout.styles().get(row.style());
+                        double x = Double.isNaN(row.x()) ? layout.columns().get(0).x() : row.x();
+                        double right = Double.isNaN(row.amountX()) ? totals.amountX() : row.amountX();
+                        List<String> lines = wrap(text, p.fonts().get(s.font()), s.size(), (float) ((right - x) * 72));
+                        cells.add(lines);
+                        height = Math.max(height, lines.size() * s.size() * 1.3 / 72 + 0.1);
                     }
-                    InvoiceLayout.Style s = layout.styles().get(row.style());
-                    double x = Double.isNaN(row.x()) ? layout.columns().get(0).x() : row.x();
-                    List<String> lines = wrap(text, p.fonts().get(s.font()), s.size(),
-                            (float) ((totals.amountX() - x) * 72));
-                    double lineHeight = s.size() * 1.3 / 72;
-                    flow.add(new FlowRow(lines.size() * lineHeight + 0.1, row, null, List.of(lines)));
+                    if (height > 0) {
+                        flow.add(new FlowRow(height, group, -1, cells));
+                    }
                 }
                 default -> {
-                    if (row.each() == null) {
-                        flow.add(new FlowRow(totals.rowHeight(), row, null, null));
+                    if (head.each() == null) {
+                        flow.add(new FlowRow(totals.rowHeight(), group, -1, null));
                     } else {
-                        for (Object element : LayoutValues.elements(row.each(), view)) {
-                            flow.add(new FlowRow(totals.rowHeight(), row, element, null));
+                        int n = LayoutValues.elements(head.each(), view.of(head.french())).size();
+                        for (int i = 0; i < n; i++) {
+                            flow.add(new FlowRow(totals.rowHeight(), group, i, null));
                         }
                     }
                 }
@@ -420,10 +485,12 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     private static final class Content {
 
         private final Prepared p;
+        private final Views views;
         private final StringBuilder s = new StringBuilder(4096);
 
-        Content(Prepared p) {
+        Content(Prepared p, Views views) {
             this.p = p;
+            this.views = views;
         }
 
         void raw(String ops) {
@@ -434,7 +501,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             return s.toString().getBytes(StandardCharsets.US_ASCII);
         }
 
-        void item(InvoiceLayout.Item item, InvoiceView view, int page, int pages) {
+        void item(InvoiceLayout.Item item, int page, int pages) {
+            InvoiceView view = views.of(item.french());
             switch (item.kind()) {
                 case "text" -> text(item.style(), item.align(), item.x(), item.y(),
                         LayoutValues.fill(item.texts().get(0), view, null, page, pages));
@@ -524,10 +592,10 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             s.append(" Tj ET\n");
         }
 
-        void flowRow(FlowRow row, double top, InvoiceView view, int page, int pages) {
+        void flowRow(FlowRow row, double top, int page, int pages) {
             InvoiceLayout layout = p.layout();
             InvoiceLayout.Totals totals = layout.totals();
-            if (row.row() == null) {
+            if (row.group() == null) {
                 // a line of the table
                 List<InvoiceLayout.Column> cols = layout.columns();
                 for (int i = 0; i < row.cells().size(); i++) {
@@ -545,29 +613,36 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                         new float[]{0.898f, 0.906f, 0.922f}, 0.5f, false);
                 return;
             }
-            InvoiceLayout.Row r = row.row();
-            switch (r.kind()) {
-                case "gap" -> {
-                }
-                case "note" -> {
-                    double x = Double.isNaN(r.x()) ? layout.columns().get(0).x() : r.x();
-                    double lineHeight = layout.styles().get(r.style()).size() * 1.3 / 72;
-                    double y = top + 0.05 + lineHeight * 0.75;
-                    for (String line : row.cells().get(0)) {
-                        text(r.style(), "left", x, y, line);
-                        y += lineHeight;
+            for (int g = 0; g < row.group().size(); g++) {
+                InvoiceLayout.Row r = row.group().get(g);
+                InvoiceView view = views.of(r.french());
+                switch (r.kind()) {
+                    case "gap" -> {
                     }
-                }
-                default -> {
-                    double x = Double.isNaN(r.x()) ? totals.labelX() : r.x();
-                    if (r.ruleRgb() != null) {
-                        rule(Math.min(x, totals.labelX()), top, totals.amountX() - Math.min(x, totals.labelX()),
-                                r.ruleRgb(), r.ruleWidth(), false);
+                    case "note" -> {
+                        double x = Double.isNaN(r.x()) ? layout.columns().get(0).x() : r.x();
+                        double lineHeight = layout.styles().get(r.style()).size() * 1.3 / 72;
+                        double y = top + 0.05 + lineHeight * 0.75;
+                        for (String line : row.cells().get(g)) {
+                            text(r.style(), "left", x, y, line);
+                            y += lineHeight;
+                        }
                     }
-                    double y = top + totals.rowHeight() * 0.72;
-                    text(r.style(), "left", x, y, LayoutValues.fill(r.label(), view, row.element(), page, pages));
-                    text(r.style(), "right", totals.amountX(), y,
-                            LayoutValues.fill(r.value(), view, row.element(), page, pages));
+                    default -> {
+                        if (!LayoutValues.holds(r.when(), view, 1)) {
+                            continue;
+                        }
+                        Object element = row.index() < 0 ? null : LayoutValues.elements(r.each(), view).get(row.index());
+                        double x = Double.isNaN(r.x()) ? totals.labelX() : r.x();
+                        double amountX = Double.isNaN(r.amountX()) ? totals.amountX() : r.amountX();
+                        if (r.ruleRgb() != null) {
+                            double left = Double.isNaN(r.amountX()) ? Math.min(x, totals.labelX()) : x;
+                            rule(left, top, amountX - left, r.ruleRgb(), r.ruleWidth(), false);
+                        }
+                        double y = top + totals.rowHeight() * 0.72;
+                        text(r.style(), "left", x, y, LayoutValues.fill(r.label(), view, element, page, pages));
+                        text(r.style(), "right", amountX, y, LayoutValues.fill(r.value(), view, element, page, pages));
+                    }
                 }
             }
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Picture tests of the layout engine: the first page of an English, a French and a long invoice
+ * Picture tests of the layout engine: the first page of an English, a French, a bilingual and a long invoice
  * rendered to PNG by PDFBox (kept in target/pictures/ for a person to look at) and compared with
  * the committed reference in src/test/resources/pictures/. A layout break (a box moved, a label
  * lost, text over the slip) changes many pixels and fails; anti-aliasing differences do not.
@@ -34,11 +34,12 @@ class InvoicePictureTest {
     private final LayoutInvoiceRenderer renderer = new LayoutInvoiceRenderer(Invoices.TEMPLATES);
 
     @ParameterizedTest
-    @ValueSource(strings = {"invoice-en", "invoice-fr", "invoice-long"})
+    @ValueSource(strings = {"invoice-en", "invoice-fr", "invoice-bilingual", "invoice-long"})
     void theFirstPageLooksLikeItsReference(String name) throws IOException {
         InvoiceDocument doc = switch (name) {
             case "invoice-en" -> Invoices.englishOntario("2026-000124");
             case "invoice-fr" -> Invoices.frenchQuebec("F-2026-000123");
+            case "invoice-bilingual" -> Invoices.bilingualQuebec("F-2026-000123");
             default -> Invoices.manyLines(40);
         };
         BufferedImage picture;

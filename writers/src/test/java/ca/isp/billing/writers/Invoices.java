@@ -74,6 +74,37 @@ final class Invoices {
                 "CAD");
     }
 
+    /** The company of a bilingual invoice: each name and note in English, then in French (Language.both). */
+    static CompanyProfile companyBilingual() {
+        CompanyProfile en = companyEn();
+        CompanyProfile fr = companyFr();
+        return new CompanyProfile(Language.both(en.name(), fr.name()), fr.legalName(), fr.addressLines(),
+                fr.phone(), fr.email(), fr.website(),
+                Language.both("Cheques payable to Internet Aurores boréales inc.", fr.remittanceAddressNote()),
+                en.messageEn(), fr.messageFr(), fr.logo());
+    }
+
+    /**
+     * Hélène Côté's November invoice of {@link #frenchQuebec} for a bilingual account: the same
+     * figures (subtotal 1068.95, TPS 53.45, TVQ 106.63, total 1229.03, previous balance 300.00,
+     * payment 250.00, amount due 1279.03), each description in English then in French.
+     */
+    static InvoiceDocument bilingualQuebec(String invoiceNumber) {
+        InvoiceDocument fr = frenchQuebec(invoiceNumber);
+        String[] english = {"Business Fibre 1 Gbit/s — monthly plan", "Data over the allowance",
+                "Modem installation fee", "Service credit — October 12 outage", "GST (5%) — No. 123456789 RT0001",
+                "QST (9.975%) — No. 1234567890 TQ0001"};
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < fr.lines().size(); i++) {
+            InvoiceLine l = fr.lines().get(i);
+            lines.add(new InvoiceLine(l.type(), l.lineKey(), Language.both(english[i], l.description()), l.reason(),
+                    l.periodStart(), l.periodEnd(), l.quantity(), l.unit(), l.unitPrice(), l.amount()));
+        }
+        return new InvoiceDocument(companyBilingual(), Language.BILINGUAL, invoiceNumber, fr.accountNumber(),
+                fr.customerName(), fr.mailingAddressLines(), fr.invoiceDate(), fr.dueDate(), fr.periodStart(),
+                fr.periodEnd(), lines, fr.subtotal(), fr.tax(), fr.total(), fr.statement(), fr.currency());
+    }
+
     /**
      * Ontario business on a 12-month plan:
      * subtotal 1080.00 + 6.70 (134 min x 0.05) = 1086.70; HST 13 % of 1086.70 = 141.271 -> 141.27;

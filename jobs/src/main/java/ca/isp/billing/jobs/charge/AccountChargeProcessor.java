@@ -83,9 +83,41 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         this.dataTariffs = dataTariffs;
     }
 
-    /** The draft invoice, or null (the account is left as it is) when it must not be charged now. */
+    /**
+     * The draft invoice, or null (the account is left as it is) when it must not be charged now.
+     * A bilingual account is charged in English and in French, the same lines in the same order,
+     * and each line's description is the two joined (Language.both): the invoice prints each half
+     * in its own column.
+     */
     @Override
     public DraftInvoice process(AccountToBill account) {
+        if (account.language() != Language.BILINGUAL) {
+            return charge(account, account.language());
+        }
+        DraftInvoice english = charge(account, Language.EN);
+        if (english == null) {
+            return null;
+        }
+        DraftInvoice french = charge(account, Language.FR);
+        List<InvoiceLine> lines = new ArrayList<>();
+        for (int i = 0; i < english.lines().size(); i++) {
+            InvoiceLine en = english.lines().get(i);
+            InvoiceLine fr = french.lines().get(i);
+            if (!en.lineKey().equals(fr.lineKey()) || en.amount().compareTo(fr.amount()) != 0) {
+                throw new IllegalStateException("account " + account.accountNumber() + ": line " + en.lineKey()
+                        + " charged in English is not " + fr.lineKey() + " charged in French");
+            }
+            lines.add(new InvoiceLine(en.type(), en.lineKey(), Language.both(en.description(), fr.description()),
+                    en.reason(), en.periodStart(), en.periodEnd(), en.quantity(), en.unit(), en.unitPrice(),
+                    en.amount()));
+        }
+        return new DraftInvoice(english.accountId(), english.cycleDate(), english.periodStart(), english.periodEnd(),
+                Language.BILINGUAL, english.currency(), lines, english.itemsByLineKey(),
+                english.previousNextBillDate(), english.newNextBillDate(), english.usageBefore(), english.lateFeeIds(),
+                english.chargeIds());
+    }
+
+    private DraftInvoice charge(AccountToBill account, Language language) {
         if (!forced && catchUp.needsForce(account.nextBillDate(), cycleDate)) {
             log.error("account {}: next bill date {} is more than {} periods before the cycle date {} ({} periods"
                             + " behind): not charged. If the date is right, charge it with: ./run.sh rerun --cycle-date"
@@ -95,7 +127,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             return null;
         }
         RecurringCharges charges = recurringCharger.charge(account.anchor(), cycleDate, account.billingStart(),
-                account.subscriptions(), account.billed(), account.language());
+                account.subscriptions(), account.billed(), language);
         List<InvoiceLine> lines = new ArrayList<>(charges.invoiceLines());
         Map<String, BilledItem> items = new HashMap<>();
         for (RecurringLine line : charges.lines()) {
@@ -124,9 +156,9 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     VoiceTariff tariff = new VoiceTariff(planCode, table.code(), includedMinutes.getOrDefault(planCode, 0L));
                     // what the period's calls billed before left of the included minutes
                     IncludedMinutes left = voiceCharger.charge(subscription.subscriptionId(), tariff, table,
-                            calls.period(), calls.billedBefore(), account.language()).left();
+                            calls.period(), calls.billedBefore(), language).left();
                     voice = voiceCharger.charge(subscription.subscriptionId(), planCode, table, calls.period(),
-                            calls.calls(), left, account.language());
+                            calls.calls(), left, language);
                     if (!voice.gaps().isEmpty()) {
                         refusal = voice.gaps().size() + " of its calls have no rate now (" + voice.gaps().get(0).reason() + ")";
                     }
@@ -167,7 +199,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                         subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
                 if (!dataTariffs.has(planCode)) {
                     lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
-                            usage.dataBytes(), usage.voiceMinutes(), account.language()));
+                            usage.dataBytes(), usage.voiceMinutes(), language));
                     continue;
                 }
                 DataTariff tariff = dataTariffs.of(planCode);
@@ -180,20 +212,20 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     return null;
                 }
                 lines.addAll(dataCharger.charge(subscription.subscriptionId(), tariff, usage.period(), usage.dataByDay(),
-                        account.language()));
+                        language));
                 lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(), BigInteger.ZERO,
-                        usage.voiceMinutes(), account.language()));
+                        usage.voiceMinutes(), language));
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();
         for (PendingLateFee fee : account.lateFees()) {
             lines.add(LateFeeLine.of(fee.invoiceNumber(), fee.dueDate(), fee.policyCode(), fee.period(), fee.amount(),
-                    account.language()));
+                    language));
             lateFeeIds.add(fee.lateFeeId());
         }
         List<Long> chargeIds = new ArrayList<>();
         for (PendingCharge charge : account.charges()) {
-            lines.add(oneTimeLine(charge, account.language()));
+            lines.add(oneTimeLine(charge, language));
             chargeIds.add(charge.id());
         }
         String tooLarge = InvoiceLimits.refusal(lines);
@@ -216,7 +248,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                 periodEnd = line.periodEnd();
             }
         }
-        return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, account.language(),
+        return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, language,
                 account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
                 account.nextBillDate(), lateFeeIds, chargeIds);
     }

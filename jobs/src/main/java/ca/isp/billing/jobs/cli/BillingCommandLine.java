@@ -34,6 +34,7 @@ import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.accounting.JournalExport;
 import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.demo.RenderBench;
+import ca.isp.billing.jobs.render.InvoiceRerender;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.DryRun;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
@@ -89,6 +90,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     /** run.sh bench cycle / bench partitions (a field, so the constructor stays as it is). */
     @org.springframework.beans.factory.annotation.Autowired
     private ca.isp.billing.jobs.bench.CycleBench cycleBench;
+    @org.springframework.beans.factory.annotation.Autowired
+    private InvoiceRerender invoiceRerender;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -167,6 +170,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "export" -> export(args);
                 case "report" -> report(args);
                 case "abandon" -> abandon(options(args, "cycle-date", "yes"));
+                case "rerender" -> rerender(options(args, "invoice", "cycle-date", "force"));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -301,6 +305,27 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 : launcher.rerun(cycleDate));
         waitingForReview();
         return exit;
+    }
+
+    /**
+     * Draws issued invoices' PDFs again from the database (a working copy lost or damaged):
+     * numbers and amounts unchanged; one already sent by letter only with --force.
+     */
+    private int rerender(Map<String, String> options) {
+        String number = options.get("invoice");
+        if (number == null && !options.containsKey("cycle-date")) {
+            throw new UsageException("rerender needs --invoice NUMBER or --cycle-date YYYY-MM-DD");
+        }
+        InvoiceRerender.Outcome outcome;
+        try {
+            outcome = invoiceRerender.rerender(number, number == null ? cycleDate(options) : null,
+                    options.containsKey("force"));
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        outcome.rerendered().forEach(line -> System.out.println("re-rendered " + line));
+        outcome.refused().forEach(line -> System.err.println("not re-rendered " + line));
+        return outcome.refused().isEmpty() ? 0 : usage(outcome.refused().size() + " invoice(s) not re-rendered");
     }
 
     /**

@@ -677,14 +677,18 @@ public class BillingCycleJobConfiguration {
 
     /**
      * The invoice PDF engine, {@code billing.render.engine}: {@code html} (Freemarker templates
-     * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12).
+     * through iText pdfHTML) or {@code layout} (the layout files drawn with PDFBox, issue 12);
+     * {@code billing.render.pdfa}: the layout engine's PDFs are PDF/A-3b (archival), on by default.
      */
     @Bean
-    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:layout}") String engine) {
-        org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class).info("Invoice PDFs: {} engine", engine);
+    public InvoiceRenderer invoiceRenderer(@Value("${billing.render.engine:layout}") String engine,
+                                           @Value("${billing.render.pdfa:true}") boolean pdfa) {
+        org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class).info("Invoice PDFs: {} engine{}", engine,
+                engine.equals("layout") && pdfa ? ", PDF/A-3b" : "");
         return switch (engine) {
             case "html" -> new InvoicePdfRenderer(properties.templates());
-            case "layout" -> new LayoutInvoiceRenderer(properties.templates());
+            case "layout" -> new LayoutInvoiceRenderer(properties.templates(), ca.isp.billing.writers.PdfAttachments.none(),
+                    pdfa);
             default -> throw new IllegalArgumentException("billing.render.engine must be html or layout, not '"
                     + engine + "'");
         };

@@ -53,8 +53,13 @@ public class RenderBench {
     private final CompanyProfiles company;
     private final BillingProperties properties;
 
+    /** billing.render.pdfa: the layout engine's PDFs marked PDF/A-3b, as the render step makes them. */
+    private final boolean pdfa;
+
     public RenderBench(DemoCommand demo, CycleLauncher launcher, NamedParameterJdbcTemplate named,
-                       CompanyProfiles company, BillingProperties properties) {
+                       CompanyProfiles company, BillingProperties properties,
+                       @org.springframework.beans.factory.annotation.Value("${billing.render.pdfa:true}") boolean pdfa) {
+        this.pdfa = pdfa;
         this.demo = demo;
         this.launcher = launcher;
         this.named = named;
@@ -112,13 +117,14 @@ public class RenderBench {
                 InvoicePdfRenderer html = new InvoicePdfRenderer(templates);
                 yield doc -> attachments.appendedTo(html.render(doc));
             }
-            case "layout" -> new LayoutInvoiceRenderer(templates, attachments)::render;
+            case "layout" -> new LayoutInvoiceRenderer(templates, attachments, pdfa)::render;
             default -> throw new IllegalArgumentException("engine must be html or layout, not " + engine);
         };
         int warmUp = Math.max(Math.min(invoices, 300), Math.min(documents.size(), 300));
         run(render, documents, 0, warmUp);
         run(FloorPage::draw, documents, 0, warmUp);
-        log.info("Bench: {} invoices to render ({} distinct), warmed up on {}", invoices, documents.size(), warmUp);
+        log.info("Bench: {} invoices to render ({} distinct), warmed up on {}{}", invoices, documents.size(), warmUp,
+                engine.equals("layout") ? (pdfa ? ", PDF/A-3b" : ", not PDF/A") : "");
 
         // Timed in ten interleaved rounds, as this thread's CPU time: on a machine shared with other
         // work, wall time measures the neighbours; both sides see the same conditions this way.

@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.DateWindow;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.AccountRow;
 
@@ -50,8 +51,9 @@ final class AccountUpsert extends Upsert<AccountRow> {
     /** Bill-day changes of the batch, written by afterWrites. */
     private final List<MapSqlParameterSource> billDayChanges = new ArrayList<>();
 
-    AccountUpsert(NamedParameterJdbcTemplate jdbc, DateWindow nextBillDates) {
-        super(jdbc, AccountFormat.within(nextBillDates), "account_number", INSERT, UPDATE);
+    AccountUpsert(NamedParameterJdbcTemplate jdbc, DateWindow nextBillDates, Language defaultLanguage) {
+        super(jdbc, AccountFormat.within(nextBillDates).withDefaultLanguage(defaultLanguage), "account_number",
+                INSERT, UPDATE);
     }
 
     @Override

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.importing.Upsert.Refusal;
+import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
@@ -93,7 +94,8 @@ public class ReferenceDataImporter {
     public Result importFile(Kind kind, Path file, LocalDate asOf) throws IOException {
         PlausibleDates dates = new PlausibleDates(properties.plausible(), asOf);
         return switch (kind) {
-            case ACCOUNTS -> run(kind, file, new AccountUpsert(jdbc, dates.nextBillDates()));
+            case ACCOUNTS -> run(kind, file, new AccountUpsert(jdbc, dates.nextBillDates(),
+                    CompanyProfiles.defaultLanguage(properties.templates())));
             case PLANS -> run(kind, file, new PlanUpsert(jdbc, dates.subscriptions(), asOf));
             case SUBSCRIPTIONS -> run(kind, file, new SubscriptionUpsert(jdbc, dates.subscriptions()));
             case TAX_RATES -> run(kind, file, new TaxRateUpsert(jdbc));

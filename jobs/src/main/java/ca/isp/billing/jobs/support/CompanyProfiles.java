@@ -44,8 +44,44 @@ public final class CompanyProfiles {
         return lobReturnAddress;
     }
 
+    /**
+     * The profile printed on an invoice of that language; a bilingual invoice's names and
+     * remittance note are the English and the French joined by Language.both (each column of the
+     * invoice shows its half).
+     */
     public CompanyProfile forLanguage(Language language) {
-        return language == Language.FR ? french : english;
+        return switch (language) {
+            case EN -> english;
+            case FR -> french;
+            case BILINGUAL -> new CompanyProfile(Language.both(english.name(), french.name()), english.legalName(),
+                    english.addressLines(), english.phone(), english.email(), english.website(),
+                    english.remittanceAddressNote() == null ? null : Language.both(english.remittanceAddressNote(),
+                            french.remittanceAddressNote()), english.messageEn(), english.messageFr(), english.logo());
+        };
+    }
+
+    /**
+     * The company-wide invoice language ({@code default_language} of company.properties: en, fr or
+     * bilingual; en when absent), given to accounts imported with a blank language.
+     */
+    public static Language defaultLanguage(Path templates) {
+        Path file = templates.resolve("company.properties");
+        if (!Files.exists(file)) {
+            return Language.EN;
+        }
+        Properties p = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the company profile " + file, e);
+        }
+        String code = p.getProperty("default_language", "en").strip();
+        try {
+            return Language.of(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + ": default_language must be en, fr or bilingual, not '" + code
+                    + "'", e);
+        }
     }
 
     public static CompanyProfiles load(Path templates) {

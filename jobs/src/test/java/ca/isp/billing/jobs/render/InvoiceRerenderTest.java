@@ -1,0 +1,99 @@
+package ca.isp.billing.jobs.render;
+
+import static ca.isp.billing.jobs.Fixtures.importFile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import ca.isp.billing.jobs.AbstractCycleTest;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+import ca.isp.billing.writers.MailVendorBatch;
+
+/**
+ * {@code run.sh rerender}: an issued invoice's PDF, lost, is drawn again from the database, the
+ * same bytes but its dates, numbers and amounts untouched; an invoice already sent by letter is
+ * refused unless forced.
+ */
+class InvoiceRerenderTest extends AbstractCycleTest {
+
+    private static final Path HOME = newHome();
+    private static final LocalDate OCT = LocalDate.of(2026, 10, 1);
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        billingHome(registry, HOME);
+    }
+
+    @Autowired
+    InvoiceRerender rerender;
+
+    @Test
+    void aLostPdfIsDrawnAgainAndALetterOnlyWithForce() throws Exception {
+        importFile(importer, Kind.PLANS, "hand-worked/plans.csv");
+        importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates.csv");
+        importFile(importer, Kind.ACCOUNTS, "hand-worked/bilingual/accounts.csv");
+        importFile(importer, Kind.SUBSCRIPTIONS, "hand-worked/bilingual/subscriptions.csv");
+        assertThat(launcher.bill(OCT).result()).isEqualTo(Result.COMPLETED);
+        List<Map<String, Object>> before = invoices();
+
+        // 500001's invoice (sent by email): its file is lost
+        Map<String, Object> emailed = invoice(before, "500001");
+        Path pdf = Path.of((String) emailed.get("pdf_path"));
+        byte[] original = Files.readAllBytes(pdf);
+        Files.delete(pdf);
+
+        InvoiceRerender.Outcome outcome = rerender.rerender((String) emailed.get("invoice_number"), null, false);
+
+        assertThat(outcome.refused()).isEmpty();
+        assertThat(outcome.rerendered()).hasSize(1);
+        byte[] again = Files.readAllBytes(pdf);
+        assertThat(withoutDates(again)).isEqualTo(withoutDates(original));
+        assertThat(invoice(invoices(), "500001").get("pdf_sha256")).isEqualTo(MailVendorBatch.sha256(again));
+
+        // the cycle: 500003's invoice went by letter (mail-vendor batch): refused without --force
+        InvoiceRerender.Outcome cycle = rerender.rerender(null, OCT, false);
+        String letter = (String) invoice(before, "500003").get("invoice_number");
+        assertThat(cycle.refused()).singleElement().asString().startsWith(letter + ": already sent by letter");
+        assertThat(cycle.rerendered()).hasSize(2);
+        assertThat(rerender.rerender(null, OCT, true).rerendered()).hasSize(3);
+
+        // numbers and amounts are what they were
+        List<Map<String, Object>> after = invoices();
+        for (int i = 0; i < before.size(); i++) {
+            for (String column : List.of("invoice_number", "total", "subtotal", "tax_total", "pdf_path")) {
+                assertThat(after.get(i).get(column)).as(column).isEqualTo(before.get(i).get(column));
+            }
+        }
+        assertThatThrownBy(() -> rerender.rerender("F-1999-000001", null, false))
+                .hasMessage("no rendered invoice numbered F-1999-000001");
+    }
+
+    /** The PDF as text with its dates (document information and XMP) blanked. */
+    static String withoutDates(byte[] pdf) {
+        return new String(pdf, StandardCharsets.ISO_8859_1)
+                .replaceAll("D:\\d{14}[^)]*", "D:")
+                .replaceAll("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(Z|[+-]\\d\\d:\\d\\d)", "T");
+    }
+
+    private List<Map<String, Object>> invoices() {
+        return jdbc.queryForList("""
+                SELECT a.account_number, i.invoice_number, i.total, i.subtotal, i.tax_total, i.pdf_path, i.pdf_sha256
+                FROM invoice i JOIN account a ON a.id = i.account_id ORDER BY a.account_number""");
+    }
+
+    private static Map<String, Object> invoice(List<Map<String, Object>> rows, String account) {
+        return rows.stream().filter(r -> account.equals(r.get("account_number"))).findFirst().orElseThrow();
+    }
+}
