@@ -511,9 +511,15 @@ public class BillingCycleJobConfiguration {
 
     // ------------------------------------------------------------------ 10. late fees
 
+    /**
+     * One partition for now: two partitions inserting fees at once failed on MariaDB 10.11 with
+     * "Failed to read auto-increment value from storage engine" (1467: the writer's INSERT ...
+     * SELECT ... WHERE NOT EXISTS takes InnoDB's table AUTO-INC lock, and two of them deadlock).
+     * The step keeps its partitioned shape, so a writer without INSERT ... SELECT can lift this.
+     */
     @Bean
     public Step lateFees(Step lateFeesPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("lateFees", lateFeesPartition, accountRanges, partitionExecutor);
+        return partitioned("lateFees", lateFeesPartition, gridSize -> accountRanges.partition(1), partitionExecutor);
     }
 
     @Bean

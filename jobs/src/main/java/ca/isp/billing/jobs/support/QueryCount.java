@@ -103,7 +103,7 @@ public final class QueryCount {
             long statements = counts[0] - counts[1];
             counts[1] = counts[0];
             StepContext step = StepSynchronizationManager.getContext();
-            long execution = step == null || step.getStepExecution().getId() == null ? -1 : step.getStepExecution().getId();
+            long execution = step == null ? -1 : step.getStepExecution().getId();
             // a thread's first chunk of a step also counts what ran on the thread before it (opening the step)
             boolean first = counts[2] != execution;
             counts[2] = execution;
