@@ -11,8 +11,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.cycle.DryRun;
+import ca.isp.billing.jobs.schedule.JobScheduler;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.CollectionsJob;
 import ca.isp.billing.jobs.support.UsageIngestJob;
 import ca.isp.billing.jobs.support.UsageRerateJob;
 
@@ -29,11 +31,13 @@ public class GracefulStop {
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DryRun dryRun;
+    private final JobScheduler scheduler;
 
-    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun) {
+    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun, JobScheduler scheduler) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dryRun = dryRun;
+        this.scheduler = scheduler;
     }
 
     /** Returns how many running executions were asked to stop. */
@@ -43,10 +47,12 @@ public class GracefulStop {
             // this process bills a copy: the cycles running on the real database are other processes'
             return copy.get().getBean(GracefulStop.class).stopRunning();
         }
+        // run.sh scheduler: no new tick starts; the tick in flight counts as one to wait for
+        int stopped = scheduler.stop();
         Set<JobExecution> running = new HashSet<>(jobRepository.findRunningJobExecutions(BillingCycleJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));
-        int stopped = 0;
+        running.addAll(jobRepository.findRunningJobExecutions(CollectionsJob.NAME));
         for (JobExecution execution : running) {
             try {
                 jobOperator.stop(execution);
