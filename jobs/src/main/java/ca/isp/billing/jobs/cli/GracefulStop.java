@@ -15,6 +15,7 @@ import ca.isp.billing.jobs.schedule.JobScheduler;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CollectionsJob;
+import ca.isp.billing.jobs.support.LocalRuns;
 import ca.isp.billing.jobs.support.UsageIngestJob;
 import ca.isp.billing.jobs.support.UsageRerateJob;
 
@@ -32,12 +33,15 @@ public class GracefulStop {
     private final JobRepository jobRepository;
     private final DryRun dryRun;
     private final JobScheduler scheduler;
+    private final LocalRuns localRuns;
 
-    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun, JobScheduler scheduler) {
+    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun, JobScheduler scheduler,
+                        LocalRuns localRuns) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dryRun = dryRun;
         this.scheduler = scheduler;
+        this.localRuns = localRuns;
     }
 
     /** Returns how many running executions were asked to stop. */
@@ -53,6 +57,8 @@ public class GracefulStop {
         running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(CollectionsJob.NAME));
+        // on MySQL/MariaDB the repository also shows other processes' runs: only ours are stopped
+        running.removeIf(execution -> !localRuns.runsHere(execution.getId()));
         for (JobExecution execution : running) {
             try {
                 jobOperator.stop(execution);

@@ -308,7 +308,10 @@ public class JobScheduler {
             for (String status : List.of(SchedulerTicks.RUNNING, SchedulerTicks.STOPPED)) {
                 for (Tick tick : ticks.withStatus(status)) {
                     Optional<Schedule> s = schedule(tick.job());
-                    if (stopping || s.isEmpty() || presence.alive(tick.owner())) {
+                    // a live scheduler's RUNNING tick is its own business; a STOPPED one of ours (our
+                    // job was stopped from outside, not by our own SIGTERM) is resumed too
+                    boolean oursStopped = status.equals(SchedulerTicks.STOPPED) && presence.self().equals(tick.owner());
+                    if (stopping || s.isEmpty() || (presence.alive(tick.owner()) && !oursStopped)) {
                         continue;
                     }
                     if (ticks.takeOver(tick, presence.self())) {
