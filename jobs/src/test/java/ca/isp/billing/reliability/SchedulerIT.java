@@ -72,22 +72,7 @@ class SchedulerIT {
         CaseFolder folder = CaseFolder.create("scheduler-kill");
         try (MariaDbDatabase db = MariaDbDatabase.create("billing_sched")) {
             Path schedule = prepare(folder, db);
-            // 60 usage lines (services no subscription has: stored UNMATCHED); chunk size 2 makes
-            // the rate step's chunks 10 records: 6 chunks, the second one paused below
-            StringBuilder csv = new StringBuilder("record_id,source,service_id,usage_type,start_time,quantity\n");
-            for (int i = 1; i <= 60; i++) {
-                csv.append("kill-").append(i).append(",radius-mtl-1,nobody-").append(i % 7).append(",DATA,")
-                        .append(LocalDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append(',').append(i * 1000)
-                        .append('\n');
-            }
-            Path inbox = folder.home().resolve("inbox/usage");
-            Files.createDirectories(inbox);
-            CaseFolder.ownerOnly(folder.home().resolve("inbox"));
-            CaseFolder.ownerOnly(inbox);
-            Path file = inbox.resolve("usage-kill.csv");
-            Files.writeString(file, csv, StandardCharsets.UTF_8);
-            CaseFolder.ownerOnly(file);
-
+            Path file = usageFile(folder);
             List<String> paused = new java.util.ArrayList<>(scheduler(schedule));
             paused.addAll(List.of("--billing.chunk-size=2", "--billing.fault.step=rate", "--billing.fault.chunk=2",
                     "--billing.fault.action=pause", "--billing.fault.pause-seconds=300"));
@@ -123,6 +108,65 @@ class SchedulerIT {
             assertThat(count(db, "SELECT COUNT(*) FROM ingested_file")).isEqualTo(1);
             assertThat(count(db, "SELECT COUNT(*) FROM scheduler_tick")).isEqualTo(1);
             assertThat(Files.exists(file)).as("the file left the inbox").isFalse();
+            folder.delete();
+        }
+    }
+
+    /**
+     * 60 usage lines (services no subscription has: stored UNMATCHED) in the inbox; chunk size 2
+     * makes the rate step's chunks 10 records: 6 chunks.
+     */
+    private static Path usageFile(CaseFolder folder) throws IOException {
+        StringBuilder csv = new StringBuilder("record_id,source,service_id,usage_type,start_time,quantity\n");
+        for (int i = 1; i <= 60; i++) {
+            csv.append("kill-").append(i).append(",radius-mtl-1,nobody-").append(i % 7).append(",DATA,")
+                    .append(LocalDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0)
+                            .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME))
+                    .append(',').append(i * 1000).append('\n');
+        }
+        Path inbox = folder.home().resolve("inbox/usage");
+        Files.createDirectories(inbox);
+        CaseFolder.ownerOnly(folder.home().resolve("inbox"));
+        CaseFolder.ownerOnly(inbox);
+        Path file = inbox.resolve("usage-kill.csv");
+        Files.writeString(file, csv, StandardCharsets.UTF_8);
+        CaseFolder.ownerOnly(file);
+        return file;
+    }
+
+    @Test
+    void sigtermStopsTheRunningJobAtItsChunkBoundaryAndTheNextStartResumesIt() throws Exception {
+        CaseFolder folder = CaseFolder.create("scheduler-sigterm");
+        try (MariaDbDatabase db = MariaDbDatabase.create("billing_sched")) {
+            Path schedule = prepare(folder, db);
+            Path file = usageFile(folder);
+            // the second rate chunk takes 10 s (a slow chunk): SIGTERM arrives in the middle of it
+            List<String> slow = new java.util.ArrayList<>(scheduler(schedule));
+            slow.addAll(List.of("--billing.chunk-size=2", "--billing.fault.step=rate", "--billing.fault.chunk=2",
+                    "--billing.fault.action=pause", "--billing.fault.pause-seconds=10"));
+            BillingCommand.Running first = BillingCommand.start(folder, db, "scheduler-sigterm", slow);
+            assertThat(first.awaitOutput("fault injection: pausing", START_AND_RUN))
+                    .as("the job reaches its second rate chunk:\n%s", first.output()).isTrue();
+            first.terminate();
+            BillingCommand.Ended ended = first.await(Duration.ofMinutes(2));
+            assertThat(ended.timedOut()).as(ended.output()).isFalse();
+
+            // the chunk in progress finished and committed (2 of 6 chunks: 20 records rated), then the job stopped
+            assertThat(string(db, "SELECT status FROM scheduler_tick")).isEqualTo("STOPPED");
+            assertThat(string(db, "SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+                    + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'usageIngest'")).isEqualTo("STOPPED");
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_record WHERE status <> 'NEW'")).isEqualTo(20);
+
+            List<String> clean = new java.util.ArrayList<>(scheduler(schedule));
+            clean.add("--billing.chunk-size=2");
+            BillingCommand.Running next = BillingCommand.start(folder, db, "scheduler-next", clean);
+            awaitTick(db, "COMPLETED", next);
+            next.terminate();
+            assertThat(next.await(Duration.ofMinutes(1)).timedOut()).isFalse();
+            assertThat(count(db, "SELECT COUNT(*) FROM BATCH_JOB_INSTANCE WHERE JOB_NAME = 'usageIngest'")).isEqualTo(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_record")).isEqualTo(60);
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_record WHERE status = 'NEW'")).isZero();
+            assertThat(Files.exists(file)).isFalse();
             folder.delete();
         }
     }

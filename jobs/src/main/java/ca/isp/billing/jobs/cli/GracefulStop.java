@@ -5,8 +5,8 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +29,13 @@ public class GracefulStop {
 
     private static final Logger log = LoggerFactory.getLogger(GracefulStop.class);
 
-    private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final DryRun dryRun;
     private final JobScheduler scheduler;
     private final LocalRuns localRuns;
 
-    public GracefulStop(JobOperator jobOperator, JobRepository jobRepository, DryRun dryRun, JobScheduler scheduler,
+    public GracefulStop(JobRepository jobRepository, DryRun dryRun, JobScheduler scheduler,
                         LocalRuns localRuns) {
-        this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.dryRun = dryRun;
         this.scheduler = scheduler;
@@ -61,7 +59,16 @@ public class GracefulStop {
         running.removeIf(execution -> !localRuns.runsHere(execution.getId()));
         for (JobExecution execution : running) {
             try {
-                jobOperator.stop(execution);
+                // Only the job execution is marked STOPPING, which every step reads at its next chunk
+                // boundary. JobOperator.stop also stops the running step through a copy of its
+                // execution, whose version then no longer matches the step's own: a single-threaded
+                // chunk step (rate, lateFees, delinquency, invoice) ended FAILED ("wrong version")
+                // instead of STOPPED after finishing its chunk.
+                if (!execution.getStatus().isRunning()) {
+                    continue;
+                }
+                execution.setStatus(BatchStatus.STOPPING);
+                jobRepository.update(execution);
                 stopped++;
                 log.warn("Stopping billing run {} at the next chunk boundary", execution.getId());
             } catch (Exception e) {
