@@ -151,11 +151,15 @@ class SchedulerIT {
             BillingCommand.Ended ended = first.await(Duration.ofMinutes(2));
             assertThat(ended.timedOut()).as(ended.output()).isFalse();
 
-            // the chunk in progress finished and committed (2 of 6 chunks: 20 records rated), then the job stopped
+            // whole chunks committed, then the job stopped before the end: the chunk in progress (the
+            // second: 20 records rated) and, on MariaDB, one more (the stop is read inside the chunk
+            // transaction, whose REPEATABLE READ snapshot predates it: the next chunk sees it)
             assertThat(string(db, "SELECT status FROM scheduler_tick")).isEqualTo("STOPPED");
             assertThat(string(db, "SELECT e.STATUS FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
                     + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = 'usageIngest'")).isEqualTo("STOPPED");
-            assertThat(count(db, "SELECT COUNT(*) FROM usage_record WHERE status <> 'NEW'")).isEqualTo(20);
+            long rated = count(db, "SELECT COUNT(*) FROM usage_record WHERE status <> 'NEW'");
+            assertThat(rated).isBetween(20L, 30L);
+            assertThat(rated % 10).as("whole chunks of 10").isZero();
 
             List<String> clean = new java.util.ArrayList<>(scheduler(schedule));
             clean.add("--billing.chunk-size=2");
