@@ -81,6 +81,14 @@ Usage: ./run.sh <command> [options]
         Write again the general-ledger journal of each run of that cycle (out/reports/<cycle>/
         journal.csv, journal-rerun-N.csv: what each run posted, checked to balance) and print
         the debits and credits per GL account. Every billing run writes its own already.
+  scheduler [--file schedules/schedules.yml]
+        The built-in scheduler: runs the jobs of schedules/schedules.yml (hourly ingest, daily
+        billing of the accounts due, daily collections) at their cron times until SIGTERM/Ctrl-C
+        (the running job stops at a chunk boundary; the next start resumes it). One run at a time
+        with cron and operators (the run guard); missed ticks caught up once; alerts by email.
+  alerts
+        Email the operators what waits for them (failed or stopped runs, invoices held for
+        review), each once (billing.alerts.to, SMTP_*); exit 4 when something waits (for cron).
   test [--reliability]
         Build and run every test (MariaDB tests need 127.0.0.1:3306, see README.md).
         --reliability: the reliability suite instead (kill -9, database outage, full disk;
@@ -113,7 +121,8 @@ BOUNCES_HOST / BOUNCES_PORT / BOUNCES_SECURITY / BOUNCES_USER / BOUNCES_PASSWORD
 mailbox over IMAP, read when the hand-off starts; default: not read).
 JAVA_OPTS (JVM options; bill, rerun, collections and bench cycle default to -Xmx1g).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
-running or unfinished), 5 the cycle failed or stopped, 143 stopped by SIGTERM/Ctrl-C.
+running or unfinished), 4 (alerts) something waits for an operator, 5 the cycle failed or
+stopped, 143 stopped by SIGTERM/Ctrl-C.
 TXT
 }
 
@@ -271,6 +280,10 @@ case "$command" in
   status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender)
     build_if_needed
     run_app "$command" "$@"
+    ;;
+  scheduler|alerts)
+    build_if_needed
+    BILLING_SCHEDULES="${BILLING_SCHEDULES:-$ROOT/schedules/schedules.yml}" run_app "$command" "$@"
     ;;
   test)
     need_java

@@ -66,6 +66,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     public static final int BAD_INPUT = 2;
     public static final int IN_THE_WAY = 3;
     public static final int FAILED = 5;
+    /** run.sh alerts: something waits for a person (a failed run, invoices held for review): for cron's mail. */
+    public static final int ATTENTION = 4;
 
     /** The largest amount a tax quote takes: above it, a typo. */
     private static final BigDecimal MAX_QUOTE = new BigDecimal("1000000.00");
@@ -93,6 +95,13 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     @org.springframework.beans.factory.annotation.Autowired
     private InvoiceRerender invoiceRerender;
     private int exitCode = OK;
+    // the scheduler's commands, injected apart so the constructor above stays as other branches know it
+    @org.springframework.beans.factory.annotation.Autowired
+    private ca.isp.billing.jobs.schedule.JobScheduler jobScheduler;
+    @org.springframework.beans.factory.annotation.Autowired
+    private ca.isp.billing.jobs.schedule.AttentionCheck attentionCheck;
+    @Value("${billing.scheduler.file:${BILLING_SCHEDULES:schedules/schedules.yml}}")
+    private String schedulesFile;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher,
@@ -171,6 +180,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "report" -> report(args);
                 case "abandon" -> abandon(options(args, "cycle-date", "yes"));
                 case "rerender" -> rerender(options(args, "invoice", "cycle-date", "force"));
+                case "scheduler" -> scheduler(options(args, "file"));
+                case "alerts" -> alerts(options(args));
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -794,6 +805,38 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             System.out.println(file.toAbsolutePath().normalize());
         }
         return OK;
+    }
+
+    /**
+     * {@code scheduler [--file schedules.yml]}: the built-in scheduler, until SIGTERM or Ctrl-C
+     * (the running job stops at its chunk boundary and is resumed by the next start).
+     */
+    private int scheduler(Map<String, String> options) throws IOException {
+        Path file = Path.of(options.getOrDefault("file", schedulesFile));
+        try {
+            jobScheduler.run(file);
+            return OK;
+        } catch (java.sql.SQLException | IllegalStateException e) {
+            System.err.println("error: the scheduler could not start: " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
+        }
+    }
+
+    /**
+     * {@code alerts}: emails the operators what waits for them (failed or stopped runs, invoices
+     * held for review; each alert once) and exits 4 when something does, so cron mails it too.
+     */
+    private int alerts(Map<String, String> options) {
+        List<String> waiting = attentionCheck.check();
+        if (waiting.isEmpty()) {
+            System.out.println("Nothing waits for an operator.");
+            return OK;
+        }
+        waiting.forEach(line -> System.out.println("attention: " + line));
+        return ATTENTION;
     }
 
     private static LocalDate date(Map<String, String> options, String name) {

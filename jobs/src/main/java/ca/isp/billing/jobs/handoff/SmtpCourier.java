@@ -39,7 +39,7 @@ public class SmtpCourier implements Courier {
     }
 
     /** Host, port, protection and login from the settings; the password is handed to Jakarta Mail only. */
-    static JavaMailSenderImpl mailSender(BillingProperties.Smtp smtp) {
+    public static JavaMailSenderImpl mailSender(BillingProperties.Smtp smtp) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost(smtp.host());
         sender.setPort(smtp.port());
