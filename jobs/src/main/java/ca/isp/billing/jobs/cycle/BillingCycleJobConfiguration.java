@@ -562,7 +562,7 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()),
-                new CycleReconciliation(jdbc), jobRepository, properties.reports(cycleDate), cycleDate, faults);
+                new CycleReconciliation(jdbc, jobRepository), jobRepository, properties.reports(cycleDate), cycleDate, faults);
     }
 
     @Bean
