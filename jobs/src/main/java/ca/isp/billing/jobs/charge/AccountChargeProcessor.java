@@ -99,6 +99,8 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         // last day. On a plan with no table that day (the plan changed), they are minutes at its price,
         // as any call of such a plan, added to that period's usage below.
         Map<String, Map<LocalDate, BigInteger>> minutesWithoutTable = new HashMap<>();
+        // the plan each usage line was charged on: its revenue goes to that plan's GL account
+        Map<String, String> usagePlans = new HashMap<>();
         for (SubscriptionHistory subscription : account.subscriptions()) {
             for (PeriodCalls calls : account.callsBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
                 String planCode = subscription.planOn(calls.period().lastDay());
@@ -134,6 +136,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     return null;
                 }
                 lines.addAll(voice.lines());
+                voice.lines().forEach(line -> usagePlans.put(line.lineKey(), planCode));
             }
         }
 
@@ -158,8 +161,10 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                 LocalDate end = subscription.cancelledFrom() == null ? null : subscription.cancelledFrom().minusDays(1);
                 Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
                         subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
-                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
-                        usage.dataBytes(), usage.voiceMinutes(), account.language()));
+                List<InvoiceLine> usageLines = usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
+                        usage.dataBytes(), usage.voiceMinutes(), account.language());
+                lines.addAll(usageLines);
+                usageLines.forEach(line -> usagePlans.put(line.lineKey(), planCode));
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();
@@ -195,7 +200,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         }
         return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, account.language(),
                 account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
-                account.nextBillDate(), lateFeeIds, chargeIds);
+                account.nextBillDate(), lateFeeIds, chargeIds, usagePlans);
     }
 
     /** An imported one-time charge (ONE_TIME) or credit (CREDIT), in the invoice's language, on its date. */

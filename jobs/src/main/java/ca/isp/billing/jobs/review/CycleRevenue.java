@@ -115,7 +115,8 @@ class CycleRevenue {
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.query("""
                     SELECT invoice_id, item_plan_code, SUM(amount) FROM invoice_line
-                    WHERE invoice_id IN (:ids) AND item_plan_code IS NOT NULL GROUP BY invoice_id, item_plan_code""",
+                    WHERE invoice_id IN (:ids) AND item_plan_code IS NOT NULL AND line_type IN ('RECURRING', 'CREDIT')
+                    GROUP BY invoice_id, item_plan_code""",
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
                         amounts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
                     });
