@@ -265,7 +265,8 @@ public class BillingCycleJobConfiguration {
     public DueAccountReader dueAccountReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                              @Value("#{stepExecutionContext['maxId']}") long maxId,
                                              @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
+        return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize(),
+                properties.charge().billSuspended());
     }
 
     /**
