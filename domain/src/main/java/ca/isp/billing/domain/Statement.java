@@ -14,7 +14,8 @@ import java.util.Objects;
  * - payments received since     (each payment on exactly one invoice)
  * + adjustments                 (any other ledger entry since, e.g. an opening balance imported late)
  * + new charges                 (this invoice's total: charges, credits, late fees, taxes)
- * = amount due                  (the account's ledger balance on the invoice date)
+ * = amount due                  (the account's ledger balance on the invoice date, less any
+ *                                invoice held for review: the customer has not received it)
  * </pre>
  *
  * A statement takes the ledger entries dated on or before the invoice date that no earlier

@@ -61,7 +61,16 @@ public record BillingProperties(Path home, Path templates,
                                 @DefaultValue Ingest ingest,
                                 @DefaultValue Proration proration,
                                 @DefaultValue Gl gl,
-                                @DefaultValue WriteOff writeOff) {
+                                @DefaultValue WriteOff writeOff,
+                                @DefaultValue Charge charge) {
+
+    /**
+     * billing.charge.*: whether an account SUSPENDED by collections (non-payment) is still billed
+     * its plans (bill-suspended, default true, as ISPs usually do); false: no recurring charge for
+     * the days suspended, prorated by day like a subscription's own suspension.
+     */
+    public record Charge(@DefaultValue("true") boolean billSuspended) {
+    }
 
     /**
      * The company's general-ledger accounts (billing.gl.*) for the journal the accounting export

@@ -41,7 +41,7 @@ public final class CycleRevenueReview {
             if (moved.abs().compareTo(limit) > 0) {
                 findings.add(new ReviewFinding(rule, kind + group.name() + " (" + group.currency() + "): revenue "
                         + Figures.money(group.current()) + " from " + group.accounts() + " accounts against "
-                        + Figures.money(group.previous()) + " on their previous invoices: "
+                        + Figures.money(group.previous()) + " on their previous invoices at today's prices: "
                         + (moved.signum() > 0 ? "+" : "") + moved.toPlainString() + "% (limit "
                         + Figures.number(limit) + "%)"));
             }

@@ -23,7 +23,7 @@ class CycleRevenueReviewTest {
         RevenueGroup small = new RevenueGroup("PHONE", "CAD", 9, new BigDecimal("67.50"), new BigDecimal("135.00"));
         assertThat(review.review(ReviewRule.PLAN_REVENUE, List.of(typo, steady, small))).containsExactly(new ReviewFinding(
                 ReviewRule.PLAN_REVENUE,
-                "plan FIBRE-60 (CAD): revenue 7,198.80 from 12 accounts against 719.88 on their previous invoices: +900.0% (limit 20%)"));
+                "plan FIBRE-60 (CAD): revenue 7,198.80 from 12 accounts against 719.88 on their previous invoices at today's prices: +900.0% (limit 20%)"));
     }
 
     @Test
@@ -31,7 +31,7 @@ class CycleRevenueReviewTest {
         // QC: 480.00 -> 360.00: -120 x 100 / 480 = -25.0%
         RevenueGroup qc = new RevenueGroup("CA/QC", "CAD", 12, new BigDecimal("360.00"), new BigDecimal("480.00"));
         assertThat(review.review(ReviewRule.JURISDICTION_REVENUE, List.of(qc))).extracting(ReviewFinding::reason)
-                .containsExactly("jurisdiction CA/QC (CAD): revenue 360.00 from 12 accounts against 480.00 on their previous invoices: -25.0% (limit 20%)");
+                .containsExactly("jurisdiction CA/QC (CAD): revenue 360.00 from 12 accounts against 480.00 on their previous invoices at today's prices: -25.0% (limit 20%)");
         CycleRevenueReview off = new CycleRevenueReview(ReviewSettings.of(Map.of("jurisdiction-revenue.enabled", "false")));
         assertThat(off.review(ReviewRule.JURISDICTION_REVENUE, List.of(qc))).isEmpty();
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,6 +27,7 @@ import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.files.SpreadsheetCells;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.support.PaymentWindow;
 import ca.isp.billing.writers.AtomicFiles;
 
 /**
@@ -50,10 +52,12 @@ public class JournalExport {
 
     private final JdbcTemplate jdbc;
     private final BillingProperties properties;
+    private final JobRepository repository;
 
-    public JournalExport(JdbcTemplate jdbc, BillingProperties properties) {
+    public JournalExport(JdbcTemplate jdbc, BillingProperties properties, JobRepository repository) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.repository = repository;
     }
 
     /** A written journal file: the run it belongs to, what its journal posts and where it is. */
@@ -66,7 +70,7 @@ public class JournalExport {
     /**
      * Marks every issued invoice (billed by a cycle up to this one; opening balances are the
      * previous system's) that the review gate let go (cleared, or released by an operator), and
-     * every payment, that no journal posted yet as posted by this run: rerun 0 is the cycle's own
+     * every payment of the cycle's window or before (PaymentWindow), that no journal posted yet as posted by this run: rerun 0 is the cycle's own
      * run. An invoice held for review is posted by the run after its release, and one voided while
      * held never (it never asked for anything: a void cancels it whole). Returns how many sources it
      * posted. Runs in the caller's transaction. (What existed when the database was upgraded to the
@@ -81,11 +85,14 @@ public class JournalExport {
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = i.invoice_number)""",
                 JournalLine.INVOICE, cycleDate, rerun, InvoiceOrigin.BILLED.name(), InvoiceStatus.ISSUED.name(),
                 "CLEARED", "RELEASED", cycleDate, JournalLine.INVOICE); // invoice.review_status (V14)
+        // payments up to the end of the cycle's window: an old cycle's rerun does not post what
+        // collections or a later cycle applied after it (PaymentWindow)
         int payments = jdbc.update("""
                 INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, p.payment_ref, ?, ? FROM payment p
-                WHERE NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
-                JournalLine.PAYMENT, cycleDate, rerun, JournalLine.PAYMENT);
+                SELECT ?, p.payment_ref, ?, ? FROM payment p JOIN ingested_file f ON f.id = p.file_id
+                WHERE f.ingested_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
+                JournalLine.PAYMENT, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(), JournalLine.PAYMENT);
         // write-offs made by the collections job since: posted by the next billing run, as payments
         int writeOffs = jdbc.update("""
                 INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)

@@ -30,13 +30,17 @@ public final class LineAccounts {
         jdbc.query("SELECT code, gl_account FROM plan", rs -> {
             planAccounts.put(rs.getString(1), rs.getString(2));
         });
-        // usage lines name their subscription (USAGE:DATA:<subscription>:...): its plan earns the revenue
+        // usage lines billed before they recorded their plan name their subscription
+        // (USAGE:DATA:<subscription>:...): its plan then earns the revenue
         jdbc.query("SELECT subscription_id, plan_code FROM subscription", rs -> {
             subscriptionPlans.put(rs.getString(1), rs.getString(2));
         });
     }
 
-    /** The account of a line of this type and key; itemPlanCode is the plan a recurring or credit line billed. */
+    /**
+     * The account of a line of this type and key; itemPlanCode is the plan a recurring or credit
+     * line billed, or the plan a usage line was charged on (the plan of its period's last day).
+     */
     public Account of(LineType type, String lineKey, String itemPlanCode) {
         String plan = itemPlanCode;
         if (plan == null && type == LineType.USAGE) {

@@ -114,7 +114,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         return new DraftInvoice(english.accountId(), english.cycleDate(), english.periodStart(), english.periodEnd(),
                 Language.BILINGUAL, english.currency(), lines, english.itemsByLineKey(),
                 english.previousNextBillDate(), english.newNextBillDate(), english.usageBefore(), english.lateFeeIds(),
-                english.chargeIds());
+                english.chargeIds(), english.usagePlansByLineKey());
     }
 
     private DraftInvoice charge(AccountToBill account, Language language) {
@@ -138,6 +138,8 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         // last day. On a plan with no table that day (the plan changed), they are minutes at its price,
         // as any call of such a plan, added to that period's usage below.
         Map<String, Map<LocalDate, BigInteger>> minutesWithoutTable = new HashMap<>();
+        // the plan each usage line was charged on: its revenue goes to that plan's GL account
+        Map<String, String> usagePlans = new HashMap<>();
         for (SubscriptionHistory subscription : account.subscriptions()) {
             for (PeriodCalls calls : account.callsBySubscription().getOrDefault(subscription.subscriptionId(), List.of())) {
                 String planCode = subscription.planOn(calls.period().lastDay());
@@ -173,6 +175,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     return null;
                 }
                 lines.addAll(voice.lines());
+                voice.lines().forEach(line -> usagePlans.put(line.lineKey(), planCode));
             }
         }
 
@@ -198,8 +201,10 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                 Subscription onPlan = new Subscription(subscription.subscriptionId(), planCode, null,
                         subscription.start(), end == null || end.isBefore(subscription.start()) ? null : end);
                 if (!dataTariffs.has(planCode)) {
-                    lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
-                            usage.dataBytes(), usage.voiceMinutes(), language));
+                    List<InvoiceLine> usageLines = usageCharger.charge(onPlan, plans.get(planCode), usage.period(),
+                            usage.dataBytes(), usage.voiceMinutes(), language);
+                    lines.addAll(usageLines);
+                    usageLines.forEach(line -> usagePlans.put(line.lineKey(), planCode));
                     continue;
                 }
                 DataTariff tariff = dataTariffs.of(planCode);
@@ -211,10 +216,12 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                             usage.period().lastDay());
                     return null;
                 }
-                lines.addAll(dataCharger.charge(subscription.subscriptionId(), tariff, usage.period(), usage.dataByDay(),
-                        language));
-                lines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(), BigInteger.ZERO,
+                List<InvoiceLine> usageLines = new ArrayList<>(dataCharger.charge(subscription.subscriptionId(), tariff,
+                        usage.period(), usage.dataByDay(), language));
+                usageLines.addAll(usageCharger.charge(onPlan, plans.get(planCode), usage.period(), BigInteger.ZERO,
                         usage.voiceMinutes(), language));
+                lines.addAll(usageLines);
+                usageLines.forEach(line -> usagePlans.put(line.lineKey(), planCode));
             }
         }
         List<Long> lateFeeIds = new ArrayList<>();
@@ -250,7 +257,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
         }
         return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, language,
                 account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
-                account.nextBillDate(), lateFeeIds, chargeIds);
+                account.nextBillDate(), lateFeeIds, chargeIds, usagePlans);
     }
 
     /** An imported one-time charge (ONE_TIME) or credit (CREDIT), in the invoice's language, on its date. */

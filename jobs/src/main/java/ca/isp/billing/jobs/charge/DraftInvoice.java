@@ -10,7 +10,8 @@ import ca.isp.billing.domain.Language;
 
 /**
  * What the charge step makes of an account: the invoice's charge lines (no tax yet), what each
- * recurring line bills (its item, by line key: the next run bills only the difference), the
+ * recurring line bills (its item, by line key: the next run bills only the difference), the plan
+ * each usage line was rated on (the plan of its period's last day: its revenue's GL account), the
  * account's next bill date, and what it consumed (usage before {@code usageBefore}, late fees,
  * one-time charges).
  * An account with nothing to charge has no lines and gets no invoice, only its next bill date.
@@ -20,7 +21,7 @@ public record DraftInvoice(long accountId, LocalDate cycleDate, LocalDate period
                            LocalDate periodEnd, Language language, String currency, List<InvoiceLine> lines,
                            Map<String, BilledItem> itemsByLineKey,
                            LocalDate previousNextBillDate, LocalDate newNextBillDate, LocalDate usageBefore,
-                           List<Long> lateFeeIds, List<Long> chargeIds) {
+                           List<Long> lateFeeIds, List<Long> chargeIds, Map<String, String> usagePlansByLineKey) {
 
     public boolean hasLines() {
         return !lines.isEmpty();

@@ -69,6 +69,12 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                                     .addValue("start", item.getValue().term().start())
                                     .addValue("end", item.getValue().term().end())))
                             .toArray(MapSqlParameterSource[]::new));
+            // the plan each usage line was charged on (the plan of the usage's period, not the subscription's)
+            jdbc.batchUpdate("UPDATE invoice_line SET item_plan_code = :plan WHERE invoice_id = :invoice AND line_key = :key",
+                    invoices.stream().flatMap(i -> i.usagePlansByLineKey().entrySet().stream().map(usage ->
+                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", usage.getKey())
+                                    .addValue("plan", usage.getValue())))
+                            .toArray(MapSqlParameterSource[]::new));
 
             jdbc.batchUpdate("""
                     UPDATE usage_record SET status = :billed, invoice_id = :invoice

@@ -13,6 +13,9 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.AccountStatus;
+import ca.isp.billing.domain.AccountSuspensions;
+import ca.isp.billing.domain.AccountSuspensions.StatusChange;
 import ca.isp.billing.domain.BilledItem;
 import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingCurrency;
@@ -42,7 +45,14 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
 
     public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize) {
-        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size), AccountToBill::accountId, Long.MIN_VALUE, pageSize);
+        this(jdbc, minId, maxId, cycleDate, pageSize, true);
+    }
+
+    /** @param billSuspended billing.charge.bill-suspended: false, an account's days SUSPENDED by collections are its subscriptions' suspensions */
+    public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize,
+                            boolean billSuspended) {
+        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size, billSuspended),
+                AccountToBill::accountId, Long.MIN_VALUE, pageSize);
     }
 
     /**
@@ -132,7 +142,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
     }
 
     private static List<AccountToBill> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId,
-                                            LocalDate cycleDate, long afterId, int size) {
+                                            LocalDate cycleDate, long afterId, int size, boolean billSuspended) {
         MapSqlParameterSource params = new MapSqlParameterSource("min", Math.max(minId, afterId + 1))
                 .addValue("max", maxId).addValue("cycle", cycleDate).addValue("size", size);
         List<DueAccount> accounts = jdbc.query("""
@@ -179,11 +189,24 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 default -> s.suspensions().add(new Suspension(from, rs.getObject(4, LocalDate.class)));
             }
         });
+        // A company that bills no plan while collections keep an account suspended: those days are
+        // its subscriptions' suspensions too (AccountSuspensions)
+        Map<Long, List<StatusChange>> statusChanges = new HashMap<>();
+        if (!billSuspended) {
+            jdbc.query("""
+                    SELECT account_id, event_date, from_status, to_status FROM delinquency_event
+                    WHERE account_id IN (:ids) ORDER BY account_id, event_date, id""", ids, rs -> {
+                statusChanges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new StatusChange(
+                        rs.getObject(2, LocalDate.class), AccountStatus.valueOf(rs.getString(3)),
+                        AccountStatus.valueOf(rs.getString(4))));
+            });
+        }
         Map<Long, List<SubscriptionHistory>> subscriptions = new HashMap<>();
         stored.values().forEach(s -> subscriptions.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(
                 // end_date is the last day of service; the history counts from the first day without
                 new SubscriptionHistory(s.subscriptionId(), s.start(), s.end() == null ? null : s.end().plusDays(1),
-                        s.plans(), s.quantities(), s.suspensions())));
+                        s.plans(), s.quantities(), AccountSuspensions.merge(s.start(), s.suspensions(),
+                        AccountSuspensions.periods(statusChanges.getOrDefault(s.accountId(), List.of()))))));
 
         // What was billed for them before, on any invoice but a voided one (its credit note cancelled
         // it): the charge bills only the difference.

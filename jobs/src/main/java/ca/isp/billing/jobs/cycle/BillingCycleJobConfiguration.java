@@ -284,7 +284,8 @@ public class BillingCycleJobConfiguration {
     public DueAccountReader dueAccountReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                              @Value("#{stepExecutionContext['maxId']}") long maxId,
                                              @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize());
+        return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize(),
+                properties.charge().billSuspended());
     }
 
     /**
@@ -611,7 +612,7 @@ public class BillingCycleJobConfiguration {
     public RunSummaryTasklet runSummaryTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                RunReport runReport) {
         return new RunSummaryTasklet(new CycleReport(jdbc, properties.plausible().catchUpPeriods()),
-                new CycleReconciliation(jdbc), jobRepository, properties.reports(cycleDate), cycleDate, faults,
+                new CycleReconciliation(jdbc, jobRepository), jobRepository, properties.reports(cycleDate), cycleDate, faults,
                 runReport);
     }
 

@@ -153,7 +153,7 @@ final class PlanUpsert extends Upsert<PlanRow> {
                     });
             jdbc.query("""
                     SELECT item_plan_code, MAX(item_term_start) FROM invoice_line
-                    WHERE item_plan_code IN (:keys) GROUP BY item_plan_code""", keys, rs -> {
+                    WHERE item_plan_code IN (:keys) AND item_term_start IS NOT NULL GROUP BY item_plan_code""", keys, rs -> {
                 lastTermBilled.put(rs.getString(1), rs.getObject(2, LocalDate.class));
             });
         }

@@ -74,9 +74,8 @@ public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
         jdbc.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount, statement_invoice_id)
                 VALUES (:account, :date, :entryType, :number, :total, :id)""", batch(invoices));
-        requireAll("shown on a statement", jdbc.batchUpdate("""
-                UPDATE account_ledger SET statement_invoice_id = :invoice
-                WHERE id = :entry AND statement_invoice_id IS NULL""", batch(shown)));
+        // (an entry a statement held for review showed is taken over: the customer never saw it)
+        requireAll("shown on a statement", new StatementLedger(jdbc).show(shown));
         MapSqlParameterSource[] creditRows = batch(credits);
         jdbc.batchUpdate("INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (:payment, :invoice, :amount)",
                 creditRows);

@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceStatus;
-import ca.isp.billing.domain.LedgerEntry;
-import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.Credit;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
@@ -23,7 +21,7 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 /**
  * Reads the cycle's TAXED invoices in account-number order (the order numbers are given in),
  * with their lines, the account's last statement balance, the ledger entries no statement has
- * shown yet and its credits: five queries per page.
+ * shown yet (StatementLedger: statements the customer received) and its credits: five queries per page.
  */
 public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String> {
 
@@ -48,25 +46,12 @@ public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String>
             return page;
         }
         Map<Long, List<InvoiceLine>> lines = new InvoiceLineDao(jdbc).linesOf(page.stream().map(InvoiceToIssue::invoiceId).toList());
-        MapSqlParameterSource accounts = new MapSqlParameterSource("ids",
-                page.stream().map(InvoiceToIssue::accountId).distinct().toList());
-        // What the last statement asked for: every entry some statement has shown. No row: no statement yet.
-        Map<Long, BigDecimal> lastStatement = new HashMap<>();
-        jdbc.query("""
-                SELECT account_id, SUM(amount) FROM account_ledger
-                WHERE account_id IN (:ids) AND statement_invoice_id IS NOT NULL GROUP BY account_id""",
-                accounts, rs -> {
-                    lastStatement.put(rs.getLong(1), rs.getBigDecimal(2));
-                });
-        Map<Long, List<NewEntry>> newEntries = new HashMap<>();
-        jdbc.query("""
-                SELECT account_id, id, entry_type, entry_date, reference, amount FROM account_ledger
-                WHERE account_id IN (:ids) AND statement_invoice_id IS NULL ORDER BY account_id, entry_date, id""",
-                accounts, rs -> {
-                    newEntries.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new NewEntry(rs.getLong(2),
-                            new LedgerEntry(LedgerEntryType.valueOf(rs.getString(3)), rs.getObject(4, LocalDate.class),
-                                    rs.getString(5), rs.getBigDecimal(6))));
-                });
+        List<Long> accountIds = page.stream().map(InvoiceToIssue::accountId).distinct().toList();
+        MapSqlParameterSource accounts = new MapSqlParameterSource("ids", accountIds);
+        // What the last statement received asked for (none: no statement yet), and what none has shown
+        StatementLedger ledger = new StatementLedger(jdbc);
+        Map<Long, BigDecimal> lastStatement = ledger.balanceOnLastStatement(accountIds);
+        Map<Long, List<NewEntry>> newEntries = ledger.unshownEntries(accountIds);
         Map<Long, List<Credit>> credits = new HashMap<>();
         jdbc.query("""
                 SELECT account_id, id, unapplied FROM payment WHERE account_id IN (:ids) AND unapplied > 0

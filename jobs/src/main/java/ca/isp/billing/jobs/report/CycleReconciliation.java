@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.report;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.domain.BillingCurrency;
@@ -17,6 +19,7 @@ import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Reconciliation;
 import ca.isp.billing.domain.ReconciliationEquation;
 import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.jobs.support.PaymentWindow;
 
 /**
  * Counts a cycle's figures where each truly lives and hands them to {@link Reconciliation}:
@@ -25,8 +28,8 @@ import ca.isp.billing.domain.UsageStatus;
  * the cycle's invoices by status and hold reason; their deliveries by status; and per currency
  * the ledger ({@code account_ledger}) against the invoices and payments tables.
  *
- * <p>Scope: usage and payments of the files ingested while the cycle's runs ran ({@link RunWindow},
- * as the run summary); invoices and deliveries of the cycle date. Everything is read back from the
+ * <p>Scope: usage of the files ingested while the cycle's runs ran ({@link RunWindow}, as the run
+ * summary); payments of the cycle's payment window ({@link PaymentWindow}); invoices and deliveries of the cycle date. Everything is read back from the
  * database, so a resumed or rerun cycle reconciles the whole cycle, and twice gives the same.
  * Usage read in place (FreeRADIUS, no inbox file) is outside the usage equations: a reading there
  * is not a record (it adds the difference of a session's counters, or nothing).
@@ -42,20 +45,40 @@ public class CycleReconciliation {
     private static final int CLOSING = 4;
     private static final int CREDITS = 5;
     private final JdbcTemplate jdbc;
+    /** Where the cycles' payment windows are read (null: usage equations only, {@link #ofUsage}). */
+    private final JobRepository repository;
 
     public CycleReconciliation(JdbcTemplate jdbc) {
+        this(jdbc, null);
+    }
+
+    public CycleReconciliation(JdbcTemplate jdbc, JobRepository repository) {
         this.jdbc = jdbc;
+        this.repository = repository;
     }
 
     public Reconciliation of(LocalDate cycleDate, List<JobExecution> executions) {
         RunWindow window = RunWindow.of(executions);
+        // Payments: the cycle's own window, not its runs' (collections and later cycles apply
+        // payments between a cycle's first run and its rerun): a rerun counts the same payments.
+        RunWindow paid = paymentWindow(cycleDate);
         List<ReconciliationEquation> equations = new ArrayList<>();
         usage(window, equations);
-        payments(window, equations);
+        payments(paid, equations);
         invoices(cycleDate, equations);
         deliveries(cycleDate, equations);
-        ledger(cycleDate, window, equations);
+        ledger(cycleDate, paid, equations);
         return new Reconciliation(equations);
+    }
+
+    /** The cycle's payment window as a window of ingest times (PaymentWindow; its lower bound excluded). */
+    private RunWindow paymentWindow(LocalDate cycleDate) {
+        if (repository == null) {
+            throw new IllegalStateException("a cycle's reconciliation needs the job repository (payment windows)");
+        }
+        PaymentWindow w = PaymentWindow.of(repository, cycleDate);
+        // BETWEEN includes its lower bound: one millisecond later (ingested_at is TIMESTAMP(3))
+        return new RunWindow(new Timestamp(w.after().getTime() + 1), w.upTo());
     }
 
     /**

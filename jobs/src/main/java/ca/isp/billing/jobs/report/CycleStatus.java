@@ -130,7 +130,7 @@ public class CycleStatus {
         out.append(new CycleReport(jdbc, properties.plausible().catchUpPeriods()).summary(cycleDate, executions)).append('\n');
         // as the database stands now: a record lost since the report step shows here
         out.append("Reconciliation of cycle ").append(cycleDate).append(" as the database stands now\n")
-                .append(new CycleReconciliation(jdbc).of(cycleDate, executions).table());
+                .append(new CycleReconciliation(jdbc, jobRepository).of(cycleDate, executions).table());
         return out.toString();
     }
 

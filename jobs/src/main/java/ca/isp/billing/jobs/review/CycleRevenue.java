@@ -11,15 +11,21 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.PlanTerm;
+import ca.isp.billing.domain.review.ExpectedRevenue;
 import ca.isp.billing.domain.review.RevenueGroup;
 import ca.isp.billing.domain.review.ReviewedInvoice;
+import ca.isp.billing.jobs.support.ReferenceData;
 
 /**
  * A cycle's revenue per plan and per jurisdiction against the last cycle, like with like: each
  * account invoiced in this cycle whose previous invoice (cleared or released, not voided) covered
  * a term of the same length in the same currency, its new charges now and then. Plans by their
  * RECURRING and CREDIT lines (the plan on each line), jurisdictions by the service address's
- * country and region (the invoice's new charges, before tax).
+ * country and region (the invoice's new charges, before tax). "Then" is at today's prices: the
+ * plan lines of the previous invoice scaled by the price in force now over the price then
+ * (ExpectedRevenue), so an announced, dated price change holds nothing; only what it does not
+ * explain does.
  */
 class CycleRevenue {
 
@@ -51,6 +57,8 @@ class CycleRevenue {
             }
         }
         Map<Long, Map<String, BigDecimal>> byPlan = planAmounts(pairs);
+        // a dated price change explains its share: the last invoice's plan revenue at today's price
+        Map<String, PlanTerm> terms = ReferenceData.planTerms(jdbc.getJdbcTemplate());
         Map<String, Sums> planSums = new TreeMap<>();
         Map<String, Sums> placeSums = new TreeMap<>();
         for (Invoice[] pair : pairs) {
@@ -58,12 +66,18 @@ class CycleRevenue {
             Map<String, BigDecimal> before = byPlan.getOrDefault(pair[1].id(), Map.of());
             java.util.Set<String> codes = new java.util.TreeSet<>(now.keySet());
             codes.addAll(before.keySet());
+            BigDecimal priceEffect = BigDecimal.ZERO;
             for (String code : codes) {
+                BigDecimal was = before.getOrDefault(code, BigDecimal.ZERO);
+                PlanTerm term = terms.get(code);
+                BigDecimal expected = term == null ? was : ExpectedRevenue.atPriceNow(was,
+                        term.priceOn(pair[1].invoiceDate()), term.priceOn(pair[0].invoiceDate()));
+                priceEffect = priceEffect.add(expected.subtract(was));
                 planSums.computeIfAbsent(code + "\t" + pair[0].currency(), k -> new Sums())
-                        .add(now.getOrDefault(code, BigDecimal.ZERO), before.getOrDefault(code, BigDecimal.ZERO));
+                        .add(now.getOrDefault(code, BigDecimal.ZERO), expected);
             }
             placeSums.computeIfAbsent(pair[0].jurisdiction() + "\t" + pair[0].currency(), k -> new Sums())
-                    .add(pair[0].subtotal(), pair[1].subtotal());
+                    .add(pair[0].subtotal(), pair[1].subtotal().add(priceEffect));
         }
         planSums.forEach((key, sums) -> plans.add(sums.group(key)));
         placeSums.forEach((key, sums) -> jurisdictions.add(sums.group(key)));
@@ -115,7 +129,8 @@ class CycleRevenue {
         for (int from = 0; from < ids.size(); from += 1000) {
             jdbc.query("""
                     SELECT invoice_id, item_plan_code, SUM(amount) FROM invoice_line
-                    WHERE invoice_id IN (:ids) AND item_plan_code IS NOT NULL GROUP BY invoice_id, item_plan_code""",
+                    WHERE invoice_id IN (:ids) AND item_plan_code IS NOT NULL AND line_type IN ('RECURRING', 'CREDIT')
+                    GROUP BY invoice_id, item_plan_code""",
                     new MapSqlParameterSource("ids", ids.subList(from, Math.min(ids.size(), from + 1000))), rs -> {
                         amounts.computeIfAbsent(rs.getLong(1), k -> new HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
                     });

@@ -19,11 +19,14 @@ import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
+import ca.isp.billing.domain.Statement;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.domain.review.ReviewRule;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.support.RunGuard;
 import ca.isp.billing.jobs.issue.InvoiceNumberSeries;
+import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
+import ca.isp.billing.jobs.issue.StatementLedger;
 
 /**
  * What an operator decides about the invoices the review gate held ({@code run.sh review}):
@@ -126,6 +129,7 @@ public class ReviewDesk {
             List<long[]> ids = heldIds(cycleDate, invoices);
             LocalDate today = LocalDate.now(clock);
             for (long[] id : ids) {
+                restate(id[0], id[1]);
                 decide(id[0], cycleDate, "RELEASED", by, null, null);
                 // sent from now on: the customer's terms run from today (late fees count from there)
                 MapSqlParameterSource p = new MapSqlParameterSource("id", id[0]);
@@ -138,6 +142,36 @@ public class ReviewDesk {
             }
             return ids.size();
         });
+    }
+
+    /**
+     * A held invoice's statement made again as it leaves, by the rule of every statement
+     * (StatementLedger): an invoice issued meanwhile took over the payments and balances it showed
+     * and is the customer's last statement, so the released one carries on from that one's amount
+     * due, with its own charges; released before the next cycle, it is the statement it was.
+     */
+    private void restate(long invoiceId, long accountId) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", invoiceId);
+        Object[] invoice = jdbc.queryForObject("SELECT invoice_date, total FROM invoice WHERE id = :id", p,
+                (rs, n) -> new Object[]{rs.getObject(1, LocalDate.class), rs.getBigDecimal(2)});
+        LocalDate invoiceDate = (LocalDate) invoice[0];
+        StatementLedger ledger = new StatementLedger(jdbc);
+        BigDecimal last = ledger.balanceOnLastStatement(List.of(accountId)).get(accountId);
+        List<NewEntry> shown = ledger.unshownEntries(List.of(accountId)).getOrDefault(accountId, List.of()).stream()
+                .filter(e -> !e.entry().date().isAfter(invoiceDate)).toList();
+        Statement statement = Statement.of(last, shown.stream().map(NewEntry::entry).toList(), (BigDecimal) invoice[1]);
+        jdbc.update("""
+                UPDATE invoice SET previous_balance = :previous, payments_received = :received,
+                    adjustments = :adjustments, amount_due = :amountDue, first_statement = :first WHERE id = :id""",
+                p.addValue("previous", statement.previousBalance()).addValue("received", statement.paymentsReceived())
+                        .addValue("adjustments", statement.adjustmentsTotal()).addValue("amountDue", statement.amountDue())
+                        .addValue("first", last == null));
+        for (int taken : ledger.show(shown.stream().map(e -> new MapSqlParameterSource("entry", e.id())
+                .addValue("invoice", invoiceId)).toList())) {
+            if (taken == 0) {
+                throw new Refused("the ledger of invoice " + invoiceId + " changed meanwhile; nothing was changed");
+            }
+        }
     }
 
     /**
@@ -173,12 +207,20 @@ public class ReviewDesk {
                            String by) {
         MapSqlParameterSource p = new MapSqlParameterSource("id", invoiceId).addValue("account", accountId);
         BigDecimal total = jdbc.queryForObject("SELECT total FROM invoice WHERE id = :id", p, BigDecimal.class);
+        String number = jdbc.queryForObject("SELECT invoice_number FROM invoice WHERE id = :id", p, String.class);
         String name = creditNotes.series(today);
         String note = creditNotes.format(name, series.take(name, 1));
-        // the credit note: minus the invoice's total, dated today, shown on the account's next statement
+        // The customer never received it: what its statement showed (payments, the balance it
+        // brought forward) goes back to the account's next statement; the invoice's own entry and its
+        // credit note, which cancel out, stay on its statement, so the customer is asked for neither.
         jdbc.update("""
-                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
-                VALUES (:account, :date, :type, :note, :amount)""", p.addValue("date", today)
+                UPDATE account_ledger SET statement_invoice_id = NULL
+                WHERE statement_invoice_id = :id AND NOT (entry_type = :invoiceEntry AND reference = :number)""",
+                p.addValue("invoiceEntry", LedgerEntryType.INVOICE.name()).addValue("number", number));
+        // the credit note: minus the invoice's total, dated today
+        jdbc.update("""
+                INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount, statement_invoice_id)
+                VALUES (:account, :date, :type, :note, :amount, :id)""", p.addValue("date", today)
                 .addValue("type", LedgerEntryType.CREDIT_NOTE.name()).addValue("note", note).addValue("amount", total.negate()));
         // credits it used go back to their payments
         jdbc.query("SELECT payment_id, amount FROM payment_allocation WHERE invoice_id = :id", p, rs -> {

@@ -188,7 +188,7 @@ class ReconciliationCycleTest {
     }
 
     private static Reconciliation reconciliation(BillingRun run) {
-        return new CycleReconciliation(run.jdbc())
+        return new CycleReconciliation(run.jdbc(), run.bean(JobRepository.class))
                 .of(CYCLE, BillingCycleJob.executionsOf(run.bean(JobRepository.class), CYCLE));
     }
 

@@ -244,9 +244,9 @@ class ReviewGateCycleTest {
                     SELECT MIN(l.item_plan_code) FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
                     JOIN plan p ON p.code = l.item_plan_code WHERE i.cycle_date = ? AND p.period_months = 1""", String.class, NOV);
             jdbc.update("UPDATE plan SET monthly_price = monthly_price * 10, term_price = term_price * 10 WHERE code = ?", typoPlan);
-            // the typo as a plans import dates it: for the terms from December on (plan_price)
-            jdbc.update("INSERT INTO plan_price (plan_code, effective_from, term_price) SELECT code, ?, term_price FROM plan"
-                    + " WHERE code = ?", DEC, typoPlan);
+            // the typo made in place, undated: no dated price change explains the jump (a dated one
+            // is revenue expected at the new price: PlanPriceRiseReviewTest)
+            jdbc.update("UPDATE plan_price SET term_price = term_price * 10 WHERE plan_code = ?", typoPlan);
 
             // the cycle completes (nothing blocks the next day's jobs) with every invoice held
             assertThat(bill(run, DEC)).isEqualTo(Result.COMPLETED);
@@ -259,7 +259,7 @@ class ReviewGateCycleTest {
             assertThat(handedOver(run, DEC)).isEmpty();
             String summary = Files.readString(run.properties().reports(DEC).resolve("run-summary.txt"));
             assertThat(summary).containsPattern("whole hand-off held: plan " + typoPlan
-                    + " \\(CAD\\): revenue [0-9,.]+ from \\d+ accounts against [0-9,.]+ on their previous invoices: \\+\\d+\\.\\d% \\(limit 20%\\)");
+                    + " \\(CAD\\): revenue [0-9,.]+ from \\d+ accounts against [0-9,.]+ on their previous invoices at today's prices: \\+\\d+\\.\\d% \\(limit 20%\\)");
             assertThat(run.bean(CycleStatus.class).overview())
                     .contains("waiting for review: cycle 2026-12-01, " + issued + " invoices held");
 
