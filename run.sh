@@ -54,12 +54,15 @@ Usage: ./run.sh <command> [options]
         Rate again the records that started in [from, to) and are on no invoice yet (after a
         rate or identifier fix): updated in place, never duplicated.
   import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances|
-          service-identifiers|rates|rate-bands|charges|penalty-classes|exclusion-dates> FILE
+          service-identifiers|rates|rate-bands|charges|penalty-classes|exclusion-dates|discounts|
+          subscription-prices> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/. charges: one-time charges and
         credits, billed on each account's next invoice. penalty-classes: late fee rules per
         class, named by accounts (penalty_class column). exclusion-dates: days no account turns
-        delinquent or is suspended (holidays, one-off or yearly).
+        delinquent or is suspended (holidays, one-off or yearly). discounts: percentage or fixed
+        discounts per subscription or account, their own invoice lines. subscription-prices:
+        contract prices of subscriptions, from a date.
   tax-quote --postal-code CODE --country CC [--region R] --class CLASS --amount 100.00 --date YYYY-MM-DD
         The jurisdictions of a postal code and each tax the billing run would charge on that
         amount of that class (INTERNET_ACCESS, VOIP, LANDLINE_RESIDENTIAL, EQUIPMENT_SALE,

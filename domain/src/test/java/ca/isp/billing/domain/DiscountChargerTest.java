@@ -278,6 +278,16 @@ class DiscountChargerTest {
     }
 
     @Test
+    void aDiscountLineIsTaxedInThePlansClass() {
+        // the key names the subscription, so the line takes its plan's class: a US Internet plan's
+        // discount is exempt as the plan is (ITFA), never lowering another class's base
+        InvoiceLine line = bill(MAR_1, List.of(fibre()), percent("D19", "S1", "10", MAR_1, null)).discountLines().get(0)
+                .line();
+        assertThat(LineTaxClasses.classOf(line, Map.of("S1", TaxClass.INTERNET_ACCESS)))
+                .isEqualTo(TaxClass.INTERNET_ACCESS);
+    }
+
+    @Test
     void badDiscountsAreRefused() {
         assertThatThrownBy(() -> percent("D", null, "120", MAR_1, null)).hasMessageContaining("at most 100");
         assertThatThrownBy(() -> fixed("D", null, "0.00", MAR_1, null)).hasMessageContaining("> 0");

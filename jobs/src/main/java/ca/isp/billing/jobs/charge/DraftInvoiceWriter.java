@@ -70,6 +70,20 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                                     .addValue("end", item.getValue().term().end())))
                             .toArray(MapSqlParameterSource[]::new));
 
+            // what each discount line took off, for the next run to net the discount as the plan
+            jdbc.batchUpdate("""
+                    UPDATE invoice_line SET item_discount_ref = :discount, item_subscription_id = :subscription,
+                        item_plan_code = :plan, item_term_start = :start, item_term_end = :end
+                    WHERE invoice_id = :invoice AND line_key = :key""",
+                    invoices.stream().flatMap(i -> i.discountsByLineKey().entrySet().stream().map(item ->
+                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", item.getKey())
+                                    .addValue("discount", item.getValue().discountRef())
+                                    .addValue("subscription", item.getValue().subscriptionId())
+                                    .addValue("plan", item.getValue().planCode())
+                                    .addValue("start", item.getValue().term().start())
+                                    .addValue("end", item.getValue().term().end())))
+                            .toArray(MapSqlParameterSource[]::new));
+
             jdbc.batchUpdate("""
                     UPDATE usage_record SET status = :billed, invoice_id = :invoice
                     WHERE account_id = :account AND status = :rated AND start_time < :before""",

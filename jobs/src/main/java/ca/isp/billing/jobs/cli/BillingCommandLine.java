@@ -494,7 +494,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private int importFile(List<String> args) throws IOException {
         if (args.size() != 3) {
             throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
-                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands|charges> FILE");
+                    + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands|charges|discounts"
+                    + "|subscription-prices> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
@@ -502,7 +503,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
                     + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions,"
-                    + " opening-balances, service-identifiers, rates, rate-bands or charges");
+                    + " opening-balances, service-identifiers, rates, rate-bands, charges, discounts or"
+                    + " subscription-prices");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {
