@@ -48,6 +48,10 @@ Usage: ./run.sh <command> [options]
         suspension on the collections calendar, and the day's suspension and reactivation lists
         in out/provisioning/DATE/. Same run guard and restart rules as bill: the same date again
         resumes a failed run or does nothing; one run at a time (a cycle included).
+  invoice-now --account ACCOUNT [--quote QUOTE]
+        The account's accepted quotes (import quotes; --quote accepts that one today and bills
+        only it), each on an invoice of its own dated today, outside the cycle: the cycle's tax,
+        numbering, review gate, PDF and hand-off. Run again, it bills nothing twice.
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
@@ -198,7 +202,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon|invoice-now)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -33,3 +33,34 @@ CREATE TABLE subscription_price (
     CONSTRAINT fk_subscription_price_plan FOREIGN KEY (plan_code) REFERENCES plan (code)
 );
 
+-- Quotes for one-off work (installation, maintenance, parts), imported with import quotes, one
+-- row per line. Once accepted (accepted_on), invoice-now bills a quote on an invoice of its own
+-- (invoice.source 'QUOTE:<ref>'), outside the cycle; invoice_id is that invoice, set in the same
+-- transaction that makes it, so a quote is invoiced once.
+CREATE TABLE quote (
+    id              BIGINT AUTO_INCREMENT PRIMARY KEY,
+    quote_ref       VARCHAR(30)   NOT NULL,
+    account_id      BIGINT        NOT NULL,
+    quote_date      DATE          NOT NULL,
+    accepted_on     DATE,
+    invoice_id      BIGINT,
+    CONSTRAINT uk_quote_ref UNIQUE (quote_ref),
+    CONSTRAINT fk_quote_account FOREIGN KEY (account_id) REFERENCES account (id)
+);
+CREATE TABLE quote_line (
+    quote_ref       VARCHAR(30)   NOT NULL,
+    line_no         INT           NOT NULL,
+    description_en  VARCHAR(200)  NOT NULL,
+    description_fr  VARCHAR(200)  NOT NULL,
+    amount          DECIMAL(12,2) NOT NULL,
+    tax_class       VARCHAR(30)   NOT NULL,
+    CONSTRAINT pk_quote_line PRIMARY KEY (quote_ref, line_no)
+);
+
+-- What made an invoice: the cycle ('CYCLE'), or a quote ('QUOTE:<ref>', by invoice-now). An account
+-- has one invoice per cycle date and source, so a quote invoiced on a cycle's day does not
+-- collide with the cycle's invoice. The cycle's steps take only CYCLE invoices, invoice-now's
+-- only its account's quotes.
+ALTER TABLE invoice ADD COLUMN source VARCHAR(40) DEFAULT 'CYCLE' NOT NULL;
+ALTER TABLE invoice ADD CONSTRAINT uk_invoice_account_cycle_source UNIQUE (account_id, cycle_date, source);
+ALTER TABLE invoice DROP CONSTRAINT uk_invoice_account_cycle;

@@ -58,6 +58,8 @@ class RowFormatLimitsTest {
                 arguments(DiscountFormat.INSTANCE, Map.of("discount_ref", 16, "account_number", 20,
                         "subscription_id", 40, "reason", 300)),
                 arguments(SubscriptionPriceFormat.INSTANCE, Map.of("subscription_id", 40, "plan_code", 30)),
+                arguments(QuoteFormat.INSTANCE, Map.of("quote_ref", 30, "account_number", 20, "description_en", 200,
+                        "description_fr", 200)),
                 arguments(RateFormat.INSTANCE, Map.of("rate_table", 30, "destination", 100, "band", 20)),
                 arguments(RateBandFormat.INSTANCE, Map.of("rate_table", 30, "band", 20, "name_en", 40, "name_fr", 40)),
                 arguments(PenaltyClassFormat.INSTANCE, Map.of("code", 20, "penalised_kinds", 80)),

@@ -14,6 +14,7 @@ import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.jobs.support.InvoiceScope;
 
 /**
  * Writes a chunk of draft invoices with their lines and what each recurring line billed (its
@@ -48,8 +49,9 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                             .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
             // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle).
             Map<Long, Long> ids = new HashMap<>();
-            jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)",
-                    new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
+            jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)"
+                    + " AND source = :cycleSource", new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
+                            .addValue("cycleSource", InvoiceScope.CYCLE)
                             .addValue("accounts", invoices.stream().map(DraftInvoice::accountId).toList()),
                     rs -> {
                         ids.put(rs.getLong(1), rs.getLong(2));

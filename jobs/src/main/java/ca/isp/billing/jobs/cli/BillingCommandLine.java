@@ -36,6 +36,7 @@ import ca.isp.billing.jobs.bench.IngestBench;
 import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.DryRun;
+import ca.isp.billing.jobs.cycle.InvoiceNowLauncher;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CollectionsLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
@@ -86,6 +87,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final ManagementReports reports;
     private final BillingProperties properties;
     private final DryRun dryRun;
+    private final InvoiceNowLauncher invoiceNowLauncher;
     private int exitCode = OK;
     private final CountDownLatch done = new CountDownLatch(1);
 
@@ -95,7 +97,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                               @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
                               JournalExport journalExport, ManagementReports reports,
-                              BillingProperties properties, DryRun dryRun) {
+                              BillingProperties properties, DryRun dryRun, InvoiceNowLauncher invoiceNowLauncher) {
+        this.invoiceNowLauncher = invoiceNowLauncher;
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
@@ -151,6 +154,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
                 case "collections" -> collections(options(args, "date"));
+                case "invoice-now" -> invoiceNow(options(args, "account", "quote"));
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
@@ -412,6 +416,24 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         return exitCode(outcome);
     }
 
+    /** run.sh invoice-now --account A [--quote Q]: the account's accepted quotes invoiced on their own, today. */
+    private int invoiceNow(Map<String, String> options) {
+        String account = options.get("account");
+        if (account == null || account.isBlank()) {
+            throw new UsageException("--account ACCOUNT_NUMBER is required");
+        }
+        CycleOutcome outcome = invoiceNowLauncher.invoiceNow(account, options.get("quote"));
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        if (outcome.result() == CycleOutcome.Result.REFUSED) {
+            System.err.println("error: " + outcome.message());
+            return BAD_INPUT;
+        }
+        return exitCode(outcome);
+    }
+
     /** run.sh bench ingest: ingest + rate against raw batched inserts; the last line is the issue's. */
     private int benchIngest(Map<String, String> options) throws IOException {
         long records = number(options, "records", 1_000_000);
@@ -495,7 +517,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         if (args.size() != 3) {
             throw new UsageException("usage: import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules"
                     + "|tax-exemptions|opening-balances|service-identifiers|rates|rate-bands|charges|discounts"
-                    + "|subscription-prices> FILE");
+                    + "|subscription-prices|quotes> FILE");
         }
         ReferenceDataImporter.Kind kind;
         try {
@@ -503,8 +525,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         } catch (IllegalArgumentException e) {
             throw new UsageException("unknown import kind '" + args.get(1)
                     + "': accounts, plans, subscriptions, tax-rates, tax-jurisdictions, tax-rules, tax-exemptions,"
-                    + " opening-balances, service-identifiers, rates, rate-bands, charges, discounts or"
-                    + " subscription-prices");
+                    + " opening-balances, service-identifiers, rates, rate-bands, charges, discounts,"
+                    + " subscription-prices or quotes");
         }
         Path file = Path.of(args.get(2));
         if (!Files.isReadable(file)) {

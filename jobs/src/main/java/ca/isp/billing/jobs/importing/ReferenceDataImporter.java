@@ -47,7 +47,7 @@ public class ReferenceDataImporter {
 
     public enum Kind {
         ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES,
-        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES, DISCOUNTS, SUBSCRIPTION_PRICES;
+        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES, DISCOUNTS, SUBSCRIPTION_PRICES, QUOTES;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -110,6 +110,7 @@ public class ReferenceDataImporter {
             case EXCLUSION_DATES -> run(kind, file, new ExclusionDateUpsert(jdbc));
             case DISCOUNTS -> run(kind, file, new DiscountUpsert(jdbc, dates.subscriptions()));
             case SUBSCRIPTION_PRICES -> run(kind, file, new SubscriptionPriceUpsert(jdbc, dates.subscriptions()));
+            case QUOTES -> run(kind, file, new QuoteUpsert(jdbc, dates.nextBillDates()));
         };
     }
 
