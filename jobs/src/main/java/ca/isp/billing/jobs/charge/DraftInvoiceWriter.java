@@ -47,7 +47,7 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                             .addValue("end", i.periodEnd()).addValue("language", i.language().code())
                             .addValue("currency", i.currency()).addValue("origin", InvoiceOrigin.BILLED.name())
                             .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
-            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle).
+            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle_source, source CYCLE).
             Map<Long, Long> ids = new HashMap<>();
             jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)"
                     + " AND source = :cycleSource", new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
