@@ -52,19 +52,27 @@ Usage: ./run.sh <command> [options]
         suspension on the collections calendar, and the day's suspension and reactivation lists
         in out/provisioning/DATE/. Same run guard and restart rules as bill: the same date again
         resumes a failed run or does nothing; one run at a time (a cycle included).
+  invoice-now --account ACCOUNT [--quote QUOTE]
+        The account's accepted quotes (import quotes; --quote accepts that one today and bills
+        only it), each on an invoice of its own dated today, outside the cycle: the cycle's tax,
+        numbering, review gate, PDF and hand-off. Run again, it bills nothing twice.
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
         Rate again the records that started in [from, to) and are on no invoice yet (after a
         rate or identifier fix): updated in place, never duplicated.
   import <accounts|plans|subscriptions|tax-rates|tax-jurisdictions|tax-rules|tax-exemptions|opening-balances|
-          service-identifiers|rates|rate-bands|charges|penalty-classes|exclusion-dates|data-components> FILE
+          service-identifiers|rates|rate-bands|charges|penalty-classes|exclusion-dates|data-components|
+          discounts|subscription-prices|quotes> FILE
         Import reference data from CSV (see docs/FILE-FORMATS.md). Importing the same file
         twice changes nothing; bad lines go to var/rejects/. charges: one-time charges and
         credits, billed on each account's next invoice. penalty-classes: late fee rules per
         class, named by accounts (penalty_class column). exclusion-dates: days no account turns
         delinquent or is suspended (holidays, one-off or yearly). data-components: how a plan
         prices data (included GB, bands, per day, minimum, cap), in place of its included_gb.
+        discounts: percentage or fixed
+        discounts per subscription or account, their own invoice lines. subscription-prices:
+        contract prices of subscriptions, from a date.
   tax-quote --postal-code CODE --country CC [--region R] --class CLASS --amount 100.00 --date YYYY-MM-DD
         The jurisdictions of a postal code and each tax the billing run would charge on that
         amount of that class (INTERNET_ACCESS, VOIP, LANDLINE_RESIDENTIAL, EQUIPMENT_SALE,
@@ -277,7 +285,7 @@ case "$command" in
     build_if_needed
     JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" run_app "$command" "$@"
     ;;
-  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender)
+  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender|invoice-now)
     build_if_needed
     run_app "$command" "$@"
     ;;

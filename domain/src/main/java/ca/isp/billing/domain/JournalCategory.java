@@ -14,7 +14,7 @@ public enum JournalCategory {
     /** The category of an invoice line of this type (never TAX's receivable side). */
     public static JournalCategory of(LineType type) {
         return switch (type) {
-            case RECURRING, USAGE -> REVENUE;
+            case RECURRING, USAGE, DISCOUNT -> REVENUE; // a discount lowers its plan's revenue
             case ONE_TIME -> ONE_TIME;
             case CREDIT -> CREDIT;
             case LATE_FEE -> LATE_FEE;

@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * The tax class of each line of an invoice: a late fee is LATE_FEE; a plan's or usage line
  * (its key names the subscription, RECURRING:S100042-1:2026-11-01) takes its plan's class;
- * any other line (a one-time charge with no subscription) is GENERAL, taxed by every tax.
+ * a quote's line the class the quote gave it (QuoteLines); any other line (a one-time charge with
+ * no subscription) is GENERAL, taxed by every tax.
  */
 public final class LineTaxClasses {
 
@@ -21,6 +22,10 @@ public final class LineTaxClasses {
     static TaxClass classOf(InvoiceLine line, Map<String, TaxClass> classBySubscription) {
         if (line.type() == LineType.LATE_FEE) {
             return TaxClass.LATE_FEE;
+        }
+        TaxClass quoted = QuoteLines.taxClassOf(line.lineKey());
+        if (quoted != null) {
+            return quoted; // a quote line: the class the quote gave it
         }
         for (String part : line.lineKey().split(":")) {
             TaxClass taxClass = classBySubscription.get(part);

@@ -13,10 +13,12 @@ public enum LineType {
     /** A tax for one jurisdiction, on the taxable lines of the same invoice. */
     TAX,
     /** A late fee on an earlier invoice left unpaid past its due date. */
-    LATE_FEE;
+    LATE_FEE,
+    /** A discount on a plan line (negative), or a repair of one; taxed with the plan it discounts. */
+    DISCOUNT;
 
     /** Tax applies to what the customer buys, not to taxes or late fees. */
     public boolean isTaxable() {
-        return this == RECURRING || this == USAGE || this == ONE_TIME || this == CREDIT;
+        return this == RECURRING || this == USAGE || this == ONE_TIME || this == CREDIT || this == DISCOUNT;
     }
 }

@@ -17,8 +17,10 @@ final class OwedTerm {
     }
 
     private final PlanTerm plan;
-    /** The price in force on the term's first day. */
+    /** The price in force on the term's first day, or the subscription's contract price. */
     private final BigDecimal price;
+    /** True when {@code price} is the subscription's own (PriceOverride), not the plan's. */
+    private final boolean contract;
     private final BillDay billDay;
     private final Term term;
     private final long termDays;
@@ -26,8 +28,14 @@ final class OwedTerm {
     private LocalDate firstServiceDay;
 
     OwedTerm(PlanTerm plan, BillDay billDay, Term term, long termDays) {
+        this(plan, billDay, term, termDays, null);
+    }
+
+    /** With {@code contractPrice} (null: none), the subscription's price instead of the plan's. */
+    OwedTerm(PlanTerm plan, BillDay billDay, Term term, long termDays, BigDecimal contractPrice) {
         this.plan = plan;
-        this.price = plan.priceOn(term.start());
+        this.contract = contractPrice != null;
+        this.price = contract ? contractPrice : plan.priceOn(term.start());
         this.billDay = billDay;
         this.term = term;
         this.termDays = termDays;
@@ -98,6 +106,10 @@ final class OwedTerm {
 
     PlanTerm plan() {
         return plan;
+    }
+
+    boolean contract() {
+        return contract;
     }
 
     BillDay billDay() {

@@ -35,7 +35,7 @@ public record PenaltyClass(String code, PenaltyMethod method, BigDecimal percent
 
     /** What the customer buys, net of credits: not taxes, not earlier late fees. */
     public static final Set<LineType> CHARGES = EnumSet.of(LineType.RECURRING, LineType.USAGE, LineType.ONE_TIME,
-            LineType.CREDIT);
+            LineType.CREDIT, LineType.DISCOUNT);
 
     private static final BigDecimal HUNDRED = new BigDecimal("100");
     private static final BigDecimal MAX_PERCENT = new BigDecimal("100");

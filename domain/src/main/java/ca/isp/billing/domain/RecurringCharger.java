@@ -64,6 +64,18 @@ public final class RecurringCharger {
     public RecurringCharges charge(BillingAnchor anchor, LocalDate cycleDate, LocalDate billingStart,
                                    List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
                                    Language language) {
+        return charge(anchor, cycleDate, billingStart, subscriptions, billed, CommercialTerms.NONE, language);
+    }
+
+    /**
+     * The same with the account's contract prices (a term of a subscription's plan pays the
+     * subscription's price in force on its first day of service) and discounts: each discount's
+     * lines for the terms billed now or before, netted as the plan is (DiscountCharger).
+     */
+    public RecurringCharges charge(BillingAnchor anchor, LocalDate cycleDate, LocalDate billingStart,
+                                   List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
+                                   CommercialTerms commercial, Language language) {
+        Objects.requireNonNull(commercial, "commercial");
         Objects.requireNonNull(anchor, "anchor");
         Objects.requireNonNull(billingStart, "billingStart");
         Objects.requireNonNull(cycleDate, "cycleDate");
@@ -94,7 +106,7 @@ public final class RecurringCharger {
             changes.put(history.subscriptionId(), ServiceChange.of(history, segments));
             for (PlanSegment segment : segments) {
                 for (Term term : segment.terms(horizon)) {
-                    count(owedByTerm, history, segment, term);
+                    count(owedByTerm, history, segment, term, commercial.overrides());
                 }
             }
         }
@@ -103,10 +115,17 @@ public final class RecurringCharger {
         keys.addAll(owedByTerm.keySet());
         keys.addAll(billedByTerm.keySet());
         List<RecurringLine> lines = new ArrayList<>();
+        // the terms billed, before or now: what discounts are counted on
+        List<DiscountCharger.BilledTerm> billedTerms = new ArrayList<>();
         for (TermKey key : keys) {
             OwedTerm owed = owedByTerm.get(key);
             BigDecimal owedAmount = owed == null ? Money.ZERO : owed.amount();
             BigDecimal billedAmount = billedByTerm.get(key);
+            if (billedAmount != null || (owed != null && owed.dueBy(cycleDate) && !owed.servedBefore(billingStart)
+                    && owedAmount.signum() > 0)) {
+                billedTerms.add(new DiscountCharger.BilledTerm(key.subscriptionId(), key.planCode(), key.term(), owed,
+                        owed != null ? owed.plan() : plans.get(key.planCode())));
+            }
             if (billedAmount == null) {
                 if (owed != null && owed.dueBy(cycleDate) && !owed.servedBefore(billingStart)
                         && owedAmount.signum() > 0) {
@@ -126,14 +145,16 @@ public final class RecurringCharger {
                 .thenComparing(line -> line.line().type() == LineType.CREDIT ? 0 : 1)
                 .thenComparing(line -> line.item().planCode())
                 .thenComparing(line -> line.item().term().start()));
-        return new RecurringCharges(lines, anchor.nextBillDate(cycleDate));
+        List<DiscountLine> discountLines = DiscountCharger.charge(billedTerms, commercial, settings.dayCount(), language);
+        return new RecurringCharges(lines, discountLines, anchor.nextBillDate(cycleDate));
     }
 
     /**
      * Counts the days of one term that one stretch of the subscription owes, weighted by the
      * quantity (0 while suspended), with the company's proration settings.
      */
-    private void count(Map<TermKey, OwedTerm> owedByTerm, SubscriptionHistory history, PlanSegment segment, Term term) {
+    private void count(Map<TermKey, OwedTerm> owedByTerm, SubscriptionHistory history, PlanSegment segment, Term term,
+                       List<PriceOverride> overrides) {
         LocalDate from = latest(term.start(), segment.from());
         LocalDate to = segment.to() == null ? term.end() : earliest(term.end(), segment.to());
         if (!from.isBefore(to)) {
@@ -151,7 +172,8 @@ public final class RecurringCharger {
         BillDay billDay = segment.billDay();
         DayCount dayCount = settings.dayCount();
         OwedTerm owed = owedByTerm.computeIfAbsent(new TermKey(history.subscriptionId(), plan.code(), term),
-                key -> new OwedTerm(plan, billDay, term, dayCount.termDays(billDay, term)));
+                key -> new OwedTerm(plan, billDay, term, dayCount.termDays(billDay, term),
+                        contractPrice(overrides, history, plan.code(), from)));
         owed.served(from);
 
         boolean suspensionCounts = !plan.billsWhileSuspended()
@@ -176,6 +198,19 @@ public final class RecurringCharger {
             owed.count(a, b, weight, dayCount.days(billDay, term, a, b));
             a = b;
         }
+    }
+
+    /** The subscription's own price of the plan in force on the day (the latest from on or before it), or null. */
+    private static BigDecimal contractPrice(List<PriceOverride> overrides, SubscriptionHistory history, String planCode,
+                                            LocalDate day) {
+        PriceOverride inForce = null;
+        for (PriceOverride override : overrides) {
+            if (override.subscriptionId().equals(history.subscriptionId()) && override.planCode().equals(planCode)
+                    && !override.from().isAfter(day) && (inForce == null || override.from().isAfter(inForce.from()))) {
+                inForce = override;
+            }
+        }
+        return inForce == null ? null : inForce.price();
     }
 
     /** With suspension proration off, only a term suspended on every day of its service is free. */

@@ -24,7 +24,7 @@ final class RecurringWording {
 
     /** "Fibre 100", or "Fibre 100 (prorated, 15 of 90 days)". */
     static String firstDescription(OwedTerm owed, Language language) {
-        String name = owed.plan().name(language);
+        String name = owed.plan().name(language) + (owed.contract() ? contractNote(language) : "");
         if (owed.whole()) {
             return fit(name, MAX_DESCRIPTION);
         }
@@ -99,6 +99,11 @@ final class RecurringWording {
                 + term + ": owes " + owes + " as the service is now, billed " + billedAmount + " before: "
                 + (more ? "charge " : "credit ") + difference;
         return new Repair(fit(description, MAX_DESCRIPTION), fit(reason, MAX_REASON), first, last.minusDays(1));
+    }
+
+    /** " (contract price)": the subscription's own price, not the plan's. */
+    static String contractNote(Language language) {
+        return language == Language.FR ? " (prix contractuel)" : " (contract price)";
     }
 
     private static String days(long days, long termDays, Language language) {

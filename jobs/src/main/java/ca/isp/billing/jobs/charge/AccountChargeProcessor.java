@@ -16,6 +16,8 @@ import ca.isp.billing.domain.CatchUpLimit;
 import ca.isp.billing.domain.DailyBytes;
 import ca.isp.billing.domain.DataCharger;
 import ca.isp.billing.domain.DataTariff;
+import ca.isp.billing.domain.DiscountItem;
+import ca.isp.billing.domain.DiscountLine;
 import ca.isp.billing.domain.IncludedMinutes;
 import ca.isp.billing.domain.InvoiceLimits;
 import ca.isp.billing.domain.InvoiceLine;
@@ -48,7 +50,8 @@ import ca.isp.billing.jobs.rate.RateTables;
  * unbilled usage in arrears, each account period against its own allowance (UsageCharger; data
  * by the plan's consumption components where it has some, DataCharger; calls
  * the rate step priced with a rate table by VoiceCharger, one line per time band, against the
- * plan's included minutes), the
+ * plan's included minutes), its discounts (DISCOUNT lines under the plan lines they discount, netted
+ * as the plan is) and contract prices, the
  * late fees assessed since its last invoice, and its imported one-time charges and credits. Two accounts are left uncharged, each logged at
  * ERROR, and the cycle goes on: one more periods behind than the catch-up limit allows without
  * --force (CatchUpLimit), and one whose charges no invoice can hold (InvoiceLimits: bad usage
@@ -112,7 +115,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
                     en.amount()));
         }
         return new DraftInvoice(english.accountId(), english.cycleDate(), english.periodStart(), english.periodEnd(),
-                Language.BILINGUAL, english.currency(), lines, english.itemsByLineKey(),
+                Language.BILINGUAL, english.currency(), lines, english.itemsByLineKey(), english.discountsByLineKey(),
                 english.previousNextBillDate(), english.newNextBillDate(), english.usageBefore(), english.lateFeeIds(),
                 english.chargeIds(), english.usagePlansByLineKey());
     }
@@ -127,12 +130,27 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             return null;
         }
         RecurringCharges charges = recurringCharger.charge(account.anchor(), cycleDate, account.billingStart(),
-                account.subscriptions(), account.billed(), language);
-        List<InvoiceLine> lines = new ArrayList<>(charges.invoiceLines());
+                account.subscriptions(), account.billed(), account.commercial(), language);
+        List<InvoiceLine> lines = new ArrayList<>();
         Map<String, BilledItem> items = new HashMap<>();
+        Map<String, DiscountItem> discountItems = new HashMap<>();
+        List<DiscountLine> discounts = new ArrayList<>(charges.discountLines());
         for (RecurringLine line : charges.lines()) {
+            lines.add(line.line());
             items.put(line.line().lineKey(), line.item());
+            // each discount right under the plan line of its term
+            for (var it = discounts.iterator(); it.hasNext();) {
+                DiscountLine discount = it.next();
+                if (discount.item().subscriptionId().equals(line.item().subscriptionId())
+                        && discount.item().planCode().equals(line.item().planCode())
+                        && discount.item().term().equals(line.item().term())) {
+                    lines.add(discount.line());
+                    it.remove();
+                }
+            }
         }
+        lines.addAll(discounts.stream().map(DiscountLine::line).toList());
+        charges.discountLines().forEach(discount -> discountItems.put(discount.line().lineKey(), discount.item()));
 
         // Calls priced with a rate table, each period against the included minutes of the plan of its
         // last day. On a plan with no table that day (the plan changed), they are minutes at its price,
@@ -256,7 +274,7 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
             }
         }
         return new DraftInvoice(account.accountId(), cycleDate, periodStart, periodEnd, language,
-                account.currency(), lines, items, account.nextBillDate(), charges.nextBillDate(),
+                account.currency(), lines, items, discountItems, account.nextBillDate(), charges.nextBillDate(),
                 account.nextBillDate(), lateFeeIds, chargeIds, usagePlans);
     }
 

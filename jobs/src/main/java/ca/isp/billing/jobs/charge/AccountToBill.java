@@ -11,6 +11,7 @@ import ca.isp.billing.domain.BillingAnchor;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.DailyBytes;
 import ca.isp.billing.domain.Call;
+import ca.isp.billing.domain.CommercialTerms;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
 
@@ -21,14 +22,15 @@ import ca.isp.billing.domain.SubscriptionHistory;
  * what was billed for them before, its unbilled usage per subscription and account period
  * (monthly allowances apply to each month, even when several months are billed at once), its
  * calls priced with a rate table per subscription and account period, its
- * pending late fees, and its one-time charges and credits dated on or before the cycle date.
+ * pending late fees, and its one-time charges and credits dated on or before the cycle date, and its
+ * contract prices and discounts with what the discounts took off before ({@code commercial}).
  */
 public record AccountToBill(long accountId, String accountNumber, Language language, String currency,
                             LocalDate nextBillDate, BillingAnchor anchor, LocalDate billingStart,
                             List<SubscriptionHistory> subscriptions, List<BilledItem> billed,
                             Map<String, List<UsageTotals>> usageBySubscription,
                             Map<String, List<PeriodCalls>> callsBySubscription, List<PendingLateFee> lateFees,
-                            List<PendingCharge> charges) {
+                            List<PendingCharge> charges, CommercialTerms commercial) {
 
     /**
      * Rated, not yet billed usage of one subscription in one account period, in billable units,

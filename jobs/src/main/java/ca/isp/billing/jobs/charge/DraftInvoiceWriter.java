@@ -14,6 +14,7 @@ import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.jobs.support.InvoiceScope;
 
 /**
  * Writes a chunk of draft invoices with their lines and what each recurring line billed (its
@@ -46,10 +47,11 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                             .addValue("end", i.periodEnd()).addValue("language", i.language().code())
                             .addValue("currency", i.currency()).addValue("origin", InvoiceOrigin.BILLED.name())
                             .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
-            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle).
+            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle_source, source CYCLE).
             Map<Long, Long> ids = new HashMap<>();
-            jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)",
-                    new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
+            jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)"
+                    + " AND source = :cycleSource", new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
+                            .addValue("cycleSource", InvoiceScope.CYCLE)
                             .addValue("accounts", invoices.stream().map(DraftInvoice::accountId).toList()),
                     rs -> {
                         ids.put(rs.getLong(1), rs.getLong(2));
@@ -74,6 +76,20 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                     invoices.stream().flatMap(i -> i.usagePlansByLineKey().entrySet().stream().map(usage ->
                             new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", usage.getKey())
                                     .addValue("plan", usage.getValue())))
+                            .toArray(MapSqlParameterSource[]::new));
+
+            // what each discount line took off, for the next run to net the discount as the plan
+            jdbc.batchUpdate("""
+                    UPDATE invoice_line SET item_discount_ref = :discount, item_subscription_id = :subscription,
+                        item_plan_code = :plan, item_term_start = :start, item_term_end = :end
+                    WHERE invoice_id = :invoice AND line_key = :key""",
+                    invoices.stream().flatMap(i -> i.discountsByLineKey().entrySet().stream().map(item ->
+                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", item.getKey())
+                                    .addValue("discount", item.getValue().discountRef())
+                                    .addValue("subscription", item.getValue().subscriptionId())
+                                    .addValue("plan", item.getValue().planCode())
+                                    .addValue("start", item.getValue().term().start())
+                                    .addValue("end", item.getValue().term().end())))
                             .toArray(MapSqlParameterSource[]::new));
 
             jdbc.batchUpdate("""

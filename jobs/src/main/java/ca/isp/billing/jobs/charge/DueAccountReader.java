@@ -22,6 +22,11 @@ import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.BillingPeriod;
 import ca.isp.billing.domain.DailyBytes;
 import ca.isp.billing.domain.Call;
+import ca.isp.billing.domain.CommercialTerms;
+import ca.isp.billing.domain.Discount;
+import ca.isp.billing.domain.DiscountItem;
+import ca.isp.billing.domain.DiscountKind;
+import ca.isp.billing.domain.PriceOverride;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.SubscriptionHistory;
 import ca.isp.billing.domain.SubscriptionHistory.PlanChange;
@@ -39,7 +44,8 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  * Reads the accounts of one partition (account id range) due on or before the cycle date, a
  * page at a time, with their bill-day anchors, subscription histories, billed items, unbilled
  * usage totals, calls priced with a rate table (and those of their periods billed before),
- * pending late fees and one-time charges: ten queries per page. An account billed already has moved its next bill date past the cycle, so
+ * pending late fees and one-time charges, contract prices, discounts and what they took off before:
+ * thirteen queries per page. An account billed already has moved its next bill date past the cycle, so
  * a restart finds only the accounts still to bill.
  */
 public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
@@ -216,7 +222,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                     l.amount
                 FROM invoice_line l JOIN subscription s ON s.subscription_id = l.item_subscription_id
                 JOIN invoice i ON i.id = l.invoice_id
-                WHERE s.account_id IN (:ids) AND i.status <> 'VOID'""", ids, rs -> {
+                WHERE s.account_id IN (:ids) AND i.status <> 'VOID' AND l.item_discount_ref IS NULL""", ids, rs -> {
             billed.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new BilledItem(rs.getString(2),
                     rs.getString(3), new Term(rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)),
                     rs.getBigDecimal(6)));
@@ -291,6 +297,37 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                     rs.getString(7), rs.getString(8)));
         });
 
+        // Contract prices of their subscriptions, their discounts as they are now, and what each
+        // discount took off the terms billed before (on any invoice but a voided one).
+        Map<Long, List<PriceOverride>> overrides = new HashMap<>();
+        jdbc.query("""
+                SELECT s.account_id, p.subscription_id, p.plan_code, p.price_from, p.term_price
+                FROM subscription_price p JOIN subscription s ON s.subscription_id = p.subscription_id
+                WHERE s.account_id IN (:ids)""", ids, rs -> {
+            overrides.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PriceOverride(rs.getString(2),
+                    rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));
+        });
+        Map<Long, List<Discount>> discounts = new HashMap<>();
+        jdbc.query("""
+                SELECT account_id, discount_ref, subscription_id, kind, discount_value, start_date, end_date
+                FROM discount WHERE account_id IN (:ids) ORDER BY account_id, discount_ref""", ids, rs -> {
+            LocalDate end = rs.getObject(7, LocalDate.class);
+            // end_date is the last day discounted; the discount counts up to the day after
+            discounts.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Discount(rs.getString(2),
+                    rs.getString(3), DiscountKind.valueOf(rs.getString(4)), rs.getBigDecimal(5),
+                    rs.getObject(6, LocalDate.class), end == null ? null : end.plusDays(1)));
+        });
+        Map<Long, List<DiscountItem>> discountsBilled = new HashMap<>();
+        jdbc.query("""
+                SELECT i.account_id, l.item_discount_ref, l.item_subscription_id, l.item_plan_code, l.item_term_start,
+                    l.item_term_end, l.amount
+                FROM invoice_line l JOIN invoice i ON i.id = l.invoice_id
+                WHERE i.account_id IN (:ids) AND i.status <> 'VOID' AND l.item_discount_ref IS NOT NULL""", ids, rs -> {
+            discountsBilled.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new DiscountItem(rs.getString(2),
+                    rs.getString(3), rs.getString(4), new Term(rs.getObject(5, LocalDate.class),
+                    rs.getObject(6, LocalDate.class)), rs.getBigDecimal(7)));
+        });
+
         List<AccountToBill> page = new ArrayList<>(accounts.size());
         for (DueAccount a : accounts) {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
@@ -303,7 +340,9 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
                     subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,
-                    callPeriods, fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of())));
+                    callPeriods, fees.getOrDefault(a.id(), List.of()), charges.getOrDefault(a.id(), List.of()),
+                    new CommercialTerms(overrides.getOrDefault(a.id(), List.of()),
+                            discounts.getOrDefault(a.id(), List.of()), discountsBilled.getOrDefault(a.id(), List.of()))));
         }
         return page;
     }

@@ -37,6 +37,7 @@ import ca.isp.billing.jobs.demo.RenderBench;
 import ca.isp.billing.jobs.render.InvoiceRerender;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.DryRun;
+import ca.isp.billing.jobs.cycle.InvoiceNowLauncher;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.cycle.CollectionsLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
@@ -94,6 +95,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private ca.isp.billing.jobs.bench.CycleBench cycleBench;
     @org.springframework.beans.factory.annotation.Autowired
     private InvoiceRerender invoiceRerender;
+    private final InvoiceNowLauncher invoiceNowLauncher;
     private int exitCode = OK;
     // the scheduler's commands, injected apart so the constructor above stays as other branches know it
     @org.springframework.beans.factory.annotation.Autowired
@@ -110,7 +112,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                               @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
                               JournalExport journalExport, ManagementReports reports,
-                              BillingProperties properties, DryRun dryRun) {
+                              BillingProperties properties, DryRun dryRun, InvoiceNowLauncher invoiceNowLauncher) {
+        this.invoiceNowLauncher = invoiceNowLauncher;
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
@@ -166,6 +169,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
                 case "collections" -> collections(options(args, "date"));
+                case "invoice-now" -> invoiceNow(options(args, "account", "quote"));
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
@@ -452,6 +456,24 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         if (outcome.result() == CycleOutcome.Result.COMPLETED) {
             System.out.println(outcome.message());
             return OK;
+        }
+        return exitCode(outcome);
+    }
+
+    /** run.sh invoice-now --account A [--quote Q]: the account's accepted quotes invoiced on their own, today. */
+    private int invoiceNow(Map<String, String> options) {
+        String account = options.get("account");
+        if (account == null || account.isBlank()) {
+            throw new UsageException("--account ACCOUNT_NUMBER is required");
+        }
+        CycleOutcome outcome = invoiceNowLauncher.invoiceNow(account, options.get("quote"));
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        if (outcome.result() == CycleOutcome.Result.REFUSED) {
+            System.err.println("error: " + outcome.message());
+            return BAD_INPUT;
         }
         return exitCode(outcome);
     }

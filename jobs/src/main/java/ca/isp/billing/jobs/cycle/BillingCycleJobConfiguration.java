@@ -85,6 +85,7 @@ import ca.isp.billing.jobs.support.AccountRangePartitioner;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.jobs.support.QueryCount;
 import ca.isp.billing.jobs.support.ReferenceData;
@@ -119,6 +120,13 @@ public class BillingCycleJobConfiguration {
      * the cycle date, or the collections date when CollectionsJobConfiguration runs them.
      */
     private static final String DATE = "#{jobParameters['cycleDate'] ?: jobParameters['collectionsDate']}";
+
+    /**
+     * The account of an invoice-now run (InvoiceNowJobConfiguration), none for the cycle: the steps
+     * it shares (tax, invoice, review gate, render, hand-off) then take only that account's quote
+     * invoices, and the cycle only its own (support.InvoiceScope).
+     */
+    private static final String INVOICE_ACCOUNT = "#{jobParameters['invoiceAccount']}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -319,8 +327,10 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public DraftInvoiceReader draftInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                  @Value("#{stepExecutionContext['maxId']}") long maxId,
-                                                 @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize(), clock);
+                                                 @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                 @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+        return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize(), clock,
+                InvoiceScope.of(invoiceAccount));
     }
 
     /** Step scoped: the tax tables are read when the step starts, so an import made since counts. */
@@ -345,8 +355,9 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public TaxedInvoiceReader taxedInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new TaxedInvoiceReader(named, cycleDate, properties.chunkSize());
+    public TaxedInvoiceReader taxedInvoiceReader(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                 @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+        return new TaxedInvoiceReader(named, cycleDate, properties.chunkSize(), InvoiceScope.of(invoiceAccount));
     }
 
     // ------------------------------------------------------------------ 7. review gate
@@ -373,8 +384,10 @@ public class BillingCycleJobConfiguration {
     public ReviewGateTasklet reviewGateTasklet(@Value("#{stepExecutionContext['minId']}") long minId,
                                                @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                               @Value("${billing.review.rules:}") String rulesFile) {
-        return new ReviewGateTasklet(named, minId, maxId, cycleDate, reviewSettings(rulesFile), properties.chunkSize());
+                                               @Value("${billing.review.rules:}") String rulesFile,
+                                               @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+        return new ReviewGateTasklet(named, minId, maxId, cycleDate, reviewSettings(rulesFile), properties.chunkSize(),
+                InvoiceScope.of(invoiceAccount));
     }
 
     /** The review rules: billing.review.rules when set (a file), else templates/review-rules.properties. */
@@ -402,9 +415,10 @@ public class BillingCycleJobConfiguration {
     public InvoiceToRenderReader invoiceToRenderReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                        @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                                       CompanyProfiles company) {
+                                                       CompanyProfiles company,
+                                                       @Value(INVOICE_ACCOUNT) String invoiceAccount) {
         return new InvoiceToRenderReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
-                smallChunk());
+                smallChunk(), InvoiceScope.of(invoiceAccount));
     }
 
     @Bean
@@ -451,9 +465,10 @@ public class BillingCycleJobConfiguration {
     public PendingDeliveryReader pendingDeliveryReader(@Value("#{stepExecutionContext['minId']}") long minId,
                                                        @Value("#{stepExecutionContext['maxId']}") long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                                       CompanyProfiles company) {
+                                                       CompanyProfiles company,
+                                                       @Value(INVOICE_ACCOUNT) String invoiceAccount) {
         return new PendingDeliveryReader(named, new InvoiceDocumentLoader(named, company), minId, maxId, cycleDate,
-                handoffChunk());
+                handoffChunk(), InvoiceScope.of(invoiceAccount));
     }
 
     @Bean

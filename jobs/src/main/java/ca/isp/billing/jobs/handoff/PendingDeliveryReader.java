@@ -13,6 +13,7 @@ import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
@@ -28,7 +29,13 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
 
     public PendingDeliveryReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
                                  long maxId, LocalDate cycleDate, int pageSize) {
-        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
+        this(jdbc, documents, minId, maxId, cycleDate, pageSize, InvoiceScope.of(null));
+    }
+
+    /** The deliveries of the scope's invoices: the cycle's, or one account's quote invoices (invoice-now). */
+    public PendingDeliveryReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
+                                 long maxId, LocalDate cycleDate, int pageSize, InvoiceScope scope) {
+        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size, scope),
                 DeliveryToSend::deliveryId, Long.MIN_VALUE, pageSize);
     }
 
@@ -41,19 +48,21 @@ public class PendingDeliveryReader extends KeysetPageReader<DeliveryToSend, Long
     }
 
     private static List<DeliveryToSend> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
-                                             long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
+                                             long minId, long maxId, LocalDate cycleDate, long afterId, int size,
+                                             InvoiceScope scope) {
         List<Pending> pending = jdbc.query("""
                 SELECT d.id, d.invoice_id, d.channel, d.idempotency_key,
                     CASE WHEN d.channel = :email THEN COALESCE(a.email, d.destination) ELSE d.destination END, i.pdf_path,
                     a.billing_line1, a.billing_line2, a.billing_city, a.billing_region, a.billing_postal_code,
                     a.billing_country, i.rendered_at
                 FROM delivery d JOIN invoice i ON i.id = d.invoice_id JOIN account a ON a.id = d.account_id
-                WHERE i.cycle_date = :cycle AND d.status IN (:toSend) AND i.rendered_at IS NOT NULL
+                WHERE i.cycle_date = :cycle AND d.status IN (:toSend) AND i.rendered_at IS NOT NULL AND """ + scope.sql("i")
+                + """
                   AND (d.bounced_at IS NULL OR COALESCE(a.email, d.destination) <> d.destination)
                   AND d.account_id BETWEEN :min AND :max AND d.id > :after ORDER BY d.id LIMIT :size""",
-                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
+                scope.bind(new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size).addValue("toSend", TO_SEND)
-                        .addValue("email", DeliveryChannel.EMAIL.name()),
+                        .addValue("email", DeliveryChannel.EMAIL.name())),
                 (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), DeliveryChannel.valueOf(rs.getString(3)), rs.getString(4),
                         rs.getString(5), new Address(rs.getString(7), rs.getString(8), rs.getString(9), null,
                                 rs.getString(10), rs.getString(11), rs.getString(12)), rs.getString(6),

@@ -48,7 +48,7 @@ public class ReferenceDataImporter {
 
     public enum Kind {
         ACCOUNTS, PLANS, SUBSCRIPTIONS, TAX_RATES, TAX_JURISDICTIONS, TAX_RULES, TAX_EXEMPTIONS, OPENING_BALANCES,
-        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES, DATA_COMPONENTS;
+        SERVICE_IDENTIFIERS, RATES, RATE_BANDS, CHARGES, PENALTY_CLASSES, EXCLUSION_DATES, DATA_COMPONENTS, DISCOUNTS, SUBSCRIPTION_PRICES, QUOTES;
 
         public static Kind of(String text) {
             return valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
@@ -111,6 +111,9 @@ public class ReferenceDataImporter {
             case PENALTY_CLASSES -> run(kind, file, new PenaltyClassUpsert(jdbc));
             case EXCLUSION_DATES -> run(kind, file, new ExclusionDateUpsert(jdbc));
             case DATA_COMPONENTS -> run(kind, file, new DataComponentUpsert(jdbc));
+            case DISCOUNTS -> run(kind, file, new DiscountUpsert(jdbc, dates.subscriptions()));
+            case SUBSCRIPTION_PRICES -> run(kind, file, new SubscriptionPriceUpsert(jdbc, dates.subscriptions()));
+            case QUOTES -> run(kind, file, new QuoteUpsert(jdbc, dates.nextBillDates()));
         };
     }
 

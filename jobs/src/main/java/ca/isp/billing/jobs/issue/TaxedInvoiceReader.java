@@ -16,6 +16,7 @@ import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.Credit;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
@@ -26,19 +27,25 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
 public class TaxedInvoiceReader extends KeysetPageReader<InvoiceToIssue, String> {
 
     public TaxedInvoiceReader(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, int pageSize) {
-        super((afterAccount, size) -> load(jdbc, cycleDate, afterAccount, size), InvoiceToIssue::accountNumber, "",
-                pageSize);
+        this(jdbc, cycleDate, pageSize, InvoiceScope.of(null));
+    }
+
+    /** The invoices of the scope: the cycle's, or one account's quote invoices (invoice-now). */
+    public TaxedInvoiceReader(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, int pageSize, InvoiceScope scope) {
+        super((afterAccount, size) -> load(jdbc, cycleDate, afterAccount, size, scope), InvoiceToIssue::accountNumber,
+                "", pageSize);
     }
 
     private static List<InvoiceToIssue> load(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate,
-                                             String afterAccount, int size) {
+                                             String afterAccount, int size, InvoiceScope scope) {
         List<InvoiceToIssue> page = jdbc.query("""
                 SELECT i.id, i.account_id, a.account_number, i.invoice_date, a.delivery, a.email, a.customer_type
                 FROM invoice i JOIN account a ON a.id = i.account_id
-                WHERE i.cycle_date = :cycle AND i.status = :taxed AND a.account_number > :after
-                ORDER BY a.account_number LIMIT :size""",
-                new MapSqlParameterSource("cycle", cycleDate).addValue("after", afterAccount).addValue("size", size)
-                        .addValue("taxed", InvoiceStatus.TAXED.name()),
+                WHERE i.cycle_date = :cycle AND i.status = :taxed AND a.account_number > :after AND """ + scope.sql("i")
+                + """
+                ORDER BY a.account_number, i.id LIMIT :size""",
+                scope.bind(new MapSqlParameterSource("cycle", cycleDate).addValue("after", afterAccount)
+                        .addValue("size", size).addValue("taxed", InvoiceStatus.TAXED.name())),
                 (rs, n) -> new InvoiceToIssue(rs.getLong(1), rs.getLong(2), rs.getString(3),
                         rs.getObject(4, LocalDate.class), List.of(), null, List.of(), List.of(),
                         DeliveryPreference.valueOf(rs.getString(5)), rs.getString(6), rs.getString(7)));

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 import ca.isp.billing.writers.InvoiceDocument;
 
@@ -20,18 +21,26 @@ public class InvoiceToRenderReader extends KeysetPageReader<InvoiceToRender, Lon
 
     public InvoiceToRenderReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
                                  long maxId, LocalDate cycleDate, int pageSize) {
-        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size),
+        this(jdbc, documents, minId, maxId, cycleDate, pageSize, InvoiceScope.of(null));
+    }
+
+    /** The invoices of the scope: the cycle's, or one account's quote invoices (invoice-now). */
+    public InvoiceToRenderReader(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents, long minId,
+                                 long maxId, LocalDate cycleDate, int pageSize, InvoiceScope scope) {
+        super((afterId, size) -> load(jdbc, documents, minId, maxId, cycleDate, afterId, size, scope),
                 InvoiceToRender::invoiceId, Long.MIN_VALUE, pageSize);
     }
 
     private static List<InvoiceToRender> load(NamedParameterJdbcTemplate jdbc, InvoiceDocumentLoader documents,
-                                              long minId, long maxId, LocalDate cycleDate, long afterId, int size) {
+                                              long minId, long maxId, LocalDate cycleDate, long afterId, int size,
+                                              InvoiceScope scope) {
         List<Long> ids = jdbc.queryForList("""
-                SELECT id FROM invoice WHERE cycle_date = :cycle AND status = :issued AND rendered_at IS NULL
-                  AND review_status IN ('CLEARED', 'RELEASED')
-                  AND account_id BETWEEN :min AND :max AND id > :after ORDER BY id LIMIT :size""",
-                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
-                        .addValue("after", afterId).addValue("size", size).addValue("issued", InvoiceStatus.ISSUED.name()),
+                SELECT i.id FROM invoice i WHERE i.cycle_date = :cycle AND i.status = :issued AND i.rendered_at IS NULL
+                  AND i.review_status IN ('CLEARED', 'RELEASED') AND """ + scope.sql("i") + """
+                  AND i.account_id BETWEEN :min AND :max AND i.id > :after ORDER BY i.id LIMIT :size""",
+                scope.bind(new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
+                        .addValue("after", afterId).addValue("size", size)
+                        .addValue("issued", InvoiceStatus.ISSUED.name())),
                 Long.class);
         Map<Long, InvoiceDocument> loaded = documents.load(ids);
         return ids.stream().map(id -> new InvoiceToRender(id, loaded.get(id))).toList();

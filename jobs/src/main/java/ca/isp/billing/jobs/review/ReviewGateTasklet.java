@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceStatus;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.domain.review.CycleRevenueReview;
 import ca.isp.billing.domain.review.InvoiceReview;
 import ca.isp.billing.domain.review.ReviewFinding;
@@ -54,18 +55,23 @@ public class ReviewGateTasklet implements Tasklet {
     private final int pageSize;
     private final long minAccountId;
     private final long maxAccountId;
+    private final InvoiceScope scope;
     private ReviewFiguresLoader figures;
     private List<ReviewFinding> cycleFindings;
 
     public ReviewGateTasklet(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, ReviewSettings settings, int pageSize) {
-        this(jdbc, Long.MIN_VALUE, Long.MAX_VALUE, cycleDate, settings, pageSize);
+        this(jdbc, Long.MIN_VALUE, Long.MAX_VALUE, cycleDate, settings, pageSize, InvoiceScope.of(null));
     }
 
-    /** The invoices of the accounts from minAccountId to maxAccountId (one partition). */
+    /**
+     * The invoices of the accounts from minAccountId to maxAccountId (one partition) in the scope:
+     * the cycle's, or one account's quote invoices (invoice-now).
+     */
     public ReviewGateTasklet(NamedParameterJdbcTemplate jdbc, long minAccountId, long maxAccountId, LocalDate cycleDate,
-                             ReviewSettings settings, int pageSize) {
+                             ReviewSettings settings, int pageSize, InvoiceScope scope) {
         this.minAccountId = minAccountId;
         this.maxAccountId = maxAccountId;
+        this.scope = scope;
         this.jdbc = jdbc;
         this.cycleDate = cycleDate;
         this.settings = settings;
@@ -79,11 +85,11 @@ public class ReviewGateTasklet implements Tasklet {
             cycleFindings = cycleFindings();
         }
         List<Long> page = jdbc.queryForList("""
-                SELECT id FROM invoice WHERE cycle_date = :cycle AND status = :issued AND review_status IS NULL
-                  AND account_id BETWEEN :minAccount AND :maxAccount
-                ORDER BY id LIMIT :size""", new MapSqlParameterSource("cycle", cycleDate)
-                .addValue("issued", InvoiceStatus.ISSUED.name()).addValue("size", pageSize)
-                .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId), Long.class);
+                SELECT i.id FROM invoice i WHERE i.cycle_date = :cycle AND i.status = :issued AND i.review_status IS NULL
+                  AND i.account_id BETWEEN :minAccount AND :maxAccount
+                  AND """ + scope.sql("i") + " ORDER BY i.id LIMIT :size", scope.bind(new MapSqlParameterSource("cycle",
+                cycleDate).addValue("issued", InvoiceStatus.ISSUED.name()).addValue("size", pageSize)
+                .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId)), Long.class);
         if (page.isEmpty()) {
             return RepeatStatus.FINISHED;
         }

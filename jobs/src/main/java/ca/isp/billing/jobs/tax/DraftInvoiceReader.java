@@ -20,6 +20,7 @@ import ca.isp.billing.domain.PlanKind;
 import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.domain.TaxExemption;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
@@ -39,7 +40,13 @@ public class DraftInvoiceReader extends KeysetPageReader<InvoiceToTax, Long> {
 
     public DraftInvoiceReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize,
                               Clock clock) {
-        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size, LocalDate.now(clock)),
+        this(jdbc, minId, maxId, cycleDate, pageSize, clock, InvoiceScope.of(null));
+    }
+
+    /** The invoices of the scope: the cycle's, or one account's quote invoices (invoice-now). */
+    public DraftInvoiceReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize,
+                              Clock clock, InvoiceScope scope) {
+        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size, LocalDate.now(clock), scope),
                 InvoiceToTax::invoiceId, Long.MIN_VALUE, pageSize);
     }
 
@@ -48,17 +55,17 @@ public class DraftInvoiceReader extends KeysetPageReader<InvoiceToTax, Long> {
     }
 
     private static List<InvoiceToTax> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate,
-                                           long afterId, int size, LocalDate today) {
+                                           long afterId, int size, LocalDate today, InvoiceScope scope) {
         List<Draft> page = jdbc.query("""
                 SELECT i.id, a.id, a.account_number, i.language, i.invoice_date, i.status, a.service_line1,
                     a.service_city, a.service_county, a.service_region, a.service_postal_code, a.service_country,
                     (SELECT MAX(j.invoice_date) FROM invoice j WHERE j.account_id = i.account_id AND j.status = :issued)
                 FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = :cycle AND i.status IN (:toTax) AND i.account_id BETWEEN :min AND :max
-                  AND i.id > :after ORDER BY i.id LIMIT :size""",
-                new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
+                  AND i.id > :after AND """ + scope.sql("i") + " ORDER BY i.id LIMIT :size",
+                scope.bind(new MapSqlParameterSource("cycle", cycleDate).addValue("min", minId).addValue("max", maxId)
                         .addValue("after", afterId).addValue("size", size).addValue("toTax", TO_TAX)
-                        .addValue("issued", InvoiceStatus.ISSUED.name()),
+                        .addValue("issued", InvoiceStatus.ISSUED.name())),
                 (rs, n) -> {
                     boolean held = InvoiceStatus.HELD.name().equals(rs.getString(6));
                     LocalDate date = rs.getObject(5, LocalDate.class);

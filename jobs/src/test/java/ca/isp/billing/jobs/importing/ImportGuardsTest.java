@@ -28,6 +28,9 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Result;
 import ca.isp.billing.readers.AccountFormat;
 import ca.isp.billing.readers.ChargeFormat;
+import ca.isp.billing.readers.DiscountFormat;
+import ca.isp.billing.readers.QuoteFormat;
+import ca.isp.billing.readers.SubscriptionPriceFormat;
 import ca.isp.billing.readers.OpeningBalanceFormat;
 import ca.isp.billing.readers.PaymentFormat;
 import ca.isp.billing.readers.ExclusionDateFormat;
@@ -127,6 +130,18 @@ class ImportGuardsTest extends AbstractCycleTest {
                         "description_fr", List.of("one_time_charge.description_fr"),
                         "reason", List.of("one_time_charge.reason")));
 
+        stored.put(DiscountFormat.INSTANCE, Map.of("discount_ref", List.of("discount.discount_ref",
+                        "invoice_line.item_discount_ref"),
+                "account_number", List.of("account.account_number"),
+                "subscription_id", List.of("discount.subscription_id", "subscription.subscription_id"),
+                "reason", List.of("discount.reason")));
+        stored.put(SubscriptionPriceFormat.INSTANCE, Map.of("subscription_id", List.of(
+                "subscription_price.subscription_id", "subscription.subscription_id"),
+                "plan_code", List.of("subscription_price.plan_code", "plan.code")));
+        stored.put(QuoteFormat.INSTANCE, Map.of("quote_ref", List.of("quote.quote_ref", "quote_line.quote_ref"),
+                "account_number", List.of("account.account_number"),
+                "description_en", List.of("quote_line.description_en"),
+                "description_fr", List.of("quote_line.description_fr")));
         stored.put(ExclusionDateFormat.INSTANCE, Map.of("name", List.of("collections_exclusion.name")));
         stored.put(PenaltyClassFormat.INSTANCE, Map.of("code", List.of("penalty_class.code", "late_fee.policy_code"),
                 "penalised_kinds", List.of("penalty_class.penalised_kinds")));
