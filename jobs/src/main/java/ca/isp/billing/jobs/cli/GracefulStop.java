@@ -8,9 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.cycle.DryRun;
+import ca.isp.billing.jobs.remote.RemoteWorker;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.UsageIngestJob;
@@ -36,8 +38,17 @@ public class GracefulStop {
         this.dryRun = dryRun;
     }
 
+    /** Only in a worker process (run.sh worker): it stops its own partitions, never the cycle. */
+    @Autowired(required = false)
+    private RemoteWorker remoteWorker;
+
     /** Returns how many running executions were asked to stop. */
     public int stopRunning() {
+        if (remoteWorker != null) {
+            // the cycle is the manager's: a worker stops taking partitions and ends the ones it runs
+            remoteWorker.stop();
+            return 1;
+        }
         var copy = dryRun.copyInProgress();
         if (copy.isPresent()) {
             // this process bills a copy: the cycles running on the real database are other processes'
