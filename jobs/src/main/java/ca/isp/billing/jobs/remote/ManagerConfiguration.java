@@ -16,6 +16,8 @@ import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.writers.AtomicFiles;
+
 /**
  * The manager (billing.mode=remote, {@code run.sh bill ... --workers remote}): partitioned steps
  * send each partition as a request to the broker's queue, through Spring Integration's AMQP
@@ -30,6 +32,8 @@ public class ManagerConfiguration {
     public Queue partitionRequestQueue(RemoteSettings settings, DataSource dataSource,
                                        @Value("${spring.rabbitmq.addresses:}") String broker) {
         SharedDatabase.require(dataSource, "remote");
+        // the shared folders are written by several processes at once: another's fresh temp file is live
+        AtomicFiles.sharedWithOtherProcesses(settings.staleAfter());
         LoggerFactory.getLogger(ManagerConfiguration.class).info("Remote workers: partitions go to queue {} on {}",
                 settings.queue(), RemoteSettings.withoutPassword(broker));
         return new Queue(settings.queue(), true);

@@ -18,6 +18,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.writers.AtomicFiles;
 
 /**
  * A worker (billing.mode=worker, {@code run.sh worker}): Spring Integration's AMQP inbound
@@ -37,6 +38,8 @@ public class WorkerConfiguration {
     @Bean
     public Queue partitionRequestQueue(RemoteSettings settings, DataSource dataSource) {
         SharedDatabase.require(dataSource, "worker");
+        // the shared folders are written by several processes at once: another's fresh temp file is live
+        AtomicFiles.sharedWithOtherProcesses(settings.staleAfter());
         return new Queue(settings.queue(), true);
     }
 
