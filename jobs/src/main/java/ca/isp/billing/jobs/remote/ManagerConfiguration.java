@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.channel.DirectChannel;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -26,6 +27,8 @@ import ca.isp.billing.writers.AtomicFiles;
  */
 @Configuration
 @ConditionalOnProperty(name = "billing.mode", havingValue = "remote")
+// Boot 4 auto-configures Spring Integration only with its integration module: enabled here
+@EnableIntegration
 public class ManagerConfiguration {
 
     @Bean

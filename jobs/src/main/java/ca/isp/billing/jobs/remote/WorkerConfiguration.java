@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
+import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -33,6 +34,8 @@ import ca.isp.billing.writers.AtomicFiles;
  */
 @Configuration
 @ConditionalOnProperty(name = "billing.mode", havingValue = "worker")
+// Boot 4 auto-configures Spring Integration only with its integration module: enabled here
+@EnableIntegration
 public class WorkerConfiguration {
 
     @Bean
