@@ -66,9 +66,9 @@ final class WatchedPartitionHandler extends MessageChannelPartitionHandler {
         }
         Map<Long, String> failed = watch.failed();
         if (!failed.isEmpty()) {
+            // the launcher adds what to do: run the same command again
             throw new IllegalStateException(failed.values().iterator().next()
-                    + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more partition(s))" : "")
-                    + ": run the same command again to resume it");
+                    + (failed.size() > 1 ? " (and " + (failed.size() - 1) + " more partition(s))" : ""));
         }
         return ended;
     }
