@@ -18,6 +18,14 @@ Usage: ./run.sh <command> [options]
         failed, stopped or killed run; a completed cycle is never billed twice; one run at a
         time. A date more than a month ahead, or before the last completed cycle, is refused
         unless --force (a typo must not bill 45 years). (--recover is accepted, no longer needed.)
+  bill --cycle-date YYYY-MM-DD [--force] --workers remote
+        The same cycle, its partitioned steps run by remote workers (run.sh worker on each
+        machine) over RabbitMQ (BILLING_AMQP_URL), on the shared MySQL/MariaDB database
+        (BILLING_DB_URL) and the shared BILLING_HOME; see README "Remote workers".
+  worker
+        A remote worker: takes partitions from the queue (BILLING_QUEUE_PREFIX, default billing)
+        until SIGTERM or Ctrl-C, which stops its partitions at a chunk boundary. Same
+        BILLING_DB_URL, BILLING_HOME (shared folder, same path) and release as the manager.
   bill --cycle-date YYYY-MM-DD --dry-run [--keep] [--force]
         Rehearse the cycle on a copy of the database and inbox (under BILLING_HOME/dry-run/):
         the same job, with Lob, SMTP and bounces off; prints what it would issue and writes
@@ -126,7 +134,9 @@ BILLING_DB_PASSWORD (default: embedded H2 under $BILLING_HOME/db), LOG_LEVEL (IN
 LOB_API_KEY / LOB_BASE_URL (letters through Lob; default: mail-vendor files), SMTP_HOST /
 SMTP_PORT / SMTP_SECURITY / SMTP_USER / SMTP_PASSWORD (email over SMTP; default: .eml files),
 BOUNCES_HOST / BOUNCES_PORT / BOUNCES_SECURITY / BOUNCES_USER / BOUNCES_PASSWORD (the bounce
-mailbox over IMAP, read when the hand-off starts; default: not read).
+mailbox over IMAP, read when the hand-off starts; default: not read), BILLING_AMQP_URL
+(remote workers' broker, default amqp://guest:guest@127.0.0.1:5672), BILLING_QUEUE_PREFIX,
+BILLING_WORKER_NAME.
 JAVA_OPTS (JVM options; bill, rerun, collections and bench cycle default to -Xmx1g).
 Exit codes: 0 done, 1 wrong usage, 2 bad input file, 3 a run is in the way (another cycle
 running or unfinished), 4 (alerts) something waits for an operator, 5 the cycle failed or
@@ -279,6 +289,18 @@ case "$command" in
       rm -rf "$demo_home"
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
+    ;;
+  worker)
+    # A remote worker (README "Remote workers"): runs the partitions a manager's
+    # `bill --workers remote` sends, until SIGTERM; a log file of its own in the shared home.
+    build_if_needed
+    worker_name="${BILLING_WORKER_NAME:-$(hostname)}"
+    if [[ ! "$worker_name" =~ ^[A-Za-z0-9._-]{1,60}$ ]]; then
+      echo "error: BILLING_WORKER_NAME must be 1 to 60 letters, digits, '.', '_' or '-'" >&2
+      exit 1
+    fi
+    BILLING_WORKER_NAME="$worker_name" run_app worker "$@" \
+      "--logging.file.name=\${billing.home}/logs/worker-$worker_name.log"
     ;;
   bill|rerun|collections)
     # a cycle runs in a bounded heap whatever the number of accounts (nothing holds a whole cycle)

@@ -61,6 +61,11 @@ final class BillingCommand {
             return process.isAlive();
         }
 
+        /** SIGTERM, as an operator's kill or a service manager's stop. */
+        void terminate() {
+            process.destroy();
+        }
+
         /** kill -9 of the Java process (and of anything it started), as an operator or the OOM killer would. */
         String killMinus9() {
             String what = process.info().command().orElse("?");
@@ -133,6 +138,12 @@ final class BillingCommand {
      * that the application reads (BILLING_*, LOG_LEVEL, JAVA_OPTS) leaks in.
      */
     static Running start(CaseFolder folder, Database database, String label, List<String> args) throws IOException {
+        return start(folder, database, label, args, Map.of());
+    }
+
+    /** As above, with variables of its own on top (a remote worker's BILLING_WORKER_NAME). */
+    static Running start(CaseFolder folder, Database database, String label, List<String> args,
+                         Map<String, String> extraEnvironment) throws IOException {
         List<String> command = new ArrayList<>();
         command.add("bash");
         command.add("-c");
@@ -146,6 +157,7 @@ final class BillingCommand {
         env.put("BILLING_HOME", folder.home().toString());
         env.put("JAVA_OPTS", JAVA_OPTS + " -Djava.io.tmpdir=" + folder.tmpDir());
         env.putAll(database.environment());
+        env.putAll(extraEnvironment);
         Path out = folder.nextOutputFile(label);
         builder.redirectErrorStream(true).redirectOutput(out.toFile());
         return new Running(builder.start(), out);

@@ -10,6 +10,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -45,7 +47,22 @@ public final class AtomicFiles {
     private static final Pattern TEMP_NAME = Pattern.compile("\\..+\\.([0-9a-f]{16})-[0-9]+\\.tmp");
     private static final AtomicLong TEMP_COUNT = new AtomicLong();
 
+    /**
+     * Zero while this is the only process writing its folders. With remote workers several
+     * processes write the same shared folders at once: another process's temporary file is then
+     * a leftover only once it is older than this (a live process writes one in well under it).
+     */
+    private static volatile Duration othersWriteFor = Duration.ZERO;
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Remote workers (several processes, one shared BILLING_HOME): leave other processes' temporary
+     * files younger than {@code liveFor} alone, they may be being written right now.
+     */
+    public static void sharedWithOtherProcesses(Duration liveFor) {
+        othersWriteFor = liveFor;
     }
 
     public static Path write(Path folder, String name, byte[] bytes) {
@@ -92,7 +109,8 @@ public final class AtomicFiles {
             for (Path file : files.toList()) {
                 Matcher name = TEMP_NAME.matcher(file.getFileName().toString());
                 if (name.matches() && !name.group(1).equals(PROCESS)
-                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && olderThanLiveWrites(file)
+                        && Files.deleteIfExists(file)) {
                     deleted++;
                 }
             }
@@ -103,6 +121,12 @@ public final class AtomicFiles {
             log.warn("Deleted {} temporary files left in {} by a run that was killed", deleted, folder);
         }
         return deleted;
+    }
+
+    private static boolean olderThanLiveWrites(Path file) throws IOException {
+        Duration live = othersWriteFor;
+        return live.isZero() || Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toInstant()
+                .isBefore(Instant.now().minus(live));
     }
 
     /** Refuses names that could escape the folder or need quoting in a shell. */

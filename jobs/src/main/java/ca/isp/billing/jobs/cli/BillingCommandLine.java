@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.boot.ApplicationArguments;
@@ -43,6 +44,7 @@ import ca.isp.billing.jobs.cycle.CollectionsLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.demo.DemoCommand;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
+import ca.isp.billing.jobs.remote.RemoteWorker;
 import ca.isp.billing.jobs.report.CycleStatus;
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.report.ManagementReports;
@@ -104,6 +106,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private ca.isp.billing.jobs.schedule.AttentionCheck attentionCheck;
     @Value("${billing.scheduler.file:${BILLING_SCHEDULES:schedules/schedules.yml}}")
     private String schedulesFile;
+    /** Only in a worker process (billing.mode=worker, run.sh worker). */
+    @Autowired(required = false)
+    private RemoteWorker remoteWorker;
     private final CountDownLatch done = new CountDownLatch(1);
 
     public BillingCommandLine(CycleLauncher launcher, UsageIngestLauncher ingestLauncher,
@@ -164,8 +169,9 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         }
         try {
             exitCode = switch (args.get(0)) {
-                case "bill" -> bill(options(args, "cycle-date", "recover", "force", "dry-run", "keep"));
-                case "rerun" -> rerun(options(args, "cycle-date", "force"));
+                case "bill" -> bill(workers(options(args, "cycle-date", "recover", "force", "dry-run", "keep", "workers")));
+                case "rerun" -> rerun(workers(options(args, "cycle-date", "force", "workers")));
+                case "worker" -> worker(options(args));
                 case "status" -> status(options(args, "cycle-date"));
                 case "ingest" -> ingest(options(args));
                 case "collections" -> collections(options(args, "date"));
@@ -193,6 +199,35 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
         } catch (BadFileException | IOException e) {
             System.err.println("error: " + e.getMessage());
             exitCode = BAD_INPUT;
+        }
+    }
+
+    /**
+     * {@code --workers local|remote}: where partitions run (BillingMain has already made this
+     * process the manager of remote workers for {@code remote}). A dry run stays on this machine.
+     */
+    private static Map<String, String> workers(Map<String, String> options) {
+        String workers = options.getOrDefault("workers", "local");
+        if (!workers.equals("local") && !workers.equals("remote")) {
+            throw new UsageException("--workers must be local or remote, not '" + workers + "'");
+        }
+        if (workers.equals("remote") && options.containsKey("dry-run")) {
+            throw new UsageException("--dry-run rehearses on this machine only: leave out --workers remote");
+        }
+        return options;
+    }
+
+    /** run.sh worker: runs the partitions a manager (bill --workers remote) sends, until SIGTERM. */
+    private int worker(Map<String, String> options) {
+        if (remoteWorker == null) {
+            throw new UsageException("worker runs with billing.mode=worker (run.sh worker sets it)");
+        }
+        try {
+            remoteWorker.run();
+            return OK;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILED;
         }
     }
 

@@ -1,6 +1,8 @@
 package ca.isp.billing.jobs.cli;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -35,7 +37,7 @@ public final class BillingMain {
 
         ConfigurableApplicationContext context;
         try {
-            context = application.run(args);
+            context = application.run(withMode(args));
         } catch (Throwable e) {
             if (embeddedDatabaseInUse(e)) {
                 log.debug("could not start: the embedded database is in use", e);
@@ -53,6 +55,24 @@ public final class BillingMain {
         }
         // The exit code comes from the command (ExitCodeGenerator): 0 done, non-zero failed.
         System.exit(SpringApplication.exit(context));
+    }
+
+    /**
+     * Where partitions run is decided before the application starts (the beans differ):
+     * {@code worker} runs as a remote worker (billing.mode=worker), {@code --workers remote} on
+     * bill or rerun makes this process the manager of remote workers (billing.mode=remote).
+     */
+    static String[] withMode(String[] args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.isEmpty() && all.get(0).equals("worker")) {
+            all.add("--billing.mode=worker");
+        }
+        int workers = all.indexOf("--workers");
+        if (all.contains("--workers=remote") || (workers >= 0 && workers + 1 < all.size()
+                && all.get(workers + 1).equals("remote"))) {
+            all.add("--billing.mode=remote");
+        }
+        return all.toArray(String[]::new);
     }
 
     private static void stopGracefully(ConfigurableApplicationContext context) {

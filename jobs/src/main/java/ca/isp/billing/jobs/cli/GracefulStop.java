@@ -8,13 +8,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.cycle.DryRun;
+import ca.isp.billing.jobs.remote.RemoteWorker;
 import ca.isp.billing.jobs.schedule.JobScheduler;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
 import ca.isp.billing.jobs.support.CollectionsJob;
+import ca.isp.billing.jobs.support.InvoiceNowJob;
 import ca.isp.billing.jobs.support.LocalRuns;
 import ca.isp.billing.jobs.support.UsageIngestJob;
 import ca.isp.billing.jobs.support.UsageRerateJob;
@@ -42,8 +45,17 @@ public class GracefulStop {
         this.localRuns = localRuns;
     }
 
+    /** Only in a worker process (run.sh worker): it stops its own partitions, never the cycle. */
+    @Autowired(required = false)
+    private RemoteWorker remoteWorker;
+
     /** Returns how many running executions were asked to stop. */
     public int stopRunning() {
+        if (remoteWorker != null) {
+            // the cycle is the manager's: a worker stops taking partitions and ends the ones it runs
+            remoteWorker.stop();
+            return 1;
+        }
         var copy = dryRun.copyInProgress();
         if (copy.isPresent()) {
             // this process bills a copy: the cycles running on the real database are other processes'
@@ -55,6 +67,7 @@ public class GracefulStop {
         running.addAll(jobRepository.findRunningJobExecutions(UsageIngestJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(UsageRerateJob.NAME));
         running.addAll(jobRepository.findRunningJobExecutions(CollectionsJob.NAME));
+        running.addAll(jobRepository.findRunningJobExecutions(InvoiceNowJob.NAME));
         // on MySQL/MariaDB the repository also shows other processes' runs: only ours are stopped
         running.removeIf(execution -> !localRuns.runsHere(execution.getId()));
         for (JobExecution execution : running) {

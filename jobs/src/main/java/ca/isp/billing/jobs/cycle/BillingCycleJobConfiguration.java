@@ -16,10 +16,12 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
+import org.springframework.batch.core.step.builder.PartitionStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.springframework.batch.infrastructure.item.ItemReader;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -69,6 +71,7 @@ import ca.isp.billing.jobs.rate.RateTables;
 import ca.isp.billing.jobs.rate.RatedUsageWriter;
 import ca.isp.billing.jobs.rate.UsageRatingProcessor;
 import ca.isp.billing.jobs.rate.UsageToRateReader;
+import ca.isp.billing.jobs.remote.RemotePartitioning;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.render.InvoicePdfProcessor;
 import ca.isp.billing.jobs.render.InvoicePdfWriter;
@@ -135,6 +138,9 @@ public class BillingCycleJobConfiguration {
     private final BillingProperties properties;
     private final FaultInjection faults;
     private final Clock clock;
+    /** Only with billing.mode=remote: partitions then run on remote workers, not local threads. */
+    @Autowired(required = false)
+    private RemotePartitioning remoteWorkers;
 
     public BillingCycleJobConfiguration(JobRepository jobRepository, PlatformTransactionManager transactionManager,
                                         JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
@@ -435,11 +441,7 @@ public class BillingCycleJobConfiguration {
      */
     @Bean
     public Step handoff(Step handoffPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return new StepBuilder("handoff", jobRepository)
-                .partitioner(handoffPartition.getName(), accountRanges)
-                .step(handoffPartition)
-                .gridSize(properties.effectiveGridSize())
-                .taskExecutor(partitionExecutor)
+        return partitionStep("handoff", handoffPartition, accountRanges, partitionExecutor)
                 .listener(new BounceMailbox(properties.bounces(), jdbc))
                 .listener(new HandoffLeftovers(jdbc))
                 .build();
@@ -669,12 +671,23 @@ public class BillingCycleJobConfiguration {
     }
 
     private Step partitioned(String name, Step worker, Partitioner partitioner, TaskExecutor executor) {
-        return new StepBuilder(name, jobRepository)
+        return partitionStep(name, worker, partitioner, executor).build();
+    }
+
+    /**
+     * The one place that decides where a partitioned step's partitions run: on local threads
+     * ({@code executor}), or, with billing.mode=remote, on the remote workers (the same
+     * {@code worker} step bean, run by another process; see remote.ManagerConfiguration).
+     */
+    private PartitionStepBuilder partitionStep(String name, Step worker, Partitioner partitioner,
+                                               TaskExecutor executor) {
+        PartitionStepBuilder step = new StepBuilder(name, jobRepository)
                 .partitioner(worker.getName(), partitioner)
                 .step(worker)
                 .gridSize(properties.effectiveGridSize())
-                .taskExecutor(executor)
-                .build();
+                .taskExecutor(executor);
+        return remoteWorkers == null ? step
+                : step.partitionHandler(remoteWorkers.handler(worker.getName(), properties.effectiveGridSize()));
     }
 
     @Bean
