@@ -48,6 +48,12 @@ Usage: ./run.sh <command> [options]
         suspension on the collections calendar, and the day's suspension and reactivation lists
         in out/provisioning/DATE/. Same run guard and restart rules as bill: the same date again
         resumes a failed run or does nothing; one run at a time (a cycle included).
+  payments suspense
+        The payments received for no known account or invoice (unknown account number, invoice
+        number that does not exist), with file, line and reason, and those assigned since.
+  payments assign REF ACCOUNT [--by NAME]
+        Apply the payment in suspense REF to ACCOUNT (oldest invoices first, the rest as credit),
+        recorded with who (--by, default the OS user) and when. Again: nothing changes.
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
@@ -195,7 +201,7 @@ case "$command" in
     fi
     BILLING_HOME="$demo_home" run_app demo "$@"
     ;;
-  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon)
+  bill|rerun|status|import|tax-quote|tax-report|ingest|usage|rerate|review|collections|export|report|abandon|payments)
     build_if_needed
     run_app "$command" "$@"
     ;;

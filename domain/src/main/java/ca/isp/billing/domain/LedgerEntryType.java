@@ -7,5 +7,7 @@ package ca.isp.billing.domain;
 public enum LedgerEntryType {
     INVOICE, OPENING_BALANCE, PAYMENT,
     /** An issued invoice voided by the review gate: minus its total, so the balance is as before it. */
-    CREDIT_NOTE
+    CREDIT_NOTE,
+    /** A payment returned (NSF cheque, chargeback): plus its amount, owed again. */
+    REVERSAL
 }

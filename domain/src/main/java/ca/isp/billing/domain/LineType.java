@@ -13,7 +13,9 @@ public enum LineType {
     /** A tax for one jurisdiction, on the taxable lines of the same invoice. */
     TAX,
     /** A late fee on an earlier invoice left unpaid past its due date. */
-    LATE_FEE;
+    LATE_FEE,
+    /** The fee of a returned payment (an NSF cheque), billed once on the next invoice. */
+    NSF_FEE;
 
     /** Tax applies to what the customer buys, not to taxes or late fees. */
     public boolean isTaxable() {

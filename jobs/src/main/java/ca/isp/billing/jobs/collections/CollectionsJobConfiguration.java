@@ -15,7 +15,7 @@ import ca.isp.billing.jobs.support.CollectionsJob;
 
 /**
  * The daily collections job (run.sh collections --date D): the billing cycle's own payments,
- * late fees, delinquency and provisioning-list steps, the same beans, as a job of their own, so
+ * deposit slips, late fees, delinquency and provisioning-list steps, the same beans, as a job of their own, so
  * an ISP collects every day and not only on cycle days. Every step does only what is left
  * (payment files not read, fee periods not charged, statuses not moved) and the lists are
  * rebuilt from the day's events, so a date run twice, or a cycle on the same day, changes
@@ -26,7 +26,7 @@ import ca.isp.billing.jobs.support.CollectionsJob;
 public class CollectionsJobConfiguration {
 
     @Bean
-    public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
+    public Job collections(JobRepository jobRepository, Step payments, Step depositSlips, Step lateFees, Step delinquency,
                            Step provisioningLists) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
                 .validator(parameters -> {
@@ -37,6 +37,7 @@ public class CollectionsJobConfiguration {
                     }
                 })
                 .start(payments)
+                .next(depositSlips)
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)
