@@ -35,7 +35,8 @@ import ca.isp.billing.writers.AtomicFiles;
  * posted once by the first billing run after they exist ({@code journal_posting}) and written as
  * CSV beside the run summary (docs/FILE-FORMATS.md, "Journal"). An invoice debits receivables
  * with its total and credits each of its lines to the account of its plan, tax, late fee, one-time
- * charge or credit; a payment debits cash and credits receivables. Every line comes from a row of
+ * charge or credit; a payment debits cash and credits receivables (a returned payment the other
+ * way round). Every line comes from a row of
  * an invoice or a payment: there is no balancing line, and a journal whose entries do not balance
  * is refused (the run fails) before anything is written.
  */
@@ -84,7 +85,14 @@ public class JournalExport {
                 SELECT ?, p.payment_ref, ?, ? FROM payment p
                 WHERE NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
                 JournalLine.PAYMENT, cycleDate, rerun, JournalLine.PAYMENT);
-        return invoices + payments;
+        // returned payments of an account (one still in suspense was never booked to a customer)
+        int reversals = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, r.reversal_ref, ?, ? FROM payment_reversal r
+                WHERE r.account_id IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reversal_ref)""",
+                JournalLine.REVERSAL, cycleDate, rerun, JournalLine.REVERSAL);
+        return invoices + payments + reversals;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -97,6 +105,7 @@ public class JournalExport {
     public Journal journal(LocalDate cycleDate, int rerun) {
         List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun));
         lines.addAll(paymentLines(cycleDate, rerun));
+        lines.addAll(reversalLines(cycleDate, rerun));
         return Journal.balanced(lines);
     }
 
@@ -214,6 +223,29 @@ public class JournalExport {
                     lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, RECEIVABLE, account, gl.receivables(),
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
                 }, JournalLine.PAYMENT, cycleDate, rerun);
+        return lines;
+    }
+
+    /** A returned payment: receivables debited (owed again), cash credited (the bank took it back). */
+    private List<JournalLine> reversalLines(LocalDate cycleDate, int rerun) {
+        BillingProperties.Gl gl = properties.gl();
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT r.reversal_ref, r.received_on, r.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN payment_reversal r ON r.reversal_ref = j.source_ref
+                JOIN account a ON a.id = r.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?
+                ORDER BY r.reversal_ref""", rs -> {
+                    String ref = rs.getString(1);
+                    LocalDate received = rs.getDate(2).toLocalDate();
+                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
+                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+                    String account = rs.getString(4);
+                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, RECEIVABLE, account, gl.receivables(),
+                            JournalCategory.RECEIVABLE, null, null, null, currency, amount));
+                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, CASH, account, gl.cash(),
+                            JournalCategory.CASH, null, null, null, currency, amount.negate()));
+                }, JournalLine.REVERSAL, cycleDate, rerun);
         return lines;
     }
 

@@ -99,6 +99,11 @@ public class PaymentSuspense {
         }
     }
 
+    /** A DATETIME as H2 (Timestamp) and Connector/J (LocalDateTime) give it. */
+    private static LocalDateTime dateTime(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+    }
+
     private Assignment assignLocked(String paymentRef, String accountNumber, String by) {
         MapSqlParameterSource p = new MapSqlParameterSource("ref", paymentRef).addValue("account", accountNumber);
         List<Map<String, Object>> found = named.queryForList("""
@@ -120,7 +125,7 @@ public class PaymentSuspense {
         if (ASSIGNED.equals(s.get("status"))) {
             if (accountNumber.equals(s.get("assigned_to"))) {
                 return new Assignment(paymentRef, accountNumber, amount, (BigDecimal) s.get("unapplied"), true,
-                        (String) s.get("assigned_by"), ((Timestamp) s.get("assigned_at")).toLocalDateTime());
+                        (String) s.get("assigned_by"), dateTime(s.get("assigned_at")));
             }
             throw new Refused("payment '" + paymentRef + "' was assigned to account " + s.get("assigned_to") + " by "
                     + s.get("assigned_by") + " at " + s.get("assigned_at") + ": not assigned again");

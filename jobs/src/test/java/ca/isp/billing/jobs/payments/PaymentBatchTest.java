@@ -223,6 +223,12 @@ class PaymentBatchTest extends AbstractCycleTest {
                 WHERE a.account_number = '200001'"""))
                 .containsEntry("LINE_TYPE", "NSF_FEE").containsEntry("BILLED_INVOICE_ID", null)
                 .extractingByKey("AMOUNT").satisfies(v -> assertThat((BigDecimal) v).isEqualByComparingTo("25.00"));
+        // reopened, OLD-A1 is past its 30 days (due 09-21 + 30 = 10-21 < 11-03) with 84.99 >= 10.00 overdue:
+        // 200001, cleared by the cheque on 11-02, is delinquent again the day the cheque comes back
+        assertThat(jdbc.queryForList("""
+                SELECT CAST(e.event_date AS VARCHAR(10)) FROM delinquency_event e JOIN account a ON a.id = e.account_id
+                WHERE a.account_number = '200001' AND e.to_status = 'DELINQUENT'""", String.class))
+                .containsExactly("2026-11-03");
         // a reversal of nothing is rejected with the reason, the file's other line applied
         List<CSVRecord> rejects = Fixtures.rejects(properties.rejects().resolve("returns-2026-11-03.csv.rejects.csv"));
         assertThat(rejects).extracting(r -> r.get("line"), r -> r.get("field"), r -> r.get("reason"))
@@ -333,7 +339,14 @@ class PaymentBatchTest extends AbstractCycleTest {
         BigDecimal total = (BigDecimal) lines.get(0).get("TOTAL");
         assertThat((BigDecimal) lines.get(0).get("AMOUNT_DUE")).isEqualByComparingTo(new BigDecimal("84.99").add(total));
         assertThat(Fixtures.balance(jdbc, "200001")).isEqualByComparingTo(new BigDecimal("84.99").add(total));
-        // the cycle's own reconciliation ran in its report step and held (else it would have FAILED)
+        // the cycle's own reconciliation ran in its report step and held (else it would have FAILED);
+        // its journal books the returned cheque back: receivables debited, cash credited, 84.99 each
+        List<CSVRecord> journal = CSVFormat.DEFAULT.builder().setHeader().get().parse(Files.newBufferedReader(
+                properties.reports(LocalDate.of(2026, 12, 1)).resolve("journal.csv"))).getRecords();
+        assertThat(journal).filteredOn(r -> r.get("source_type").equals("REVERSAL"))
+                .extracting(r -> r.get("source_ref"), r -> r.get("category"), r -> r.get("debit"), r -> r.get("credit"))
+                .containsExactlyInAnyOrder(tuple("RET-501", "RECEIVABLE", "84.99", "0.00"),
+                        tuple("RET-501", "CASH", "0.00", "84.99"));
     }
 
     /** The cycle's tables and those of payment batches. */
