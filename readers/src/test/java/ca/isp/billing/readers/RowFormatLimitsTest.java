@@ -79,9 +79,11 @@ class RowFormatLimitsTest {
             String column = limit.getKey();
             int max = limit.getValue();
 
-            assertThat(ok(readOne(dir, format, good(format).with(column, value(column, max))))).as(column).isNotNull();
+            // a payment line naming a payment it reverses is a reversal: negative
+            TestRecord good = column.equals("reverses") ? good(format).with("amount", "-63.18") : good(format);
+            assertThat(ok(readOne(dir, format, good.with(column, value(column, max))))).as(column).isNotNull();
             String tooLong = value(column, max + 1);
-            assertRejected(readOne(dir, format, good(format).with(column, tooLong)), column,
+            assertRejected(readOne(dir, format, good.with(column, tooLong)), column,
                     "longer than " + max + " characters: " + Row.quote(tooLong));
         }
     }
