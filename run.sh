@@ -64,6 +64,12 @@ Usage: ./run.sh <command> [options]
         The account's accepted quotes (import quotes; --quote accepts that one today and bills
         only it), each on an invoice of its own dated today, outside the cycle: the cycle's tax,
         numbering, review gate, PDF and hand-off. Run again, it bills nothing twice.
+  payments suspense
+        The payments received for no known account or invoice (unknown account number, invoice
+        number that does not exist), with file, line and reason, and those assigned since.
+  payments assign REF ACCOUNT [--by NAME]
+        Apply the payment in suspense REF to ACCOUNT (oldest invoices first, the rest as credit),
+        recorded with who (--by, default the OS user) and when. Again: nothing changes.
   usage --from YYYY-MM-DD --to YYYY-MM-DD [--format csv]
         Usage per service identifier of the records that started in [from, to).
   rerate --from YYYY-MM-DD --to YYYY-MM-DD
@@ -307,7 +313,7 @@ case "$command" in
     build_if_needed
     JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" run_app "$command" "$@"
     ;;
-  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender|invoice-now)
+  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender|invoice-now|payments)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -15,7 +15,8 @@ public enum JournalCategory {
     public static JournalCategory of(LineType type) {
         return switch (type) {
             case RECURRING, USAGE, DISCOUNT -> REVENUE; // a discount lowers its plan's revenue
-            case ONE_TIME -> ONE_TIME;
+            // a returned-payment fee is booked as a one-time charge
+            case ONE_TIME, NSF_FEE -> ONE_TIME;
             case CREDIT -> CREDIT;
             case LATE_FEE -> LATE_FEE;
             case TAX -> TAX_PAYABLE;

@@ -18,6 +18,8 @@ public record JournalLine(LocalDate entryDate, String sourceType, String sourceR
     public static final String INVOICE = "INVOICE";
     public static final String PAYMENT = "PAYMENT";
     public static final String WRITE_OFF = "WRITE_OFF";
+    /** A returned payment (NSF cheque, chargeback): the payment's entry the other way round. */
+    public static final String REVERSAL = "REVERSAL";
 
     public JournalLine {
         if (amount.scale() != Money.SCALE) {

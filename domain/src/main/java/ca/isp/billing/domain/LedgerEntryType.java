@@ -9,5 +9,7 @@ public enum LedgerEntryType {
     /** An issued invoice voided by the review gate: minus its total, so the balance is as before it. */
     CREDIT_NOTE,
     /** An uncollectable invoice written off (WriteOffPolicy): minus what was left open on it. */
-    WRITE_OFF
+    WRITE_OFF,
+    /** A payment returned (NSF cheque, chargeback): plus its amount, owed again. */
+    REVERSAL
 }

@@ -20,7 +20,8 @@ public final class LineTaxClasses {
     }
 
     static TaxClass classOf(InvoiceLine line, Map<String, TaxClass> classBySubscription) {
-        if (line.type() == LineType.LATE_FEE) {
+        // a returned-payment fee is a penalty like a late fee: taxed only where a rule says so
+        if (line.type() == LineType.LATE_FEE || line.type() == LineType.NSF_FEE) {
             return TaxClass.LATE_FEE;
         }
         TaxClass quoted = QuoteLines.taxClassOf(line.lineKey());

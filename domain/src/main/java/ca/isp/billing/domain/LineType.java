@@ -15,7 +15,9 @@ public enum LineType {
     /** A late fee on an earlier invoice left unpaid past its due date. */
     LATE_FEE,
     /** A discount on a plan line (negative), or a repair of one; taxed with the plan it discounts. */
-    DISCOUNT;
+    DISCOUNT,
+    /** The fee of a returned payment (an NSF cheque), billed once on the next invoice. */
+    NSF_FEE;
 
     /** Tax applies to what the customer buys, not to taxes or late fees. */
     public boolean isTaxable() {

@@ -43,14 +43,30 @@ public final class Reconciliation {
     }
 
     /**
-     * Payment lines read = applied (wholly taken by invoices) + duplicates + rejected + suspense
-     * (stored, money left on the account as a credit no invoice has taken yet).
+     * Payment lines read = applied (wholly taken by invoices) + credit left (stored, money left on the
+     * account no invoice has taken yet) + duplicates + rejected + suspense (money for no known
+     * account or invoice, not assigned yet, or reversed while there) + reversals (returned payments).
      */
-    public static ReconciliationEquation paymentsRead(long linesRead, long applied, long duplicates, long rejected,
-                                                      long suspense) {
+    public static ReconciliationEquation paymentsRead(long linesRead, long applied, long creditLeft, long duplicates,
+                                                      long rejected, long suspense, long reversals) {
         return new ReconciliationEquation("payments read", List.of(Term.plus("payment lines read", linesRead)),
-                List.of(Term.plus("applied", applied), Term.plus("duplicates", duplicates),
-                        Term.plus("rejected", rejected), Term.plus("suspense", suspense)));
+                List.of(Term.plus("applied", applied), Term.plus("credit left", creditLeft),
+                        Term.plus("duplicates", duplicates), Term.plus("rejected", rejected),
+                        Term.plus("suspense", suspense), Term.plus("reversals", reversals)));
+    }
+
+    /**
+     * The money of the payment files as their reader accepted it: received - reversed = paid to
+     * accounts (payments, those assigned from suspense included) + in suspense - reversals stored.
+     * Amounts as the files give them (a file is one bank's deposit, in one currency).
+     */
+    public static ReconciliationEquation paymentMoney(BigDecimal received, BigDecimal reversed, BigDecimal toAccounts,
+                                                      BigDecimal inSuspense, BigDecimal reversals) {
+        return new ReconciliationEquation("payment money",
+                List.of(Term.plus("money received", Money.round(received)), Term.minus("reversed", Money.round(reversed))),
+                List.of(Term.plus("paid to accounts", Money.round(toAccounts)),
+                        Term.plus("in suspense", Money.round(inSuspense)),
+                        Term.minus("reversals", Money.round(reversals))));
     }
 
     /**

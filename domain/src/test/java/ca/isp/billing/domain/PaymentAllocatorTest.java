@@ -84,4 +84,28 @@ class PaymentAllocatorTest {
                 .map(Allocation::amount)
                 .findFirst().orElse(BigDecimal.ZERO);
     }
+
+    @ParameterizedTest(name = "pay {0} naming invoice 2")
+    @CsvSource({
+            // payment, to #1, to #3, to #2, unapplied: invoice #2 (the newest) first, then oldest first
+            "50.00,  0,      0,     50.00, 0.00",   // all to the named invoice, though #1 is older
+            "60.00,  0,      0,     60.00, 0.00",   // pays it exactly
+            "100.00, 40.00,  0,     60.00, 0.00",   // 100.00 - 60.00 = 40.00 to the oldest, #1
+            "200.00, 80.00,  25.00, 60.00, 35.00"}) // 60.00 + 80.00 + 25.00 = 165.00; 200.00 - 165.00 = 35.00 credit
+    void paysTheNamedInvoiceFirst(BigDecimal payment, BigDecimal first, BigDecimal second, BigDecimal third,
+                                  BigDecimal unapplied) {
+        AllocationResult result = allocator.allocate(payment, OPEN, 2L);
+
+        assertThat(result.unapplied()).isEqualTo(unapplied);
+        assertThat(allocatedTo(result, 1)).isEqualByComparingTo(first);
+        assertThat(allocatedTo(result, 3)).isEqualByComparingTo(second);
+        assertThat(allocatedTo(result, 2)).isEqualByComparingTo(third);
+    }
+
+    @Test
+    void aNamedInvoiceNotOpenTakesNothing() {
+        // invoice 9 is not among the open ones (paid already): 50.00 goes oldest first, to #1
+        AllocationResult result = allocator.allocate(new BigDecimal("50.00"), OPEN, 9L);
+        assertThat(allocatedTo(result, 1)).isEqualByComparingTo("50.00");
+    }
 }

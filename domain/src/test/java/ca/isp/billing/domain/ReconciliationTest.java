@@ -44,12 +44,26 @@ class ReconciliationTest {
 
     @Test
     void paymentsReadIncludeSuspense() {
-        // 50 lines = 40 applied + 2 duplicates + 3 rejected + 5 in suspense (40 + 2 + 3 + 5 = 50)
-        ReconciliationEquation e = Reconciliation.paymentsRead(50, 40, 2, 3, 5);
+        // 50 lines = 36 applied + 4 credit left + 2 duplicates + 3 rejected + 3 in suspense + 2 reversals
+        // (36 + 4 + 2 + 3 + 3 + 2 = 50)
+        ReconciliationEquation e = Reconciliation.paymentsRead(50, 36, 4, 2, 3, 3, 2);
         assertThat(e.holds()).isTrue();
-        assertThat(e.formula()).isEqualTo("payment lines read = applied + duplicates + rejected + suspense");
-        // a payment row deleted: 39 + 2 + 3 + 5 = 49, off by 1
-        assertThat(Reconciliation.paymentsRead(50, 39, 2, 3, 5).difference()).isEqualByComparingTo("1");
+        assertThat(e.formula()).isEqualTo("payment lines read = applied + credit left + duplicates + rejected + suspense + reversals");
+        // a payment row deleted: 35 + 4 + 2 + 3 + 3 + 2 = 49, off by 1
+        assertThat(Reconciliation.paymentsRead(50, 35, 4, 2, 3, 3, 2).difference()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void paymentMoneyCountsSuspenseAndReversals() {
+        // received 1,250.00, of which 60.00 came back: 1,250.00 - 60.00 = 1,190.00;
+        // to accounts 1,100.00 + suspense 150.00 - reversals 60.00 = 1,190.00
+        ReconciliationEquation e = Reconciliation.paymentMoney(new BigDecimal("1250.00"), new BigDecimal("60.00"),
+                new BigDecimal("1100.00"), new BigDecimal("150.00"), new BigDecimal("60.00"));
+        assertThat(e.holds()).isTrue();
+        // suspense money lost: 1,100.00 + 0.00 - 60.00 = 1,040.00, off by 150.00
+        assertThat(Reconciliation.paymentMoney(new BigDecimal("1250.00"), new BigDecimal("60.00"),
+                new BigDecimal("1100.00"), BigDecimal.ZERO, new BigDecimal("60.00")).difference().abs())
+                .isEqualByComparingTo("150.00");
     }
 
     @Test

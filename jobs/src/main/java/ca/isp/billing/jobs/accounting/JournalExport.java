@@ -35,7 +35,8 @@ import ca.isp.billing.writers.AtomicFiles;
  * posted once by the first billing run after they exist ({@code journal_posting}) and written as
  * CSV beside the run summary (docs/FILE-FORMATS.md, "Journal"). An invoice debits receivables
  * with its total and credits each of its lines to the account of its plan, tax, late fee, one-time
- * charge or credit; a payment debits cash and credits receivables. Every line comes from a row of
+ * charge or credit; a payment debits cash and credits receivables (a returned payment the other
+ * way round). Every line comes from a row of
  * an invoice or a payment: there is no balancing line, and a journal whose entries do not balance
  * is refused (the run fails) before anything is written.
  */
@@ -100,7 +101,16 @@ public class JournalExport {
                 WHERE w.written_off_on <= ?
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = w.reference)""",
                 JournalLine.WRITE_OFF, cycleDate, rerun, cycleDate, JournalLine.WRITE_OFF);
-        return invoices + payments + writeOffs;
+        // returned payments of an account (one still in suspense was never booked to a customer), in
+        // the same window as payments
+        int reversals = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, r.reversal_ref, ?, ? FROM payment_reversal r JOIN ingested_file f ON f.id = r.file_id
+                WHERE r.account_id IS NOT NULL AND f.ingested_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reversal_ref)""",
+                JournalLine.REVERSAL, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
+                JournalLine.REVERSAL);
+        return invoices + payments + writeOffs + reversals;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -114,6 +124,7 @@ public class JournalExport {
         List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun, ""));
         lines.addAll(paymentLines(cycleDate, rerun, ""));
         lines.addAll(writeOffLines(cycleDate, rerun, ""));
+        lines.addAll(reversalLines(cycleDate, rerun, ""));
         return Journal.balanced(lines);
     }
 
@@ -128,7 +139,8 @@ public class JournalExport {
         List<String> unbalanced = new ArrayList<>();
         Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
-            for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF)) {
+            for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF,
+                    JournalLine.REVERSAL)) {
                 String after = "";
                 while (true) {
                     List<String> refs = jdbc.queryForList("""
@@ -145,7 +157,9 @@ public class JournalExport {
                                 invoiceLines(cycleDate, rerun, " AND i.invoice_number BETWEEN ? AND ?", first, after);
                         case JournalLine.PAYMENT ->
                                 paymentLines(cycleDate, rerun, " AND p.payment_ref BETWEEN ? AND ?", first, after);
-                        default -> writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
+                        case JournalLine.WRITE_OFF ->
+                                writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
+                        default -> reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
                     };
                     unbalanced.addAll(Journal.unbalancedEntries(lines));
                     for (JournalLine line : lines) {
@@ -298,6 +312,30 @@ public class JournalExport {
                     lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, RECEIVABLE, account, gl.receivables(),
                             JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
                 }, args(new Object[]{JournalLine.WRITE_OFF, cycleDate, rerun}, bounds));
+        return lines;
+    }
+
+    /** A returned payment: receivables debited (owed again), cash credited (the bank took it back). */
+    private List<JournalLine> reversalLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        BillingProperties.Gl gl = properties.gl();
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT r.reversal_ref, r.received_on, r.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN payment_reversal r ON r.reversal_ref = j.source_ref
+                JOIN account a ON a.id = r.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
+                ORDER BY r.reversal_ref""", rs -> {
+                    String ref = rs.getString(1);
+                    LocalDate received = rs.getDate(2).toLocalDate();
+                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
+                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+                    String account = rs.getString(4);
+                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, RECEIVABLE, account, gl.receivables(),
+                            JournalCategory.RECEIVABLE, null, null, null, currency, amount));
+                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, CASH, account, gl.cash(),
+                            JournalCategory.CASH, null, null, null, currency, amount.negate()));
+                }, args(new Object[]{JournalLine.REVERSAL, cycleDate, rerun}, bounds));
         return lines;
     }
 

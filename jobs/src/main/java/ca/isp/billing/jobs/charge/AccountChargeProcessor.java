@@ -280,6 +280,12 @@ public class AccountChargeProcessor implements ItemProcessor<AccountToBill, Draf
 
     /** An imported one-time charge (ONE_TIME) or credit (CREDIT), in the invoice's language, on its date. */
     private static InvoiceLine oneTimeLine(PendingCharge charge, Language language) {
+        if (LineType.NSF_FEE.name().equals(charge.lineType())) {
+            // the fee of a returned payment (PaymentReversals): its own kind of line
+            return new InvoiceLine(LineType.NSF_FEE, "NSF_FEE:" + charge.chargeRef(),
+                    language == Language.FR ? charge.descriptionFr() : charge.descriptionEn(), charge.reason(),
+                    charge.chargeDate(), charge.chargeDate(), null, null, null, charge.amount().setScale(Money.SCALE));
+        }
         boolean credit = charge.amount().signum() < 0;
         String reason = (credit ? "One-time credit " : "One-time charge ") + charge.chargeRef() + " of "
                 + charge.chargeDate() + " (import charges)" + (charge.reason() == null ? "" : ": " + charge.reason());

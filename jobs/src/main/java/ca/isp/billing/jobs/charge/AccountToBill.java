@@ -55,7 +55,7 @@ public record AccountToBill(long accountId, String accountNumber, Language langu
 
     /** An imported one-time charge (amount > 0) or credit (amount < 0), to be billed on this invoice. */
     public record PendingCharge(long id, String chargeRef, LocalDate chargeDate, BigDecimal amount,
-                                String descriptionEn, String descriptionFr, String reason) {
+                                String descriptionEn, String descriptionFr, String reason, String lineType) {
     }
 
     /** A late fee assessed on an earlier invoice, to be billed on this one. */

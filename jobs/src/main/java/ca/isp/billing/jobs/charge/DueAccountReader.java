@@ -288,13 +288,13 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         // one-time charges and credits not billed yet, dated on or before the cycle date
         Map<Long, List<PendingCharge>> charges = new HashMap<>();
         jdbc.query("""
-                SELECT account_id, id, charge_ref, charge_date, amount, description_en, description_fr, reason
+                SELECT account_id, id, charge_ref, charge_date, amount, description_en, description_fr, reason, line_type
                 FROM one_time_charge
                 WHERE account_id IN (:ids) AND billed_invoice_id IS NULL AND charge_date <= :cycle
                 ORDER BY account_id, charge_date, charge_ref""", ids.addValue("cycle", cycleDate), rs -> {
             charges.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PendingCharge(rs.getLong(2),
                     rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5), rs.getString(6),
-                    rs.getString(7), rs.getString(8)));
+                    rs.getString(7), rs.getString(8), rs.getString(9)));
         });
 
         // Contract prices of their subscriptions, their discounts as they are now, and what each

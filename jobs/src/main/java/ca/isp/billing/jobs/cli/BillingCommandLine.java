@@ -51,6 +51,7 @@ import ca.isp.billing.jobs.report.ManagementReports;
 import ca.isp.billing.jobs.report.TaxLiabilityReport;
 import ca.isp.billing.jobs.tax.TaxQuote;
 import ca.isp.billing.jobs.report.UsageReport;
+import ca.isp.billing.jobs.payments.PaymentSuspense;
 import ca.isp.billing.jobs.review.ReviewDesk;
 import ca.isp.billing.readers.BadFileException;
 
@@ -98,6 +99,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     @org.springframework.beans.factory.annotation.Autowired
     private InvoiceRerender invoiceRerender;
     private final InvoiceNowLauncher invoiceNowLauncher;
+    private final PaymentSuspense suspense;
     private int exitCode = OK;
     // the scheduler's commands, injected apart so the constructor above stays as other branches know it
     @org.springframework.beans.factory.annotation.Autowired
@@ -117,8 +119,10 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                               @Value("${billing.render.engine:layout}") String renderEngine, CycleStatus status, ReferenceDataImporter importer, DemoCommand demo,
                               TaxQuote taxQuote, TaxLiabilityReport taxReport, ReviewDesk reviewDesk,
                               JournalExport journalExport, ManagementReports reports,
-                              BillingProperties properties, DryRun dryRun, InvoiceNowLauncher invoiceNowLauncher) {
+                              BillingProperties properties, DryRun dryRun, InvoiceNowLauncher invoiceNowLauncher,
+                              PaymentSuspense suspense) {
         this.invoiceNowLauncher = invoiceNowLauncher;
+        this.suspense = suspense;
         this.reviewDesk = reviewDesk;
         this.launcher = launcher;
         this.ingestLauncher = ingestLauncher;
@@ -192,6 +196,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "rerender" -> rerender(options(args, "invoice", "cycle-date", "force"));
                 case "scheduler" -> scheduler(options(args, "file"));
                 case "alerts" -> alerts(options(args));
+                case "payments" -> payments(args);
                 default -> usage("unknown command '" + args.get(0) + "'");
             };
         } catch (UsageException e) {
@@ -788,6 +793,52 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                     + "or --void INVOICE... --reason TEXT%n", cycleDate);
         }
         return OK;
+    }
+
+    /**
+     * {@code payments suspense} lists the money received for no known account or invoice;
+     * {@code payments assign REF ACCOUNT [--by NAME]} applies one line to an account (recorded with
+     * who and when; the same assignment again changes nothing).
+     */
+    private int payments(List<String> args) {
+        String sub = args.size() > 1 ? args.get(1) : "";
+        if (sub.equals("suspense") && args.size() == 2) {
+            List<PaymentSuspense.Line> lines = suspense.lines();
+            long open = lines.stream().filter(l -> PaymentSuspense.OPEN.equals(l.status())).count();
+            System.out.printf("%d payment%s in suspense%n", open, open == 1 ? "" : "s");
+            for (PaymentSuspense.Line l : lines) {
+                System.out.printf("  %-20s %10s  received %s  %-8s  %s line %d: %s%s%n", l.paymentRef(),
+                        l.amount().toPlainString(), l.receivedOn(), l.status(), l.file(), l.line(), l.reason(),
+                        l.assignedTo() == null ? "" : " -> account " + l.assignedTo() + " by " + l.assignedBy() + " at "
+                                + l.assignedAt());
+            }
+            if (open > 0) {
+                System.out.println("Assign: ./run.sh payments assign REF ACCOUNT [--by NAME]");
+            }
+            return OK;
+        }
+        if (sub.equals("assign") && args.size() >= 4 && !args.get(2).startsWith("--") && !args.get(3).startsWith("--")) {
+            Map<String, String> options = options(args.subList(3, args.size()), "by");
+            String by = options.getOrDefault("by", System.getProperty("user.name", "unknown"));
+            if (by.isBlank() || by.length() > 100 || !by.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+                throw new UsageException("--by must be a name of 1 to 100 printable characters");
+            }
+            try {
+                PaymentSuspense.Assignment a = suspense.assign(args.get(2), args.get(3), by);
+                if (a.alreadyAssigned()) {
+                    System.out.printf("%s was already assigned to account %s by %s at %s: nothing changed%n",
+                            a.paymentRef(), a.accountNumber(), a.by(), a.at());
+                } else {
+                    System.out.printf("%s (%s) assigned to account %s by %s; credit left %s%n", a.paymentRef(),
+                            a.amount().toPlainString(), a.accountNumber(), a.by(), a.credit().toPlainString());
+                }
+                return OK;
+            } catch (PaymentSuspense.Refused e) {
+                System.err.println("error: " + e.getMessage());
+                return BAD_INPUT;
+            }
+        }
+        throw new UsageException("usage: payments suspense | payments assign REF ACCOUNT [--by NAME]");
     }
 
     /**

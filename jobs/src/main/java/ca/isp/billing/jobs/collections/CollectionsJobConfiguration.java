@@ -24,8 +24,8 @@ import ca.isp.billing.jobs.support.CollectionsJob;
 
 /**
  * The daily collections job (run.sh collections --date D): the billing cycle's own payments,
- * late fees, delinquency and provisioning-list steps, the same beans, as a job of their own (then
- * the write-offs, this job's own), so
+ * deposit slips, late fees, delinquency and provisioning-list steps, the same beans, as a job of
+ * their own (then the write-offs, this job's own), so
  * an ISP collects every day and not only on cycle days. Every step does only what is left
  * (payment files not read, fee periods not charged, statuses not moved) and the lists are
  * rebuilt from the day's events, so a date run twice, or a cycle on the same day, changes
@@ -36,8 +36,8 @@ import ca.isp.billing.jobs.support.CollectionsJob;
 public class CollectionsJobConfiguration {
 
     @Bean
-    public Job collections(JobRepository jobRepository, Step payments, Step lateFees, Step delinquency,
-                           Step provisioningLists, Step writeOffs, RunReport runReport) {
+    public Job collections(JobRepository jobRepository, Step payments, Step depositSlips, Step lateFees,
+                           Step delinquency, Step provisioningLists, Step writeOffs, RunReport runReport) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
                 // out/reports/<date>/collections-report.html when the run ends
                 .listener(RunReportListener.collections(runReport, jobRepository))
@@ -49,6 +49,7 @@ public class CollectionsJobConfiguration {
                     }
                 })
                 .start(payments)
+                .next(depositSlips)
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)

@@ -66,7 +66,9 @@ import ca.isp.billing.jobs.ingest.UsageSources;
 import ca.isp.billing.jobs.issue.InvoiceIssueProcessor;
 import ca.isp.billing.jobs.issue.IssuedInvoiceWriter;
 import ca.isp.billing.jobs.issue.TaxedInvoiceReader;
+import ca.isp.billing.jobs.payments.DepositSlipTasklet;
 import ca.isp.billing.jobs.payments.PaymentFileIngester;
+import ca.isp.billing.jobs.payments.PaymentSettings;
 import ca.isp.billing.jobs.rate.RateTables;
 import ca.isp.billing.jobs.rate.RatedUsageWriter;
 import ca.isp.billing.jobs.rate.UsageRatingProcessor;
@@ -157,7 +159,7 @@ public class BillingCycleJobConfiguration {
     @Bean
     public Job billingCycle(Step ingest, Step rate, Step charge, Step tax, Step invoice, Step reviewGate, Step render,
                             Step handoff,
-                            Step handoffManifest, Step payments, Step lateFees, Step delinquency, Step provisioningLists,
+                            Step handoffManifest, Step payments, Step depositSlips, Step lateFees, Step delinquency, Step provisioningLists,
                             Step journal, Step report,
                             CompanyProfiles company) {
         return new JobBuilder(BillingCycleJob.NAME, jobRepository)
@@ -172,6 +174,7 @@ public class BillingCycleJobConfiguration {
                 .next(rate)
                 // Payments before invoices: an invoice never asks for money already paid.
                 .next(payments)
+                .next(depositSlips)
                 .next(charge)
                 .next(tax)
                 .next(invoice)
@@ -270,9 +273,17 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PaymentFileIngester paymentFileIngester(@Value(DATE) LocalDate cycleDate) {
+    public PaymentFileIngester paymentFileIngester(@Value(DATE) LocalDate cycleDate, PaymentSettings paymentSettings) {
         return new PaymentFileIngester(jdbc, transactionManager, properties, plausibleDates().payments(cycleDate),
-                faults);
+                faults, paymentSettings);
+    }
+
+    /** A deposit slip (PDF and CSV) per deposit batch of the payment files, in out/deposits/. */
+    @Bean
+    public Step depositSlips() {
+        return new StepBuilder("depositSlips", jobRepository)
+                .tasklet(new DepositSlipTasklet(jdbc, properties.out().resolve("deposits"), clock), transactionManager)
+                .build();
     }
 
     /** The windows of plausible input dates (billing.plausible.*), counted from today. */

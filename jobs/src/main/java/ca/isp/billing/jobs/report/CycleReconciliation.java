@@ -44,6 +44,7 @@ public class CycleReconciliation {
     private static final int PAYMENTS_IN = 3;
     private static final int CLOSING = 4;
     private static final int CREDITS = 5;
+    private static final int REVERSALS = 6;
     private final JdbcTemplate jdbc;
     /** Where the cycles' payment windows are read (null: usage equations only, {@link #ofUsage}). */
     private final JobRepository repository;
@@ -119,7 +120,10 @@ public class CycleReconciliation {
         equations.add(Reconciliation.usageRated(rated, number(rows, "billed"), number(rows, "later")));
     }
 
-    /** Payment files ingested in the window: lines read against the payment rows stored from them. */
+    /**
+     * Payment files ingested in the window: lines read against the payment, suspense and reversal
+     * rows stored from them; and their money as the reader accepted it against the same rows.
+     */
     private void payments(RunWindow w, List<ReconciliationEquation> equations) {
         Map<String, Object> read = jdbc.queryForMap("""
                 SELECT COALESCE(SUM(lines_read), 0) AS lines_read, COALESCE(SUM(duplicates), 0) AS duplicates,
@@ -127,11 +131,34 @@ public class CycleReconciliation {
                 FROM ingested_file WHERE kind = ? AND ingested_at BETWEEN ? AND ?""", PAYMENTS, w.from(), w.to());
         Map<String, Object> rows = jdbc.queryForMap("""
                 SELECT COALESCE(SUM(CASE WHEN p.unapplied = 0 THEN 1 ELSE 0 END), 0) AS applied,
-                    COALESCE(SUM(CASE WHEN p.unapplied <> 0 THEN 1 ELSE 0 END), 0) AS suspense
+                    COALESCE(SUM(CASE WHEN p.unapplied <> 0 THEN 1 ELSE 0 END), 0) AS credit,
+                    COALESCE(SUM(p.amount), 0) AS amount
                 FROM payment p JOIN ingested_file f ON f.id = p.file_id
                 WHERE f.kind = ? AND f.ingested_at BETWEEN ? AND ?""", PAYMENTS, w.from(), w.to());
+        // assigned lines are payment rows now (same file): only those still unassigned count here
+        Map<String, Object> suspense = jdbc.queryForMap("""
+                SELECT COUNT(*) AS n, COALESCE(SUM(s.amount), 0) AS amount
+                FROM payment_suspense s JOIN ingested_file f ON f.id = s.file_id
+                WHERE s.status <> 'ASSIGNED' AND f.kind = ? AND f.ingested_at BETWEEN ? AND ?""", PAYMENTS, w.from(),
+                w.to());
+        Map<String, Object> reversals = jdbc.queryForMap("""
+                SELECT COUNT(*) AS n, COALESCE(SUM(r.amount), 0) AS amount
+                FROM payment_reversal r JOIN ingested_file f ON f.id = r.file_id
+                WHERE f.kind = ? AND f.ingested_at BETWEEN ? AND ?""", PAYMENTS, w.from(), w.to());
+        Map<String, Object> money = jdbc.queryForMap("""
+                SELECT COALESCE(SUM(m.received), 0) AS received, COALESCE(SUM(m.reversed), 0) AS reversed
+                FROM payment_file_money m JOIN ingested_file f ON f.id = m.file_id
+                WHERE f.kind = ? AND f.ingested_at BETWEEN ? AND ?""", PAYMENTS, w.from(), w.to());
         equations.add(Reconciliation.paymentsRead(number(read, "lines_read"), number(rows, "applied"),
-                number(read, "duplicates"), number(read, "rejected"), number(rows, "suspense")));
+                number(rows, "credit"), number(read, "duplicates"), number(read, "rejected"), number(suspense, "n"),
+                number(reversals, "n")));
+        equations.add(Reconciliation.paymentMoney(decimal(money, "received"), decimal(money, "reversed"),
+                decimal(rows, "amount"), decimal(suspense, "amount"), decimal(reversals, "amount")));
+    }
+
+    private static BigDecimal decimal(Map<String, Object> row, String column) {
+        Object value = row.get(column);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     }
 
     /**
@@ -182,7 +209,8 @@ public class CycleReconciliation {
      * on payments). So the ledger is checked against the invoices and payments, never against
      * itself. Late fees are counted once, in the invoices that bill them. An invoice voided by the
      * review gate counts in the invoices and its credit note in the credits (both movements of the
-     * cycle). No reversals are posted yet: that figure is 0 until the ledger has such entries.
+     * cycle). Returned payments (REVERSAL entries, payment_reversal) of the window's files are the
+     * reversals.
      */
     private void ledger(LocalDate cycleDate, RunWindow w, List<ReconciliationEquation> equations) {
         Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
@@ -210,6 +238,17 @@ public class CycleReconciliation {
                 JOIN payment p ON p.payment_ref = l.reference JOIN ingested_file f ON f.id = p.file_id
                 WHERE l.entry_type = ? AND f.kind = ? AND f.ingested_at BETWEEN ? AND ?
                 GROUP BY a.service_country""", LedgerEntryType.PAYMENT.name(), PAYMENTS, w.from(), w.to());
+        // returned payments of the window's files: a movement (REVERSAL entries), and the reversals
+        sumByCountry(byCurrency, LEDGER_MOVES, """
+                SELECT a.service_country, SUM(l.amount) FROM account_ledger l JOIN account a ON a.id = l.account_id
+                JOIN payment_reversal r ON r.reversal_ref = l.reference JOIN ingested_file f ON f.id = r.file_id
+                WHERE l.entry_type = ? AND f.kind = ? AND f.ingested_at BETWEEN ? AND ?
+                GROUP BY a.service_country""", LedgerEntryType.REVERSAL.name(), PAYMENTS, w.from(), w.to());
+        sumByCountry(byCurrency, REVERSALS, """
+                SELECT a.service_country, SUM(r.amount) FROM payment_reversal r JOIN account a ON a.id = r.account_id
+                JOIN ingested_file f ON f.id = r.file_id
+                WHERE f.kind = ? AND f.ingested_at BETWEEN ? AND ? GROUP BY a.service_country""",
+                PAYMENTS, w.from(), w.to());
         sumByCountry(byCurrency, INVOICES, """
                 SELECT a.service_country, SUM(i.total) FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.cycle_date = ? AND i.status IN (?, ?) GROUP BY a.service_country""",
@@ -227,7 +266,7 @@ public class CycleReconciliation {
                 SELECT a.service_country, -SUM(p.unapplied) FROM payment p JOIN account a ON a.id = p.account_id
                 GROUP BY a.service_country""");
         byCurrency.forEach((currency, f) -> equations.add(Reconciliation.ledger(currency,
-                f[LEDGER_NOW].subtract(f[LEDGER_MOVES]), f[INVOICES], f[PAYMENTS_IN], f[CREDITS], BigDecimal.ZERO,
+                f[LEDGER_NOW].subtract(f[LEDGER_MOVES]), f[INVOICES], f[PAYMENTS_IN], f[CREDITS], f[REVERSALS],
                 f[CLOSING])));
     }
 
@@ -239,7 +278,7 @@ public class CycleReconciliation {
             }
             BigDecimal[] figures = byCurrency.computeIfAbsent(BillingCurrency.forServiceCountry(rs.getString(1)).name(),
                     c -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                            BigDecimal.ZERO});
+                            BigDecimal.ZERO, BigDecimal.ZERO});
             figures[slot] = figures[slot].add(amount);
         }, args);
     }

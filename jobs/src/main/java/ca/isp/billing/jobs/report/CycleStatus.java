@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.springframework.batch.core.BatchStatus;
@@ -72,6 +73,7 @@ public class CycleStatus {
                 .append('\n');
         heldForReview(out);
         deliveriesNotSent(out);
+        paymentsInSuspense(out);
         // the newest cycle that is not finished, else the newest one: what to type next
         BillingCycleJob.lastExecutions(jobRepository, RECENT_CYCLES).stream()
                 .filter(e -> e.getStatus() != BatchStatus.COMPLETED && e.getStatus() != BatchStatus.ABANDONED)
@@ -79,6 +81,18 @@ public class CycleStatus {
                 .or(() -> BillingCycleJob.lastExecutions(jobRepository, 1).stream().findFirst())
                 .ifPresent(e -> out.append("next: ").append(next(e)).append('\n'));
         return out.toString();
+    }
+
+    /** Money received for no known account or invoice, waiting for an operator (run.sh payments). */
+    private void paymentsInSuspense(StringBuilder out) {
+        Map<String, Object> open = jdbc.queryForMap(
+                "SELECT COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount FROM payment_suspense WHERE status = 'OPEN'");
+        long n = ((Number) open.get("N")).longValue();
+        if (n > 0) {
+            out.append(String.format("payments in suspense: %d, %s (./run.sh payments suspense lists them; "
+                    + "./run.sh payments assign REF ACCOUNT applies one)%n", n,
+                    new java.math.BigDecimal(open.get("AMOUNT").toString()).setScale(2).toPlainString()));
+        }
     }
 
     /**

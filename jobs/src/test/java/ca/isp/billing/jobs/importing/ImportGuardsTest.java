@@ -122,8 +122,16 @@ class ImportGuardsTest extends AbstractCycleTest {
                         "invoice_number", List.of("invoice.invoice_number", "account_ledger.reference")),
                 UsageFormat.INSTANCE, Map.of("record_id", List.of("usage_record.record_id"),
                         "source", List.of("usage_record.source"), "service_id", List.of("usage_record.service_id")),
-                PaymentFormat.INSTANCE, Map.of("payment_ref", List.of("payment.payment_ref", "account_ledger.reference"),
-                        "account_number", List.of("account.account_number"), "method", List.of("payment.method"))));
+                PaymentFormat.INSTANCE, Map.of("payment_ref", List.of("payment.payment_ref", "account_ledger.reference",
+                                "payment_suspense.payment_ref", "payment_reversal.reversal_ref"),
+                        "account_number", List.of("account.account_number", "payment_suspense.account_number"),
+                        "method", List.of("payment.method", "payment_suspense.method"),
+                        "invoice_number", List.of("invoice.invoice_number", "payment.invoice_number",
+                                "payment_suspense.invoice_number"),
+                        "deposit_batch", List.of("payment.deposit_batch", "payment_suspense.deposit_batch",
+                                "deposit_slip.deposit_batch"),
+                        "cheque_number", List.of("payment.cheque_number", "payment_suspense.cheque_number"),
+                        "reverses", List.of("payment_reversal.original_ref"))));
         stored.put(ChargeFormat.INSTANCE, Map.of("charge_ref", List.of("one_time_charge.charge_ref"),
                         "account_number", List.of("account.account_number"),
                         "description_en", List.of("one_time_charge.description_en"),

@@ -60,7 +60,7 @@ class ReconciliationCycleTest {
             Reconciliation r = reconciliation(run);
             assertThat(r.broken()).isEmpty();
             assertThat(r.equations()).extracting(ReconciliationEquation::name)
-                    .startsWith("usage read", "usage stored", "usage rated", "payments read", "invoices", "deliveries")
+                    .startsWith("usage read", "usage stored", "usage rated", "payments read", "payment money", "invoices", "deliveries")
                     .contains("ledger CAD");
             // usage: lines read as the files hold them; rejected = the malformed lines the generator wrote;
             // stored = the rows of usage_record; unmatched = the unknown services
@@ -72,13 +72,17 @@ class ReconciliationCycleTest {
                     BigDecimal.valueOf(count(run, "SELECT COUNT(*) FROM usage_record")));
             assertThat(r.equation("usage stored").value("unmatched"))
                     .isEqualByComparingTo(BigDecimal.valueOf(generated.unknownServiceUsage()));
-            // payments: every line of the payment files accounted for; rejected = malformed + the unknown account
+            // payments: every line of the payment files accounted for; rejected = malformed; the unknown
+            // account's line in suspense
             ReconciliationEquation payments = r.equation("payments read");
             assertThat(payments.value("payment lines read")).isEqualByComparingTo(BigDecimal.valueOf(paymentLines));
             assertThat(payments.value("rejected")).isEqualByComparingTo(
-                    BigDecimal.valueOf(generated.malformedPaymentLines() + 1));
-            assertThat(payments.value("applied").add(payments.value("suspense")))
+                    BigDecimal.valueOf(generated.malformedPaymentLines()));
+            assertThat(payments.value("suspense")).isEqualByComparingTo("1");
+            assertThat(payments.value("applied").add(payments.value("credit left")))
                     .isEqualByComparingTo(BigDecimal.valueOf(count(run, "SELECT COUNT(*) FROM payment")));
+            assertThat(r.equation("payment money").value("in suspense")).isEqualByComparingTo(run.jdbc().queryForObject(
+                    "SELECT SUM(amount) FROM payment_suspense", BigDecimal.class));
             // invoices: one per due account with something to bill (accounts.csv), all issued; the
             // deliveries their accounts asked for in accounts.csv, all sent
             List<DemoInputs.Account> invoiced = inputs.invoiced(CYCLE);
@@ -152,7 +156,7 @@ class ReconciliationCycleTest {
             // balance: the invoices keep what the payment paid, so only the money it left as a credit is missing)
             assertThat(outcome.result()).isEqualTo(Result.FAILED);
             assertThat(outcome.message()).contains("in step report")
-                    .contains("payments read: payment lines read = applied + duplicates + rejected + suspense")
+                    .contains("payments read: payment lines read = applied + credit left + duplicates + rejected + suspense + reversals")
                     .contains("(off by 1)").doesNotContain("usage read:");
         }
     }
