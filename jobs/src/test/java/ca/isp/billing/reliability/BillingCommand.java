@@ -75,11 +75,6 @@ final class BillingCommand {
             return what;
         }
 
-        /** SIGTERM, as systemd or an operator's kill stops a long-running command (the scheduler). */
-        void terminate() {
-            process.destroy();
-        }
-
         /** Waits until the output holds {@code text}; false if the process ended or the time ran out first. */
         boolean awaitOutput(String text, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
