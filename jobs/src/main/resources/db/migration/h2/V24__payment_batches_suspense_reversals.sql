@@ -74,6 +74,11 @@ CREATE TABLE payment_file_money (
     CONSTRAINT fk_file_money_file FOREIGN KEY (file_id) REFERENCES ingested_file (id)
 );
 
+-- Payment files read before this version: the money they brought is what their payments hold
+-- (there was no suspense and no reversal then), so the payment-money equation holds for them.
+INSERT INTO payment_file_money (file_id, received, reversed)
+SELECT file_id, SUM(amount), 0 FROM payment WHERE file_id IS NOT NULL GROUP BY file_id;
+
 -- The deposit slips written (out/deposits/<batch>.pdf and .csv), with the figures they show: a
 -- batch whose payments changed since is written again.
 CREATE TABLE deposit_slip (

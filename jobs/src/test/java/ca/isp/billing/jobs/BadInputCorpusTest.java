@@ -204,6 +204,8 @@ class BadInputCorpusTest extends AbstractCycleTest {
         for (String check : c.expect().isBlank() ? new String[0] : c.expect().split(" ")) {
             String[] kv = check.split("=", 2);
             switch (kv[0]) {
+                case "suspense" -> assertThat(count("SELECT COUNT(*) FROM payment_suspense WHERE payment_ref = ?",
+                        kv[1])).isEqualTo(1);
                 case "unmatched" -> assertThat(jdbc.queryForObject(
                         "SELECT status FROM usage_record WHERE record_id = ?", String.class, kv[1])).isEqualTo("UNMATCHED");
                 case "duplicates" -> assertThat(count("SELECT duplicates FROM ingested_file WHERE file_name = ?",

@@ -95,7 +95,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private final DryRun dryRun;
     /** run.sh bench cycle / bench partitions (a field, so the constructor stays as it is). */
     @org.springframework.beans.factory.annotation.Autowired
-    private ca.isp.billing.jobs.bench.CycleBench cycleBench;
+    private ca.isp.billing.jobs.demo.CycleBench cycleBench;
     @org.springframework.beans.factory.annotation.Autowired
     private InvoiceRerender invoiceRerender;
     private final InvoiceNowLauncher invoiceNowLauncher;
@@ -551,7 +551,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             throw new UsageException("--usage must be from 1 to 100 records an account (" + accounts + " to "
                     + 100L * accounts + ")");
         }
-        ca.isp.billing.jobs.bench.CycleBench.Result result = cycleBench.run((int) accounts, usage,
+        ca.isp.billing.jobs.demo.CycleBench.Result result = cycleBench.run((int) accounts, usage,
                 number(options, "seed", DemoCommand.DEFAULT_SEED));
         if (result.outcome() != CycleOutcome.Result.COMPLETED) {
             System.err.println("error: the cycle ended " + result.outcome() + " (see the log)");
@@ -568,7 +568,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             return OK;
         }
         System.out.printf("%-20s %10s %12s %12s %12s%n", "step", "seconds", "read", "written", "items/s");
-        for (ca.isp.billing.jobs.bench.CycleBench.StepTime step : result.steps()) {
+        for (ca.isp.billing.jobs.demo.CycleBench.StepTime step : result.steps()) {
             System.out.printf("%-20s %10.1f %,12d %,12d %,12.0f%n", step.name(), step.seconds(), step.read(),
                     step.written(), step.itemsPerSecond());
         }

@@ -90,7 +90,20 @@ public class InvoiceNowLauncher {
                         last.getStatus());
                 execution = jobOperator.restart(last);
             }
-            return finished(today, accountNumber, execution);
+            CycleOutcome outcome = finished(today, accountNumber, execution);
+            // one quote a run: the next accepted quote gets the next run, its statement after this one's
+            for (int more = acceptedLeft(accountNumber, today); quoteRef == null && more > 0
+                    && outcome.result() == Result.COMPLETED; more--) {
+                long next = run;
+                while (jobRepository.getLastJobExecution(InvoiceNowJob.NAME,
+                        InvoiceNowJob.parameters(accountNumber, today, quote, next)) != null) {
+                    next++;
+                }
+                log.info("Invoice-now {} {}: run {} starting for the next accepted quote.", accountNumber, today, next);
+                outcome = finished(today, accountNumber, jobOperator.start(invoiceNow,
+                        InvoiceNowJob.parameters(accountNumber, today, quote, next)));
+            }
+            return outcome;
         } catch (Exception e) {
             log.error("invoice-now {} could not start or record its end", accountNumber, e);
             return CycleOutcome.of(today, Result.FAILED, "invoice-now " + accountNumber + " could not start or record"
@@ -99,12 +112,28 @@ public class InvoiceNowLauncher {
         }
     }
 
+    /** The account's accepted quotes not invoiced yet. */
+    private int acceptedLeft(String accountNumber, LocalDate today) {
+        Integer left = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM quote q JOIN account a ON a.id = q.account_id
+                WHERE a.account_number = :a AND q.accepted_on IS NOT NULL AND q.accepted_on <= :today
+                  AND q.invoice_id IS NULL""", new MapSqlParameterSource("a", accountNumber).addValue("today", today),
+                Integer.class);
+        return left == null ? 0 : left;
+    }
+
     /** The quote asked for, accepted today unless accepted before; a refusal when it is not the account's. */
     private String accept(String accountNumber, String quoteRef, LocalDate today) {
         Integer account = jdbc.queryForObject("SELECT COUNT(*) FROM account WHERE account_number = :a",
                 new MapSqlParameterSource("a", accountNumber), Integer.class);
         if (account == null || account == 0) {
             return "unknown account '" + accountNumber + "'";
+        }
+        Integer writtenOff = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM account WHERE account_number = :a AND status = 'WRITTEN_OFF'""",
+                new MapSqlParameterSource("a", accountNumber), Integer.class);
+        if (writtenOff != null && writtenOff > 0) {
+            return "account " + accountNumber + " is written off: it is not invoiced any more";
         }
         if (quoteRef == null) {
             return null;

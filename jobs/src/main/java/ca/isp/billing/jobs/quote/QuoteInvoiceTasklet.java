@@ -24,8 +24,9 @@ import ca.isp.billing.domain.TaxClass;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 
 /**
- * The first step of invoice-now: a DRAFT invoice of its own for each of the account's accepted
- * quotes not invoiced yet (or only the one asked for), dated the invoice-now date, source
+ * The first step of invoice-now: a DRAFT invoice of its own for the first of the account's accepted
+ * quotes not invoiced yet (or the one asked for; InvoiceNowLauncher runs the job again for the
+ * next one, so each invoice's statement follows the one before), dated the invoice-now date, source
  * {@code QUOTE:<ref>}, with the quote's lines (QuoteLines), and the quote marked with it, all in
  * the step's transaction. The next steps (the cycle's tax, invoice, review gate, render and
  * hand-off) take it from there. A quote is invoiced once: the mark is guarded by
@@ -66,8 +67,12 @@ public class QuoteInvoiceTasklet implements Tasklet {
             jdbc.query("""
                     SELECT line_no, description_en, description_fr, amount, tax_class FROM quote_line
                     WHERE quote_ref = :ref ORDER BY line_no""", new MapSqlParameterSource("ref", quote.ref()), rs -> {
-                lines.add(QuoteLines.line(quote.ref(), rs.getInt(1),
-                        quote.language() == Language.FR ? rs.getString(3) : rs.getString(2), rs.getBigDecimal(4),
+                String description = switch (quote.language()) {
+                    case FR -> rs.getString(3);
+                    case BILINGUAL -> Language.both(rs.getString(2), rs.getString(3));
+                    default -> rs.getString(2);
+                };
+                lines.add(QuoteLines.line(quote.ref(), rs.getInt(1), description, rs.getBigDecimal(4),
                         TaxClass.valueOf(rs.getString(5)), quote.acceptedOn()));
             });
             if (lines.isEmpty()) {
@@ -95,6 +100,9 @@ public class QuoteInvoiceTasklet implements Tasklet {
             contribution.incrementWriteCount(1);
             log.info("Quote {} of account {}: draft invoice {} with {} lines", quote.ref(), accountNumber, invoiceId,
                     lines.size());
+            // one quote a run: the next invoice's statement must start from this one's (the launcher
+            // runs again while accepted quotes are left)
+            break;
         }
         contribution.incrementReadCount(); // the account looked at
         return RepeatStatus.FINISHED;

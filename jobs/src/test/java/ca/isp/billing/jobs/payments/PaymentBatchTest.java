@@ -364,7 +364,7 @@ class PaymentBatchTest extends AbstractCycleTest {
         for (JobInstance instance : jobRepository.getJobInstances(CollectionsJob.NAME, 0, 100)) {
             executions.addAll(jobRepository.getJobExecutions(instance));
         }
-        return new CycleReconciliation(jdbc).of(LocalDate.of(2026, 11, 2), executions);
+        return new CycleReconciliation(jdbc, jobRepository).of(LocalDate.of(2026, 11, 2), executions);
     }
 
     private List<org.assertj.core.groups.Tuple> allocations() {

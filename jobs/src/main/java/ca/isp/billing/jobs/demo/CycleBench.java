@@ -1,4 +1,4 @@
-package ca.isp.billing.jobs.bench;
+package ca.isp.billing.jobs.demo;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -20,7 +20,6 @@ import ca.isp.billing.demo.DemoIspGenerator;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
-import ca.isp.billing.jobs.demo.DemoCommand;
 
 /**
  * {@code run.sh bench cycle --accounts N --usage M}: a demo ISP of N accounts with about M usage
