@@ -142,7 +142,9 @@ class SchedulerIT {
             Path file = usageFile(folder);
             // the second rate chunk takes 10 s (a slow chunk): SIGTERM arrives in the middle of it
             List<String> slow = new java.util.ArrayList<>(scheduler(schedule));
-            slow.addAll(List.of("--billing.chunk-size=2", "--billing.fault.step=rate", "--billing.fault.chunk=2",
+            // one rate partition, so "the chunk in progress" is one chunk (rate is partitioned now)
+            slow.addAll(List.of("--billing.grid-size=1", "--billing.chunk-size=2", "--billing.fault.step=rate",
+                    "--billing.fault.chunk=2",
                     "--billing.fault.action=pause", "--billing.fault.pause-seconds=10"));
             BillingCommand.Running first = BillingCommand.start(folder, db, "scheduler-sigterm", slow);
             assertThat(first.awaitOutput("fault injection: pausing", START_AND_RUN))
