@@ -125,6 +125,13 @@ public class BillingCycleJobConfiguration {
      * the cycle date, or the collections date when CollectionsJobConfiguration runs them.
      */
     private static final String DATE = "#{jobParameters['cycleDate'] ?: jobParameters['collectionsDate']}";
+    /**
+     * A partition's account range. A kill -9 between the moment Spring Batch saved a partition's step
+     * execution and the moment it saved its context leaves a partition without one: resumed, it
+     * takes the whole range (its reader selects only what is left; unique keys refuse a second bill).
+     */
+    private static final String MIN_ID = "#{stepExecutionContext['minId'] ?: T(java.lang.Long).MIN_VALUE}";
+    private static final String MAX_ID = "#{stepExecutionContext['maxId'] ?: T(java.lang.Long).MAX_VALUE}";
 
     /**
      * The account of an invoice-now run (InvoiceNowJobConfiguration), none for the cycle: the steps
@@ -257,8 +264,8 @@ public class BillingCycleJobConfiguration {
     /** Step scoped like every reader: a reader keeps its position, a new run needs a new one. */
     @Bean
     @StepScope
-    public UsageToRateReader usageToRateReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                               @Value("#{stepExecutionContext['maxId']}") long maxId) {
+    public UsageToRateReader usageToRateReader(@Value(MIN_ID) long minId,
+                                               @Value(MAX_ID) long maxId) {
         return new UsageToRateReader(named, minId, maxId, properties.chunkSize() * 5);
     }
 
@@ -306,8 +313,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public DueAccountReader dueAccountReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                             @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public DueAccountReader dueAccountReader(@Value(MIN_ID) long minId,
+                                             @Value(MAX_ID) long maxId,
                                              @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
         return new DueAccountReader(named, minId, maxId, cycleDate, properties.chunkSize(),
                 properties.charge().billSuspended());
@@ -342,8 +349,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public DraftInvoiceReader draftInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                 @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public DraftInvoiceReader draftInvoiceReader(@Value(MIN_ID) long minId,
+                                                 @Value(MAX_ID) long maxId,
                                                  @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                  @Value(INVOICE_ACCOUNT) String invoiceAccount) {
         return new DraftInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize(), clock,
@@ -398,8 +405,8 @@ public class BillingCycleJobConfiguration {
      */
     @Bean
     @StepScope
-    public ReviewGateTasklet reviewGateTasklet(@Value("#{stepExecutionContext['minId']}") long minId,
-                                               @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public ReviewGateTasklet reviewGateTasklet(@Value(MIN_ID) long minId,
+                                               @Value(MAX_ID) long maxId,
                                                @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                @Value("${billing.review.rules:}") String rulesFile,
                                                @Value(INVOICE_ACCOUNT) String invoiceAccount) {
@@ -429,8 +436,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public InvoiceToRenderReader invoiceToRenderReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public InvoiceToRenderReader invoiceToRenderReader(@Value(MIN_ID) long minId,
+                                                       @Value(MAX_ID) long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                        CompanyProfiles company,
                                                        @Value(INVOICE_ACCOUNT) String invoiceAccount) {
@@ -475,8 +482,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public PendingDeliveryReader pendingDeliveryReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public PendingDeliveryReader pendingDeliveryReader(@Value(MIN_ID) long minId,
+                                                       @Value(MAX_ID) long maxId,
                                                        @Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                                        CompanyProfiles company,
                                                        @Value(INVOICE_ACCOUNT) String invoiceAccount) {
@@ -559,8 +566,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public OverdueInvoiceReader overdueInvoiceReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                     @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public OverdueInvoiceReader overdueInvoiceReader(@Value(MIN_ID) long minId,
+                                                     @Value(MAX_ID) long maxId,
                                                      @Value(DATE) LocalDate cycleDate) {
         return new OverdueInvoiceReader(named, minId, maxId, cycleDate, properties.chunkSize());
     }
@@ -588,8 +595,8 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public AccountStandingReader accountStandingReader(@Value("#{stepExecutionContext['minId']}") long minId,
-                                                       @Value("#{stepExecutionContext['maxId']}") long maxId,
+    public AccountStandingReader accountStandingReader(@Value(MIN_ID) long minId,
+                                                       @Value(MAX_ID) long maxId,
                                                        @Value(DATE) LocalDate cycleDate) {
         return new AccountStandingReader(named, minId, maxId, cycleDate, properties.chunkSize() * 5);
     }
