@@ -20,6 +20,10 @@ import java.util.TreeSet;
  * apply. Taxes are compared with the account's last invoice; a tax whose rate table has a dated
  * change between the two invoice dates ({@code redatedTaxes}) or that a certificate exempts is
  * explained, not an anomaly.
+ *
+ * <p>The history is the account's cycle invoices only. A quote invoice (invoice-now) bills one-off
+ * work: it is not like any cycle invoice, so it is never history, and it is compared with none
+ * ({@link #reviewQuoteInvoice}): only the ceilings apply to it.
  */
 public final class InvoiceReview {
 
@@ -38,22 +42,49 @@ public final class InvoiceReview {
                         && past.currency().equals(invoice.currency()))
                 .limit(settings.historyCycles()).toList();
         totalVsMedian(invoice, comparable).ifPresent(findings::add);
-        if (settings.on(ReviewRule.TOTAL_CEILING) && invoice.total().compareTo(settings.totalCeiling()) > 0) {
-            findings.add(new ReviewFinding(ReviewRule.TOTAL_CEILING, "total " + Figures.money(invoice.total())
-                    + " is above the ceiling of " + Figures.money(settings.totalCeiling())));
-        }
+        ceiling(invoice).ifPresent(findings::add);
         notPaying(invoice, history).ifPresent(findings::add);
         if (settings.on(ReviewRule.TAX_CHANGED) && !history.isEmpty()) {
             taxChanged(invoice, history.get(0), redatedTaxes).ifPresent(findings::add);
         }
         usageVsUsual(invoice, comparable).ifPresent(findings::add);
-        if (settings.on(ReviewRule.FIRST_INVOICE_CEILING) && history.isEmpty()
-                && invoice.total().compareTo(settings.firstInvoiceCeiling()) > 0) {
-            findings.add(new ReviewFinding(ReviewRule.FIRST_INVOICE_CEILING, "first invoice of the account: total "
-                    + Figures.money(invoice.total()) + " is above the first-invoice ceiling of "
-                    + Figures.money(settings.firstInvoiceCeiling())));
-        }
+        firstInvoice(invoice, history).ifPresent(findings::add);
         return findings;
+    }
+
+    /**
+     * A quote invoice (one-off work billed by invoice-now): the total ceiling, and the first-invoice
+     * ceiling when the account has no cycle invoice yet (a new customer's first bill is an
+     * installation). The rules that compare with the account's cycle invoices (median, not paying,
+     * tax changed, usage) say nothing: one-off work has other taxes (a router bears BC's PST,
+     * internet access does not), other totals and no usage, so they would hold it for being what
+     * it is.
+     *
+     * @param cycleHistory the account's earlier cycle invoices, newest first
+     */
+    public List<ReviewFinding> reviewQuoteInvoice(ReviewedInvoice invoice, List<ReviewedInvoice> cycleHistory) {
+        List<ReviewFinding> findings = new ArrayList<>();
+        ceiling(invoice).ifPresent(findings::add);
+        firstInvoice(invoice, cycleHistory).ifPresent(findings::add);
+        return findings;
+    }
+
+    private Optional<ReviewFinding> ceiling(ReviewedInvoice invoice) {
+        if (!settings.on(ReviewRule.TOTAL_CEILING) || invoice.total().compareTo(settings.totalCeiling()) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewFinding(ReviewRule.TOTAL_CEILING, "total " + Figures.money(invoice.total())
+                + " is above the ceiling of " + Figures.money(settings.totalCeiling())));
+    }
+
+    private Optional<ReviewFinding> firstInvoice(ReviewedInvoice invoice, List<ReviewedInvoice> history) {
+        if (!settings.on(ReviewRule.FIRST_INVOICE_CEILING) || !history.isEmpty()
+                || invoice.total().compareTo(settings.firstInvoiceCeiling()) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReviewFinding(ReviewRule.FIRST_INVOICE_CEILING, "first invoice of the account: total "
+                + Figures.money(invoice.total()) + " is above the first-invoice ceiling of "
+                + Figures.money(settings.firstInvoiceCeiling())));
     }
 
     private Optional<ReviewFinding> totalVsMedian(ReviewedInvoice invoice, List<ReviewedInvoice> comparable) {

@@ -71,6 +71,30 @@ class InvoiceReviewTest {
     }
 
     @Test
+    void aQuoteInvoiceMeetsTheCeilingsButIsComparedWithNoCycleInvoice() {
+        // BC: the cycle invoice is internet access, GST 5% only: 40.00 + 2.00 = 42.00. The quote
+        // invoice sells a router: 100.00 + GST 5.00 + PST 7.00 = 112.00. As a cycle invoice it
+        // would be held for a PST "not on the last invoice"; a quote invoice is not compared.
+        Map<String, BigDecimal> gstOnly = Map.of("GST", new BigDecimal("0.05"));
+        Map<String, BigDecimal> gstPst = Map.of("GST", new BigDecimal("0.05"), "PST", new BigDecimal("0.07"));
+        List<ReviewedInvoice> cycles = List.of(invoice("F1", 1, "40.00", "2.00", "42.00", 0, gstOnly));
+        ReviewedInvoice router = invoice("F2", 0, "100.00", "12.00", "112.00", 0, gstPst);
+        assertThat(review.review(router, cycles, Set.of())).extracting(ReviewFinding::rule)
+                .containsExactly(ReviewRule.TAX_CHANGED);
+        assertThat(review.reviewQuoteInvoice(router, cycles)).isEmpty();
+        // the ceilings still apply: 5,000.01 > 5,000.00 whatever the history
+        ReviewedInvoice big = invoice("F3", 0, "5000.01", "0.00", "5000.01", 0, Map.of());
+        assertThat(review.reviewQuoteInvoice(big, cycles)).containsExactly(
+                new ReviewFinding(ReviewRule.TOTAL_CEILING, "total 5,000.01 is above the ceiling of 5,000.00"));
+        // no cycle invoice yet: a first invoice, 1,000.01 > the first-invoice ceiling 1,000.00
+        assertThat(review.reviewQuoteInvoice(invoice("F4", 0, "1000.01", "0.00", "1000.01", 0, Map.of()), List.of()))
+                .containsExactly(new ReviewFinding(ReviewRule.FIRST_INVOICE_CEILING,
+                        "first invoice of the account: total 1,000.01 is above the first-invoice ceiling of 1,000.00"));
+        // a zero quote invoice (a free visit) where the last cycle invoice asked 42.00: not "not paying"
+        assertThat(review.reviewQuoteInvoice(invoice("F5", 0, "0.00", "0.00", "0.00", 0, Map.of()), cycles)).isEmpty();
+    }
+
+    @Test
     void aboveTheAbsoluteCeilingWhateverTheHistory() {
         // median 6,000.00 x 5 = 30,000.00: 6,000.01 is normal for this account but above 5,000.00
         assertThat(review.review(monthly("F2", "6000.01"), List.of(monthly("F1", "6000.00")), Set.of()))

@@ -40,11 +40,12 @@ class CycleRevenue {
     CycleRevenue(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate) {
         this.jdbc = jdbc;
         MapSqlParameterSource cycle = new MapSqlParameterSource("cycle", cycleDate);
-        List<Invoice> current = invoices("i.cycle_date = :cycle AND i.status = 'ISSUED'", cycle);
+        // the cycle's invoices against earlier cycles' (quote invoices are one-off work, not revenue of a plan)
+        List<Invoice> current = invoices("i.cycle_date = :cycle AND i.status = 'ISSUED' AND i.source = 'CYCLE'", cycle);
         Map<Long, Invoice> previous = new HashMap<>();
         for (Invoice past : invoices("""
                 i.cycle_date < :cycle AND i.status = 'ISSUED' AND i.review_status IN ('CLEARED', 'RELEASED')
-                  AND i.account_id IN (SELECT account_id FROM invoice WHERE cycle_date = :cycle AND origin = 'BILLED')""",
+                  AND i.source = 'CYCLE' AND i.account_id IN (SELECT account_id FROM invoice WHERE cycle_date = :cycle AND origin = 'BILLED')""",
                 cycle)) {
             previous.merge(past.accountId(), past, (a, b) -> a.invoiceDate().isAfter(b.invoiceDate()) ? a : b);
         }

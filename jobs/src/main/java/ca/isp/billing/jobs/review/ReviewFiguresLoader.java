@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.review.ReviewedInvoice;
+import ca.isp.billing.jobs.support.InvoiceScope;
 
 /**
  * Loads what the review gate compares: invoices as {@link ReviewedInvoice}s (totals, term, taxes
@@ -22,8 +23,8 @@ import ca.isp.billing.domain.review.ReviewedInvoice;
  */
 class ReviewFiguresLoader {
 
-    /** An invoice with the account it belongs to. */
-    record Loaded(long id, long accountId, ReviewedInvoice invoice) {
+    /** An invoice with the account it belongs to; quote: made by invoice-now (source QUOTE:...), not by a cycle. */
+    record Loaded(long id, long accountId, ReviewedInvoice invoice, boolean quote) {
     }
 
     /** A start or end of a tax rate in force: a known, dated change of the tax. */
@@ -58,8 +59,9 @@ class ReviewFiguresLoader {
     }
 
     /**
-     * The earlier invoices of these accounts that count as history: billed, issued, cleared or
-     * released (not held, not voided), before the cycle, newest first, per account.
+     * The earlier invoices of these accounts that count as history: cycle invoices (not quote
+     * invoices: one-off work, other taxes, other totals), billed, issued, cleared or released (not
+     * held, not voided), before the cycle, newest first, per account.
      */
     Map<Long, List<ReviewedInvoice>> history(Set<Long> accountIds, LocalDate cycleDate) {
         Map<Long, List<ReviewedInvoice>> history = new HashMap<>();
@@ -68,8 +70,9 @@ class ReviewFiguresLoader {
         }
         for (Loaded past : load("""
                 i.account_id IN (:accounts) AND i.origin = 'BILLED' AND i.status = 'ISSUED'
-                  AND i.review_status IN ('CLEARED', 'RELEASED') AND i.cycle_date < :cycle""",
-                new MapSqlParameterSource("accounts", accountIds).addValue("cycle", cycleDate))) {
+                  AND i.review_status IN ('CLEARED', 'RELEASED') AND i.cycle_date < :cycle AND i.source = :cycleSource""",
+                new MapSqlParameterSource("accounts", accountIds).addValue("cycle", cycleDate)
+                        .addValue("cycleSource", InvoiceScope.CYCLE))) {
             history.computeIfAbsent(past.accountId(), k -> new ArrayList<>()).add(past.invoice());
         }
         history.values().forEach(list -> list.sort((a, b) -> b.invoiceDate().compareTo(a.invoiceDate())));
@@ -91,10 +94,11 @@ class ReviewFiguresLoader {
         Map<Long, Object[]> rows = new LinkedHashMap<>();
         jdbc.query("""
                 SELECT i.id, i.account_id, i.invoice_number, i.invoice_date, i.currency, i.period_start, i.period_end,
-                    i.subtotal, i.tax_total, i.total FROM invoice i WHERE\s""" + where + " ORDER BY i.id", params, rs -> {
+                    i.subtotal, i.tax_total, i.total, i.source FROM invoice i WHERE\s""" + where + " ORDER BY i.id", params, rs -> {
             rows.put(rs.getLong(1), new Object[]{rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                     rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
-                    rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10)});
+                    rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                    !InvoiceScope.CYCLE.equals(rs.getString(11))});
         });
         if (rows.isEmpty()) {
             return List.of();
@@ -122,7 +126,7 @@ class ReviewFiguresLoader {
         rows.forEach((id, r) -> loaded.add(new Loaded(id, (Long) r[0], new ReviewedInvoice((String) r[1],
                 (LocalDate) r[2], (String) r[3], ReviewedInvoice.termMonths((LocalDate) r[4], (LocalDate) r[5]),
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], usage.getOrDefault(id, Map.of()),
-                taxes.getOrDefault(id, Map.of()), exempt.getOrDefault(id, Set.of())))));
+                taxes.getOrDefault(id, Map.of()), exempt.getOrDefault(id, Set.of())), (Boolean) r[9])));
         return loaded;
     }
 }

@@ -31,8 +31,9 @@ import ca.isp.billing.domain.review.ReviewedInvoice;
  * ({@code review_status IS NULL}) is CLEARED, or HELD with a {@code review_hold} row per rule it
  * tripped (the rules: {@link InvoiceReview}, {@link CycleRevenueReview}). Render takes only
  * CLEARED and RELEASED invoices, so a held invoice is neither rendered nor sent, and the cycle
- * goes on. A cycle-wide finding holds every invoice the gate reviews in the run: the whole
- * hand-off waits for an operator ({@code run.sh review}).
+ * goes on. A cycle-wide finding holds every cycle invoice the gate reviews in the run: the whole
+ * hand-off waits for an operator ({@code run.sh review}). History is cycle invoices only; a quote
+ * invoice (invoice-now) meets the ceilings only (InvoiceReview.reviewQuoteInvoice).
  *
  * <p>One page of invoices per transaction (the tasklet is called again while it returns
  * CONTINUABLE), loaded with its accounts' history in a few queries and marked in two batches; a
@@ -105,8 +106,14 @@ public class ReviewGateTasklet implements Tasklet {
             List<ReviewedInvoice> past = history.getOrDefault(invoice.accountId(), List.of());
             Set<String> redated = past.isEmpty() ? Set.of()
                     : figures.redatedTaxes(past.get(0).invoiceDate(), invoice.invoice().invoiceDate());
-            List<ReviewFinding> findings = new ArrayList<>(review.review(invoice.invoice(), past, redated));
-            findings.addAll(cycleFindings);
+            // a quote invoice meets the ceilings only, and not the cycle's revenue findings: it is not
+            // the cycle's (InvoiceReview.reviewQuoteInvoice)
+            List<ReviewFinding> findings = new ArrayList<>(invoice.quote()
+                    ? review.reviewQuoteInvoice(invoice.invoice(), past)
+                    : review.review(invoice.invoice(), past, redated));
+            if (!invoice.quote()) {
+                findings.addAll(cycleFindings);
+            }
             contribution.incrementReadCount();
             if (findings.isEmpty()) {
                 cleared.add(invoice.id());
