@@ -47,13 +47,25 @@ public final class PenaltyClasses {
         return code == null ? companyDefault : byCode.getOrDefault(code, companyDefault);
     }
 
-    /** Stored as RECURRING|USAGE. */
+    /** The alias stored for {@link PenaltyClass#CHARGES}. */
+    public static final String CHARGES = "CHARGES";
+
+    /**
+     * Stored as RECURRING|USAGE, or CHARGES, expanded here to what it means today: a line kind
+     * added later (DISCOUNT was) is a charge without the classes imported again (V31).
+     */
     public static Set<LineType> kinds(String stored) {
+        if (stored.trim().equals(CHARGES)) {
+            return EnumSet.copyOf(PenaltyClass.CHARGES);
+        }
         return Arrays.stream(stored.split("\\|")).map(String::trim).filter(s -> !s.isEmpty()).map(LineType::valueOf)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(LineType.class)));
     }
 
     public static String stored(Set<LineType> kinds) {
+        if (kinds.equals(PenaltyClass.CHARGES)) {
+            return CHARGES;
+        }
         return EnumSet.copyOf(kinds).stream().map(Enum::name).collect(Collectors.joining("|"));
     }
 }
