@@ -31,6 +31,8 @@ import ca.isp.billing.jobs.support.InvoiceLineDao;
  * the step's transaction. The next steps (the cycle's tax, invoice, review gate, render and
  * hand-off) take it from there. A quote is invoiced once: the mark is guarded by
  * {@code invoice_id IS NULL}, and the invoice's key (account, date, source) refuses a second one.
+ * Voiding a quote invoice (run.sh review --void) clears the mark: the quote is billed again, on an
+ * invoice of source {@code QUOTE:<ref>#2} when that is the same day.
  */
 public class QuoteInvoiceTasklet implements Tasklet {
 
@@ -79,7 +81,7 @@ public class QuoteInvoiceTasklet implements Tasklet {
                 log.warn("quote {} of account {} has no lines: not invoiced", quote.ref(), accountNumber);
                 continue;
             }
-            String source = "QUOTE:" + quote.ref();
+            String source = source(quote);
             jdbc.update("""
                     INSERT INTO invoice (account_id, origin, cycle_date, status, invoice_date, period_start, period_end,
                         language, currency, amount_paid, source)
@@ -106,6 +108,19 @@ public class QuoteInvoiceTasklet implements Tasklet {
         }
         contribution.incrementReadCount(); // the account looked at
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * {@code QUOTE:<ref>}; a quote billed again the same day, its invoice voided by review
+     * (ReviewDesk), {@code QUOTE:<ref>#2}, #3...: the voided invoice keeps its source and the key
+     * (account, date, source) stays unique.
+     */
+    private String source(Accepted quote) {
+        String base = "QUOTE:" + quote.ref();
+        long earlier = jdbc.queryForList("SELECT source FROM invoice WHERE account_id = :account AND cycle_date = :date",
+                new MapSqlParameterSource("account", quote.accountId()).addValue("date", date), String.class).stream()
+                .filter(s -> s.equals(base) || s.startsWith(base + "#")).count();
+        return earlier == 0 ? base : base + "#" + (earlier + 1);
     }
 
     private MapSqlParameterSource params() {

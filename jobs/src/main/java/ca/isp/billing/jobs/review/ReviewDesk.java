@@ -39,7 +39,8 @@ import ca.isp.billing.jobs.issue.StatementLedger;
  * was. Its deliveries become VOID (never sent). What it billed goes back to be billed by the
  * account's next invoice: its usage records (RATED again), late fees and one-time charges (not
  * billed), its plan terms (a voided invoice's lines are not "billed" for the charge step); credits
- * it had used go back to their payments. Fix the cause first (the rate, the tax table, the usage
+ * it had used go back to their payments; a quote invoice's quote is billable again (invoice-now
+ * bills it once more; quote_reopened records it). Fix the cause first (the rate, the tax table, the usage
  * file counted twice), or the next invoice repeats it.
  */
 @Component
@@ -237,8 +238,27 @@ public class ReviewDesk {
                 p.addValue("rated", UsageStatus.RATED.name()));
         jdbc.update("UPDATE late_fee SET billed_invoice_id = NULL WHERE billed_invoice_id = :id", p);
         jdbc.update("UPDATE one_time_charge SET billed_invoice_id = NULL WHERE billed_invoice_id = :id", p);
+        reopenQuote(invoiceId, note, reason, by);
         decide(invoiceId, cycleDate, "VOIDED", by, reason, note);
         return note;
+    }
+
+    /**
+     * A voided quote invoice (invoice-now) gives its quote back: accepted, not invoiced, so the
+     * next invoice-now bills it (once). Recorded in quote_reopened with who, why and the credit note.
+     */
+    private void reopenQuote(long invoiceId, String note, String reason, String by) {
+        MapSqlParameterSource p = new MapSqlParameterSource("id", invoiceId);
+        for (Long quoteId : jdbc.queryForList("SELECT id FROM quote WHERE invoice_id = :id", p, Long.class)) {
+            MapSqlParameterSource q = new MapSqlParameterSource(p.getValues()).addValue("quote", quoteId);
+            if (jdbc.update("UPDATE quote SET invoice_id = NULL WHERE id = :quote AND invoice_id = :id", q) != 1) {
+                throw new Refused("quote " + quoteId + " changed meanwhile; nothing was changed");
+            }
+            jdbc.update("""
+                    INSERT INTO quote_reopened (quote_id, voided_invoice_id, credit_note, reopened_by, reopened_at, reason)
+                    VALUES (:quote, :id, :note, :by, :at, :reason)""", q.addValue("note", note).addValue("by", by)
+                    .addValue("at", LocalDateTime.now()).addValue("reason", reason));
+        }
     }
 
     /** The ids (and accounts) of the cycle's invoices held for review, by number; none given = all of them. */
