@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.cycle;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -494,8 +495,10 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                         InvoiceEmail invoiceEmail, CompanyProfiles company, OkHttpClient lobHttp) {
-        return new DeliveryWriter(named, couriers(cycleDate, invoiceEmail, company, lobHttp),
+                                         InvoiceEmail invoiceEmail, CompanyProfiles company, OkHttpClient lobHttp,
+                                         @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+        return new DeliveryWriter(named, couriers(cycleDate, InvoiceScope.of(invoiceAccount), invoiceEmail, company,
+                lobHttp),
                 properties.handoff().maxConsecutiveErrors(), faults);
     }
 
@@ -504,9 +507,9 @@ public class BillingCycleJobConfiguration {
      * SMTP when SMTP_HOST is set, else .eml files; letters to billing.handoff.mail-vendor-countries
      * go to the mail-vendor batch in any case.
      */
-    private Couriers couriers(LocalDate cycleDate, InvoiceEmail invoiceEmail, CompanyProfiles company,
-                              OkHttpClient lobHttp) {
-        Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate));
+    private Couriers couriers(LocalDate cycleDate, InvoiceScope scope, InvoiceEmail invoiceEmail,
+                              CompanyProfiles company, OkHttpClient lobHttp) {
+        Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate, scope));
         BillingProperties.Lob lob = properties.lob();
         Courier print = lob.configured()
                 ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
@@ -528,9 +531,11 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     @StepScope
-    public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate) {
-        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate), cycleDate, properties.handoff().vendorZip(),
-                faults);
+    public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
+                                                               @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+        InvoiceScope scope = InvoiceScope.of(invoiceAccount);
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate, scope), cycleDate,
+                properties.handoff().vendorZip(), faults, scope);
     }
 
     @Bean
@@ -540,8 +545,10 @@ public class BillingCycleJobConfiguration {
                 .build();
     }
 
-    private MailVendorBatch mailVendorBatch(LocalDate cycleDate) {
-        return new MailVendorBatch(properties.out().resolve("mail-vendor").resolve(cycleDate.toString()),
+    /** The cycle's batch, out/mail-vendor/<date>, or invoice-now's of its own (InvoiceScope.batchName). */
+    private MailVendorBatch mailVendorBatch(LocalDate cycleDate, InvoiceScope scope) {
+        Path root = properties.out().resolve("mail-vendor");
+        return new MailVendorBatch(ca.isp.billing.domain.files.FolderGuard.resolve(root, scope.batchName(cycleDate)),
                 properties.handoff().vendorDoubleSided());
     }
 

@@ -24,7 +24,8 @@ import ca.isp.billing.jobs.support.InvoiceNowJob;
  * on their own, outside the cycle, through the cycle's own steps: the same tax, invoice (gapless
  * numbers from the same series), review gate, render and hand-off beans, which take only this
  * account's quote invoices when the job parameter invoiceAccount is set (support.InvoiceScope),
- * then the vendor manifest of the day rebuilt. The cycle's invoice of the same day is another
+ * then the manifest of invoice-now's own mail-vendor batch ({@code <date>-invoice-now-<account>}:
+ * the cycle's batch of the same date, once handed to the vendor, is never rewritten). The cycle's invoice of the same day is another
  * invoice (invoice.source), left to the cycle. The journal posts these invoices with the next
  * cycle's (it posts what no run posted yet).
  */

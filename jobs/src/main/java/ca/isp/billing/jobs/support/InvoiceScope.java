@@ -28,6 +28,22 @@ public record InvoiceScope(String accountNumber) {
                         + ".account_id = (SELECT sa.id FROM account sa WHERE sa.account_number = :scopeAccount)) ";
     }
 
+    /**
+     * The name of the scope's mail-vendor batch of {@code date}: the cycle's is the date
+     * ({@code 2026-11-20}); invoice-now's a batch of its own, {@code 2026-11-20-invoice-now-<account>},
+     * so an invoice-now on a cycle's date never rewrites what was handed to the vendor for the cycle.
+     */
+    public String batchName(java.time.LocalDate date) {
+        if (accountNumber == null) {
+            return date.toString();
+        }
+        if (!accountNumber.matches("[A-Za-z0-9_-]{1,20}")) {
+            throw new IllegalArgumentException("account number \"" + accountNumber
+                    + "\" is not usable in a batch name (letters, digits, _ and - only, at most 20)");
+        }
+        return date + "-invoice-now-" + accountNumber;
+    }
+
     public MapSqlParameterSource bind(MapSqlParameterSource params) {
         return params.addValue("scopeSource", CYCLE).addValue("scopeAccount", accountNumber);
     }
