@@ -876,12 +876,14 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     }
 
     /**
-     * {@code report revenue|tax|ageing|payments|invoices[,...]|all --from D --to D [--format csv|html|xlsx]}:
+     * {@code report revenue|tax|ageing|payments|payment_totals|invoices|write_offs[,...]|all --from D --to D
+     * [--format csv|html|xlsx]}:
      * the reports of the period under out/reports/management/ (an XLSX sheet per report).
      */
     private int report(List<String> args) {
         if (args.size() < 2 || args.get(1).startsWith("--")) {
-            throw new UsageException("usage: report revenue|tax|ageing|payments|invoices|all --from YYYY-MM-DD"
+            throw new UsageException("usage: report revenue|tax|ageing|payments|payment_totals|invoices|write_offs|all"
+                    + " --from YYYY-MM-DD"
                     + " --to YYYY-MM-DD [--format csv|html|xlsx]");
         }
         List<ManagementReports.Kind> kinds = new ArrayList<>();

@@ -32,7 +32,8 @@ import static ca.isp.billing.writers.ReportTable.text;
 
 /**
  * The office's reports on demand ({@code run.sh report}) over a period [from, to], read from
- * the issued invoices, their lines and tax register, the payments and the open invoices, as
+ * the issued invoices, their lines and tax register, the payments and their reversals, the
+ * write-offs and the open invoices, as
  * tables written as CSV, HTML or XLSX under {@code out/reports/management/}.
  */
 @Component
@@ -40,7 +41,7 @@ public class ManagementReports {
 
     /** The reports, by the name the command line takes. */
     public enum Kind {
-        REVENUE, TAX, AGEING, PAYMENTS, INVOICES;
+        REVENUE, TAX, AGEING, PAYMENTS, PAYMENT_TOTALS, INVOICES, WRITE_OFFS;
 
         public String label() {
             return name().toLowerCase(Locale.ROOT);
@@ -49,7 +50,7 @@ public class ManagementReports {
         public static Kind of(String name) {
             return Arrays.stream(values()).filter(k -> k.label().equals(name)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("unknown report '" + name
-                            + "': revenue, tax, ageing, payments or invoices"));
+                            + "': revenue, tax, ageing, payments, payment_totals, invoices or write_offs"));
         }
     }
 
@@ -71,7 +72,9 @@ public class ManagementReports {
             case TAX -> tax(from, to);
             case AGEING -> ageing(to);
             case PAYMENTS -> payments(from, to);
+            case PAYMENT_TOTALS -> paymentTotals(from, to);
             case INVOICES -> invoices(from, to);
+            case WRITE_OFFS -> writeOffs(from, to);
         };
     }
 
@@ -194,41 +197,130 @@ public class ManagementReports {
         return sums;
     }
 
-    /** Payments received in the period, in the account's billing currency. */
-    ReportTable payments(LocalDate from, LocalDate to) {
-        List<List<Object>> rows = new ArrayList<>();
+    /** A payment received or a reversal of one, as the payments report lists it (kind PAYMENT or REVERSAL). */
+    private record Receipt(LocalDate on, String ref, String account, String method, String currency, String kind,
+                         BigDecimal amount, BigDecimal unapplied, String reverses, String reason) {
+    }
+
+    /**
+     * The money of the period: payments received (kind PAYMENT) and reversals of payments
+     * (REVERSAL: an NSF cheque, a chargeback) dated in the period, in date order. A reversal is a
+     * row of its own with minus the payment's amount, the payment it reverses and the reason, so
+     * the amounts sum to what the period kept: received - reversed = net (payment_totals). A
+     * reversal of money still in suspense is not here: that money never became a payment.
+     */
+    private List<Receipt> receipts(LocalDate from, LocalDate to) {
+        List<Receipt> receipts = new ArrayList<>();
         jdbc.query("""
                 SELECT p.received_on, p.payment_ref, a.account_number, p.method, a.service_country, p.amount, p.unapplied
                 FROM payment p JOIN account a ON a.id = p.account_id
-                WHERE p.received_on BETWEEN ? AND ? ORDER BY p.received_on, p.payment_ref""", rs -> {
-                    rows.add(Arrays.asList(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
-                            rs.getString(4),
-                            ca.isp.billing.domain.BillingCurrency.forServiceCountry(rs.getString(5)).name(),
-                            Money.round(rs.getBigDecimal(6)), Money.round(rs.getBigDecimal(7))));
+                WHERE p.received_on BETWEEN ? AND ?""", rs -> {
+                    receipts.add(new Receipt(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            currency(rs.getString(5)), PAYMENT, Money.round(rs.getBigDecimal(6)),
+                            Money.round(rs.getBigDecimal(7)), null, null));
                 }, from, to);
-        return new ReportTable("payments", "Payments received " + from + " to " + to,
-                List.of(date("received_on"), text("payment_ref"), text("account_number"), text("method"),
-                        text("currency"), money("amount"), money("unapplied")), rows);
+        jdbc.query("""
+                SELECT r.received_on, r.reversal_ref, a.account_number, p.method, a.service_country, r.amount,
+                    r.original_ref, r.reason
+                FROM payment_reversal r JOIN payment p ON p.id = r.payment_id JOIN account a ON a.id = p.account_id
+                WHERE r.received_on BETWEEN ? AND ?""", rs -> {
+                    receipts.add(new Receipt(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3), rs.getString(4),
+                            currency(rs.getString(5)), REVERSAL, Money.round(rs.getBigDecimal(6).abs().negate()),
+                            null, rs.getString(7), rs.getString(8)));
+                }, from, to);
+        receipts.sort(java.util.Comparator.comparing(Receipt::on).thenComparing(Receipt::ref));
+        return receipts;
     }
 
-    /** Issued invoices dated in the period (billed ones; opening balances are the previous system's). */
+    private static final String PAYMENT = "PAYMENT";
+    private static final String REVERSAL = "REVERSAL";
+
+    private static String currency(String serviceCountry) {
+        return ca.isp.billing.domain.BillingCurrency.forServiceCountry(serviceCountry).name();
+    }
+
+    /** Payments received and payment reversals in the period, in the account's billing currency (receipts()). */
+    ReportTable payments(LocalDate from, LocalDate to) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (Receipt m : receipts(from, to)) {
+            rows.add(Arrays.asList(m.on(), m.ref(), m.account(), m.method(), m.currency(), m.amount(), m.unapplied(),
+                    m.kind(), m.reverses(), m.reason()));
+        }
+        return new ReportTable("payments", "Payments received and reversed " + from + " to " + to,
+                List.of(date("received_on"), text("payment_ref"), text("account_number"), text("method"),
+                        text("currency"), money("amount"), money("unapplied"), text("kind"), text("reverses"),
+                        text("reversal_reason")), rows);
+    }
+
+    /**
+     * The payments report's totals per currency: received (the payments), reversed (the reversals,
+     * as a positive amount) and net = received - reversed, the sum of the report's amounts.
+     */
+    ReportTable paymentTotals(LocalDate from, LocalDate to) {
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Receipt m : receipts(from, to)) {
+            BigDecimal[] s = sums.computeIfAbsent(m.currency(), k -> new BigDecimal[]{Money.ZERO,
+                    Money.ZERO});
+            long[] c = counts.computeIfAbsent(m.currency(), k -> new long[2]);
+            int i = m.kind().equals(PAYMENT) ? 0 : 1;
+            s[i] = s[i].add(m.amount().abs());
+            c[i]++;
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        sums.forEach((currency, s) -> rows.add(List.of(currency, counts.get(currency)[0], s[0], counts.get(currency)[1],
+                s[1], s[0].subtract(s[1]))));
+        return new ReportTable("payment_totals", "Payments received, reversed and net " + from + " to " + to,
+                List.of(text("currency"), count("payments"), money("received"), count("reversals"), money("reversed"),
+                        money("net")), rows);
+    }
+
+    /**
+     * Issued invoices dated in the period (billed ones; opening balances are the previous system's):
+     * what each asked, and what became of it as of now: paid, written off (write_off, on which day)
+     * and still open, total = paid + written off + open; and the account's status (WRITTEN_OFF: no
+     * longer invoiced).
+     */
     ReportTable invoices(LocalDate from, LocalDate to) {
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query("""
                 SELECT i.invoice_number, a.account_number, i.invoice_date, i.due_date, i.currency, i.subtotal,
-                    i.tax_total, i.total, i.amount_paid, i.amount_due
-                FROM invoice i JOIN account a ON a.id = i.account_id
+                    i.tax_total, i.total, i.amount_paid, i.amount_due, i.amount_written_off, w.written_off_on, a.status
+                FROM invoice i JOIN account a ON a.id = i.account_id LEFT JOIN write_off w ON w.invoice_id = i.id
                 WHERE i.status = ? AND i.origin = ? AND i.invoice_date BETWEEN ? AND ?
                 ORDER BY i.invoice_number""", rs -> {
                     rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),
                             rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5),
                             Money.round(rs.getBigDecimal(6)), Money.round(rs.getBigDecimal(7)),
                             Money.round(rs.getBigDecimal(8)), Money.round(rs.getBigDecimal(9)),
-                            Money.round(rs.getBigDecimal(10))));
+                            Money.round(rs.getBigDecimal(10)), Money.round(rs.getBigDecimal(11)),
+                            Money.round(rs.getBigDecimal(8).subtract(rs.getBigDecimal(9)).subtract(rs.getBigDecimal(11))),
+                            rs.getDate(12) == null ? null : rs.getDate(12).toLocalDate(), rs.getString(13)));
                 }, InvoiceStatus.ISSUED.name(), InvoiceOrigin.BILLED.name(), from, to);
         return new ReportTable("invoices", "Invoices dated " + from + " to " + to,
                 List.of(text("invoice_number"), text("account_number"), date("invoice_date"), date("due_date"),
                         text("currency"), money("subtotal"), money("tax_total"), money("total"), money("amount_paid"),
-                        money("amount_due")), rows);
+                        money("amount_due"), money("amount_written_off"), money("open_amount"), date("written_off_on"),
+                        text("account_status")), rows);
+    }
+
+    /**
+     * The write-offs made in the period (write_off, by the collections job's writeOffs step), of any
+     * invoice (opening balances included): what was open on it and closed as bad debt.
+     */
+    ReportTable writeOffs(LocalDate from, LocalDate to) {
+        List<List<Object>> rows = new ArrayList<>();
+        jdbc.query("""
+                SELECT w.written_off_on, w.reference, i.invoice_number, a.account_number, a.status, i.currency,
+                    w.due_date, w.amount
+                FROM write_off w JOIN invoice i ON i.id = w.invoice_id JOIN account a ON a.id = w.account_id
+                WHERE w.written_off_on BETWEEN ? AND ? ORDER BY w.written_off_on, w.reference""", rs -> {
+                    rows.add(Arrays.asList(rs.getDate(1).toLocalDate(), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getDate(7).toLocalDate(),
+                            Money.round(rs.getBigDecimal(8))));
+                }, from, to);
+        return new ReportTable("write_offs", "Write-offs " + from + " to " + to,
+                List.of(date("written_off_on"), text("reference"), text("invoice_number"), text("account_number"),
+                        text("account_status"), text("currency"), date("due_date"), money("amount")), rows);
     }
 }

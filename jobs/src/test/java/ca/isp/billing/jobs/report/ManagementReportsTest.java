@@ -69,7 +69,7 @@ class ManagementReportsTest extends AbstractCycleTest {
 
         assertThat(files).hasSize(1);
         Path xlsx = files.get(0);
-        assertThat(xlsx.getFileName().toString()).isEqualTo("revenue-tax-ageing-payments-invoices-2026-11-01-2026-11-30.xlsx");
+        assertThat(xlsx.getFileName().toString()).isEqualTo("revenue-tax-ageing-payments-payment_totals-invoices-write_offs-2026-11-01-2026-11-30.xlsx");
         assertThat(Files.getPosixFilePermissions(xlsx)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         BigDecimal price = new BigDecimal(fixture("journal/plans.csv", "plan_code", "NET-UNL").get("monthly_price"));
         BigDecimal hst = new BigDecimal(fixture("journal/tax-rates.csv", "tax_code", "HST").get("rate"));
@@ -78,10 +78,11 @@ class ManagementReportsTest extends AbstractCycleTest {
         BigDecimal perInvoice = price.add(tax);
         assertThat(perInvoice).isEqualByComparingTo("45.20");
         try (InputStream in = Files.newInputStream(xlsx); Workbook workbook = new XSSFWorkbook(in)) {
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(5);
-            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1), workbook.getSheetName(2),
-                    workbook.getSheetName(3), workbook.getSheetName(4)))
-                    .containsExactly("revenue", "tax", "ageing", "payments", "invoices");
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(7);
+            List<String> sheets = new ArrayList<>();
+            workbook.forEach(sheet -> sheets.add(sheet.getSheetName()));
+            assertThat(sheets).containsExactly("revenue", "tax", "ageing", "payments", "payment_totals", "invoices",
+                    "write_offs");
 
             // revenue: 4 invoices x 40.00 = 160.00, NET-UNL, account 4010
             Sheet revenue = workbook.getSheet("revenue");
