@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +21,13 @@ import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.cycle.InvoiceNowLauncher;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter;
 import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+import ca.isp.billing.jobs.review.ReviewDesk;
 
 /**
  * invoice-now on MariaDB (V25's keys as MySQL makes them): the quote invoiced once beside the
  * cycle invoice of the same day, as InvoiceNowTest on H2. Same server and skip rule as
- * {@link ca.isp.billing.jobs.cycle.MariaDbCycleTest}.
+ * {@link ca.isp.billing.jobs.cycle.MariaDbCycleTest}. And V31's quote_reopened: a held quote
+ * invoice voided and its quote billed again the same day, as QuoteInvoiceReviewTest on H2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MariaDbInvoiceNowTest {
@@ -71,6 +74,36 @@ class MariaDbInvoiceNowTest {
             assertThat(maria.jdbc().queryForObject("SELECT SUM(amount) FROM invoice_line l JOIN invoice i"
                     + " ON i.id = l.invoice_id WHERE i.source = 'QUOTE:Q-100'", BigDecimal.class))
                     .isEqualByComparingTo("237.29");
+        }
+    }
+
+    @Test
+    void aVoidedQuoteInvoiceGivesItsQuoteBackToBeBilledOnceMore() throws Exception {
+        Path home = Files.createTempDirectory("billing-mariadb-quote-void-");
+        try (BillingRun maria = BillingRun.start(home, schema.url(), schema.user, schema.password)) {
+            ReferenceDataImporter importer = maria.bean(ReferenceDataImporter.class);
+            Fixtures.importFile(importer, Kind.PLANS, "hand-worked/geo/plans.csv");
+            Fixtures.importFile(importer, Kind.TAX_RATES, "hand-worked/geo/tax-rates.csv");
+            Fixtures.importFile(importer, Kind.TAX_RULES, "hand-worked/geo/tax-rules.csv");
+            Fixtures.importFile(importer, Kind.ACCOUNTS, "hand-worked/quote-review/accounts.csv");
+            Fixtures.importFile(importer, Kind.QUOTES, "hand-worked/quote-review/quotes.csv");
+            InvoiceNowLauncher invoiceNow = maria.bean(InvoiceNowLauncher.class);
+
+            // Q-BC2: 1,150.00 + GST 57.50 + PST 80.50 = 1,288.00, the account's first: held
+            assertThat(invoiceNow.invoiceNow("480002", null).result()).isEqualTo(Result.COMPLETED);
+            String number = maria.jdbc().queryForObject(
+                    "SELECT invoice_number FROM invoice WHERE source = 'QUOTE:Q-BC2' AND review_status = 'HELD'",
+                    String.class);
+            maria.bean(ReviewDesk.class).voidInvoices(LocalDate.of(2026, 11, 20), List.of(number), "wrong price", "bob");
+            assertThat(maria.jdbc().queryForObject("SELECT COUNT(*) FROM quote_reopened r JOIN quote q ON q.id = r.quote_id"
+                    + " WHERE q.quote_ref = 'Q-BC2' AND r.reopened_by = 'bob'", Long.class)).isEqualTo(1L);
+
+            assertThat(invoiceNow.invoiceNow("480002", null).result()).isEqualTo(Result.COMPLETED);
+            assertThat(invoiceNow.invoiceNow("480002", null).result()).isEqualTo(Result.COMPLETED);
+            assertThat(maria.jdbc().queryForList("""
+                    SELECT CONCAT(i.source, ' ', i.status, ' ', i.total) FROM invoice i JOIN account a ON a.id = i.account_id
+                    WHERE a.account_number = '480002' ORDER BY i.id""", String.class))
+                    .containsExactly("QUOTE:Q-BC2 VOID 1288.00", "QUOTE:Q-BC2#2 ISSUED 1288.00");
         }
     }
 }
