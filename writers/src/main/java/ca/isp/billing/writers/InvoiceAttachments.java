@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 
@@ -44,16 +43,16 @@ public final class InvoiceAttachments {
         return rules;
     }
 
-    /** The rules file's and every PDF's stamp in the folder: an edit or a replaced PDF is read again. */
-    public static String stamp(Path templates) {
-        Path folder = templates.resolve(FOLDER);
-        StringBuilder s = new StringBuilder(TemplateStamp.of(folder.resolve(RULES_FILE)));
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.list(folder)) {
-                files.filter(f -> f.getFileName().toString().endsWith(".pdf")).sorted()
-                        .forEach(f -> s.append('|').append(f.getFileName()).append('=').append(TemplateStamp.of(f)));
-            } catch (IOException e) {
-                throw new IllegalArgumentException("attachments folder " + folder + " cannot be read: " + e.getMessage(), e);
+    /**
+     * The rules file's stamp and those of the PDFs {@code loaded} names (null: none read yet): an
+     * edit of the rules or a PDF replaced is read again. Cheap enough for every invoice (a few
+     * file attributes, no listing of the folder).
+     */
+    public static String stamp(Path templates, InvoiceAttachments loaded) {
+        StringBuilder s = new StringBuilder(TemplateStamp.of(templates.resolve(FOLDER).resolve(RULES_FILE)));
+        if (loaded != null) {
+            for (Rule rule : loaded.rules) {
+                s.append('|').append(TemplateStamp.of(rule.file()));
             }
         }
         return s.toString();

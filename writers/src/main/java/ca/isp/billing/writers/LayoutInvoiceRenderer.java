@@ -77,7 +77,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         this.pdfa = pdfa;
         this.messages = new TemplateCache<>(() -> InvoiceMessages.stamp(templates),
                 () -> InvoiceMessages.inTemplates(templates));
-        this.segmentAttachments = new TemplateCache<>(() -> InvoiceAttachments.stamp(templates),
+        this.segmentAttachments = new TemplateCache<InvoiceAttachments>(loaded -> InvoiceAttachments.stamp(templates, loaded),
                 () -> InvoiceAttachments.inTemplates(templates));
     }
 

@@ -220,6 +220,11 @@ class InvoiceMessagesAndAttachmentsTest {
         // bilingual business in Quebec on FIBRE-1G: 1 + 1 + 2 + 1 = 5
         assertThat(PdfText.read(renderer.render(bilingualQuebecBusiness(NOVEMBER))).pages()).isEqualTo(5);
 
+        // a PDF replaced in the folder (same name, same pages) is appended as it is now, no restart
+        letterPdf(dir.resolve("templates/attachments/quebec-notice.pdf"), "Quebec notice v2", 2, PDRectangle.LETTER);
+        byte[] again = renderer.render(frenchQuebecResidential(NOVEMBER));
+        assertThat(pageText(again, 3)).contains("Quebec notice v2 page 1");
+
         // the same invoice without rules: its one page
         assertThat(PdfText.read(new LayoutInvoiceRenderer(Invoices.TEMPLATES)
                 .render(englishOntarioBusiness(NOVEMBER))).pages()).isEqualTo(1);
