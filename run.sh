@@ -35,10 +35,11 @@ Usage: ./run.sh <command> [options]
         Run a completed cycle's steps again, doing only what is left: invoices held for a
         missing tax jurisdiction (after importing its rates), failed deliveries, late files.
         --force lets it do what the cycle refused as implausible (see README).
-  rerender (--invoice NUMBER | --cycle-date YYYY-MM-DD) [--force]
-        Draw issued invoices' PDFs again from the database (a lost or damaged file): same
-        numbers and amounts, same bytes but the dates inside; an invoice already sent by letter
-        is refused unless --force
+  rerender (--invoice NUMBER | --cycle-date YYYY-MM-DD [--accounts A,B]) [--force]
+        Draw issued invoices' PDFs again from the database (after a template fix, or a lost or
+        damaged file): same numbers and amounts; a delivered copy is kept beside the new file
+        (<number>.delivered-<sha>.pdf); a letter whose delivered copy is lost or changed is
+        refused unless --force
   status [--cycle-date YYYY-MM-DD]
         The recent cycles and their state; with a date, that cycle's runs, the last run's steps
         (items, rate, skipped, the failure's reason) and figures. Both end with the command to

@@ -1,6 +1,7 @@
 package ca.isp.billing.writers;
 
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceSegment;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Statement;
 
@@ -14,12 +15,26 @@ import java.util.Objects;
  * {@code lines} holds every line type including TAX; {@code statement} is the balance forward:
  * previous balance - payments received + adjustments + this invoice's total = amount due.
  * The service period dates are inclusive and may be null for an invoice without a period.
+ * {@code segment} and {@code cycleDate} (null: not of a cycle) choose the invoice's messages and
+ * attachments (templates/messages, templates/attachments).
  */
 public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                               String accountNumber, String customerName, List<String> mailingAddressLines,
                               LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
                               LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
-                              BigDecimal tax, BigDecimal total, Statement statement, String currency) {
+                              BigDecimal tax, BigDecimal total, Statement statement, String currency,
+                              InvoiceSegment segment, LocalDate cycleDate) {
+
+    /** An invoice whose segment is only its language, of no cycle (tests, previews). */
+    public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
+                           String accountNumber, String customerName, List<String> mailingAddressLines,
+                           LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
+                           LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
+                           BigDecimal tax, BigDecimal total, Statement statement, String currency) {
+        this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
+                periodStart, periodEnd, lines, subtotal, tax, total, statement, currency,
+                InvoiceSegment.of(language), null);
+    }
 
     public InvoiceDocument {
         Objects.requireNonNull(company, "company is required");
@@ -40,6 +55,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
         if (!"CAD".equals(currency) && !"USD".equals(currency)) {
             throw new IllegalArgumentException(where + "currency must be CAD or USD, got " + currency);
         }
+        Objects.requireNonNull(segment, where + "segment is required");
     }
 
     /** What the customer is asked to pay: the account's balance on the invoice date. */

@@ -9,4 +9,13 @@ package ca.isp.billing.writers;
 public interface InvoiceRenderer {
 
     byte[] render(InvoiceDocument doc);
+
+    /**
+     * Reads and checks what the renderer takes from the templates besides the invoice's own
+     * layout (attachments, messages) and says what it found; throws, naming the file, when one is
+     * bad. Called once per run before any invoice is rendered.
+     */
+    default String checkTemplates() {
+        return "nothing to check";
+    }
 }

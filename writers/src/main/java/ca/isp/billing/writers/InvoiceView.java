@@ -24,7 +24,7 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                           List<Line> lines, List<Tax> taxes, String subtotal, String tax, String total,
                           String previousBalance, List<Payment> payments, boolean paymentsListed,
                           int paymentCount, String paymentsReceived, List<Adjustment> adjustments,
-                          String amountDue, boolean nothingDue, Company company) {
+                          String amountDue, boolean nothingDue, Company company, List<Message> messages) {
 
     /** Up to this many payments are listed one by one; more are shown as their count and total. */
     public static final int PAYMENTS_LISTED = 5;
@@ -40,6 +40,10 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
 
     /** A payment received since the last invoice: its date (compact), its reference, and its amount as a deduction. */
     public record Payment(String date, String reference, String amount) {
+    }
+
+    /** An invoice message of templates/messages (a cycle's, a segment's) in the view's language. */
+    public record Message(String text) {
     }
 
     /** Another ledger entry since the last invoice; {@code type} is the LedgerEntryType's name. */
@@ -67,6 +71,11 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
      * amounts and dates formatted as that language writes them).
      */
     public static InvoiceView of(InvoiceDocument doc, Language language) {
+        return of(doc, language, List.of());
+    }
+
+    /** The document in one language with the invoice messages chosen for it (InvoiceMessages). */
+    public static InvoiceView of(InvoiceDocument doc, Language language, List<InvoiceMessages.Message> chosen) {
         checkTotals(doc);
         if (language == Language.BILINGUAL) {
             throw new IllegalArgumentException("a view is in English or in French: ask for each column");
@@ -108,7 +117,8 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                 format.money(doc.total(), currency), format.money(statement.previousBalance(), currency),
                 payments, payments.size() <= PAYMENTS_LISTED, payments.size(),
                 format.money(statement.paymentsReceived().negate(), currency), adjustments,
-                format.money(statement.amountDue(), currency), statement.amountDue().signum() <= 0, company);
+                format.money(statement.amountDue(), currency), statement.amountDue().signum() <= 0, company,
+                chosen.stream().map(m -> new Message(m.text(language))).toList());
     }
 
     private static void checkTotals(InvoiceDocument doc) {

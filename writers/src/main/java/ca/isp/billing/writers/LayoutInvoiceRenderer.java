@@ -58,6 +58,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     private final PdfAttachments attachments;
     private final boolean pdfa;
     private final Map<Language, Prepared> prepared = new ConcurrentHashMap<>();
+    private final TemplateCache<InvoiceMessages> messages;
+    private final TemplateCache<InvoiceAttachments> segmentAttachments;
 
     /** PDF/A-3b, no attachments. */
     public LayoutInvoiceRenderer(Path templates) {
@@ -73,6 +75,23 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         this.templates = templates;
         this.attachments = attachments;
         this.pdfa = pdfa;
+        this.messages = new TemplateCache<>(() -> InvoiceMessages.stamp(templates),
+                () -> InvoiceMessages.inTemplates(templates));
+        this.segmentAttachments = new TemplateCache<InvoiceAttachments>(loaded -> InvoiceAttachments.stamp(templates, loaded),
+                () -> InvoiceAttachments.inTemplates(templates));
+    }
+
+    /**
+     * Reads the messages and the attachment rules now, checking every attachment they name: the
+     * render step calls it once before any invoice is drawn, so a bad file fails the run there.
+     */
+    @Override
+    public String checkTemplates() {
+        InvoiceMessages m = InvoiceMessages.inTemplates(templates);
+        InvoiceAttachments a = InvoiceAttachments.inTemplates(templates);
+        return (m.cycle().size() + m.segment().size()) + " invoice message(s), " + a.rules().size()
+                + " attachment rule(s)" + a.rules().stream().map(r -> " " + r.file().getFileName() + " (" + r.pages()
+                + " p.)").reduce("", String::concat);
     }
 
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
@@ -88,9 +107,11 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
      */
     private record Views(InvoiceView en, InvoiceView fr) {
 
-        static Views of(InvoiceDocument doc) {
-            InvoiceView view = InvoiceView.of(doc);
-            return new Views(view, doc.language() == Language.BILINGUAL ? InvoiceView.of(doc, Language.FR) : view);
+        static Views of(InvoiceDocument doc, List<InvoiceMessages.Message> messages) {
+            InvoiceView view = InvoiceView.of(doc, doc.language() == Language.BILINGUAL ? Language.EN : doc.language(),
+                    messages);
+            return new Views(view, doc.language() == Language.BILINGUAL ? InvoiceView.of(doc, Language.FR, messages)
+                    : view);
         }
 
         InvoiceView of(boolean french) {
@@ -100,7 +121,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     @Override
     public byte[] render(InvoiceDocument doc) {
-        Views view = Views.of(doc);
+        Views view = Views.of(doc, messages.get().forInvoice(doc.segment(), doc.cycleDate()));
         Prepared p = prepared(doc, view);
         try {
             return draw(doc, view, p);
@@ -349,6 +370,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     pdf.addPage(page);
                 }
                 attachments.appendTo(pdf);
+                segmentAttachments.get().appendTo(pdf, doc.segment());
                 ByteArrayOutputStream out = new ByteArrayOutputStream(48 * 1024);
                 pdf.save(out, CompressParameters.NO_COMPRESSION);
                 return out.toByteArray();
@@ -422,24 +444,13 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             switch (head.kind()) {
                 case "gap" -> flow.add(new FlowRow(head.height(), group, -1, null));
                 case "note" -> {
-                    List<List<String>> cells = new ArrayList<>();
-                    double height = 0;
-                    for (InvoiceLayout.Row row : group) {
-                        InvoiceView v = view.of(row.french());
-                        String text = LayoutValues.holds(row.when(), v, 1) ? LayoutValues.fill(row.label(), v, null, 1, 1) : "";
-                        if (text.isBlank()) {
-                            cells.add(List.of());
-                            continue;
+                    // a note repeated over a list (each=messages): one paragraph per element
+                    int n = head.each() == null ? 1 : LayoutValues.elements(head.each(), view.of(head.french())).size();
+                    for (int i = 0; i < n; i++) {
+                        FlowRow note = note(group, head.each() == null ? -1 : i, view, p);
+                        if (note != null) {
+                            flow.add(note);
                         }
-                        InvoiceLayout.Style s = layout.styles().get(row.style());
-                        double x = Double.isNaN(row.x()) ? layout.columns().get(0).x() : row.x();
-                        double right = Double.isNaN(row.amountX()) ? totals.amountX() : row.amountX();
-                        List<String> lines = wrap(text, p.fonts().get(s.font()), s.size(), (float) ((right - x) * 72));
-                        cells.add(lines);
-                        height = Math.max(height, lines.size() * s.size() * 1.3 / 72 + 0.1);
-                    }
-                    if (height > 0) {
-                        flow.add(new FlowRow(height, group, -1, cells));
                     }
                 }
                 default -> {
@@ -455,6 +466,35 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             }
         }
         return flow;
+    }
+
+    /** A note and those beside it, with their wrapped lines; null when all are empty. */
+    private static FlowRow note(List<InvoiceLayout.Row> group, int index, Views view, Prepared p) {
+        InvoiceLayout layout = p.layout();
+        InvoiceLayout.Totals totals = layout.totals();
+        List<List<String>> cells = new ArrayList<>();
+        double height = 0;
+        for (InvoiceLayout.Row row : group) {
+            InvoiceView v = view.of(row.french());
+            Object element = null;
+            if (index >= 0) {
+                List<?> elements = LayoutValues.elements(row.each(), v);
+                element = index < elements.size() ? elements.get(index) : null;
+            }
+            String text = LayoutValues.holds(row.when(), v, 1) && (index < 0 || element != null)
+                    ? LayoutValues.fill(row.label(), v, element, 1, 1) : "";
+            if (text.isBlank()) {
+                cells.add(List.of());
+                continue;
+            }
+            InvoiceLayout.Style s = layout.styles().get(row.style());
+            double x = Double.isNaN(row.x()) ? layout.columns().get(0).x() : row.x();
+            double right = Double.isNaN(row.amountX()) ? totals.amountX() : row.amountX();
+            List<String> lines = wrap(text, p.fonts().get(s.font()), s.size(), (float) ((right - x) * 72));
+            cells.add(lines);
+            height = Math.max(height, lines.size() * s.size() * 1.3 / 72 + 0.1);
+        }
+        return height > 0 ? new FlowRow(height, group, index, cells) : null;
     }
 
     /** Words put on lines no wider than {@code width} points; a word longer than that stays whole. */

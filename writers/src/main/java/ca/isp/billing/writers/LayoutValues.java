@@ -20,7 +20,8 @@ final class LayoutValues {
             "line", Set.of("description", "period", "quantity", "unitPrice", "amount"),
             "tax", Set.of("description", "amount"),
             "payment", Set.of("date", "reference", "amount"),
-            "adjustment", Set.of("date", "reference", "amount"));
+            "adjustment", Set.of("date", "reference", "amount"),
+            "message", Set.of("text"));
 
     private LayoutValues() {
     }
@@ -109,6 +110,7 @@ final class LayoutValues {
                 case "reference" -> a.reference();
                 default -> a.amount();
             } : "";
+            case "message" -> element instanceof InvoiceView.Message msg ? msg.text() : "";
             default -> "";
         };
     }
@@ -126,6 +128,7 @@ final class LayoutValues {
             case "payments-counted" -> !v.paymentsListed();
             case "message" -> !v.company().message().isEmpty();
             case "taxes-shown" -> !v.taxes().isEmpty();
+            case "messages" -> !v.messages().isEmpty();
             default -> false;
         };
     }
@@ -134,6 +137,7 @@ final class LayoutValues {
     static List<?> elements(String each, InvoiceView v) {
         return switch (each) {
             case "taxes" -> v.taxes();
+            case "messages" -> v.messages();
             case "payments" -> v.paymentsListed() ? v.payments() : List.of();
             case "opening-balances" -> v.adjustments().stream().filter(a -> a.type().equals("OPENING_BALANCE")).toList();
             default -> v.adjustments().stream().filter(a -> !a.type().equals("OPENING_BALANCE")).toList();

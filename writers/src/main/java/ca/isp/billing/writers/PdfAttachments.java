@@ -21,19 +21,27 @@ public final class PdfAttachments {
 
     private final List<Path> files;
     private final List<FrozenPages> contents;
+    private final int pageCount;
 
-    private PdfAttachments(List<Path> files, List<FrozenPages> contents) {
+    private PdfAttachments(List<Path> files, List<FrozenPages> contents, int pageCount) {
         this.files = List.copyOf(files);
         this.contents = List.copyOf(contents);
+        this.pageCount = pageCount;
     }
 
     public static PdfAttachments none() {
-        return new PdfAttachments(List.of(), List.of());
+        return new PdfAttachments(List.of(), List.of(), 0);
+    }
+
+    /** The pages of all the files together: what appending adds to an invoice. */
+    public int pageCount() {
+        return pageCount;
     }
 
     /** Reads and checks the files; a file that is not a readable US Letter PDF is refused, naming it. */
     public static PdfAttachments of(List<Path> files) {
         List<FrozenPages> contents = new ArrayList<>();
+        int pageCount = 0;
         for (Path file : files) {
             byte[] bytes;
             try {
@@ -47,6 +55,10 @@ public final class PdfAttachments {
             } catch (UncheckedIOException e) {
                 throw new IllegalArgumentException("attachment " + file + " is " + e.getMessage(), e);
             }
+            if (sizes.isEmpty()) {
+                throw new IllegalArgumentException("attachment " + file + " has no page");
+            }
+            pageCount += sizes.size();
             for (int i = 0; i < sizes.size(); i++) {
                 if (!sizes.get(i).isUsLetter()) {
                     throw new IllegalArgumentException("attachment " + file + ": page " + (i + 1) + " is "
@@ -59,7 +71,7 @@ public final class PdfAttachments {
                 throw new IllegalArgumentException("attachment " + file + " is not a readable PDF: " + e.getMessage(), e);
             }
         }
-        return new PdfAttachments(files, contents);
+        return new PdfAttachments(files, contents, pageCount);
     }
 
     public boolean isEmpty() {

@@ -193,7 +193,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "export" -> export(args);
                 case "report" -> report(args);
                 case "abandon" -> abandon(options(args, "cycle-date", "yes"));
-                case "rerender" -> rerender(options(args, "invoice", "cycle-date", "force"));
+                case "rerender" -> rerender(options(args, "invoice", "cycle-date", "accounts", "force"));
                 case "scheduler" -> scheduler(options(args, "file"));
                 case "alerts" -> alerts(options(args));
                 case "payments" -> payments(args);
@@ -363,17 +363,24 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     }
 
     /**
-     * Draws issued invoices' PDFs again from the database (a working copy lost or damaged):
-     * numbers and amounts unchanged; one already sent by letter only with --force.
+     * Draws issued invoices' PDFs again from the database (after a template fix, or a working copy
+     * lost or damaged): numbers and amounts unchanged, a delivered copy archived beside the new
+     * file; a letter whose delivered copy is lost or changed only with --force.
      */
     private int rerender(Map<String, String> options) {
         String number = options.get("invoice");
         if (number == null && !options.containsKey("cycle-date")) {
             throw new UsageException("rerender needs --invoice NUMBER or --cycle-date YYYY-MM-DD");
         }
+        List<String> accounts = options.get("accounts") == null ? List.of()
+                : java.util.Arrays.stream(options.get("accounts").split(",")).map(String::strip)
+                        .filter(a -> !a.isEmpty()).toList();
+        if (!accounts.isEmpty() && number != null) {
+            throw new UsageException("rerender takes --accounts with --cycle-date, not with --invoice");
+        }
         InvoiceRerender.Outcome outcome;
         try {
-            outcome = invoiceRerender.rerender(number, number == null ? cycleDate(options) : null,
+            outcome = invoiceRerender.rerender(number, number == null ? cycleDate(options) : null, accounts,
                     options.containsKey("force"));
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());

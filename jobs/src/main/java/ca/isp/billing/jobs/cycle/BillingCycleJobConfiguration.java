@@ -424,8 +424,19 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 8. render PDFs
 
     @Bean
-    public Step render(Step renderPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("render", renderPartition, accountRanges, partitionExecutor);
+    public Step render(Step renderPartition, Partitioner accountRanges, TaskExecutor partitionExecutor,
+                       InvoiceRenderer renderer) {
+        // The attachments (and messages) are checked once per run, before any partition renders:
+        // a bad file fails the step here, naming it, with no invoice drawn.
+        return partitionStep("render", renderPartition, accountRanges, partitionExecutor)
+                .listener(new org.springframework.batch.core.listener.StepExecutionListener() {
+                    @Override
+                    public void beforeStep(org.springframework.batch.core.step.StepExecution stepExecution) {
+                        org.slf4j.LoggerFactory.getLogger(BillingCycleJobConfiguration.class)
+                                .info("Invoice templates checked: {}", renderer.checkTemplates());
+                    }
+                })
+                .build();
     }
 
     @Bean

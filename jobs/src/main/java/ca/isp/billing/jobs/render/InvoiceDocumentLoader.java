@@ -4,13 +4,16 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.InvoiceLine;
+import ca.isp.billing.domain.InvoiceSegment;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LedgerEntryType;
@@ -21,7 +24,7 @@ import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
- * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: two queries,
+ * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: four queries,
  * whatever the batch size. Rendering and hand-off both use it, so the email's words and the
  * PDF's can never disagree.
  */
@@ -55,8 +58,20 @@ public class InvoiceDocumentLoader {
                             LedgerEntryType.valueOf(rs.getString(2)), rs.getObject(3, LocalDate.class),
                             rs.getString(4), rs.getBigDecimal(5)));
                 });
+        // The plans billed on each invoice: those of the account's subscriptions running in its period
+        // (an invoice without a period: those running on its date), for messages and attachments.
+        Map<Long, Set<String>> plans = new HashMap<>();
         jdbc.query("""
-                SELECT i.id, i.invoice_number, i.language, i.currency, i.invoice_date, i.due_date, i.period_start,
+                SELECT DISTINCT i.id, s.plan_code FROM invoice i JOIN subscription s ON s.account_id = i.account_id
+                WHERE i.id IN (:ids)
+                  AND s.start_date <= COALESCE(i.period_end, i.invoice_date)
+                  AND (s.end_date IS NULL OR s.end_date >= COALESCE(i.period_start, i.invoice_date))""",
+                new MapSqlParameterSource("ids", invoiceIds),
+                rs -> {
+                    plans.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getString(2));
+                });
+        jdbc.query("""
+                SELECT i.id, i.invoice_number, i.cycle_date, a.customer_type, a.service_region, i.language, i.currency, i.invoice_date, i.due_date, i.period_start,
                     i.period_end, i.subtotal, i.tax_total, i.total, i.previous_balance, i.payments_received,
                     i.adjustments, i.amount_due, i.first_statement,
                     a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
@@ -79,7 +94,10 @@ public class InvoiceDocumentLoader {
                                     rs.getBigDecimal("previous_balance"), rs.getBigDecimal("payments_received"),
                                     rs.getBigDecimal("adjustments"), rs.getBigDecimal("total"),
                                     rs.getBigDecimal("amount_due"), shown.getOrDefault(id, List.of())),
-                            rs.getString("currency")));
+                            rs.getString("currency"),
+                            new InvoiceSegment(plans.getOrDefault(id, Set.of()), rs.getString("service_region"),
+                                    rs.getString("customer_type"), language),
+                            rs.getObject("cycle_date", LocalDate.class)));
                 });
         return documents;
     }

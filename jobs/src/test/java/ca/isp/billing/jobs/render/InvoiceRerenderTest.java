@@ -23,8 +23,9 @@ import ca.isp.billing.writers.MailVendorBatch;
 
 /**
  * {@code run.sh rerender}: an issued invoice's PDF, lost, is drawn again from the database, the
- * same bytes but its dates, numbers and amounts untouched; an invoice already sent by letter is
- * refused unless forced.
+ * same bytes but its dates, numbers and amounts untouched; after a template fix a cycle (or some of
+ * its accounts) is drawn again with the bytes each delivery carried kept beside the new file; a
+ * letter whose delivered bytes are lost is refused unless forced.
  */
 class InvoiceRerenderTest extends AbstractCycleTest {
 
@@ -40,7 +41,7 @@ class InvoiceRerenderTest extends AbstractCycleTest {
     InvoiceRerender rerender;
 
     @Test
-    void aLostPdfIsDrawnAgainAndALetterOnlyWithForce() throws Exception {
+    void aLostPdfIsDrawnAgainAndADeliveredOneKeepsItsDeliveredBytes() throws Exception {
         importFile(importer, Kind.PLANS, "hand-worked/plans.csv");
         importFile(importer, Kind.TAX_RATES, "hand-worked/tax-rates.csv");
         importFile(importer, Kind.ACCOUNTS, "hand-worked/bilingual/accounts.csv");
@@ -62,17 +63,54 @@ class InvoiceRerenderTest extends AbstractCycleTest {
         assertThat(withoutDates(again)).isEqualTo(withoutDates(original));
         assertThat(invoice(invoices(), "500001").get("pdf_sha256")).isEqualTo(MailVendorBatch.sha256(again));
 
-        // the cycle: 500003's invoice went by letter (mail-vendor batch): refused without --force
-        InvoiceRerender.Outcome cycle = rerender.rerender(null, OCT, false);
+        // the cycle after a template fix: every invoice drawn again, the letter too (500003, mail-vendor
+        // batch), the bytes each delivery carried kept beside the new file
         String letter = (String) invoice(before, "500003").get("invoice_number");
-        assertThat(cycle.refused()).singleElement().asString().startsWith(letter + ": already sent by letter");
-        assertThat(cycle.rerendered()).hasSize(2);
-        assertThat(rerender.rerender(null, OCT, true).rerendered()).hasSize(3);
+        Path letterPdf = Path.of((String) invoice(before, "500003").get("pdf_path"));
+        byte[] mailed = Files.readAllBytes(letterPdf);
+        String mailedSha = MailVendorBatch.sha256(mailed);
+        assertThat(jdbc.queryForList("SELECT content_sha256 FROM delivery d JOIN invoice i ON i.id = d.invoice_id"
+                + " WHERE i.invoice_number = ? AND d.channel = 'PRINT' AND d.status = 'SENT'", String.class, letter))
+                .containsExactly(mailedSha);
+        InvoiceRerender.Outcome cycle = rerender.rerender(null, OCT, false);
+        assertThat(cycle.refused()).isEmpty();
+        assertThat(cycle.rerendered()).hasSize(3);
+        Path archived = letterPdf.resolveSibling(letter + ".delivered-" + mailedSha.substring(0, 16) + ".pdf");
+        assertThat(archived).hasBinaryContent(mailed);
+        assertThat(cycle.rerendered()).anySatisfy(line -> assertThat(line).startsWith(letter + ": ")
+                .endsWith("(delivered copy kept as " + archived.getFileName() + ")"));
+        // 500001's lost copy was never delivered as it is now: nothing of it is archived as delivered
+        String emailedNumber = (String) emailed.get("invoice_number");
+        try (java.util.stream.Stream<Path> files = Files.list(pdf.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith(emailedNumber + ".delivered-"))).isEmpty();
+        }
+        // deliveries stay sent
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM delivery WHERE status <> 'SENT'", Integer.class)).isZero();
+
+        // again: the delivered bytes are already kept, the letter is drawn again without --force
+        assertThat(rerender.rerender(null, OCT, List.of("500003"), false).rerendered()).singleElement().asString()
+                .startsWith(letter + ": ");
+        assertThat(archived).hasBinaryContent(mailed);
+
+        // the archive lost and the working copy changed: the mailed bytes are nowhere, refused without --force
+        Files.delete(archived);
+        InvoiceRerender.Outcome refused = rerender.rerender(null, OCT, List.of("500003"), false);
+        assertThat(refused.refused()).singleElement().asString().startsWith(letter + ": already sent by letter");
+        assertThat(refused.rerendered()).isEmpty();
+        assertThat(rerender.rerender(null, OCT, List.of("500003"), true).rerendered()).hasSize(1);
+
+        // --accounts: only those accounts; an account with no invoice in the cycle is named, nothing done
+        String account2 = (String) invoice(before, "500002").get("invoice_number");
+        assertThat(rerender.rerender(null, OCT, List.of("500002"), false).rerendered()).singleElement().asString()
+                .startsWith(account2 + ": ");
+        assertThatThrownBy(() -> rerender.rerender(null, OCT, List.of("500002", "999999"), false))
+                .hasMessage("no rendered invoice in cycle " + OCT + " for account(s) [999999] (nothing re-rendered)");
 
         // numbers and amounts are what they were
         List<Map<String, Object>> after = invoices();
         for (int i = 0; i < before.size(); i++) {
-            for (String column : List.of("invoice_number", "total", "subtotal", "tax_total", "pdf_path")) {
+            for (String column : List.of("invoice_number", "total", "subtotal", "tax_total", "amount_due", "pdf_path")) {
                 assertThat(after.get(i).get(column)).as(column).isEqualTo(before.get(i).get(column));
             }
         }
@@ -89,7 +127,7 @@ class InvoiceRerenderTest extends AbstractCycleTest {
 
     private List<Map<String, Object>> invoices() {
         return jdbc.queryForList("""
-                SELECT a.account_number, i.invoice_number, i.total, i.subtotal, i.tax_total, i.pdf_path, i.pdf_sha256
+                SELECT a.account_number, i.invoice_number, i.total, i.subtotal, i.tax_total, i.amount_due, i.pdf_path, i.pdf_sha256
                 FROM invoice i JOIN account a ON a.id = i.account_id ORDER BY a.account_number""");
     }
 
