@@ -36,7 +36,7 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
 /**
  * Money on a written-off account (billing.write-off.after-days 90; delinquent 30 days past due,
  * suspended 10 days later; the default late fee, 10.00 flat once per invoice 6 days after its due
- * date; no NSF fee). Anne (200001) owes A1 120.00 due Jun 1 and A2 50.00 due Aug 20.
+ * date; an NSF fee of 25.00, which a written-off account is not charged: nothing would bill it). Anne (200001) owes A1 120.00 due Jun 1 and A2 50.00 due Aug 20.
  *
  * <pre>
  * Jul 15  delinquent (Jun 1 + 30 = Jul 1); late fee 10.00 on A1 (Jun 1 + 6 = Jun 7)
@@ -68,6 +68,7 @@ class WriteOffRecoveryTest extends AbstractCycleTest {
         registry.add("billing.delinquency.days-past-due", () -> "30");
         registry.add("billing.delinquency.suspend-after-days", () -> "10");
         registry.add("billing.write-off.after-days", () -> "90");
+        registry.add("billing.payments.nsf-fee", () -> "25.00");
     }
 
     @Autowired
@@ -148,6 +149,8 @@ class WriteOffRecoveryTest extends AbstractCycleTest {
         assertThat(writtenOff()).isEqualByComparingTo("140.00");
         assertThat(count("SELECT COUNT(*) FROM open_invoice")).isZero();
         assertThat(count("SELECT COUNT(*) FROM late_fee")).isEqualTo(1);
+        // no NSF fee either: it would wait for an invoice a written-off account never gets
+        assertThat(count("SELECT COUNT(*) FROM one_time_charge")).isZero();
         // -10.00 + 20.00 + 120.00 - 140.00 = -10.00: CHQ-2's credit is still hers
         assertThat(Fixtures.balance(jdbc, "200001")).isEqualByComparingTo("-10.00");
         assertThat(status()).isEqualTo("WRITTEN_OFF");
