@@ -20,7 +20,15 @@ Your invoice ${invoice.invoiceNumber} from ${company.name} is attached as a PDF.
   ${invoice.paymentCount} payments received: ${invoice.paymentsReceived}
 </#if>
 <#list invoice.adjustments as adjustment>
+<#if adjustment.type == "WRITE_OFF">
+  Written off:        ${adjustment.amount} (${adjustment.reference})
+<#elseif adjustment.type == "REVERSAL">
+  Returned payment:   ${adjustment.amount} (${adjustment.reference})
+<#elseif adjustment.type == "RECOVERY">
+  Balance reinstated: ${adjustment.amount} (payment ${adjustment.reference})
+<#else>
   Adjustment:         ${adjustment.amount} (${adjustment.reference})
+</#if>
 </#list>
   New charges:        ${invoice.total}
   Amount due:         ${invoice.amountDue}

@@ -20,7 +20,15 @@ Vous trouverez ci-joint votre facture ${invoice.invoiceNumber} en format PDF.
   ${invoice.paymentCount} paiements reçus : ${invoice.paymentsReceived}
 </#if>
 <#list invoice.adjustments as adjustment>
+<#if adjustment.type == "WRITE_OFF">
+  Radiation :           ${adjustment.amount} (${adjustment.reference})
+<#elseif adjustment.type == "REVERSAL">
+  Paiement retourné :   ${adjustment.amount} (${adjustment.reference})
+<#elseif adjustment.type == "RECOVERY">
+  Solde radié rétabli : ${adjustment.amount} (paiement ${adjustment.reference})
+<#else>
   Ajustement :          ${adjustment.amount} (${adjustment.reference})
+</#if>
 </#list>
   Nouveaux frais :      ${invoice.total}
   Montant dû :          ${invoice.amountDue}

@@ -112,7 +112,7 @@
   <tr class="payment"><td>${invoice.paymentCount} payments received</td><td class="num">${invoice.paymentsReceived}</td></tr>
   </#if>
   <#list invoice.adjustments as adjustment>
-  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Balance from our previous system, invoice ${adjustment.reference}<#else>Adjustment ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
+  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Balance from our previous system, invoice ${adjustment.reference}<#elseif adjustment.type == "WRITE_OFF">Written off ${adjustment.reference}<#elseif adjustment.type == "REVERSAL">Returned payment ${adjustment.reference}<#elseif adjustment.type == "RECOVERY">Written-off balance reinstated, payment ${adjustment.reference}<#else>Adjustment ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
   </#list>
   <tr><td>New charges</td><td class="num">${invoice.total}</td></tr>
   <tr class="due"><td>Amount due by ${invoice.dueDate}</td><td class="num">${invoice.amountDue}</td></tr>

@@ -112,7 +112,7 @@
   <tr class="payment"><td>${invoice.paymentCount} paiements reçus</td><td class="num">${invoice.paymentsReceived}</td></tr>
   </#if>
   <#list invoice.adjustments as adjustment>
-  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Solde de notre ancien système, facture ${adjustment.reference}<#else>Ajustement ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
+  <tr class="payment"><td><#if adjustment.type == "OPENING_BALANCE">Solde de notre ancien système, facture ${adjustment.reference}<#elseif adjustment.type == "WRITE_OFF">Radiation ${adjustment.reference}<#elseif adjustment.type == "REVERSAL">Paiement retourné ${adjustment.reference}<#elseif adjustment.type == "RECOVERY">Solde radié rétabli, paiement ${adjustment.reference}<#else>Ajustement ${adjustment.reference}</#if></td><td class="num">${adjustment.amount}</td></tr>
   </#list>
   <tr><td>Nouveaux frais</td><td class="num">${invoice.total}</td></tr>
   <tr class="due"><td>Montant dû au ${invoice.dueDate}</td><td class="num">${invoice.amountDue}</td></tr>

@@ -20,6 +20,10 @@ public record JournalLine(LocalDate entryDate, String sourceType, String sourceR
     public static final String WRITE_OFF = "WRITE_OFF";
     /** A returned payment (NSF cheque, chargeback): the payment's entry the other way round. */
     public static final String REVERSAL = "REVERSAL";
+    /** Money received for no account we know (payment suspense): cash in, owed to someone not known yet. */
+    public static final String SUSPENSE = "SUSPENSE";
+    /** A bad-debt recovery: the written-off receivable reinstated, under the payment's reference. */
+    public static final String RECOVERY = "RECOVERY";
 
     public JournalLine {
         if (amount.scale() != Money.SCALE) {

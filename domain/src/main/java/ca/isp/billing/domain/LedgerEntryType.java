@@ -11,5 +11,10 @@ public enum LedgerEntryType {
     /** An uncollectable invoice written off (WriteOffPolicy): minus what was left open on it. */
     WRITE_OFF,
     /** A payment returned (NSF cheque, chargeback): plus its amount, owed again. */
-    REVERSAL
+    REVERSAL,
+    /**
+     * A bad-debt recovery: a payment on a written-off account paid written-off invoices (BadDebtRecovery);
+     * plus what it recovered, the debt reinstated, under the payment's reference (its PAYMENT entry takes it off).
+     */
+    RECOVERY
 }

@@ -34,4 +34,14 @@ public record WriteOffPolicy(int afterDays) {
     public boolean writesOff(LocalDate oldestDueDate, AccountStatus status, LocalDate asOf) {
         return enabled() && status == AccountStatus.SUSPENDED && !oldestDueDate.isAfter(dueOnOrBefore(asOf));
     }
+
+    /**
+     * True when a balance open again on an account in {@code status} is written off at once: an
+     * account already WRITTEN_OFF is collected by the agency, not billed, so what a returned payment
+     * (or an invoice the review gate released late) reopens on it is written off again the same day,
+     * whatever its age and even once the company has stopped writing off (afterDays 0).
+     */
+    public boolean writesOffAgain(AccountStatus status) {
+        return status == AccountStatus.WRITTEN_OFF;
+    }
 }

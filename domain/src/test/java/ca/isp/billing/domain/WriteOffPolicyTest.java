@@ -40,4 +40,12 @@ class WriteOffPolicyTest {
         assertThat(delinquency.next(AccountStatus.WRITTEN_OFF, DUE, null, Money.ZERO, LocalDate.of(2026, 8, 1)))
                 .isEqualTo(AccountStatus.WRITTEN_OFF);
     }
+
+    @Test
+    void aBalanceReopenedOnAWrittenOffAccountIsWrittenOffAgainWhateverTheSettings() {
+        // a returned payment reopens 40.00 on a written-off account: nothing bills it, so it is written off again
+        assertThat(new WriteOffPolicy(90).writesOffAgain(AccountStatus.WRITTEN_OFF)).isTrue();
+        assertThat(new WriteOffPolicy(0).writesOffAgain(AccountStatus.WRITTEN_OFF)).isTrue();
+        assertThat(new WriteOffPolicy(90).writesOffAgain(AccountStatus.SUSPENDED)).isFalse();
+    }
 }

@@ -84,7 +84,9 @@ public record BillingProperties(Path home, Path templates,
                      @DefaultValue("4900") String credits,
                      @DefaultValue("4500") String lateFees,
                      @DefaultValue("2300") String taxPayable,
-                     @DefaultValue("6500") String badDebt) {
+                     @DefaultValue("6500") String badDebt,
+                     @DefaultValue("6500") String badDebtRecovery,
+                     @DefaultValue("2410") String unappliedCash) {
     }
 
     /**

@@ -65,8 +65,8 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z]+)(?:\\.([a-zA-Z]+))?}");
     static final Set<String> CONDITIONS = Set.of("nothing-due", "service-period", "several-pages",
             "payments-listed", "payments-counted", "message", "taxes-shown", "messages");
-    static final Set<String> LISTS = Set.of("taxes", "payments", "opening-balances", "other-adjustments",
-            "messages");
+    static final Set<String> LISTS = Set.of("taxes", "payments", "opening-balances", "write-offs",
+            "returned-payments", "recoveries", "other-adjustments", "messages");
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)");
 
     static boolean perInvoice(String text) {

@@ -133,6 +133,10 @@ final class LayoutValues {
         };
     }
 
+    /** The adjustments (ledger entry types) a list of their own shows, with their own words. */
+    static final java.util.Set<String> NAMED_ADJUSTMENTS = java.util.Set.of("OPENING_BALANCE", "WRITE_OFF", "REVERSAL",
+            "RECOVERY");
+
     /** The elements a row repeats over. */
     static List<?> elements(String each, InvoiceView v) {
         return switch (each) {
@@ -140,7 +144,11 @@ final class LayoutValues {
             case "messages" -> v.messages();
             case "payments" -> v.paymentsListed() ? v.payments() : List.of();
             case "opening-balances" -> v.adjustments().stream().filter(a -> a.type().equals("OPENING_BALANCE")).toList();
-            default -> v.adjustments().stream().filter(a -> !a.type().equals("OPENING_BALANCE")).toList();
+            case "write-offs" -> v.adjustments().stream().filter(a -> a.type().equals("WRITE_OFF")).toList();
+            case "returned-payments" -> v.adjustments().stream().filter(a -> a.type().equals("REVERSAL")).toList();
+            case "recoveries" -> v.adjustments().stream().filter(a -> a.type().equals("RECOVERY")).toList();
+            // what no list of its own names: each kind above has its wording in the layout
+            default -> v.adjustments().stream().filter(a -> !NAMED_ADJUSTMENTS.contains(a.type())).toList();
         };
     }
 }

@@ -65,6 +65,22 @@ abstract class InvoiceRendererContractTest {
     }
 
     @Test
+    void aWriteOffAReturnedPaymentAndARecoverySayWhatTheyAreInBothLanguages() throws IOException {
+        String english = PdfText.read(renderer().render(Invoices.withWriteOffReturnAndRecovery(
+                Invoices.englishOntario("2026-000125")))).plain();
+        assertThat(english).contains("Written off WO-F-2026-000100 -$300.00", "Returned payment NSF-CHQ-77 $40.00",
+                "Written-off balance reinstated, payment CHQ-78 $15.00",
+                // 300.00 - 15.00 + (-300.00 + 40.00 + 15.00 = -245.00) + 1227.97 = 1267.97
+                "Amount due by November 21, 2026 $1,267.97").doesNotContain("Adjustment");
+        String french = PdfText.read(renderer().render(Invoices.withWriteOffReturnAndRecovery(
+                Invoices.frenchQuebec("F-2026-000125")))).plain();
+        assertThat(french).contains("Radiation WO-F-2026-000100 -300,00 $", "Paiement retourné NSF-CHQ-77 40,00 $",
+                "Solde radié rétabli, paiement CHQ-78 15,00 $",
+                // 300.00 - 15.00 - 245.00 + 1229.03 = 1269.03
+                "Montant dû au 21 novembre 2026 1 269,03 $").doesNotContain("Ajustement");
+    }
+
+    @Test
     void englishInvoiceReadsBackWithEnglishFormats() throws IOException {
         byte[] pdf = renderer().render(Invoices.englishOntario("2026-000124"));
         keep(prefix() + "invoice-en.pdf", pdf);

@@ -162,6 +162,24 @@ final class Invoices {
                 doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
     }
 
+    /**
+     * {@code doc} with a write-off, a returned payment and a bad-debt recovery since the last
+     * statement (previous balance 300.00): written off WO-F-2026-000100 -300.00, returned payment
+     * NSF-CHQ-77 +40.00, reinstated for payment CHQ-78 +15.00 (and CHQ-78 -15.00 itself). Amount
+     * due: 300.00 - 15.00 + (-300.00 + 40.00 + 15.00 = -245.00) + total = 40.00 + total.
+     */
+    static InvoiceDocument withWriteOffReturnAndRecovery(InvoiceDocument doc) {
+        Statement statement = Statement.of(new BigDecimal("300.00"), List.of(
+                new LedgerEntry(LedgerEntryType.WRITE_OFF, LocalDate.of(2026, 10, 5), "WO-F-2026-000100",
+                        new BigDecimal("-300.00")),
+                new LedgerEntry(LedgerEntryType.REVERSAL, LocalDate.of(2026, 10, 9), "NSF-CHQ-77", new BigDecimal("40.00")),
+                new LedgerEntry(LedgerEntryType.RECOVERY, LocalDate.of(2026, 10, 20), "CHQ-78", new BigDecimal("15.00")),
+                payment("2026-10-20", "CHQ-78", "-15.00")), doc.total());
+        return new InvoiceDocument(doc.company(), doc.language(), doc.invoiceNumber(), doc.accountNumber(),
+                doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(),
+                doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
+    }
+
     /** A first invoice with nothing carried over: amount due = total. */
     static Statement noPrevious(BigDecimal total) {
         return new Statement(new BigDecimal("0.00"), List.of(), new BigDecimal("0.00"), List.of(),

@@ -23,6 +23,7 @@ import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.Journal;
 import ca.isp.billing.domain.JournalCategory;
 import ca.isp.billing.domain.JournalLine;
+import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.files.SpreadsheetCells;
@@ -36,8 +37,12 @@ import ca.isp.billing.writers.AtomicFiles;
  * CSV beside the run summary (docs/FILE-FORMATS.md, "Journal"). An invoice debits receivables
  * with its total and credits each of its lines to the account of its plan, tax, late fee, one-time
  * charge or credit; a payment debits cash and credits receivables (a returned payment the other
- * way round). Every line comes from a row of
- * an invoice or a payment: there is no balancing line, and a journal whose entries do not balance
+ * way round); a write-off debits bad debt and credits receivables; a bad-debt recovery (a payment on
+ * a written-off account) reinstates the receivable (receivables debited, bad-debt recovery
+ * credited) and the payment then books cash against it; money in payment suspense debits cash and
+ * credits unapplied cash on receipt, and unapplied cash is debited when it is assigned (receivables
+ * credited) or returned (cash credited). Every line comes from a row of
+ * an invoice, a payment, a write-off, a reversal or a suspense line: there is no balancing line, and a journal whose entries do not balance
  * is refused (the run fails) before anything is written.
  */
 @Component
@@ -50,6 +55,8 @@ public class JournalExport {
     static final String RECEIVABLE = "RECEIVABLE";
     static final String CASH = "CASH";
     static final String BAD_DEBT = "BAD_DEBT";
+    static final String UNAPPLIED_CASH = "UNAPPLIED_CASH";
+    static final String BAD_DEBT_RECOVERY = "BAD_DEBT_RECOVERY";
 
     private final JdbcTemplate jdbc;
     private final BillingProperties properties;
@@ -101,16 +108,33 @@ public class JournalExport {
                 WHERE w.written_off_on <= ?
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = w.reference)""",
                 JournalLine.WRITE_OFF, cycleDate, rerun, cycleDate, JournalLine.WRITE_OFF);
-        // returned payments of an account (one still in suspense was never booked to a customer), in
-        // the same window as payments
+        // returned payments, in the same window as payments (one still in suspense takes back what its
+        // receipt booked as unapplied cash)
         int reversals = jdbc.update("""
                 INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
                 SELECT ?, r.reversal_ref, ?, ? FROM payment_reversal r JOIN ingested_file f ON f.id = r.file_id
-                WHERE r.account_id IS NOT NULL AND f.ingested_at <= ?
+                WHERE f.ingested_at <= ?
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reversal_ref)""",
                 JournalLine.REVERSAL, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
                 JournalLine.REVERSAL);
-        return invoices + payments + writeOffs + reversals;
+        // money received into suspense, in the same window as payments (booked as unapplied cash)
+        int suspense = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, s.payment_ref, ?, ? FROM payment_suspense s JOIN ingested_file f ON f.id = s.file_id
+                WHERE f.ingested_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = s.payment_ref)""",
+                JournalLine.SUSPENSE, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
+                JournalLine.SUSPENSE);
+        // bad-debt recoveries of the payments above (their RECOVERY ledger entries), in the same window
+        int recoveries = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, l.reference, ?, ? FROM account_ledger l JOIN payment p ON p.payment_ref = l.reference
+                JOIN ingested_file f ON f.id = p.file_id
+                WHERE l.entry_type = ? AND f.ingested_at <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = l.reference)""",
+                JournalLine.RECOVERY, cycleDate, rerun, LedgerEntryType.RECOVERY.name(),
+                PaymentWindow.of(repository, cycleDate).upTo(), JournalLine.RECOVERY);
+        return invoices + payments + writeOffs + reversals + suspense + recoveries;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -125,6 +149,8 @@ public class JournalExport {
         lines.addAll(paymentLines(cycleDate, rerun, ""));
         lines.addAll(writeOffLines(cycleDate, rerun, ""));
         lines.addAll(reversalLines(cycleDate, rerun, ""));
+        lines.addAll(suspenseLines(cycleDate, rerun, ""));
+        lines.addAll(recoveryLines(cycleDate, rerun, ""));
         return Journal.balanced(lines);
     }
 
@@ -140,7 +166,7 @@ public class JournalExport {
         Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
             for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF,
-                    JournalLine.REVERSAL)) {
+                    JournalLine.REVERSAL, JournalLine.SUSPENSE, JournalLine.RECOVERY)) {
                 String after = "";
                 while (true) {
                     List<String> refs = jdbc.queryForList("""
@@ -159,7 +185,11 @@ public class JournalExport {
                                 paymentLines(cycleDate, rerun, " AND p.payment_ref BETWEEN ? AND ?", first, after);
                         case JournalLine.WRITE_OFF ->
                                 writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
-                        default -> reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
+                        case JournalLine.REVERSAL ->
+                                reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
+                        case JournalLine.SUSPENSE ->
+                                suspenseLines(cycleDate, rerun, " AND s.payment_ref BETWEEN ? AND ?", first, after);
+                        default -> recoveryLines(cycleDate, rerun, " AND l.reference BETWEEN ? AND ?", first, after);
                     };
                     unbalanced.addAll(Journal.unbalancedEntries(lines));
                     for (JournalLine line : lines) {
@@ -267,76 +297,136 @@ public class JournalExport {
                 }, args);
         return byInvoice.values().stream().flatMap(List::stream).toList();
     }
+    /** One line of a two-line entry: what it books (its line reference), its GL account and category. */
+    private record Side(String lineRef, String glAccount, JournalCategory category) {
+    }
+
+    private Side cash() {
+        return new Side(CASH, properties.gl().cash(), JournalCategory.CASH);
+    }
+
+    private Side receivable() {
+        return new Side(RECEIVABLE, properties.gl().receivables(), JournalCategory.RECEIVABLE);
+    }
+
+    private Side unappliedCash() {
+        return new Side(UNAPPLIED_CASH, properties.gl().unappliedCash(), JournalCategory.UNAPPLIED_CASH);
+    }
+
+    /**
+     * A payment's entry: cash debited, receivables credited; a payment assigned from suspense (whose
+     * receipt a run journalled as unapplied cash) debits unapplied cash instead, on the day it was
+     * assigned.
+     */
     private List<JournalLine> paymentLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
-        BillingProperties.Gl gl = properties.gl();
-        List<JournalLine> lines = new ArrayList<>();
-        jdbc.query("""
+        List<JournalLine> lines = new ArrayList<>(twoLineEntries(JournalLine.PAYMENT, """
                 SELECT p.payment_ref, p.received_on, p.amount, a.account_number, a.service_country
                 FROM journal_posting j JOIN payment p ON p.payment_ref = j.source_ref
                 JOIN account a ON a.id = p.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
-
-                ORDER BY p.payment_ref""", rs -> {
-                    String ref = rs.getString(1);
-                    LocalDate received = rs.getDate(2).toLocalDate();
-                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
-                    // a payment is in the account's billing currency (the service address decides)
-                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
-                    String account = rs.getString(4);
-                    lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, CASH, account, gl.cash(),
-                            JournalCategory.CASH, null, null, null, currency, amount));
-                    lines.add(new JournalLine(received, JournalLine.PAYMENT, ref, RECEIVABLE, account, gl.receivables(),
-                            JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
-                }, args(new Object[]{JournalLine.PAYMENT, cycleDate, rerun}, bounds));
-        return lines;
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ? AND NOT\s""" + VIA_SUSPENSE + range,
+                "p.payment_ref", cash(), receivable(), cycleDate, rerun, bounds));
+        lines.addAll(twoLineEntries(JournalLine.PAYMENT, """
+                SELECT p.payment_ref, CAST(s.assigned_at AS DATE), p.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN payment p ON p.payment_ref = j.source_ref
+                JOIN account a ON a.id = p.account_id JOIN payment_suspense s ON s.payment_id = p.id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ? AND\s""" + VIA_SUSPENSE + range,
+                "p.payment_ref", unappliedCash(), receivable(), cycleDate, rerun, bounds));
+        return bySource(lines);
     }
+
+    /** The payment {@code p} came through suspense, and a run journalled its receipt (as unapplied cash). */
+    private static final String VIA_SUSPENSE = """
+            EXISTS (SELECT 1 FROM payment_suspense vs JOIN journal_posting vj ON vj.source_type = 'SUSPENSE'
+                    AND vj.source_ref = vs.payment_ref WHERE vs.payment_id = p.id AND vj.rerun >= 0)""";
 
     /** A write-off debits the bad-debt expense and credits receivables with what was left open. */
     private List<JournalLine> writeOffLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
-        BillingProperties.Gl gl = properties.gl();
-        List<JournalLine> lines = new ArrayList<>();
-        jdbc.query("""
+        return twoLineEntries(JournalLine.WRITE_OFF, """
                 SELECT w.reference, w.written_off_on, w.amount, a.account_number, a.service_country
                 FROM journal_posting j JOIN write_off w ON w.reference = j.source_ref
                 JOIN account a ON a.id = w.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
-
-                ORDER BY w.reference""", rs -> {
-                    String ref = rs.getString(1);
-                    LocalDate on = rs.getDate(2).toLocalDate();
-                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
-                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
-                    String account = rs.getString(4);
-                    lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, BAD_DEBT, account, gl.badDebt(),
-                            JournalCategory.BAD_DEBT, null, null, null, currency, amount));
-                    lines.add(new JournalLine(on, JournalLine.WRITE_OFF, ref, RECEIVABLE, account, gl.receivables(),
-                            JournalCategory.RECEIVABLE, null, null, null, currency, amount.negate()));
-                }, args(new Object[]{JournalLine.WRITE_OFF, cycleDate, rerun}, bounds));
-        return lines;
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, "w.reference",
+                new Side(BAD_DEBT, properties.gl().badDebt(), JournalCategory.BAD_DEBT), receivable(), cycleDate, rerun,
+                bounds);
     }
 
-    /** A returned payment: receivables debited (owed again), cash credited (the bank took it back). */
+    /**
+     * A returned payment: receivables debited (owed again), cash credited (the bank took it back). A
+     * payment returned while in suspense was never a customer's: unapplied cash debited instead.
+     */
     private List<JournalLine> reversalLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
-        BillingProperties.Gl gl = properties.gl();
-        List<JournalLine> lines = new ArrayList<>();
-        jdbc.query("""
+        List<JournalLine> lines = new ArrayList<>(twoLineEntries(JournalLine.REVERSAL, """
                 SELECT r.reversal_ref, r.received_on, r.amount, a.account_number, a.service_country
                 FROM journal_posting j JOIN payment_reversal r ON r.reversal_ref = j.source_ref
                 JOIN account a ON a.id = r.account_id
-                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, "r.reversal_ref",
+                receivable(), cash(), cycleDate, rerun, bounds));
+        lines.addAll(twoLineEntries(JournalLine.REVERSAL, """
+                SELECT r.reversal_ref, r.received_on, r.amount, s.account_number, a.service_country
+                FROM journal_posting j JOIN payment_reversal r ON r.reversal_ref = j.source_ref
+                JOIN payment_suspense s ON s.id = r.suspense_id LEFT JOIN account a ON a.account_number = s.account_number
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ? AND r.account_id IS NULL""" + range,
+                "r.reversal_ref", unappliedCash(), cash(), cycleDate, rerun, bounds));
+        return bySource(lines);
+    }
 
-                ORDER BY r.reversal_ref""", rs -> {
-                    String ref = rs.getString(1);
-                    LocalDate received = rs.getDate(2).toLocalDate();
-                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
-                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
-                    String account = rs.getString(4);
-                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, RECEIVABLE, account, gl.receivables(),
-                            JournalCategory.RECEIVABLE, null, null, null, currency, amount));
-                    lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, CASH, account, gl.cash(),
-                            JournalCategory.CASH, null, null, null, currency, amount.negate()));
-                }, args(new Object[]{JournalLine.REVERSAL, cycleDate, rerun}, bounds));
+    /**
+     * Money received into suspense: cash debited (it is in the bank), unapplied cash credited (owed to
+     * someone we do not know yet). The account number is what the file said (it may be unknown).
+     */
+    private List<JournalLine> suspenseLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        return twoLineEntries(JournalLine.SUSPENSE, """
+                SELECT s.payment_ref, s.received_on, s.amount, s.account_number, a.service_country
+                FROM journal_posting j JOIN payment_suspense s ON s.payment_ref = j.source_ref
+                LEFT JOIN account a ON a.account_number = s.account_number
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, "s.payment_ref",
+                cash(), unappliedCash(), cycleDate, rerun, bounds);
+    }
+
+    /**
+     * A bad-debt recovery (the RECOVERY ledger entry of a payment on a written-off account): the
+     * written-off receivable is reinstated, receivables debited and bad-debt recovery credited; the
+     * payment's own entry then books the cash against receivables as any payment's.
+     */
+    private List<JournalLine> recoveryLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        return twoLineEntries(JournalLine.RECOVERY, """
+                SELECT l.reference, l.entry_date, l.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN account_ledger l ON l.entry_type = 'RECOVERY' AND l.reference = j.source_ref
+                JOIN account a ON a.id = l.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, "l.reference",
+                receivable(), new Side(BAD_DEBT_RECOVERY, properties.gl().badDebtRecovery(),
+                        JournalCategory.BAD_DEBT_RECOVERY), cycleDate, rerun, bounds);
+    }
+
+    /**
+     * The entries of one kind of two-line source (payment, write-off, reversal, suspense, recovery):
+     * {@code query} gives per source its reference, date, amount, account number and service country
+     * (the country gives the currency); the amount, rounded, is debited to {@code debit} and credited to
+     * {@code credit}, in the order of {@code orderBy}.
+     */
+    private List<JournalLine> twoLineEntries(String sourceType, String query, String orderBy, Side debit, Side credit,
+                                             LocalDate cycleDate, int rerun, Object... bounds) {
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query(query + " ORDER BY " + orderBy, rs -> {
+            String ref = rs.getString(1);
+            LocalDate on = rs.getDate(2).toLocalDate();
+            BigDecimal amount = Money.round(rs.getBigDecimal(3));
+            String account = rs.getString(4);
+            // money is in the account's billing currency (the service address decides)
+            String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+            lines.add(new JournalLine(on, sourceType, ref, debit.lineRef(), account, debit.glAccount(),
+                    debit.category(), null, null, null, currency, amount));
+            lines.add(new JournalLine(on, sourceType, ref, credit.lineRef(), account, credit.glAccount(),
+                    credit.category(), null, null, null, currency, amount.negate()));
+        }, args(new Object[]{sourceType, cycleDate, rerun}, bounds));
         return lines;
+    }
+
+    /** Entries of two queries in the order of their references (each entry's lines kept together, in order). */
+    private static List<JournalLine> bySource(List<JournalLine> lines) {
+        List<JournalLine> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparing(JournalLine::sourceRef)); // stable
+        return sorted;
     }
 
     private static Object[] args(Object[] head, Object[] bounds) {

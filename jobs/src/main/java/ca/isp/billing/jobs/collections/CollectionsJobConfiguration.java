@@ -25,7 +25,8 @@ import ca.isp.billing.jobs.support.CollectionsJob;
 /**
  * The daily collections job (run.sh collections --date D): the billing cycle's own payments,
  * deposit slips, late fees, delinquency and provisioning-list steps, the same beans, as a job of
- * their own (then the write-offs, this job's own), so
+ * their own (with the write-offs, this job's own, after the deposit slips and before the late
+ * fees), so
  * an ISP collects every day and not only on cycle days. Every step does only what is left
  * (payment files not read, fee periods not charged, statuses not moved) and the lists are
  * rebuilt from the day's events, so a date run twice, or a cycle on the same day, changes
@@ -50,10 +51,12 @@ public class CollectionsJobConfiguration {
                 })
                 .start(payments)
                 .next(depositSlips)
+                // before late fees: an account written off today gets no fee today, and what a returned
+                // payment reopened on a written-off account is written off again before a fee could see it
+                .next(writeOffs)
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)
-                .next(writeOffs)
                 .build();
     }
 

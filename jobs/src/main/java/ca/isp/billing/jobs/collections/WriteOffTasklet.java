@@ -35,9 +35,11 @@ import ca.isp.billing.writers.AtomicFiles;
 /**
  * Writes off the balances collections gave up on (WriteOffPolicy), then writes the day's list for
  * the collection agency, {@code out/collections/<date>/agency.csv}. Per account written off, in
- * the step's one transaction: each invoice left open gets a write_off row (unique per invoice),
- * a WRITE_OFF ledger entry of minus its open amount and its amount_written_off; the account
- * becomes WRITTEN_OFF (a delinquency event records it). Only invoices the customer was sent
+ * the step's one transaction: each invoice left open gets a write_off row, a WRITE_OFF ledger entry
+ * of minus its open amount and its amount_written_off; the account becomes WRITTEN_OFF (a
+ * delinquency event records it). A balance open again on a WRITTEN_OFF account (a returned
+ * payment, an invoice the review gate released late) is written off again the same day
+ * (WriteOffPolicy.writesOffAgain): write-off n of the invoice, WO-<invoice>-<n>; the status stays. Only invoices the customer was sent
  * count (cleared or released by the review gate, or imported), as for late fees. The list is
  * rebuilt from the day's write-offs, so the same date run twice writes nothing more and the same
  * bytes.
@@ -64,31 +66,36 @@ public class WriteOffTasklet implements Tasklet {
         this.date = date;
     }
 
-    /** An open invoice of an account that may be written off. */
-    private record OpenInvoice(long id, String number, LocalDate dueDate, BigDecimal open) {
+    /** An open invoice of an account that may be written off, and how many write-offs it had already. */
+    private record OpenInvoice(long id, String number, LocalDate dueDate, BigDecimal open, int writtenOffBefore) {
+
+        /** WO-<invoice> the first time, WO-<invoice>-<n> the n-th. */
+        String reference() {
+            return writtenOffBefore == 0 ? "WO-" + number : "WO-" + number + "-" + (writtenOffBefore + 1);
+        }
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-        if (!policy.enabled()) {
-            return RepeatStatus.FINISHED;
-        }
         MapSqlParameterSource params = new MapSqlParameterSource("suspended", AccountStatus.SUSPENDED.name())
+                .addValue("writtenOff", AccountStatus.WRITTEN_OFF.name())
                 .addValue("dueBy", policy.dueOnOrBefore(date)).addValue("date", date);
-        // the suspended accounts whose oldest unpaid invoice is old enough, with all their open invoices
+        // the suspended accounts whose oldest unpaid invoice is old enough, with all their open invoices; and
+        // written-off accounts with a balance open again (a returned payment, an invoice released late)
         Map<Long, List<OpenInvoice>> byAccount = new LinkedHashMap<>();
         Map<Long, AccountStatus> statuses = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT a.id, a.status, i.id, i.invoice_number, i.due_date, i.open_amount
+                SELECT a.id, a.status, i.id, i.invoice_number, i.due_date, i.open_amount,
+                    (SELECT COUNT(*) FROM write_off w WHERE w.invoice_id = i.id)
                 FROM account a JOIN open_invoice i ON i.account_id = a.id
-                WHERE a.status = :suspended
+                WHERE (a.status = :writtenOff OR (a.status = :suspended
+                       AND EXISTS (SELECT 1 FROM open_invoice o WHERE o.account_id = a.id AND o.due_date <= :dueBy)))
                   AND (i.review_status IN ('CLEARED', 'RELEASED')
                        OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = i.id AND v.origin = 'IMPORTED'))
-                  AND EXISTS (SELECT 1 FROM open_invoice o WHERE o.account_id = a.id AND o.due_date <= :dueBy)
                 ORDER BY a.account_number, i.due_date, i.invoice_number""", params, rs -> {
             statuses.put(rs.getLong(1), AccountStatus.valueOf(rs.getString(2)));
             byAccount.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new OpenInvoice(rs.getLong(3),
-                    rs.getString(4), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)));
+                    rs.getString(4), rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), rs.getInt(7)));
         });
         List<MapSqlParameterSource> writeOffs = new ArrayList<>();
         List<MapSqlParameterSource> accounts = new ArrayList<>();
@@ -96,26 +103,31 @@ public class WriteOffTasklet implements Tasklet {
         for (Map.Entry<Long, List<OpenInvoice>> account : byAccount.entrySet()) {
             List<OpenInvoice> invoices = account.getValue();
             LocalDate oldest = invoices.get(0).dueDate();
-            if (!policy.writesOff(oldest, statuses.get(account.getKey()), date)) {
+            AccountStatus status = statuses.get(account.getKey());
+            boolean again = policy.writesOffAgain(status);
+            if (!again && !policy.writesOff(oldest, status, date)) {
                 continue;
             }
             BigDecimal balance = Money.ZERO;
             for (OpenInvoice invoice : invoices) {
                 writeOffs.add(new MapSqlParameterSource("account", account.getKey()).addValue("invoice", invoice.id())
-                        .addValue("reference", "WO-" + invoice.number()).addValue("amount", invoice.open())
+                        .addValue("reference", invoice.reference()).addValue("sequence", invoice.writtenOffBefore() + 1)
+                        .addValue("amount", invoice.open())
                         .addValue("negated", invoice.open().negate()).addValue("due", invoice.dueDate())
                         .addValue("date", date).addValue("type", LedgerEntryType.WRITE_OFF.name()));
                 balance = balance.add(invoice.open());
             }
-            accounts.add(new MapSqlParameterSource("account", account.getKey()).addValue("date", date)
-                    .addValue("from", AccountStatus.SUSPENDED.name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
-                    .addValue("overdue", balance).addValue("oldest", oldest));
+            if (!again) {
+                accounts.add(new MapSqlParameterSource("account", account.getKey()).addValue("date", date)
+                        .addValue("from", AccountStatus.SUSPENDED.name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
+                        .addValue("overdue", balance).addValue("oldest", oldest));
+            }
             total = total.add(balance);
         }
         MapSqlParameterSource[] rows = writeOffs.toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("""
-                INSERT INTO write_off (reference, account_id, invoice_id, amount, due_date, written_off_on)
-                VALUES (:reference, :account, :invoice, :amount, :due, :date)""", rows);
+                INSERT INTO write_off (reference, account_id, invoice_id, amount, due_date, written_off_on, sequence_no)
+                VALUES (:reference, :account, :invoice, :amount, :due, :date, :sequence)""", rows);
         jdbc.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
                 VALUES (:account, :date, :type, :reference, :negated)""", rows);
@@ -126,21 +138,33 @@ public class WriteOffTasklet implements Tasklet {
         jdbc.batchUpdate("""
                 INSERT INTO delinquency_event (account_id, event_date, from_status, to_status, overdue_amount, oldest_due_date)
                 VALUES (:account, :date, :from, :to, :overdue, :oldest)""", changes);
-        if (!accounts.isEmpty()) {
-            log.info("Written off {}: {} accounts, {} invoices", total.toPlainString(), accounts.size(), rows.length);
+        if (rows.length > 0) {
+            log.info("Written off {}: {} accounts newly, {} invoice write-offs", total.toPlainString(), accounts.size(),
+                    rows.length);
         }
         contribution.incrementWriteCount(rows.length);
-        AtomicFiles.write(folder, "agency.csv", agencyList());
+        if (policy.enabled() || rows.length > 0) {
+            AtomicFiles.write(folder, "agency.csv", agencyList());
+        }
         return RepeatStatus.FINISHED;
     }
 
-    /** The accounts written off on the date, with what the agency needs to collect, in account order. */
+    /** What payments recovered of the write-off {@code w} since (bad-debt recoveries). */
+    private static final String RECOVERED =
+            "COALESCE((SELECT SUM(r.amount) FROM write_off_recovery r WHERE r.write_off_id = w.id), 0)";
+
+    /**
+     * The accounts written off on the date, with what the agency needs to collect, in account order:
+     * what is still written off of that day's write-offs (less what payments recovered of them since;
+     * a write-off recovered in full is no longer listed).
+     */
     private byte[] agencyList() {
         Map<String, List<String>> invoices = new LinkedHashMap<>();
         jdbc.query("""
-                SELECT a.account_number, i.invoice_number FROM write_off w JOIN invoice i ON i.id = w.invoice_id
+                SELECT DISTINCT a.account_number, i.invoice_number FROM write_off w JOIN invoice i ON i.id = w.invoice_id
                 JOIN account a ON a.id = w.account_id
-                WHERE w.written_off_on = :date ORDER BY a.account_number, i.invoice_number""",
+                WHERE w.written_off_on = :date AND w.amount > :recovered
+                ORDER BY a.account_number, i.invoice_number""".replace(":recovered", RECOVERED),
                 new MapSqlParameterSource("date", date), rs -> {
                     invoices.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
                 });
@@ -150,14 +174,15 @@ public class WriteOffTasklet implements Tasklet {
             jdbc.query("""
                     SELECT a.account_number, a.name, a.customer_type, a.language, a.email, a.billing_line1,
                         a.billing_line2, a.billing_city, a.billing_region, a.billing_postal_code, a.billing_country,
-                        SUM(w.amount), MIN(w.due_date),
+                        SUM(w.amount - :recovered), MIN(w.due_date),
                         (SELECT MAX(p.received_on) FROM payment p WHERE p.account_id = a.id)
                     FROM write_off w JOIN account a ON a.id = w.account_id
-                    WHERE w.written_off_on = :date
+                    WHERE w.written_off_on = :date AND w.amount > :recovered
                     GROUP BY a.id, a.account_number, a.name, a.customer_type, a.language, a.email,
                         a.billing_line1, a.billing_line2, a.billing_city, a.billing_region, a.billing_postal_code,
                         a.billing_country
-                    ORDER BY a.account_number""", new MapSqlParameterSource("date", date), rs -> {
+                    ORDER BY a.account_number""".replace(":recovered", RECOVERED), new MapSqlParameterSource("date", date),
+                    rs -> {
                 try {
                     String account = rs.getString(1);
                     printer.printRecord(text(account), text(rs.getString(2)), rs.getString(3), rs.getString(4),

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.Allocation;
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.BadDebtRecovery;
 import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
@@ -33,8 +34,9 @@ import ca.isp.billing.readers.RejectFileWriter;
 /**
  * Applies payment files ({@code var/inbox/payments/*.csv}): each payment is stored once (its
  * reference is unique), allocated to the account's open invoices oldest first, or to the invoice
- * the line names first (PaymentAllocator), and posted to the ledger; what no invoice takes stays
- * on the ledger as a credit. A payment for an unknown account, or naming an invoice that does not
+ * the line names first (PaymentAllocator), and posted to the ledger; on a written-off account what
+ * the open invoices leave recovers the written-off amounts, oldest first ({@link WriteOffRecoveries});
+ * what nothing takes stays on the ledger as a credit. A payment for an unknown account, or naming an invoice that does not
  * exist (or is another account's), goes to the suspense list with the reason, for an operator to
  * assign ({@link PaymentSuspense}). A reversal line (negative, naming the payment it takes back)
  * reopens what that payment paid ({@link PaymentReversals}). A reference seen again with the same
@@ -168,6 +170,10 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
                                 rs.getString(3), rs.getObject(4, LocalDate.class), rs.getBigDecimal(5)));
                     });
         }
+        // what is still written off on these accounts: a payment recovers it once their open invoices are paid
+        Map<Long, List<BadDebtRecovery.WrittenOff>> writtenOff = WriteOffRecoveries.writtenOff(named,
+                accounts.values().stream().distinct().toList());
+        Map<String, WriteOffRecoveries.Pending> recoveries = new HashMap<>();
         List<MapSqlParameterSource> payments = new ArrayList<>();
         List<MapSqlParameterSource> suspense = new ArrayList<>();
         Map<String, List<Allocation>> allocations = new HashMap<>();
@@ -208,12 +214,18 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
             long accountId = invoice != null ? invoice.accountId() : accounts.get(p.accountNumber());
             AllocationResult result = allocator.allocate(p.amount(), open.getOrDefault(accountId, List.of()),
                     invoice == null ? null : invoice.id());
-            allocations.put(p.paymentRef(), result.allocations());
             open.put(accountId, remaining(open.getOrDefault(accountId, List.of()), result.allocations()));
+            BadDebtRecovery.Result recovery = BadDebtRecovery.recover(result.unapplied(),
+                    writtenOff.getOrDefault(accountId, List.of()));
+            if (!recovery.recovered().isEmpty()) {
+                recoveries.put(p.paymentRef(), new WriteOffRecoveries.Pending(accountId, p.receivedOn(), recovery));
+                writtenOff.put(accountId, BadDebtRecovery.remaining(writtenOff.get(accountId), recovery));
+            }
+            allocations.put(p.paymentRef(), WriteOffRecoveries.withRecovered(result.allocations(), recovery));
             payments.add(new MapSqlParameterSource("ref", p.paymentRef()).addValue("account", accountId)
                     .addValue("received", p.receivedOn()).addValue("amount", p.amount())
                     .addValue("negative", p.amount().negate()).addValue("method", method(p.method()))
-                    .addValue("unapplied", result.unapplied()).addValue("file", fileId)
+                    .addValue("unapplied", recovery.left()).addValue("file", fileId)
                     .addValue("invoice", p.invoiceNumber()).addValue("batch", p.depositBatch())
                     .addValue("cheque", p.chequeNumber())
                     .addValue("entryType", LedgerEntryType.PAYMENT.name()));
@@ -234,6 +246,7 @@ public class PaymentFileIngester extends InboxFileTasklet<PaymentRow> {
                 VALUES (:account, :received, :entryType, :ref, :negative)""", batch);
         if (!payments.isEmpty()) {
             writeAllocations(named, allocations);
+            WriteOffRecoveries.write(named, recoveries);
         }
         return new PaymentBatch(payments.size() + suspense.size(), duplicates, money);
     }

@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
@@ -25,7 +26,7 @@ import ca.isp.billing.readers.RejectFileWriter;
  * {@code reversal_reopened}, the allocation rows removed), a credit it left is taken back, and a
  * REVERSAL ledger entry puts its amount back on the account. An NSF reversal also charges the
  * configured fee ({@code billing.payments.nsf-fee}), billed on the account's next invoice as an
- * NSF_FEE line. A payment still in suspense is marked REVERSED (no account to charge). The whole
+ * NSF_FEE line (not on a WRITTEN_OFF account: it gets no invoice). A payment still in suspense is marked REVERSED (no account to charge). The whole
  * payment comes back or none of it; each payment is reversed once, and the same reversal line
  * again is a duplicate that changes nothing.
  */
@@ -121,10 +122,19 @@ class PaymentReversals {
                 original.accountId()).addValue("received", r.receivedOn()).addValue("type", LedgerEntryType.REVERSAL.name())
                 .addValue("ref", r.paymentRef()).addValue("amount", amount));
         BigDecimal fee = Money.round(settings.nsfFee());
-        if (reason.chargesFee() && fee.signum() > 0) {
+        if (reason.chargesFee() && fee.signum() > 0 && !writtenOff(original.accountId())) {
             chargeFee(r, original, reversalId, fee);
         }
         return Outcome.STORED;
+    }
+
+    /**
+     * A WRITTEN_OFF account is not billed any more: an NSF fee would wait for an invoice that never
+     * comes, so it is not charged (what the reversal reopens is written off again by collections).
+     */
+    private boolean writtenOff(long accountId) {
+        return count("SELECT COUNT(*) FROM account WHERE id = :id AND status = :status",
+                new MapSqlParameterSource("id", accountId).addValue("status", AccountStatus.WRITTEN_OFF.name())) > 0;
     }
 
     /** The NSF fee as a pending charge of its own line type, billed by the account's next invoice. */

@@ -14,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.domain.AllocationResult;
+import ca.isp.billing.domain.BadDebtRecovery;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.OpenInvoice;
 import ca.isp.billing.domain.PaymentAllocator;
@@ -140,9 +141,12 @@ public class PaymentSuspense {
                 new MapSqlParameterSource("id", accountId), (rs, n) -> new OpenInvoice(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)));
         AllocationResult result = allocator.allocate(amount, open);
+        // on a written-off account, what the open invoices leave is a bad-debt recovery
+        BadDebtRecovery.Result recovery = BadDebtRecovery.recover(result.unapplied(),
+                WriteOffRecoveries.writtenOff(named, List.of(accountId)).getOrDefault(accountId, List.of()));
         MapSqlParameterSource payment = new MapSqlParameterSource("ref", paymentRef).addValue("account", accountId)
                 .addValue("received", receivedOn).addValue("amount", amount).addValue("negative", amount.negate())
-                .addValue("method", s.get("method")).addValue("unapplied", result.unapplied())
+                .addValue("method", s.get("method")).addValue("unapplied", recovery.left())
                 .addValue("file", s.get("file_id")).addValue("invoice", s.get("invoice_number"))
                 .addValue("batch", s.get("deposit_batch")).addValue("cheque", s.get("cheque_number"))
                 .addValue("entryType", LedgerEntryType.PAYMENT.name());
@@ -154,7 +158,12 @@ public class PaymentSuspense {
         named.update("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
                 VALUES (:account, :received, :entryType, :ref, :negative)""", payment);
-        PaymentFileIngester.writeAllocations(named, Map.of(paymentRef, result.allocations()));
+        PaymentFileIngester.writeAllocations(named,
+                Map.of(paymentRef, WriteOffRecoveries.withRecovered(result.allocations(), recovery)));
+        if (!recovery.recovered().isEmpty()) {
+            WriteOffRecoveries.write(named, Map.of(paymentRef, new WriteOffRecoveries.Pending(accountId, receivedOn,
+                    recovery)));
+        }
         LocalDateTime now = LocalDateTime.now();
         int updated = named.update("""
                 UPDATE payment_suspense SET status = :assigned, assigned_account_id = :account, assigned_by = :by,
@@ -165,6 +174,6 @@ public class PaymentSuspense {
         if (updated != 1) {
             throw new IllegalStateException("payment '" + paymentRef + "' left suspense while being assigned");
         }
-        return new Assignment(paymentRef, accountNumber, amount, result.unapplied(), false, by, now);
+        return new Assignment(paymentRef, accountNumber, amount, recovery.left(), false, by, now);
     }
 }

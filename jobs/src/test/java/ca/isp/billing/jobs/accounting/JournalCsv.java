@@ -55,7 +55,7 @@ record JournalCsv(List<CSVRecord> rows) {
     void assertBalanced() {
         Map<String, BigDecimal> byEntry = new TreeMap<>();
         for (CSVRecord r : rows) {
-            assertThat(r.get("source_type")).isIn("INVOICE", "PAYMENT");
+            assertThat(r.get("source_type")).isIn("INVOICE", "PAYMENT", "SUSPENSE", "REVERSAL", "WRITE_OFF", "RECOVERY");
             assertThat(r.get("source_ref")).isNotBlank();
             assertThat(r.get("line_ref")).isNotBlank();
             assertThat(r.get("gl_account")).isNotBlank();

@@ -110,7 +110,8 @@ class JournalDemoRerunTest extends AbstractCycleTest {
 
     /**
      * Each line names its source: an invoice line (its key, or RECEIVABLE for the invoice's total)
-     * of an issued invoice of that account, or a payment of that account (CASH, RECEIVABLE).
+     * of an issued invoice of that account, a payment of that account (CASH, RECEIVABLE), or money
+     * received into suspense (CASH, UNAPPLIED_CASH) under the account number its file gave.
      */
     private void assertTraced(JournalCsv journal) {
         for (CSVRecord r : journal.rows()) {
@@ -125,6 +126,11 @@ class JournalDemoRerunTest extends AbstractCycleTest {
                             WHERE i.invoice_number = ? AND l.line_key = ?""", r.get("source_ref"), r.get("line_ref")))
                             .as(r.toString()).isOne();
                 }
+            } else if (r.get("source_type").equals("SUSPENSE")) {
+                // money for an account or invoice nobody knows: cash in, unapplied cash owed, as the file said
+                assertThat(r.get("line_ref")).isIn("CASH", "UNAPPLIED_CASH");
+                assertThat(count("SELECT COUNT(*) FROM payment_suspense WHERE payment_ref = ? AND account_number = ?",
+                        r.get("source_ref"), r.get("account_number"))).as(r.toString()).isOne();
             } else {
                 assertThat(r.get("line_ref")).isIn("CASH", "RECEIVABLE");
                 assertThat(count("""
