@@ -11,5 +11,7 @@ public enum LedgerEntryType {
     /** An uncollectable invoice written off (WriteOffPolicy): minus what was left open on it. */
     WRITE_OFF,
     /** A payment returned (NSF cheque, chargeback): plus its amount, owed again. */
-    REVERSAL
+    REVERSAL,
+    /** A closed account's credit paid back to the customer (FinalSettlement): plus its amount. */
+    REFUND
 }

@@ -32,6 +32,6 @@ public record WriteOffPolicy(int afterDays) {
      * {@code oldestDueDate} is written off on {@code asOf}.
      */
     public boolean writesOff(LocalDate oldestDueDate, AccountStatus status, LocalDate asOf) {
-        return enabled() && status == AccountStatus.SUSPENDED && !oldestDueDate.isAfter(dueOnOrBefore(asOf));
+        return enabled() && (status == AccountStatus.SUSPENDED || status == AccountStatus.CLOSED) && !oldestDueDate.isAfter(dueOnOrBefore(asOf));
     }
 }

@@ -18,7 +18,8 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  * Reads unpaid invoices past their due date with their account's penalty class, their lines
  * summed by kind and the last fee period charged: two queries per page. Only invoices the customer
  * was sent count: let go by the review gate (cleared or released; not held, nor left unreviewed by
- * an abandoned run), or open invoices of the previous system (imported).
+ * an abandoned run), or open invoices of the previous system (imported). A CLOSED account gets no
+ * late fee: its final bill was its last invoice, none would ever bill the fee.
  */
 public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long> {
 
@@ -40,6 +41,7 @@ public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long>
                     FROM open_invoice i JOIN invoice v ON v.id = i.id JOIN account a ON a.id = i.account_id
                     WHERE i.due_date < :asOf AND i.id > :after AND i.account_id BETWEEN :minAccount AND :maxAccount
                       AND (i.review_status IN ('CLEARED', 'RELEASED') OR v.origin = 'IMPORTED')
+                      AND a.status <> 'CLOSED'
                     ORDER BY i.id LIMIT :size""",
                     new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size)
                             .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId),

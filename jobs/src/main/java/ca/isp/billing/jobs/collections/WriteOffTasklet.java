@@ -37,7 +37,7 @@ import ca.isp.billing.writers.AtomicFiles;
  * the collection agency, {@code out/collections/<date>/agency.csv}. Per account written off, in
  * the step's one transaction: each invoice left open gets a write_off row (unique per invoice),
  * a WRITE_OFF ledger entry of minus its open amount and its amount_written_off; the account
- * becomes WRITTEN_OFF (a delinquency event records it). Only invoices the customer was sent
+ * (SUSPENDED, or CLOSED with its final bill unpaid) becomes WRITTEN_OFF (a delinquency event records it). Only invoices the customer was sent
  * count (cleared or released by the review gate, or imported), as for late fees. The list is
  * rebuilt from the day's write-offs, so the same date run twice writes nothing more and the same
  * bytes.
@@ -74,6 +74,7 @@ public class WriteOffTasklet implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         MapSqlParameterSource params = new MapSqlParameterSource("suspended", AccountStatus.SUSPENDED.name())
+                .addValue("closed", AccountStatus.CLOSED.name())
                 .addValue("dueBy", policy.dueOnOrBefore(date)).addValue("date", date);
         // the suspended accounts whose oldest unpaid invoice is old enough, with all their open invoices
         Map<Long, List<OpenInvoice>> byAccount = new LinkedHashMap<>();
@@ -81,7 +82,7 @@ public class WriteOffTasklet implements Tasklet {
         jdbc.query("""
                 SELECT a.id, a.status, i.id, i.invoice_number, i.due_date, i.open_amount
                 FROM account a JOIN open_invoice i ON i.account_id = a.id
-                WHERE a.status = :suspended
+                WHERE a.status IN (:suspended, :closed)
                   AND (i.review_status IN ('CLEARED', 'RELEASED')
                        OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = i.id AND v.origin = 'IMPORTED'))
                   AND EXISTS (SELECT 1 FROM open_invoice o WHERE o.account_id = a.id AND o.due_date <= :dueBy)
@@ -108,7 +109,7 @@ public class WriteOffTasklet implements Tasklet {
                 balance = balance.add(invoice.open());
             }
             accounts.add(new MapSqlParameterSource("account", account.getKey()).addValue("date", date)
-                    .addValue("from", AccountStatus.SUSPENDED.name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
+                    .addValue("from", statuses.get(account.getKey()).name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
                     .addValue("overdue", balance).addValue("oldest", oldest));
             total = total.add(balance);
         }
