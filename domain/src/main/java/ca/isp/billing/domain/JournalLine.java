@@ -20,6 +20,8 @@ public record JournalLine(LocalDate entryDate, String sourceType, String sourceR
     public static final String WRITE_OFF = "WRITE_OFF";
     /** A returned payment (NSF cheque, chargeback): the payment's entry the other way round. */
     public static final String REVERSAL = "REVERSAL";
+    /** A closed account's credit paid back (FinalSettlement): receivables debited, cash credited. */
+    public static final String REFUND = "REFUND";
 
     public JournalLine {
         if (amount.scale() != Money.SCALE) {

@@ -110,7 +110,14 @@ public class JournalExport {
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reversal_ref)""",
                 JournalLine.REVERSAL, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
                 JournalLine.REVERSAL);
-        return invoices + payments + writeOffs + reversals;
+        // closed accounts' credits paid back (close-account --refund) since: posted by the next billing run
+        int refunds = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, r.reference, ?, ? FROM refund r
+                WHERE r.refunded_on <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reference)""",
+                JournalLine.REFUND, cycleDate, rerun, cycleDate, JournalLine.REFUND);
+        return invoices + payments + writeOffs + reversals + refunds;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -125,6 +132,7 @@ public class JournalExport {
         lines.addAll(paymentLines(cycleDate, rerun, ""));
         lines.addAll(writeOffLines(cycleDate, rerun, ""));
         lines.addAll(reversalLines(cycleDate, rerun, ""));
+        lines.addAll(refundLines(cycleDate, rerun, ""));
         return Journal.balanced(lines);
     }
 
@@ -140,7 +148,7 @@ public class JournalExport {
         Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
             for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF,
-                    JournalLine.REVERSAL)) {
+                    JournalLine.REVERSAL, JournalLine.REFUND)) {
                 String after = "";
                 while (true) {
                     List<String> refs = jdbc.queryForList("""
@@ -159,6 +167,8 @@ public class JournalExport {
                                 paymentLines(cycleDate, rerun, " AND p.payment_ref BETWEEN ? AND ?", first, after);
                         case JournalLine.WRITE_OFF ->
                                 writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
+                        case JournalLine.REFUND ->
+                                refundLines(cycleDate, rerun, " AND r.reference BETWEEN ? AND ?", first, after);
                         default -> reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
                     };
                     unbalanced.addAll(Journal.unbalancedEntries(lines));
@@ -336,6 +346,30 @@ public class JournalExport {
                     lines.add(new JournalLine(received, JournalLine.REVERSAL, ref, CASH, account, gl.cash(),
                             JournalCategory.CASH, null, null, null, currency, amount.negate()));
                 }, args(new Object[]{JournalLine.REVERSAL, cycleDate, rerun}, bounds));
+        return lines;
+    }
+
+    /** A closed account's credit paid back: receivables debited (the credit balance gone), cash credited. */
+    private List<JournalLine> refundLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        BillingProperties.Gl gl = properties.gl();
+        List<JournalLine> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT r.reference, r.refunded_on, r.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN refund r ON r.reference = j.source_ref
+                JOIN account a ON a.id = r.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
+
+                ORDER BY r.reference""", rs -> {
+                    String ref = rs.getString(1);
+                    LocalDate on = rs.getDate(2).toLocalDate();
+                    BigDecimal amount = Money.round(rs.getBigDecimal(3));
+                    String currency = BillingCurrency.forServiceCountry(rs.getString(5)).name();
+                    String account = rs.getString(4);
+                    lines.add(new JournalLine(on, JournalLine.REFUND, ref, RECEIVABLE, account, gl.receivables(),
+                            JournalCategory.RECEIVABLE, null, null, null, currency, amount));
+                    lines.add(new JournalLine(on, JournalLine.REFUND, ref, CASH, account, gl.cash(),
+                            JournalCategory.CASH, null, null, null, currency, amount.negate()));
+                }, args(new Object[]{JournalLine.REFUND, cycleDate, rerun}, bounds));
         return lines;
     }
 

@@ -165,6 +165,16 @@ class CloseAccountTest extends AbstractCycleTest {
                 + " WHERE a.account_number = '470001' AND i.cycle_date = DATE '2026-12-01'")).isZero();
         assertThat(total("470002", LocalDate.of(2026, 12, 1))).isEqualByComparingTo("56.50");
         assertThat(status("470001")).isEqualTo("CLOSED");
+        // its journal posts the final bill and books the refund: receivables debited, cash credited, 92.32 each
+        List<CSVRecord> journal;
+        try (Reader in = Files.newBufferedReader(properties.reports(LocalDate.of(2026, 12, 1)).resolve("journal.csv"))) {
+            journal = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        assertThat(journal).filteredOn(r -> r.get("source_type").equals("REFUND"))
+                .extracting(r -> r.get("source_ref"), r -> r.get("category"), r -> r.get("debit"), r -> r.get("credit"))
+                .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("RF-470001", "RECEIVABLE", "92.32", "0.00"),
+                        org.assertj.core.api.Assertions.tuple("RF-470001", "CASH", "0.00", "92.32"));
+        assertThat(journal).filteredOn(r -> r.get("source_ref").equals(number)).isNotEmpty();
     }
 
     private BigDecimal total(String account, LocalDate cycle) {
