@@ -157,6 +157,28 @@ class CloseAccountTest extends AbstractCycleTest {
                 .isEqualTo(Result.REFUSED);
         assertThat(closing.close("470001", LAST_DAY, Choice.CARRY, "bob").result()).isEqualTo(Result.REFUSED);
 
+        // 470003 (NET-UNL 40.00 a month, 10-01 invoice 45.20 paid, 11-01 invoice 45.20 open) closes with
+        // Nov 10 as its last day and keeps its credit (carry). Its November is 30 days, served 10:
+        //   40.00 x 10 / 30 = 13.333 -> 13.33 owed, 40.00 billed -> CREDIT -26.67; HST -26.67 x 0.13 = -3.4671
+        //   -> -3.47; total -30.14, held by the review gate as 470001's was, then released
+        CycleOutcome carry = closing.close("470003", LocalDate.of(2026, 11, 10), Choice.CARRY, "ana");
+        assertThat(carry.result()).as(carry.message()).isEqualTo(Result.COMPLETED);
+        String carryNumber = jdbc.queryForObject("""
+                SELECT i.invoice_number FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE a.account_number = '470003' AND i.source = 'FINAL'""", String.class);
+        assertThat(jdbc.queryForObject("SELECT total FROM invoice WHERE invoice_number = ?", BigDecimal.class,
+                carryNumber)).isEqualByComparingTo("-30.14");
+        reviewDesk.release(TODAY, List.of(carryNumber), "ana");
+        assertThat(closing.close("470003", LocalDate.of(2026, 11, 10), Choice.CARRY, "ana").result())
+                .isEqualTo(Result.COMPLETED);
+        // the credit pays what the account still owes first: the 11-01 invoice, 45.20 - 30.14 = 15.06 open;
+        // nothing is left to carry, nothing refunded; the ledger agrees: 45.20 + 45.20 - 45.20 - 30.14 = 15.06
+        assertThat(jdbc.queryForObject("""
+                SELECT SUM(o.open_amount) FROM open_invoice o JOIN account a ON a.id = o.account_id
+                WHERE a.account_number = '470003'""", BigDecimal.class)).isEqualByComparingTo("15.06");
+        assertThat(Fixtures.balance(jdbc, "470003")).isEqualByComparingTo("15.06");
+        assertThat(count("SELECT COUNT(*) FROM refund")).isEqualTo(1);
+
         // the next cycle bills the other account and nothing for the closed one (its reconciliation held,
         // else the cycle would have failed)
         CycleOutcome december = launcher.bill(LocalDate.of(2026, 12, 1));
@@ -165,6 +187,14 @@ class CloseAccountTest extends AbstractCycleTest {
                 + " WHERE a.account_number = '470001' AND i.cycle_date = DATE '2026-12-01'")).isZero();
         assertThat(total("470002", LocalDate.of(2026, 12, 1))).isEqualByComparingTo("56.50");
         assertThat(status("470001")).isEqualTo("CLOSED");
+        assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
+                + " WHERE a.account_number = '470003' AND i.cycle_date = DATE '2026-12-01'")).isZero();
+        // 470003 still owes 15.06 of its 11-01 invoice, due 11-22: 9 days late on 12-01, yet a CLOSED
+        // account gets no late fee (no invoice would bill it); 470002's unpaid 11-01 invoice gets one
+        assertThat(jdbc.queryForList("""
+                SELECT a.account_number FROM late_fee f JOIN account a ON a.id = f.account_id
+                ORDER BY a.account_number""", String.class)).containsExactly("470002");
+        assertThat(status("470003")).isEqualTo("CLOSED");
         // its journal posts the final bill and books the refund: receivables debited, cash credited, 92.32 each
         List<CSVRecord> journal;
         try (Reader in = Files.newBufferedReader(properties.reports(LocalDate.of(2026, 12, 1)).resolve("journal.csv"))) {
