@@ -143,7 +143,8 @@ public class CloseAccountLauncher {
     /** What the closure left, in words: the final bill, its review, the refund or the credit carried. */
     private String summary(String accountNumber) {
         Map<String, Object> c = jdbc.queryForMap("""
-                SELECT c.closed_on, c.settlement, c.settled, i.invoice_number, i.total, i.review_status,
+                SELECT c.closed_on, c.settlement, c.settled, i.invoice_number, i.total,
+                    COALESCE(i.hold_reason, i.review_status, i.status),
                     (SELECT r.amount FROM refund r WHERE r.account_id = c.account_id),
                     (SELECT SUM(l.amount) FROM account_ledger l WHERE l.account_id = c.account_id)
                 FROM account_closure c JOIN account a ON a.id = c.account_id
@@ -157,8 +158,8 @@ public class CloseAccountLauncher {
             s.append(v.get(6).toString().isEmpty() ? "; settled (" + v.get(1).toString().toLowerCase() + ")"
                     : "; refund " + ((BigDecimal) v.get(6)).toPlainString() + " (out/refunds/)");
         } else {
-            s.append("; held for review (" + v.get(5) + "): release it (./run.sh review), then run close-account again"
-                    + " to settle and send it");
+            s.append("; final bill waiting (" + v.get(5) + "): release it (./run.sh review) or fix the cause, then run"
+                    + " close-account again to settle and send it");
         }
         s.append("; balance now ").append(v.get(7).toString().isEmpty() ? "0.00" : ((BigDecimal) v.get(7)).toPlainString());
         return s.toString();

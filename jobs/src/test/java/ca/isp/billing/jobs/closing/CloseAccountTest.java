@@ -107,7 +107,7 @@ class CloseAccountTest extends AbstractCycleTest {
         assertThat(status("470001")).isEqualTo("CLOSED");
         // not settled while held: no refund yet
         assertThat(count("SELECT COUNT(*) FROM refund")).isZero();
-        assertThat(first.message()).contains("held for review");
+        assertThat(first.message()).contains("final bill waiting (HELD)");
         // the usage after the last day stays unbilled
         assertThat(jdbc.queryForList("SELECT record_id FROM usage_record WHERE status = 'RATED'", String.class))
                 .containsExactly("c-3");
