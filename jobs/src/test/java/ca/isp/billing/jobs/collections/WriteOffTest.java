@@ -186,6 +186,16 @@ class WriteOffTest extends AbstractCycleTest {
         assertThat(count("SELECT COUNT(*) FROM account_reinstatement")).isEqualTo(1);
     }
 
+    @Test
+    @Order(5)
+    void theDaysReactivationListNamesTheReinstatedAccount() throws IOException {
+        // reinstated today (PinnedClock 2026-11-20): that day's collections run lists it for provisioning
+        assertThat(collections.collect(LocalDate.of(2026, 11, 20)).result()).isEqualTo(Result.COMPLETED);
+        assertThat(read(HOME.resolve("out/provisioning/2026-11-20/reactivations.csv"))).extracting(
+                r -> r.get("account_number"), r -> r.get("action"), r -> r.get("reason"))
+                .containsExactly(tuple("200001", "RESTORE", "reinstated by an operator (was WRITTEN_OFF)"));
+    }
+
     private List<org.assertj.core.groups.Tuple> statuses() {
         return jdbc.query("SELECT account_number, status FROM account ORDER BY account_number",
                 (rs, n) -> tuple(rs.getString(1), rs.getString(2)));
