@@ -65,6 +65,15 @@ Usage: ./run.sh <command> [options]
         The account's accepted quotes (import quotes; --quote accepts that one today and bills
         only it), each on an invoice of its own dated today, outside the cycle: the cycle's tax,
         numbering, review gate, PDF and hand-off. Run again, it bills nothing twice.
+  close-account --account ACCOUNT --date YYYY-MM-DD --refund|--carry [--by NAME]
+        The account's final bill, now: its subscriptions end on DATE (the last day of service,
+        today or before), terms paid in advance credited for the days after it, usage up to it
+        billed, through invoice-now's steps; its credit then refunded (out/refunds/TODAY/refunds.csv
+        for accounts payable) or carried. The account is CLOSED: no cycle bills it again. Again:
+        one final bill; after the review gate releases a held one, it settles and sends it.
+  account reinstate ACCOUNT [--by NAME]
+        Bring a written-off account back (ACTIVE), recorded with who (--by, default the OS user)
+        and when; its write-offs stay in the ledger. Again: nothing changes.
   payments suspense
         The payments received for no known account or invoice (unknown account number, invoice
         number that does not exist), with file, line and reason, and those assigned since.
@@ -314,7 +323,7 @@ case "$command" in
     build_if_needed
     JAVA_OPTS="${JAVA_OPTS:--Xmx1g}" run_app "$command" "$@"
     ;;
-  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender|invoice-now|payments)
+  status|import|tax-quote|tax-report|ingest|usage|rerate|review|export|report|abandon|rerender|invoice-now|close-account|account|payments)
     build_if_needed
     run_app "$command" "$@"
     ;;

@@ -52,6 +52,9 @@ public record DelinquencyPolicy(int daysPastDue, BigDecimal minimumOverdue, int 
         if (current == AccountStatus.WRITTEN_OFF) {
             return current; // nothing is overdue any more, yet the customer did not pay: not restored
         }
+        if (current == AccountStatus.CLOSED) {
+            return current; // the customer left: no service to cut or restore, paid or not
+        }
         if (!isOverdue(oldestUnpaidDueDate, overdueAmount, asOf)) {
             return AccountStatus.ACTIVE;
         }
@@ -63,6 +66,7 @@ public record DelinquencyPolicy(int daysPastDue, BigDecimal minimumOverdue, int 
                     ? AccountStatus.SUSPENDED : AccountStatus.DELINQUENT;
             case SUSPENDED -> AccountStatus.SUSPENDED;
             case WRITTEN_OFF -> AccountStatus.WRITTEN_OFF;
+            case CLOSED -> AccountStatus.CLOSED;
         };
     }
 }

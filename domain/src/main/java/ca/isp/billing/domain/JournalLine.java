@@ -24,6 +24,8 @@ public record JournalLine(LocalDate entryDate, String sourceType, String sourceR
     public static final String SUSPENSE = "SUSPENSE";
     /** A bad-debt recovery: the written-off receivable reinstated, under the payment's reference. */
     public static final String RECOVERY = "RECOVERY";
+    /** A closed account's credit paid back (FinalSettlement): receivables debited, cash credited. */
+    public static final String REFUND = "REFUND";
 
     public JournalLine {
         if (amount.scale() != Money.SCALE) {

@@ -16,5 +16,7 @@ public enum LedgerEntryType {
      * A bad-debt recovery: a payment on a written-off account paid written-off invoices (BadDebtRecovery);
      * plus what it recovered, the debt reinstated, under the payment's reference (its PAYMENT entry takes it off).
      */
-    RECOVERY
+    RECOVERY,
+    /** A closed account's credit paid back to the customer (FinalSettlement): plus its amount. */
+    REFUND
 }

@@ -32,7 +32,7 @@ public record WriteOffPolicy(int afterDays) {
      * {@code oldestDueDate} is written off on {@code asOf}.
      */
     public boolean writesOff(LocalDate oldestDueDate, AccountStatus status, LocalDate asOf) {
-        return enabled() && status == AccountStatus.SUSPENDED && !oldestDueDate.isAfter(dueOnOrBefore(asOf));
+        return enabled() && (status == AccountStatus.SUSPENDED || status == AccountStatus.CLOSED) && !oldestDueDate.isAfter(dueOnOrBefore(asOf));
     }
 
     /**

@@ -134,7 +134,14 @@ public class JournalExport {
                   AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = l.reference)""",
                 JournalLine.RECOVERY, cycleDate, rerun, LedgerEntryType.RECOVERY.name(),
                 PaymentWindow.of(repository, cycleDate).upTo(), JournalLine.RECOVERY);
-        return invoices + payments + writeOffs + reversals + suspense + recoveries;
+        // closed accounts' credits paid back (close-account --refund) since: posted by the next billing run
+        int refunds = jdbc.update("""
+                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
+                SELECT ?, r.reference, ?, ? FROM refund r
+                WHERE r.refunded_on <= ?
+                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reference)""",
+                JournalLine.REFUND, cycleDate, rerun, cycleDate, JournalLine.REFUND);
+        return invoices + payments + writeOffs + reversals + suspense + recoveries + refunds;
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
@@ -151,6 +158,7 @@ public class JournalExport {
         lines.addAll(reversalLines(cycleDate, rerun, ""));
         lines.addAll(suspenseLines(cycleDate, rerun, ""));
         lines.addAll(recoveryLines(cycleDate, rerun, ""));
+        lines.addAll(refundLines(cycleDate, rerun, ""));
         return Journal.balanced(lines);
     }
 
@@ -166,7 +174,8 @@ public class JournalExport {
         Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
             for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF,
-                    JournalLine.REVERSAL, JournalLine.SUSPENSE, JournalLine.RECOVERY)) {
+                    JournalLine.REVERSAL, JournalLine.SUSPENSE, JournalLine.RECOVERY,
+                    JournalLine.REFUND)) {
                 String after = "";
                 while (true) {
                     List<String> refs = jdbc.queryForList("""
@@ -189,6 +198,8 @@ public class JournalExport {
                                 reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
                         case JournalLine.SUSPENSE ->
                                 suspenseLines(cycleDate, rerun, " AND s.payment_ref BETWEEN ? AND ?", first, after);
+                        case JournalLine.REFUND ->
+                                refundLines(cycleDate, rerun, " AND r.reference BETWEEN ? AND ?", first, after);
                         default -> recoveryLines(cycleDate, rerun, " AND l.reference BETWEEN ? AND ?", first, after);
                     };
                     unbalanced.addAll(Journal.unbalancedEntries(lines));
@@ -420,6 +431,16 @@ public class JournalExport {
                     credit.category(), null, null, null, currency, amount.negate()));
         }, args(new Object[]{sourceType, cycleDate, rerun}, bounds));
         return lines;
+    }
+
+    /** A closed account's credit paid back: receivables debited (the credit balance gone), cash credited. */
+    private List<JournalLine> refundLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+        return twoLineEntries(JournalLine.REFUND, """
+                SELECT r.reference, r.refunded_on, r.amount, a.account_number, a.service_country
+                FROM journal_posting j JOIN refund r ON r.reference = j.source_ref
+                JOIN account a ON a.id = r.account_id
+                WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range, "r.reference",
+                receivable(), cash(), cycleDate, rerun, bounds);
     }
 
     /** Entries of two queries in the order of their references (each entry's lines kept together, in order). */

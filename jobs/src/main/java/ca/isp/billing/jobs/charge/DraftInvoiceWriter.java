@@ -27,10 +27,17 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final InvoiceLineDao lines;
+    private final String source;
 
     public DraftInvoiceWriter(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, InvoiceScope.CYCLE);
+    }
+
+    /** @param source the drafts' invoice.source: CYCLE, or FINAL for a closed account's final bill */
+    public DraftInvoiceWriter(NamedParameterJdbcTemplate jdbc, String source) {
         this.jdbc = jdbc;
         this.lines = new InvoiceLineDao(jdbc);
+        this.source = source;
     }
 
     @Override
@@ -39,19 +46,19 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
         if (!invoices.isEmpty()) {
             jdbc.batchUpdate("""
                     INSERT INTO invoice (account_id, origin, cycle_date, status, invoice_date,
-                        period_start, period_end, language, currency, amount_paid)
-                    VALUES (:account, :origin, :cycle, :draft, :cycle, :start, :end, :language, :currency, 0)""",
+                        period_start, period_end, language, currency, amount_paid, source)
+                    VALUES (:account, :origin, :cycle, :draft, :cycle, :start, :end, :language, :currency, 0, :source)""",
                     invoices.stream().map(i -> new MapSqlParameterSource()
-                            .addValue("account", i.accountId())
+                            .addValue("account", i.accountId()).addValue("source", source)
                             .addValue("cycle", i.cycleDate()).addValue("start", i.periodStart())
                             .addValue("end", i.periodEnd()).addValue("language", i.language().code())
                             .addValue("currency", i.currency()).addValue("origin", InvoiceOrigin.BILLED.name())
                             .addValue("draft", InvoiceStatus.DRAFT.name())).toArray(MapSqlParameterSource[]::new));
-            // A draft has no number yet: it is known by its account and cycle (uk_invoice_account_cycle_source, source CYCLE).
+            // A draft has no number yet: it is known by its account, cycle and source (uk_invoice_account_cycle_source).
             Map<Long, Long> ids = new HashMap<>();
             jdbc.query("SELECT account_id, id FROM invoice WHERE cycle_date = :cycle AND account_id IN (:accounts)"
                     + " AND source = :cycleSource", new MapSqlParameterSource("cycle", invoices.get(0).cycleDate())
-                            .addValue("cycleSource", InvoiceScope.CYCLE)
+                            .addValue("cycleSource", source)
                             .addValue("accounts", invoices.stream().map(DraftInvoice::accountId).toList()),
                     rs -> {
                         ids.put(rs.getLong(1), rs.getLong(2));

@@ -57,8 +57,21 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
     /** @param billSuspended billing.charge.bill-suspended: false, an account's days SUSPENDED by collections are its subscriptions' suspensions */
     public DueAccountReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate cycleDate, int pageSize,
                             boolean billSuspended) {
-        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size, billSuspended),
+        super((afterId, size) -> load(jdbc, minId, maxId, cycleDate, afterId, size, billSuspended, null),
                 AccountToBill::accountId, Long.MIN_VALUE, pageSize);
+    }
+
+    /**
+     * One account as its final bill sees it (close-account), whatever its next bill date: its
+     * subscriptions (ended on the closing day by then), what was billed for them, and its usage up to
+     * and including {@code lastDay}, in the account periods counted back from the first bill date
+     * after that day. Null when the account does not exist.
+     */
+    public static AccountToBill closing(NamedParameterJdbcTemplate jdbc, long accountId, LocalDate chargeDate,
+                                        LocalDate lastDay, boolean billSuspended) {
+        List<AccountToBill> one = load(jdbc, accountId, accountId, chargeDate, Long.MIN_VALUE, 1, billSuspended,
+                lastDay);
+        return one.isEmpty() ? null : one.get(0);
     }
 
     /**
@@ -137,6 +150,15 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 k -> new ArrayList<>()).add(call);
     }
 
+    /**
+     * Where the account periods of its usage are counted back from: its next bill date, or for a
+     * final bill the first bill date after the closing day (the period holding that day keeps its
+     * whole allowance: the usage is the days served).
+     */
+    private static LocalDate usageEnd(DueAccount account, Map<Long, BillingAnchor> anchors, LocalDate closingDay) {
+        return closingDay == null ? account.nextBillDate() : anchors.get(account.id()).nextBillDate(closingDay);
+    }
+
     private record DueAccount(long id, String number, String language, String country, LocalDate nextBillDate,
                               int billDay, LocalDate billingStart) {
     }
@@ -147,22 +169,29 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                                       List<Suspension> suspensions) {
     }
 
+    /** @param closingDay null for a cycle; the last day of service of a final bill (one account, any date, any status) */
     private static List<AccountToBill> load(NamedParameterJdbcTemplate jdbc, long minId, long maxId,
-                                            LocalDate cycleDate, long afterId, int size, boolean billSuspended) {
+                                            LocalDate cycleDate, long afterId, int size, boolean billSuspended,
+                                            LocalDate closingDay) {
         MapSqlParameterSource params = new MapSqlParameterSource("min", Math.max(minId, afterId + 1))
                 .addValue("max", maxId).addValue("cycle", cycleDate).addValue("size", size);
+        // a cycle bills the accounts due, never a written-off or closed one (a closed account's last
+        // invoice is its final bill)
+        String due = closingDay != null ? "" : " AND next_bill_date <= :cycle AND status NOT IN ('WRITTEN_OFF', 'CLOSED')";
+        // usage in arrears: before the next bill date, or for a final bill up to the closing day
+        String usageBefore = closingDay != null ? ":usageBefore" : "a.next_bill_date";
         List<DueAccount> accounts = jdbc.query("""
                 SELECT id, account_number, language, service_country, next_bill_date, bill_day, billing_start
                 FROM account
-                WHERE id BETWEEN :min AND :max AND next_bill_date <= :cycle AND status <> 'WRITTEN_OFF'
-                ORDER BY id LIMIT :size""", params,
+                WHERE id BETWEEN :min AND :max""" + due + " ORDER BY id LIMIT :size", params,
                 (rs, n) -> new DueAccount(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getObject(5, LocalDate.class), rs.getInt(6), rs.getObject(7, LocalDate.class)));
         if (accounts.isEmpty()) {
             return List.of();
         }
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", accounts.stream().map(DueAccount::id).toList())
-                .addValue("rated", UsageStatus.RATED.name());
+                .addValue("rated", UsageStatus.RATED.name())
+                .addValue("usageBefore", closingDay == null ? null : closingDay.plusDays(1).atStartOfDay());
 
         Map<Long, BillingAnchor> anchors = new HashMap<>();
         accounts.forEach(a -> anchors.put(a.id(), BillingAnchor.of(a.billDay())));
@@ -236,7 +265,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                 SELECT u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type, SUM(u.billable_units)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
-                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
+                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time <""" + " " + usageBefore + """
+
                   AND (u.usage_type <> 'VOICE' OR u.rated_amount IS NULL)
                 GROUP BY u.account_id, s.subscription_id, CAST(u.start_time AS DATE), u.usage_type""", ids, rs -> {
             BigInteger[] totals = usage.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
@@ -255,7 +285,8 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                     u.disposition
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN account a ON a.id = u.account_id
-                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time < a.next_bill_date
+                WHERE u.account_id IN (:ids) AND u.status = :rated AND u.start_time <""" + " " + usageBefore + """
+
                   AND u.usage_type = 'VOICE' AND u.rated_amount IS NOT NULL""", ids, rs -> {
             addCall(calls, rs);
         });
@@ -271,7 +302,7 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
                           AND u.rated_amount IS NOT NULL AND u.start_time >= :since AND u.start_time < :until""",
                         new MapSqlParameterSource("callers", calls.keySet()).addValue("billed", UsageStatus.BILLED.name())
                                 .addValue("since", earliest.minusMonths(1).atStartOfDay())
-                                .addValue("until", accounts.stream().map(DueAccount::nextBillDate)
+                                .addValue("until", accounts.stream().map(a -> usageEnd(a, anchors, closingDay))
                                         .max(LocalDate::compareTo).orElseThrow().atStartOfDay()), rs -> {
                             addCall(billedCalls, rs);
                         }));
@@ -332,11 +363,12 @@ public class DueAccountReader extends KeysetPageReader<AccountToBill, Long> {
         for (DueAccount a : accounts) {
             Map<String, List<UsageTotals>> totals = new HashMap<>();
             BillingAnchor anchor = anchors.get(a.id());
+            LocalDate periodsEnd = usageEnd(a, anchors, closingDay);
             usage.getOrDefault(a.id(), Map.of()).forEach((sub, days) -> totals.put(sub,
-                    byPeriod(days, a.nextBillDate(), anchor)));
+                    byPeriod(days, periodsEnd, anchor)));
             Map<String, List<PeriodCalls>> callPeriods = new HashMap<>();
             calls.getOrDefault(a.id(), Map.of()).forEach((sub, list) -> callPeriods.put(sub, callsByPeriod(list,
-                    billedCalls.getOrDefault(a.id(), Map.of()).getOrDefault(sub, List.of()), a.nextBillDate(), anchor)));
+                    billedCalls.getOrDefault(a.id(), Map.of()).getOrDefault(sub, List.of()), periodsEnd, anchor)));
             page.add(new AccountToBill(a.id(), a.number(), Language.of(a.language()),
                     BillingCurrency.forServiceCountry(a.country()).name(), a.nextBillDate(), anchor, a.billingStart(),
                     subscriptions.getOrDefault(a.id(), List.of()), billed.getOrDefault(a.id(), List.of()), totals,

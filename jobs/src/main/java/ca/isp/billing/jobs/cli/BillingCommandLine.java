@@ -108,6 +108,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
     private ca.isp.billing.jobs.schedule.AttentionCheck attentionCheck;
     @Value("${billing.scheduler.file:${BILLING_SCHEDULES:schedules/schedules.yml}}")
     private String schedulesFile;
+    /** run.sh close-account (a field, so the constructor stays as other branches know it). */
+    @Autowired(required = false)
+    private ca.isp.billing.jobs.cycle.CloseAccountLauncher closeAccountLauncher;
+    @Autowired(required = false)
+    private ca.isp.billing.jobs.collections.AccountReinstatement reinstatement;
     /** Only in a worker process (billing.mode=worker, run.sh worker). */
     @Autowired(required = false)
     private RemoteWorker remoteWorker;
@@ -180,6 +185,8 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "ingest" -> ingest(options(args));
                 case "collections" -> collections(options(args, "date"));
                 case "invoice-now" -> invoiceNow(options(args, "account", "quote"));
+                case "close-account" -> closeAccount(options(args, "account", "date", "refund", "carry", "by"));
+                case "account" -> account(args);
                 case "usage" -> usage(options(args, "from", "to", "format"));
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
@@ -523,6 +530,66 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             return BAD_INPUT;
         }
         return exitCode(outcome);
+    }
+
+    /**
+     * run.sh close-account --account A --date D --refund|--carry [--by NAME]: the account's final
+     * bill (service to D, its last day), its credits refunded or carried, the account CLOSED.
+     */
+    private int closeAccount(Map<String, String> options) {
+        String account = options.get("account");
+        if (account == null || account.isBlank()) {
+            throw new UsageException("--account ACCOUNT_NUMBER is required");
+        }
+        String text = options.get("date");
+        if (text == null) {
+            throw new UsageException("--date YYYY-MM-DD (the last day of service) is required");
+        }
+        LocalDate lastDay;
+        try {
+            lastDay = LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new UsageException("--date must be YYYY-MM-DD, not '" + text + "'");
+        }
+        if (options.containsKey("refund") == options.containsKey("carry")) {
+            throw new UsageException("say what becomes of the account's credit: --refund (paid back) or --carry (kept)");
+        }
+        String by = options.getOrDefault("by", System.getProperty("user.name", "unknown"));
+        if (by.isBlank() || by.length() > 100 || !by.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new UsageException("--by must be a name of 1 to 100 printable characters");
+        }
+        CycleOutcome outcome = closeAccountLauncher.close(account, lastDay, options.containsKey("refund")
+                ? ca.isp.billing.domain.FinalSettlement.Choice.REFUND : ca.isp.billing.domain.FinalSettlement.Choice.CARRY, by);
+        if (outcome.result() == CycleOutcome.Result.COMPLETED) {
+            System.out.println(outcome.message());
+            return OK;
+        }
+        if (outcome.result() == CycleOutcome.Result.REFUSED) {
+            System.err.println("error: " + outcome.message());
+            return BAD_INPUT;
+        }
+        return exitCode(outcome);
+    }
+
+    /** run.sh account reinstate ACCOUNT [--by NAME]: a written-off account back to ACTIVE, recorded with who and when. */
+    private int account(List<String> args) {
+        if (args.size() < 3 || !"reinstate".equals(args.get(1)) || args.get(2).startsWith("--")) {
+            throw new UsageException("usage: account reinstate ACCOUNT [--by NAME]");
+        }
+        Map<String, String> options = options(args.subList(2, args.size()), "by");
+        String by = options.getOrDefault("by", System.getProperty("user.name", "unknown"));
+        if (by.isBlank() || by.length() > 100 || !by.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new UsageException("--by must be a name of 1 to 100 printable characters");
+        }
+        try {
+            ca.isp.billing.jobs.collections.AccountReinstatement.Reinstated r = reinstatement.reinstate(args.get(2), by);
+            System.out.println(r.already() ? "account " + r.accountNumber() + " was reinstated by " + r.by() + " at "
+                    + r.at() + ": nothing changed" : "account " + r.accountNumber() + " reinstated (ACTIVE) by " + r.by());
+            return OK;
+        } catch (ca.isp.billing.jobs.collections.AccountReinstatement.Refused e) {
+            System.err.println("error: " + e.getMessage());
+            return BAD_INPUT;
+        }
     }
 
     /** run.sh bench ingest: ingest + rate against raw batched inserts; the last line is the issue's. */

@@ -20,6 +20,7 @@ import ca.isp.billing.jobs.support.KeysetPageReader;
  * was sent count: let go by the review gate (cleared or released; not held, nor left unreviewed by
  * an abandoned run), or open invoices of the previous system (imported). A WRITTEN_OFF account
  * gets no fee: the agency collects it, nothing bills it again, and what reopens on it is written off.
+ * A CLOSED account gets no late fee either: its final bill was its last invoice.
  */
 public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long> {
 
@@ -41,7 +42,7 @@ public class OverdueInvoiceReader extends KeysetPageReader<OverdueInvoice, Long>
                     FROM open_invoice i JOIN invoice v ON v.id = i.id JOIN account a ON a.id = i.account_id
                     WHERE i.due_date < :asOf AND i.id > :after AND i.account_id BETWEEN :minAccount AND :maxAccount
                       AND (i.review_status IN ('CLEARED', 'RELEASED') OR v.origin = 'IMPORTED')
-                      AND a.status <> 'WRITTEN_OFF'
+                      AND a.status NOT IN ('WRITTEN_OFF', 'CLOSED')
                     ORDER BY i.id LIMIT :size""",
                     new MapSqlParameterSource("asOf", asOf).addValue("after", afterId).addValue("size", size)
                             .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId),

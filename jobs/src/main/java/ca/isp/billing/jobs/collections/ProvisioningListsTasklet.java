@@ -69,8 +69,10 @@ public class ProvisioningListsTasklet implements Tasklet {
                 suspensions.add(new Line(account, ids, "SUSPEND", "overdue " + overdue.toPlainString()
                         + ", oldest unpaid invoice due " + rs.getObject(6, LocalDate.class)));
             } else {
-                reactivations.add(new Line(account, ids, "RESTORE", "overdue balance paid (was "
-                        + rs.getString(3) + ")"));
+                // a written-off account comes back only by an operator (run.sh account reinstate)
+                reactivations.add(new Line(account, ids, "RESTORE",
+                        (AccountStatus.WRITTEN_OFF.name().equals(rs.getString(3)) ? "reinstated by an operator"
+                                : "overdue balance paid") + " (was " + rs.getString(3) + ")"));
             }
         }, date, AccountStatus.SUSPENDED.name(), AccountStatus.ACTIVE.name(), AccountStatus.ACTIVE.name());
         AtomicFiles.write(folder, "suspensions.csv", csv(suspensions));

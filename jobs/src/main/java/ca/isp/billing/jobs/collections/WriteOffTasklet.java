@@ -39,7 +39,8 @@ import ca.isp.billing.writers.AtomicFiles;
  * of minus its open amount and its amount_written_off; the account becomes WRITTEN_OFF (a
  * delinquency event records it). A balance open again on a WRITTEN_OFF account (a returned
  * payment, an invoice the review gate released late) is written off again the same day
- * (WriteOffPolicy.writesOffAgain): write-off n of the invoice, WO-<invoice>-<n>; the status stays. Only invoices the customer was sent
+ * (WriteOffPolicy.writesOffAgain): write-off n of the invoice, WO-<invoice>-<n>; the status stays.
+ * A CLOSED account whose final bill stays unpaid is written off like a SUSPENDED one. Only invoices the customer was sent
  * count (cleared or released by the review gate, or imported), as for late fees. The list is
  * rebuilt from the day's write-offs, so the same date run twice writes nothing more and the same
  * bytes.
@@ -78,7 +79,7 @@ public class WriteOffTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         MapSqlParameterSource params = new MapSqlParameterSource("suspended", AccountStatus.SUSPENDED.name())
-                .addValue("writtenOff", AccountStatus.WRITTEN_OFF.name())
+                .addValue("writtenOff", AccountStatus.WRITTEN_OFF.name()).addValue("closed", AccountStatus.CLOSED.name())
                 .addValue("dueBy", policy.dueOnOrBefore(date)).addValue("date", date);
         // the suspended accounts whose oldest unpaid invoice is old enough, with all their open invoices; and
         // written-off accounts with a balance open again (a returned payment, an invoice released late)
@@ -88,7 +89,7 @@ public class WriteOffTasklet implements Tasklet {
                 SELECT a.id, a.status, i.id, i.invoice_number, i.due_date, i.open_amount,
                     (SELECT COUNT(*) FROM write_off w WHERE w.invoice_id = i.id)
                 FROM account a JOIN open_invoice i ON i.account_id = a.id
-                WHERE (a.status = :writtenOff OR (a.status = :suspended
+                WHERE (a.status = :writtenOff OR (a.status IN (:suspended, :closed)
                        AND EXISTS (SELECT 1 FROM open_invoice o WHERE o.account_id = a.id AND o.due_date <= :dueBy)))
                   AND (i.review_status IN ('CLEARED', 'RELEASED')
                        OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = i.id AND v.origin = 'IMPORTED'))
@@ -119,7 +120,7 @@ public class WriteOffTasklet implements Tasklet {
             }
             if (!again) {
                 accounts.add(new MapSqlParameterSource("account", account.getKey()).addValue("date", date)
-                        .addValue("from", AccountStatus.SUSPENDED.name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
+                        .addValue("from", status.name()).addValue("to", AccountStatus.WRITTEN_OFF.name())
                         .addValue("overdue", balance).addValue("oldest", oldest));
             }
             total = total.add(balance);

@@ -13,6 +13,7 @@ import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.LineType;
 import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.PaymentReversal;
 import ca.isp.billing.domain.ReversalReason;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.PaymentRow;
@@ -26,9 +27,12 @@ import ca.isp.billing.readers.RejectFileWriter;
  * {@code reversal_reopened}, the allocation rows removed), a credit it left is taken back, and a
  * REVERSAL ledger entry puts its amount back on the account. An NSF reversal also charges the
  * configured fee ({@code billing.payments.nsf-fee}), billed on the account's next invoice as an
- * NSF_FEE line (not on a WRITTEN_OFF account: it gets no invoice). A payment still in suspense is marked REVERSED (no account to charge). The whole
- * payment comes back or none of it; each payment is reversed once, and the same reversal line
- * again is a duplicate that changes nothing.
+ * NSF_FEE line (not on a WRITTEN_OFF account: it gets no invoice). A reversal may take back part
+ * of a payment (a partial chargeback): what it takes is decided by domain.PaymentReversal (the
+ * credit the payment left first, then the invoices it paid, the most recent first), and the
+ * reversals of one payment add up to at most its amount. A payment still in suspense is marked
+ * REVERSED (no account to charge), and only whole. The same reversal line again is a duplicate
+ * that changes nothing.
  */
 class PaymentReversals {
 
@@ -70,12 +74,6 @@ class PaymentReversals {
             return reject(rejects, fileName, line, "payment_ref", "payment_ref '" + r.paymentRef()
                     + "' is a payment's reference: a reversal needs a reference of its own");
         }
-        List<String> reversedBy = named.queryForList(
-                "SELECT reversal_ref FROM payment_reversal WHERE original_ref = :original", ref, String.class);
-        if (!reversedBy.isEmpty()) {
-            return reject(rejects, fileName, line, "reverses", "payment '" + r.reverses() + "' was already reversed by '"
-                    + reversedBy.get(0) + "'");
-        }
         List<Original> originals = named.query("""
                 SELECT p.id, p.account_id, a.account_number, p.amount, p.method, p.unapplied
                 FROM payment p JOIN account a ON a.id = p.account_id WHERE p.payment_ref = :original""", ref,
@@ -85,16 +83,26 @@ class PaymentReversals {
             return reverseSuspense(line, fileName, fileId, rejects, amount);
         }
         Original original = originals.get(0);
-        if (original.amount().compareTo(amount) != 0) {
-            return reject(rejects, fileName, line, "amount", "payment '" + r.reverses() + "' was "
-                    + Money.round(original.amount()).toPlainString() + ": a reversal takes back the whole payment, not "
-                    + Money.round(amount).toPlainString());
+        BigDecimal reversedBefore = named.queryForObject(
+                "SELECT COALESCE(SUM(amount), 0) FROM payment_reversal WHERE payment_id = :payment",
+                new MapSqlParameterSource("payment", original.id()), BigDecimal.class);
+        String refusal = PaymentReversal.refusal(original.amount(), reversedBefore, amount);
+        if (refusal != null) {
+            return reject(rejects, fileName, line, "amount", "payment '" + r.reverses() + "': " + refusal);
         }
         if (r.accountNumber() != null && !r.accountNumber().equals(original.accountNumber())) {
             return reject(rejects, fileName, line, "account_number", "payment '" + r.reverses() + "' is account "
                     + original.accountNumber() + "'s, not " + r.accountNumber() + "'s");
         }
         ReversalReason reason = r.reversalReason() != null ? r.reversalReason() : ReversalReason.defaultFor(original.method());
+        // what the payment pays now, invoice by invoice (a credit it left may have paid later invoices)
+        MapSqlParameterSource payment = new MapSqlParameterSource("payment", original.id());
+        List<PaymentReversal.Paid> paid = named.query("""
+                SELECT x.invoice_id, i.invoice_number, i.invoice_date, x.amount
+                FROM payment_allocation x JOIN invoice i ON i.id = x.invoice_id WHERE x.payment_id = :payment""",
+                payment, (rs, n) -> new PaymentReversal.Paid(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)));
+        PaymentReversal.Outcome taken = PaymentReversal.takeBack(amount, original.unapplied(), paid);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         named.update("""
                 INSERT INTO payment_reversal (reversal_ref, original_ref, payment_id, account_id, received_on, amount,
@@ -103,38 +111,42 @@ class PaymentReversals {
                 new MapSqlParameterSource(ref.getValues()).addValue("payment", original.id())
                         .addValue("account", original.accountId()).addValue("received", r.receivedOn())
                         .addValue("amount", amount).addValue("reason", reason.name())
-                        .addValue("credit", original.unapplied()).addValue("file", fileId), key, new String[]{"id"});
+                        .addValue("credit", taken.creditTaken()).addValue("file", fileId), key, new String[]{"id"});
         long reversalId = key.getKey().longValue();
-        // what the payment paid, invoice by invoice (a credit it left may have paid later invoices)
-        MapSqlParameterSource ids = new MapSqlParameterSource("payment", original.id()).addValue("reversal", reversalId);
-        named.update("""
-                INSERT INTO reversal_reopened (reversal_id, invoice_id, amount)
-                SELECT :reversal, invoice_id, amount FROM payment_allocation WHERE payment_id = :payment""", ids);
-        named.update("""
-                UPDATE invoice SET amount_paid = amount_paid - (SELECT x.amount FROM reversal_reopened x
-                    WHERE x.reversal_id = :reversal AND x.invoice_id = invoice.id)
-                WHERE id IN (SELECT invoice_id FROM reversal_reopened WHERE reversal_id = :reversal)""", ids);
-        named.update("DELETE FROM payment_allocation WHERE payment_id = :payment", ids);
-        named.update("UPDATE payment SET unapplied = 0 WHERE id = :payment", ids);
+        MapSqlParameterSource[] reopened = taken.reopened().stream().map(x -> new MapSqlParameterSource("reversal",
+                reversalId).addValue("payment", original.id()).addValue("invoice", x.invoiceId())
+                .addValue("amount", x.amount())).toArray(MapSqlParameterSource[]::new);
+        named.batchUpdate("""
+                INSERT INTO reversal_reopened (reversal_id, invoice_id, amount) VALUES (:reversal, :invoice, :amount)""",
+                reopened);
+        named.batchUpdate("UPDATE invoice SET amount_paid = amount_paid - :amount WHERE id = :invoice", reopened);
+        named.batchUpdate("""
+                UPDATE payment_allocation SET amount = amount - :amount
+                WHERE payment_id = :payment AND invoice_id = :invoice""", reopened);
+        named.update("DELETE FROM payment_allocation WHERE payment_id = :payment AND amount = 0", payment);
+        named.update("UPDATE payment SET unapplied = unapplied - :credit WHERE id = :payment",
+                new MapSqlParameterSource("payment", original.id()).addValue("credit", taken.creditTaken()));
         named.update("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
                 VALUES (:account, :received, :type, :ref, :amount)""", new MapSqlParameterSource("account",
                 original.accountId()).addValue("received", r.receivedOn()).addValue("type", LedgerEntryType.REVERSAL.name())
                 .addValue("ref", r.paymentRef()).addValue("amount", amount));
         BigDecimal fee = Money.round(settings.nsfFee());
-        if (reason.chargesFee() && fee.signum() > 0 && !writtenOff(original.accountId())) {
+        if (reason.chargesFee() && fee.signum() > 0 && !billedNoMore(original.accountId())) {
             chargeFee(r, original, reversalId, fee);
         }
         return Outcome.STORED;
     }
 
     /**
-     * A WRITTEN_OFF account is not billed any more: an NSF fee would wait for an invoice that never
-     * comes, so it is not charged (what the reversal reopens is written off again by collections).
+     * A WRITTEN_OFF or CLOSED account is not billed any more: an NSF fee would wait for an invoice
+     * that never comes, so it is not charged (what the reversal reopens stays owed: written off
+     * again by collections, or collected from the closed account).
      */
-    private boolean writtenOff(long accountId) {
-        return count("SELECT COUNT(*) FROM account WHERE id = :id AND status = :status",
-                new MapSqlParameterSource("id", accountId).addValue("status", AccountStatus.WRITTEN_OFF.name())) > 0;
+    private boolean billedNoMore(long accountId) {
+        return count("SELECT COUNT(*) FROM account WHERE id = :id AND status IN (:statuses)",
+                new MapSqlParameterSource("id", accountId).addValue("statuses",
+                        List.of(AccountStatus.WRITTEN_OFF.name(), AccountStatus.CLOSED.name()))) > 0;
     }
 
     /** The NSF fee as a pending charge of its own line type, billed by the account's next invoice. */

@@ -23,8 +23,21 @@ import ca.isp.billing.jobs.support.InvoiceScope;
  */
 class ReviewFiguresLoader {
 
-    /** An invoice with the account it belongs to; quote: made by invoice-now (source QUOTE:...), not by a cycle. */
-    record Loaded(long id, long accountId, ReviewedInvoice invoice, boolean quote) {
+    /**
+     * An invoice with the account it belongs to and its source: CYCLE, QUOTE:... (invoice-now) or
+     * FINAL (close-account).
+     */
+    record Loaded(long id, long accountId, ReviewedInvoice invoice, String source) {
+
+        /** Made by invoice-now for a quote: it meets the ceilings only (InvoiceReview.reviewQuoteInvoice). */
+        boolean quote() {
+            return source.startsWith("QUOTE:");
+        }
+
+        /** Made by a billing cycle: the cycle-wide revenue findings apply to it. */
+        boolean cycle() {
+            return InvoiceScope.CYCLE.equals(source);
+        }
     }
 
     /** A start or end of a tax rate in force: a known, dated change of the tax. */
@@ -98,7 +111,7 @@ class ReviewFiguresLoader {
             rows.put(rs.getLong(1), new Object[]{rs.getLong(2), rs.getString(3), rs.getObject(4, LocalDate.class),
                     rs.getString(5), rs.getObject(6, LocalDate.class), rs.getObject(7, LocalDate.class),
                     rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                    !InvoiceScope.CYCLE.equals(rs.getString(11))});
+                    rs.getString(11)});
         });
         if (rows.isEmpty()) {
             return List.of();
@@ -126,7 +139,7 @@ class ReviewFiguresLoader {
         rows.forEach((id, r) -> loaded.add(new Loaded(id, (Long) r[0], new ReviewedInvoice((String) r[1],
                 (LocalDate) r[2], (String) r[3], ReviewedInvoice.termMonths((LocalDate) r[4], (LocalDate) r[5]),
                 (BigDecimal) r[6], (BigDecimal) r[7], (BigDecimal) r[8], usage.getOrDefault(id, Map.of()),
-                taxes.getOrDefault(id, Map.of()), exempt.getOrDefault(id, Set.of())), (Boolean) r[9])));
+                taxes.getOrDefault(id, Map.of()), exempt.getOrDefault(id, Set.of())), (String) r[9])));
         return loaded;
     }
 }

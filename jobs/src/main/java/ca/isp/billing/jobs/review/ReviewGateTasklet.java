@@ -106,12 +106,13 @@ public class ReviewGateTasklet implements Tasklet {
             List<ReviewedInvoice> past = history.getOrDefault(invoice.accountId(), List.of());
             Set<String> redated = past.isEmpty() ? Set.of()
                     : figures.redatedTaxes(past.get(0).invoiceDate(), invoice.invoice().invoiceDate());
-            // a quote invoice meets the ceilings only, and not the cycle's revenue findings: it is not
-            // the cycle's (InvoiceReview.reviewQuoteInvoice)
+            // a quote invoice meets the ceilings only (InvoiceReview.reviewQuoteInvoice); a final bill
+            // (close-account) every rule against the account's cycle invoices, so a refund is never
+            // paid out of a bill nobody looked at; only the cycle's own invoices meet its revenue findings
             List<ReviewFinding> findings = new ArrayList<>(invoice.quote()
                     ? review.reviewQuoteInvoice(invoice.invoice(), past)
                     : review.review(invoice.invoice(), past, redated));
-            if (!invoice.quote()) {
+            if (invoice.cycle()) {
                 findings.addAll(cycleFindings);
             }
             contribution.incrementReadCount();

@@ -1,6 +1,7 @@
 package ca.isp.billing.jobs.collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
@@ -63,6 +64,8 @@ class WriteOffTest extends AbstractCycleTest {
     private CollectionsLauncher collections;
     @Autowired
     private JournalExport journal;
+    @Autowired
+    private AccountReinstatement reinstatement;
 
     @BeforeAll
     void importAndRunUpToAugust29() throws IOException {
@@ -155,6 +158,42 @@ class WriteOffTest extends AbstractCycleTest {
         assertThat(posted.debits().get("CAD")).isEqualByComparingTo("200.00");
         assertThat(posted.credits().get("CAD")).isEqualByComparingTo("200.00");
         assertThat(journal.post(cycle, 0)).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void anOperatorBringsAnneBackRecordedWithWhoAndTheWriteOffsStay() {
+        assertThatThrownBy(() -> reinstatement.reinstate("999999", "ana"))
+                .isInstanceOf(AccountReinstatement.Refused.class).hasMessageContaining("unknown account '999999'");
+        AccountReinstatement.Reinstated done = reinstatement.reinstate("200001", "ana");
+        assertThat(done.already()).isFalse();
+        assertThat(statuses()).containsExactly(tuple("200001", "ACTIVE"), tuple("200002", "WRITTEN_OFF"));
+        assertThat(jdbc.queryForMap("""
+                SELECT r.reinstated_by, r.previous_status FROM account_reinstatement r JOIN account a ON a.id = r.account_id
+                WHERE a.account_number = '200001'""")).containsEntry("REINSTATED_BY", "ana")
+                .containsEntry("PREVIOUS_STATUS", "WRITTEN_OFF");
+        assertThat(count("""
+                SELECT COUNT(*) FROM delinquency_event e JOIN account a ON a.id = e.account_id
+                WHERE a.account_number = '200001' AND e.from_status = 'WRITTEN_OFF' AND e.to_status = 'ACTIVE'"""))
+                .isEqualTo(1);
+        // the write-offs are ledger entries, never undone: the balance stays 0.00 (170.00 written off)
+        assertThat(Fixtures.balance(jdbc, "200001")).isEqualByComparingTo("0.00");
+        assertThat(count("SELECT COUNT(*) FROM write_off")).isEqualTo(3);
+        // again: nothing changes, who did it is told
+        AccountReinstatement.Reinstated again = reinstatement.reinstate("200001", "bob");
+        assertThat(again.already()).isTrue();
+        assertThat(again.by()).isEqualTo("ana");
+        assertThat(count("SELECT COUNT(*) FROM account_reinstatement")).isEqualTo(1);
+    }
+
+    @Test
+    @Order(5)
+    void theDaysReactivationListNamesTheReinstatedAccount() throws IOException {
+        // reinstated today (PinnedClock 2026-11-20): that day's collections run lists it for provisioning
+        assertThat(collections.collect(LocalDate.of(2026, 11, 20)).result()).isEqualTo(Result.COMPLETED);
+        assertThat(read(HOME.resolve("out/provisioning/2026-11-20/reactivations.csv"))).extracting(
+                r -> r.get("account_number"), r -> r.get("action"), r -> r.get("reason"))
+                .containsExactly(tuple("200001", "RESTORE", "reinstated by an operator (was WRITTEN_OFF)"));
     }
 
     private List<org.assertj.core.groups.Tuple> statuses() {
