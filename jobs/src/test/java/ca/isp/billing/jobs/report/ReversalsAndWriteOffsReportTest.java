@@ -36,10 +36,11 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
  * 40.00 + F-1's 45.20) and R-AFTER (11-21), P-AFTER returned NSF: OLD-3 open again.
  *
  * <p>Collections every day from 11-20 to 11-30, delinquent 1 day past due, suspended 1 day later,
- * written off once suspended and 3 days past the oldest due date, the whole balance:
- * 500004, 60 days past due on OLD-4 when collections first runs, is delinquent, suspended and
- * written off on that first run, 11-20 (OLD-4 100.00 + F-4 45.20); 500003
- * delinquent 11-21 (R-AFTER), written off 11-22 (OLD-3 100.00 + F-3 45.20); 500002 delinquent
+ * written off once suspended and 3 days past the oldest due date, the whole balance; write-offs
+ * run before delinquency, so a write-off comes the day after the suspension at the earliest:
+ * 500004, 60 days past due on OLD-4 when collections first runs, is delinquent and suspended on
+ * that first run, 11-20, written off 11-21 (OLD-4 100.00 + F-4 45.20); 500003 delinquent 11-21
+ * (R-AFTER), suspended 11-22, written off 11-23 (OLD-3 100.00 + F-3 45.20); 500002 delinquent
  * 11-23 (F-2 due 11-22), suspended 11-24, written off 11-25 (11-22 + 3): F-2 45.20. 500001 paid.
  */
 class ReversalsAndWriteOffsReportTest extends AbstractCycleTest {
@@ -139,8 +140,8 @@ class ReversalsAndWriteOffsReportTest extends AbstractCycleTest {
         }
         assertThat(register).containsExactly(Map.entry("500001", "45.20 0.00 0.00  ACTIVE"),
                 Map.entry("500002", "0.00 45.20 0.00 2026-11-25 WRITTEN_OFF"),
-                Map.entry("500003", "0.00 45.20 0.00 2026-11-22 WRITTEN_OFF"),
-                Map.entry("500004", "0.00 45.20 0.00 2026-11-20 WRITTEN_OFF"));
+                Map.entry("500003", "0.00 45.20 0.00 2026-11-23 WRITTEN_OFF"),
+                Map.entry("500004", "0.00 45.20 0.00 2026-11-21 WRITTEN_OFF"));
         assertThat(sum(invoices, "total")).isEqualByComparingTo("180.80")
                 .isEqualByComparingTo(sum(invoices, "amount_paid").add(sum(invoices, "amount_written_off"))
                         .add(sum(invoices, "open_amount")));
@@ -150,8 +151,8 @@ class ReversalsAndWriteOffsReportTest extends AbstractCycleTest {
         // F-3 45.20, F-2 45.20 = 335.60
         List<CSVRecord> writeOffs = records(files.get(3));
         assertThat(writeOffs).extracting(w -> w.get("written_off_on") + " " + w.get("account_number") + " "
-                + w.get("amount")).containsExactlyInAnyOrder("2026-11-20 500004 100.00", "2026-11-20 500004 45.20",
-                "2026-11-22 500003 100.00", "2026-11-22 500003 45.20", "2026-11-25 500002 45.20");
+                + w.get("amount")).containsExactlyInAnyOrder("2026-11-21 500004 100.00", "2026-11-21 500004 45.20",
+                "2026-11-23 500003 100.00", "2026-11-23 500003 45.20", "2026-11-25 500002 45.20");
         assertThat(sum(writeOffs, "amount")).isEqualByComparingTo("335.60");
         assertThat(Files.readString(files.get(3))).contains("OLD-4", "OLD-3");
     }
