@@ -142,7 +142,9 @@ public class NoticeHandoffTasklet implements Tasklet {
             }
         }
         for (LocalDate day : letterDays) {
-            manifest(day);
+            // a transaction of its own: it must see the SENT rows just committed (MariaDB's repeatable read
+            // would show the step transaction's first snapshot)
+            own.executeWithoutResult(s -> manifest(day));
         }
         contribution.incrementWriteCount(sent);
         log.info("Notices handed over for {}: {} of {}", date, sent, pending.size());
