@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.collections;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -13,10 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.DunningNotices;
+import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.handoff.Backoff;
+import ca.isp.billing.jobs.handoff.LobCourier;
 import ca.isp.billing.jobs.handoff.NoticeHandoffTasklet;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.writers.NoticeDocuments;
+
+import okhttp3.OkHttpClient;
 
 /**
  * The two notice steps of the daily collections job, after delinquency and the provisioning lists:
@@ -54,7 +60,13 @@ public class NoticesConfiguration {
     @StepScope
     public NoticeHandoffTasklet noticeHandoffTasklet(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
                                                      BillingProperties properties, CompanyProfiles company,
-                                                     @Value("#{jobParameters['collectionsDate']}") LocalDate date) {
-        return new NoticeHandoffTasklet(jdbc, transactionManager, properties, company, date);
+                                                     @Value("#{jobParameters['collectionsDate']}") LocalDate date,
+                                                     OkHttpClient lobHttp) {
+        BillingProperties.Lob lob = properties.lob();
+        LobCourier print = lob.configured()
+                ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
+                        new Backoff(lob.retryDelay(), Duration.ofSeconds(30), lob.maxRetryAfter()))
+                : null;
+        return new NoticeHandoffTasklet(jdbc, transactionManager, properties, company, date, print);
     }
 }

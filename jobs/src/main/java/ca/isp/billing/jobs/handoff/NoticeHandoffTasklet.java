@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import ca.isp.billing.domain.Address;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
@@ -41,9 +42,10 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * Sends the notices the {@code notice} outbox holds for the date or before (PENDING), oldest
  * first: an email through the invoice emails' SMTP server ({@code SMTP_*}; without one, an .eml
- * file in {@code out/notices/<date>/email/}), a letter into the day's mail-vendor batch of notices
- * ({@code out/mail-vendor/notices-<date>/}, its manifest and SHA256SUMS rebuilt whole from the
- * outbox). Each row is claimed (SENDING) and then marked SENT in transactions of their own, so a
+ * file in {@code out/notices/<date>/email/}), a letter through the invoices' print channel: Lob
+ * when it is set up (the notice's key as Lob's idempotency key), else (and for the mail-vendor
+ * countries) the day's mail-vendor batch of notices ({@code out/mail-vendor/notices-<date>/}, its
+ * manifest and SHA256SUMS rebuilt whole from the outbox). Each row is claimed (SENDING) and then marked SENT in transactions of their own, so a
  * crash between the server's answer and our commit repeats at most that one message, with the
  * same Message-ID (or the same file, replaced). A refused recipient needs a person (ATTENTION); a
  * server that is down leaves the row PENDING for the next run.
@@ -57,15 +59,18 @@ public class NoticeHandoffTasklet implements Tasklet {
     private final BillingProperties properties;
     private final CompanyProfiles company;
     private final LocalDate date;
+    private final LobCourier lob;
 
+    /** @param lob the print courier when Lob is set up (LOB_API_KEY), else null: letters go to the mail-vendor batch */
     public NoticeHandoffTasklet(JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
-                                BillingProperties properties, CompanyProfiles company, LocalDate date) {
+                                BillingProperties properties, CompanyProfiles company, LocalDate date, LobCourier lob) {
         this.jdbc = jdbc;
         this.own = new TransactionTemplate(transactionManager);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.properties = properties;
         this.company = company;
         this.date = date;
+        this.lob = lob;
     }
 
     @Override
@@ -74,7 +79,7 @@ public class NoticeHandoffTasklet implements Tasklet {
         own.executeWithoutResult(s -> jdbc.update("UPDATE notice SET status = 'PENDING' WHERE status = 'SENDING'"));
         List<Map<String, Object>> pending = jdbc.queryForList("""
                 SELECT n.id, n.notice_key, n.notice_date, n.channel, n.destination, n.subject, n.body, a.language,
-                       a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
+                       n.kind, n.created_at, a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
                        a.billing_postal_code, a.billing_country
                 FROM notice n JOIN account a ON a.id = n.account_id
                 WHERE n.status = 'PENDING' AND n.notice_date <= ? ORDER BY n.id""", date);
@@ -107,16 +112,28 @@ public class NoticeHandoffTasklet implements Tasklet {
                         answer = new Handover.Sent(key + ".eml");
                     }
                 } else {
-                    courier = MailVendorCourier.NAME;
                     CompanyProfile profile = company.forLanguage(language == Language.FR ? Language.FR : Language.EN);
                     List<String> companyLines = new java.util.ArrayList<>();
                     companyLines.add(profile.name());
                     companyLines.addAll(profile.addressLines());
                     byte[] pdf = NoticeDocuments.letter(companyLines, (String) row.get("NAME"), address(row, language),
                             new InvoiceFormat(language == Language.FR ? Language.FR : Language.EN).date(day), text);
-                    batch(day).addLetter(key, pdf);
-                    letterDays.add(day);
-                    answer = new Handover.Sent(key + ".pdf");
+                    String country = (String) row.get("BILLING_COUNTRY");
+                    if (lob != null && !properties.handoff().mailVendorCountries().contains(country)) {
+                        // the print channel of the account's invoices: Lob, except the mail-vendor countries
+                        courier = LobCourier.NAME;
+                        Address to = new Address((String) row.get("BILLING_LINE1"), (String) row.get("BILLING_LINE2"),
+                                (String) row.get("BILLING_CITY"), null, (String) row.get("BILLING_REGION"),
+                                (String) row.get("BILLING_POSTAL_CODE"), country);
+                        answer = lob.sendLetter(key, "Notice " + row.get("KIND"), (String) row.get("NAME"), to,
+                                LobCourier.ordered("account", (String) row.get("ACCOUNT_NUMBER"), "notice",
+                                        (String) row.get("KIND")), pdf, localDateTime(row.get("CREATED_AT")));
+                    } else {
+                        courier = MailVendorCourier.NAME;
+                        batch(day).addLetter(key, pdf);
+                        letterDays.add(day);
+                        answer = new Handover.Sent(key + ".pdf");
+                    }
                 }
             } catch (RuntimeException e) {
                 courier = null;
@@ -196,6 +213,10 @@ public class NoticeHandoffTasklet implements Tasklet {
         return InvoiceDocumentLoader.mailingAddress((String) row.get("BILLING_LINE1"), (String) row.get("BILLING_LINE2"),
                 (String) row.get("BILLING_CITY"), (String) row.get("BILLING_REGION"),
                 (String) row.get("BILLING_POSTAL_CODE"), (String) row.get("BILLING_COUNTRY"), language);
+    }
+
+    private static java.time.LocalDateTime localDateTime(Object value) {
+        return value instanceof java.time.LocalDateTime t ? t : ((Timestamp) value).toLocalDateTime();
     }
 
     private static LocalDate localDate(Object value) {

@@ -230,6 +230,18 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
     }
 
     @Test
+    void theCollectionsReportCountsTheDaysNotices() throws IOException {
+        for (LocalDate day : List.of(LocalDate.of(2026, 10, 13), LocalDate.of(2026, 10, 20))) {
+            int counted = 0;
+            for (CSVRecord r : read(properties.reports(day).resolve("collections-report-notices.csv"))) {
+                assertThat(r.get("status")).isEqualTo("SENT");
+                counted += Integer.parseInt(r.get("notices"));
+            }
+            assertThat(counted).as(day.toString()).isEqualTo(sent.get(day).size());
+        }
+    }
+
+    @Test
     void noticesAreInTheAccountsLanguageAndLettersReadBack() throws IOException {
         // a French email: subject and accents as the template wrote them
         assertThat(MAIL.received()).anySatisfy(m -> {
@@ -276,7 +288,7 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
             new TransactionTemplate(transactionManager).executeWithoutResult(s -> new NoticeQueueTasklet(jdbc, documents,
                     company, noticeSettings, dunning, MINIMUM, day).execute(contribution, null));
             new TransactionTemplate(transactionManager).executeWithoutResult(s -> new NoticeHandoffTasklet(jdbc,
-                    transactionManager, properties, company, day).execute(contribution, null));
+                    transactionManager, properties, company, day, null).execute(contribution, null));
             assertThat(collections.collect(day).result()).isEqualTo(Result.ALREADY_COMPLETED);
         }
         assertThat(MAIL.received()).hasSize(emails);

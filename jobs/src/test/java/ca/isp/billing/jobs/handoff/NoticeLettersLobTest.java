@@ -1,0 +1,76 @@
+package ca.isp.billing.jobs.handoff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import ca.isp.billing.jobs.BillingRun;
+import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.cycle.CollectionsLauncher;
+import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter;
+import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
+
+/**
+ * Notice letters take the invoices' print channel: with Lob set up, the letter of an account
+ * without email goes to Lob (the real SDK against LobFake), keyed by the notice's key, and no
+ * mail-vendor batch of notices is written (Canada taken off billing.handoff.mail-vendor-countries,
+ * whose letters go to the mail-vendor batch whatever the print courier). The ISP of NoticesThirtyDaysTest on Tuesday 2026-10-13:
+ * Benoît (300002, fr, no email, 45.00 due Friday 10-09) gets his past-due warning, the first
+ * allowed day after the weekend and Thanksgiving; everyone else that day is emailed.
+ */
+class NoticeLettersLobTest {
+
+    @Test
+    void aNoticeLetterGoesToLobOnceKeyedByItsNotice() throws Exception {
+        try (LobFake lob = new LobFake(); MailServer mail = new MailServer();
+             BillingRun run = BillingRun.onH2(withCalendar(HandoffChannelsTest.settings(lob, mail.port())))) {
+            ReferenceDataImporter importer = run.bean(ReferenceDataImporter.class);
+            Fixtures.importAll(importer, "notices", Kind.EXCLUSION_DATES, Kind.PLANS, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS,
+                    Kind.OPENING_BALANCES);
+            CollectionsLauncher collections = run.bean(CollectionsLauncher.class);
+            assertThat(collections.collect(LocalDate.of(2026, 10, 13)).result()).isEqualTo(Result.COMPLETED);
+
+            long invoice = run.jdbc().queryForObject("SELECT id FROM invoice WHERE invoice_number = 'OB-300002'", Long.class);
+            assertThat(lob.letters()).singleElement().satisfies(letter -> {
+                assertThat(letter.idempotencyKey()).isEqualTo("past-due:invoice:" + invoice);
+                assertThat(letter.fields()).containsEntry("metadata[account]", "300002")
+                        .containsEntry("metadata[notice]", "PAST_DUE")
+                        .containsEntry("metadata[delivery]", "past-due:invoice:" + invoice)
+                        .containsEntry("to[name]", "Benoît Bélanger");
+                try (PDDocument pdf = Loader.loadPDF(letter.pdf())) {
+                    assertThat(new PDFTextStripper().getText(pdf)).contains("En souffrance : la facture OB-300002")
+                            .contains("45,00");
+                }
+            });
+            assertThat(run.jdbc().queryForMap("SELECT courier, provider_ref, status FROM notice WHERE notice_key = ?",
+                    "past-due:invoice:" + invoice))
+                    .containsEntry("COURIER", "lob").containsEntry("PROVIDER_REF", lob.letters().get(0).id())
+                    .containsEntry("STATUS", "SENT");
+            assertThat(run.properties().out().resolve("mail-vendor").resolve("notices-2026-10-13")).doesNotExist();
+            assertThat(mail.received()).hasSize(6);
+            assertThat(lob.requests()).hasSize(1);
+
+            // the same date again: nothing more reaches Lob or the mail server
+            assertThat(collections.collect(LocalDate.of(2026, 10, 13)).result()).isEqualTo(Result.ALREADY_COMPLETED);
+            assertThat(lob.requests()).hasSize(1);
+            assertThat(mail.received()).hasSize(6);
+        }
+    }
+
+    private static Map<String, String> withCalendar(Map<String, String> settings) {
+        settings.put("billing.delinquency.days-past-due", "3");
+        settings.put("billing.delinquency.suspend-after-days", "7");
+        settings.put("billing.delinquency.allowed-days", "MONDAY,TUESDAY,WEDNESDAY,THURSDAY");
+        // Canadian letters go to the mail-vendor batch by default, notices as invoices: here Lob takes them
+        settings.put("billing.handoff.mail-vendor-countries", "MX");
+        return settings;
+    }
+}
