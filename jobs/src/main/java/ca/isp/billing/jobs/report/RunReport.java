@@ -233,6 +233,28 @@ public class RunReport {
                 List.of(text("currency"), text("bucket"), count("invoices"), money("amount")), rows);
     }
 
+    /**
+     * The ageing's totals for a run's summary, a line per currency with every bucket:
+     * {@code CAD: not due 60.00 (1), 1-30 days 245.50 (4), 31-60 days 0.00 (0), ...} (amounts owed, invoices).
+     */
+    public List<String> ageingTotals(LocalDate asOf) {
+        Map<String, Map<String, List<Object>>> byCurrency = new TreeMap<>();
+        for (List<Object> row : ageing(asOf).rows()) {
+            byCurrency.computeIfAbsent((String) row.get(0), c -> new java.util.HashMap<>()).put((String) row.get(1), row);
+        }
+        List<String> lines = new ArrayList<>();
+        byCurrency.forEach((currency, buckets) -> {
+            List<String> parts = new ArrayList<>();
+            for (AgeingBucket bucket : AgeingBucket.values()) {
+                List<Object> row = buckets.get(bucket.label());
+                parts.add(bucket.label() + " " + (row == null ? "0.00 (0)"
+                        : ((BigDecimal) row.get(3)).toPlainString() + " (" + row.get(2) + ")"));
+            }
+            lines.add(currency + ": " + String.join(", ", parts));
+        });
+        return lines;
+    }
+
     /** The notices of the day (notice outbox) per kind, channel and status: SENT, PENDING (tried again), ATTENTION. */
     ReportTable notices(LocalDate date) {
         List<List<Object>> rows = new ArrayList<>();

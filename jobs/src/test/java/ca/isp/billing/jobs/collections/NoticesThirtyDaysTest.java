@@ -43,6 +43,7 @@ import ca.isp.billing.domain.DunningNotices;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
 import ca.isp.billing.jobs.cycle.CollectionsLauncher;
+import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
 import ca.isp.billing.jobs.handoff.MailServer;
@@ -103,7 +104,8 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
     }
 
     /** What the test knows of an account, read from the fixture's CSV files. */
-    private record Account(String number, String email, String delivery, LocalDate due, BigDecimal amount) {
+    private record Account(String number, String email, String delivery, LocalDate invoiceDate, LocalDate due,
+                           BigDecimal amount) {
         boolean emailed() {
             return !email.isBlank() && !delivery.equals("MAIL");
         }
@@ -147,6 +149,7 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
     /** day -> "account kind" lines as they arrived: emails at the server, letters in the manifest. */
     private final Map<LocalDate, List<String>> sent = new TreeMap<>();
     private final Map<LocalDate, List<String>> listLines = new TreeMap<>();
+    private String lastSummary;
 
     @BeforeAll
     void runThirtyDays() throws Exception {
@@ -171,7 +174,9 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
                 Files.writeString(properties.inbox("usage").resolve("usage-" + day + ".csv"), csv);
                 assertThat(ingest.ingest().result()).as("ingest " + day).isEqualTo(Result.COMPLETED);
             }
-            assertThat(collections.collect(day).result()).as(day.toString()).isEqualTo(Result.COMPLETED);
+            CycleOutcome outcome = collections.collect(day);
+            assertThat(outcome.result()).as(day.toString()).isEqualTo(Result.COMPLETED);
+            lastSummary = outcome.message();
             // GreenMail lists messages by mailbox, not by arrival: what came today is what a count per
             // Message-ID gained (a message sent twice would count twice)
             List<String> today = new ArrayList<>();
@@ -227,6 +232,42 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
         sent.forEach((day, list) -> list.stream().filter(s -> s.matches(".* (reminder|past-due|suspension)"))
                 .forEach(s -> assertThat(allowed(day)).as(day + " " + s).isTrue()));
         assertThat(sent).doesNotContainKey(LocalDate.of(2026, 10, 12));
+    }
+
+    @Test
+    void theRunSummaryEndsWithTheAgeingTotalsOfItsDate() {
+        // on 11-07, from the fixture and the payments: what is open on each invoice dated by then
+        // (OB-300016, dated 11-09, is not yet), bucketed by days past its due date
+        Map<String, BigDecimal> paid = new HashMap<>();
+        PAYMENTS.values().forEach(l -> l.forEach(p -> paid.merge(p.account(), p.amount(), BigDecimal::add)));
+        String[] labels = {"not due", "1-30 days", "31-60 days", "61-90 days", "over 90 days"};
+        BigDecimal[] amounts = new BigDecimal[5];
+        int[] invoices = new int[5];
+        java.util.Arrays.fill(amounts, new BigDecimal("0.00"));
+        for (Account a : accounts.values()) {
+            if (a.due() == null || a.invoiceDate().isAfter(LAST)) {
+                continue;
+            }
+            BigDecimal open = a.amount().subtract(paid.getOrDefault(a.number(), BigDecimal.ZERO));
+            if (open.signum() <= 0) {
+                continue;
+            }
+            long late = java.time.temporal.ChronoUnit.DAYS.between(a.due(), LAST);
+            int bucket = late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4;
+            amounts[bucket] = amounts[bucket].add(open);
+            invoices[bucket]++;
+        }
+        StringBuilder line = new StringBuilder("ageing CAD: ");
+        for (int i = 0; i < 5; i++) {
+            line.append(i == 0 ? "" : ", ").append(labels[i]).append(' ').append(amounts[i].toPlainString())
+                    .append(" (").append(invoices[i]).append(')');
+        }
+        assertThat(lastSummary).endsWith(line.toString());
+        // by hand: not due OB-300015 50.00 (due 11-09); 31-60 OB-300019 200.00 (33 days); 1-30 the 14 others still
+        // owing: 68.99 (300001, exactly 30 days) + 45.00 + 55.50 + 99.00 (300005, reopened by the NSF reversal)
+        // + 30.00 + 5.00 + 140.00 + 60.00 + 70.00 + 40.00 + 22.00 + 5.00 (300018's 15.00 - 10.00) + 33.00 + 47.00 = 720.49
+        assertThat(lastSummary).endsWith("ageing CAD: not due 50.00 (1), 1-30 days 720.49 (14), 31-60 days 200.00 (1),"
+                + " 61-90 days 0.00 (0), over 90 days 0.00 (0)");
     }
 
     @Test
@@ -408,6 +449,7 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
         for (CSVRecord r : read(Fixtures.path("notices/accounts.csv"))) {
             CSVRecord invoice = invoices.get(r.get("account_number"));
             accounts.put(r.get("account_number"), new Account(r.get("account_number"), r.get("email"), r.get("delivery"),
+                    invoice == null ? null : LocalDate.parse(invoice.get("invoice_date")),
                     invoice == null ? null : LocalDate.parse(invoice.get("due_date")),
                     invoice == null ? null : new BigDecimal(invoice.get("amount"))));
         }
