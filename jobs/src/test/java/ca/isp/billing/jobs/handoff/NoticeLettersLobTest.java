@@ -24,7 +24,8 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
  * mail-vendor batch of notices is written (Canada taken off billing.handoff.mail-vendor-countries,
  * whose letters go to the mail-vendor batch whatever the print courier). The ISP of NoticesThirtyDaysTest on Tuesday 2026-10-13:
  * Benoît (300002, fr, no email, 45.00 due Friday 10-09) gets his past-due warning, the first
- * allowed day after the weekend and Thanksgiving; everyone else that day is emailed.
+ * allowed day after the weekend and Thanksgiving; everyone else that day is emailed. Then the
+ * rows a run that died mid-send leaves SENDING are sent again by the next run, the same way.
  */
 class NoticeLettersLobTest {
 
@@ -62,6 +63,25 @@ class NoticeLettersLobTest {
             assertThat(collections.collect(LocalDate.of(2026, 10, 13)).result()).isEqualTo(Result.ALREADY_COMPLETED);
             assertThat(lob.requests()).hasSize(1);
             assertThat(mail.received()).hasSize(6);
+
+            // a run that died between the provider's answer and our commit leaves its rows SENDING: the next
+            // day's run sends them again the same way, Lob answering with the letter it made for the key
+            // and the email repeated with the same Message-ID (a receiver sees it is the same message)
+            String email = run.jdbc().queryForObject("SELECT MIN(notice_key) FROM notice WHERE channel = 'EMAIL'",
+                    String.class);
+            run.jdbc().update("UPDATE notice SET status = 'SENDING', provider_ref = NULL WHERE notice_key IN (?, ?)",
+                    email, "past-due:invoice:" + invoice);
+            assertThat(collections.collect(LocalDate.of(2026, 10, 14)).result()).isEqualTo(Result.COMPLETED);
+            assertThat(lob.letters()).hasSize(1);
+            assertThat(lob.requests()).hasSize(2).allSatisfy(r -> assertThat(r.idempotencyKey())
+                    .isEqualTo("past-due:invoice:" + invoice));
+            assertThat(run.jdbc().queryForMap("SELECT provider_ref, status, attempts FROM notice WHERE notice_key = ?",
+                    "past-due:invoice:" + invoice)).containsEntry("PROVIDER_REF", lob.letters().get(0).id())
+                    .containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2);
+            String messageId = ca.isp.billing.writers.InvoiceEmail.messageId(email);
+            assertThat(mail.messageIds().stream().filter(messageId::equals)).hasSize(2);
+            assertThat(run.jdbc().queryForObject("SELECT COUNT(*) FROM notice WHERE status <> 'SENT'", Integer.class))
+                    .isZero();
         }
     }
 
