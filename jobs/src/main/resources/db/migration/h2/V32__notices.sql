@@ -1,6 +1,6 @@
 -- Issue 13: notices to customers (payment reminder, past-due warning, suspension, reactivation,
 -- usage alerts), an outbox like delivery: one row per event, keyed by what it is about
--- (past-due:invoice:<id>, suspension:event:<id>, usage-90:subscription:<id>:<period start>), so a
+-- (past-due.invoice.<id>, suspension.event.<id>, usage-90.subscription.<id>.<period start>), so a
 -- rerun or a restart finds it and sends nothing twice. Subject and body are rendered from
 -- templates/notices/ when the row is queued, so a resend is the same message.
 -- status: PENDING -> SENDING (claimed) -> SENT, ATTENTION (a person must fix it), SKIPPED (a usage

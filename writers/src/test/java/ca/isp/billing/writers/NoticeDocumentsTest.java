@@ -64,8 +64,8 @@ class NoticeDocumentsTest {
     void emailKeyedByTheNoticeAndLetterReadBackWithAccents() throws Exception {
         NoticeText text = documents.render("usage", Language.FR, NoticeDocumentsTest::usage);
         MimeMessage email = NoticeDocuments.email(Session.getInstance(new Properties()), "billing@nli.example",
-                "ursule@example.com", "usage-100:subscription:21:2026-10-01", Language.FR, text);
-        assertThat(email.getMessageID()).isEqualTo("<usage-100=3Asubscription=3A21=3A2026-10-01@billing.invalid>");
+                "ursule@example.com", "usage-100.subscription.21.2026-10-01", Language.FR, text);
+        assertThat(email.getMessageID()).isEqualTo("<usage-100.subscription.21.2026-10-01@billing.invalid>");
         assertThat(email.getSubject()).isEqualTo(text.subject());
         assertThat(email.getHeader("Content-Language")[0]).isEqualTo("fr-CA");
 

@@ -38,18 +38,20 @@ import ca.isp.billing.writers.NoticeDocuments.NoticeText;
  * per event, keyed by what it is about, so a rerun, a restart or a later day finds it and queues
  * nothing more:
  * <ul>
- * <li>{@code reminder:invoice:<id>}, {@code past-due:invoice:<id>}: an unpaid invoice (issued and
+ * <li>{@code reminder.invoice.<id>}, {@code past-due.invoice.<id>}: an unpaid invoice (issued and
  * cleared by review, or taken over from the previous system), on the days {@link DunningNotices}
  * gives;</li>
- * <li>{@code suspension:event:<id>}: the day's SUSPENDED delinquency events;
- * {@code reactivation:event:<id>}: the day's returns from SUSPENDED to ACTIVE (any day: service is
+ * <li>{@code suspension.event.<id>}: the day's SUSPENDED delinquency events;
+ * {@code reactivation.event.<id>}: the day's returns from SUSPENDED to ACTIVE (any day: service is
  * back as soon as the money is in; a return from DELINQUENT gets no notice, nothing was cut);</li>
- * <li>{@code usage-<pct>:subscription:<id>:<period start>}: a subscription whose plan includes data
+ * <li>{@code usage-<pct>.subscription.<id>.<period start>}: a subscription whose plan includes data
  * (and prices it by included GB, not by data components) reaching a threshold in the account
  * period holding the date; passing several thresholds at once sends the highest, the lower ones
  * are recorded SKIPPED.</li>
  * </ul>
- * The text is rendered now, in the account's language: a resend is the same message. An account
+ * Keys are dotted, never with ':' or '/': a letter's PDF is named by its key, and a vendor may
+ * unpack the batch on any system. The text is rendered now, in the account's language: a resend
+ * is the same message. An account
  * with an email address and invoices by email (or both) is emailed, the others get a letter.
  */
 public class NoticeQueueTasklet implements Tasklet {
@@ -106,11 +108,11 @@ public class NoticeQueueTasklet implements Tasklet {
         List<Candidate> candidates = new ArrayList<>();
         if (settings.reminder() && settings.reminderDaysBefore() > 0) {
             invoices(candidates, NoticeKind.PAYMENT_REMINDER, "o.due_date > ? AND o.due_date <= ?",
-                    date, date.plusDays(settings.reminderDaysBefore()));
+                    date, date.plusDays(settings.reminderDaysBefore()), NoticeKind.PAYMENT_REMINDER.template() + ".invoice.");
         }
         if (settings.pastDue()) {
             invoices(candidates, NoticeKind.PAST_DUE, "o.due_date <= ? AND o.open_amount >= ?",
-                    date.minusDays(settings.pastDueDaysAfter()), minimumOverdue);
+                    date.minusDays(settings.pastDueDaysAfter()), minimumOverdue, NoticeKind.PAST_DUE.template() + ".invoice.");
         }
         if (settings.suspension()) {
             events(candidates, NoticeKind.SUSPENSION, "e.to_status = 'SUSPENDED'");
@@ -134,7 +136,8 @@ public class NoticeQueueTasklet implements Tasklet {
                  FROM open_invoice o JOIN account a ON a.id = o.account_id
                 WHERE a.status <> 'WRITTEN_OFF' AND (o.review_status IN ('CLEARED', 'RELEASED')
                       OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = o.id AND v.origin = 'IMPORTED'))
-                """ + " AND " + where + " ORDER BY o.id", rs -> {
+                """ + " AND " + where + """
+                  AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.notice_key = CONCAT(?, o.id)) ORDER BY o.id""", rs -> {
             LocalDate due = rs.getObject("due_date", LocalDate.class);
             boolean dueToday = kind == NoticeKind.PAYMENT_REMINDER ? dunning.reminderDue(due, date)
                     : dunning.pastDueWarningDue(due, date);
@@ -145,7 +148,7 @@ public class NoticeQueueTasklet implements Tasklet {
             raw.put("invoiceNumber", rs.getString("invoice_number"));
             raw.put("dueDate", due);
             raw.put("amount", rs.getBigDecimal("open_amount"));
-            out.add(new Candidate(kind.template() + ":invoice:" + rs.getLong("id"), kind, recipient(rs), raw));
+            out.add(new Candidate(kind.template() + ".invoice." + rs.getLong("id"), kind, recipient(rs), raw));
         }, args);
     }
 
@@ -157,7 +160,7 @@ public class NoticeQueueTasklet implements Tasklet {
             raw.put("invoiceNumber", "");
             raw.put("dueDate", rs.getObject("oldest_due_date", LocalDate.class));
             raw.put("amount", rs.getBigDecimal("overdue_amount"));
-            out.add(new Candidate(kind.template() + ":event:" + rs.getLong("id"), kind, recipient(rs), raw));
+            out.add(new Candidate(kind.template() + ".event." + rs.getLong("id"), kind, recipient(rs), raw));
         }, date);
     }
 
@@ -186,17 +189,24 @@ public class NoticeQueueTasklet implements Tasklet {
             subs.add(new Sub(rs.getLong("sub_id"), serviceId == null ? "" : serviceId, rs.getBigDecimal("included_gb"),
                     rs.getBigDecimal("overage_per_gb"), end.minusMonths(1), end, recipient(rs)));
         }, date, date);
+        // DATA bytes per subscription and day since the earliest period start, in one query; each
+        // subscription then sums the days of its own period
+        Map<Long, java.util.TreeMap<LocalDate, BigDecimal>> daily = new HashMap<>();
+        jdbc.query("""
+                SELECT u.subscription_id, CAST(u.start_time AS DATE), SUM(u.billable_units) FROM usage_record u
+                WHERE u.usage_type = 'DATA' AND u.status IN ('RATED', 'BILLED') AND u.start_time >= ? AND u.start_time < ?
+                GROUP BY u.subscription_id, CAST(u.start_time AS DATE)""", rs -> {
+            daily.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
+                    .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
+        }, date.minusMonths(1).minusDays(3).atStartOfDay(), date.plusDays(1).atStartOfDay());
         for (Sub sub : subs) {
-            BigDecimal used = jdbc.queryForObject("""
-                    SELECT COALESCE(SUM(u.billable_units), 0) FROM usage_record u
-                    WHERE u.subscription_id = ? AND u.usage_type = 'DATA' AND u.status IN ('RATED', 'BILLED')
-                      AND u.start_time >= ? AND u.start_time < ?""", BigDecimal.class,
-                    sub.id(), sub.start().atStartOfDay(), date.plusDays(1).atStartOfDay());
+            BigDecimal used = daily.getOrDefault(sub.id(), new java.util.TreeMap<>()).tailMap(sub.start(), true)
+                    .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
             List<Integer> reached = alerts.reached(used.toBigIntegerExact(), sub.includedGb());
             if (reached.isEmpty()) {
                 continue;
             }
-            String keyEnd = ":subscription:" + sub.id() + ":" + sub.start();
+            String keyEnd = ".subscription." + sub.id() + "." + sub.start();
             int highest = reached.get(reached.size() - 1);
             if (exists("usage-" + highest + keyEnd)) {
                 continue;

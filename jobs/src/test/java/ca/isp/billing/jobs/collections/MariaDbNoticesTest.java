@@ -74,7 +74,7 @@ class MariaDbNoticesTest {
                     JOIN account a ON a.id = n.account_id WHERE a.account_number = '300019' ORDER BY n.id"""))
                     .extracting(n -> n.get("kind"), n -> n.get("d"))
                     .containsExactly(tuple("PAST_DUE", "2026-10-13"), tuple("SUSPENSION", "2026-10-20"));
-            assertThat(ids).contains("<past-due=3Ainvoice=3A" + maria.jdbc().queryForObject(
+            assertThat(ids).contains("<past-due.invoice." + maria.jdbc().queryForObject(
                     "SELECT id FROM invoice WHERE invoice_number = 'OB-300019'", Long.class) + "@billing.invalid>");
             // Benoît (fr, no email): his past-due warning is a letter of the 10-13 batch
             assertThat(Files.readString(home.resolve("out/mail-vendor/notices-2026-10-13/manifest.csv")))

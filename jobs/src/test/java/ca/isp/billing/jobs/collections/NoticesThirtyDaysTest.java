@@ -195,7 +195,7 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
             Path manifest = properties.out().resolve("mail-vendor").resolve("notices-" + day).resolve("manifest.csv");
             if (Files.exists(manifest)) {
                 for (CSVRecord r : read(manifest)) {
-                    today.add(r.get("account_number") + " " + r.get("idempotency_key").split(":")[0]);
+                    today.add(r.get("account_number") + " " + r.get("idempotency_key").split("\\.")[0]);
                 }
             }
             if (!today.isEmpty()) {
@@ -470,9 +470,9 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
         Files.writeString(properties.inbox("payments").resolve("payments-" + day + ".csv"), csv);
     }
 
-    /** The key's first word from the Message-ID the key made: {@code <past-due=3Ainvoice=3A12@billing.invalid>}. */
+    /** The key's first word from the Message-ID the key made: {@code <past-due.invoice.12@billing.invalid>}. */
     private static String kindOf(String messageId) {
-        return messageId.substring(1, messageId.indexOf("=3A"));
+        return messageId.substring(1, messageId.indexOf('.'));
     }
 
     private Map<String, byte[]> outputFiles() throws IOException {

@@ -41,10 +41,10 @@ class NoticeLettersLobTest {
 
             long invoice = run.jdbc().queryForObject("SELECT id FROM invoice WHERE invoice_number = 'OB-300002'", Long.class);
             assertThat(lob.letters()).singleElement().satisfies(letter -> {
-                assertThat(letter.idempotencyKey()).isEqualTo("past-due:invoice:" + invoice);
+                assertThat(letter.idempotencyKey()).isEqualTo("past-due.invoice." + invoice);
                 assertThat(letter.fields()).containsEntry("metadata[account]", "300002")
                         .containsEntry("metadata[notice]", "PAST_DUE")
-                        .containsEntry("metadata[delivery]", "past-due:invoice:" + invoice)
+                        .containsEntry("metadata[delivery]", "past-due.invoice." + invoice)
                         .containsEntry("to[name]", "Benoît Bélanger");
                 try (PDDocument pdf = Loader.loadPDF(letter.pdf())) {
                     assertThat(new PDFTextStripper().getText(pdf)).contains("En souffrance : la facture OB-300002")
@@ -52,7 +52,7 @@ class NoticeLettersLobTest {
                 }
             });
             assertThat(run.jdbc().queryForMap("SELECT courier, provider_ref, status FROM notice WHERE notice_key = ?",
-                    "past-due:invoice:" + invoice))
+                    "past-due.invoice." + invoice))
                     .containsEntry("COURIER", "lob").containsEntry("PROVIDER_REF", lob.letters().get(0).id())
                     .containsEntry("STATUS", "SENT");
             assertThat(run.properties().out().resolve("mail-vendor").resolve("notices-2026-10-13")).doesNotExist();
@@ -70,13 +70,13 @@ class NoticeLettersLobTest {
             String email = run.jdbc().queryForObject("SELECT MIN(notice_key) FROM notice WHERE channel = 'EMAIL'",
                     String.class);
             run.jdbc().update("UPDATE notice SET status = 'SENDING', provider_ref = NULL WHERE notice_key IN (?, ?)",
-                    email, "past-due:invoice:" + invoice);
+                    email, "past-due.invoice." + invoice);
             assertThat(collections.collect(LocalDate.of(2026, 10, 14)).result()).isEqualTo(Result.COMPLETED);
             assertThat(lob.letters()).hasSize(1);
             assertThat(lob.requests()).hasSize(2).allSatisfy(r -> assertThat(r.idempotencyKey())
-                    .isEqualTo("past-due:invoice:" + invoice));
+                    .isEqualTo("past-due.invoice." + invoice));
             assertThat(run.jdbc().queryForMap("SELECT provider_ref, status, attempts FROM notice WHERE notice_key = ?",
-                    "past-due:invoice:" + invoice)).containsEntry("PROVIDER_REF", lob.letters().get(0).id())
+                    "past-due.invoice." + invoice)).containsEntry("PROVIDER_REF", lob.letters().get(0).id())
                     .containsEntry("STATUS", "SENT").containsEntry("ATTEMPTS", 2);
             String messageId = ca.isp.billing.writers.InvoiceEmail.messageId(email);
             assertThat(mail.messageIds().stream().filter(messageId::equals)).hasSize(2);
