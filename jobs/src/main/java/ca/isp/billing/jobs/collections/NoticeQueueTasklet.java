@@ -20,13 +20,18 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import ca.isp.billing.domain.AccountStatus;
 import ca.isp.billing.domain.BillingCurrency;
 import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.DeliveryPreference;
 import ca.isp.billing.domain.DunningNotices;
+import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.NoticeKind;
+import ca.isp.billing.domain.NoticeStatus;
 import ca.isp.billing.domain.UsageAllowanceAlerts;
+import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.writers.CompanyProfile;
 import ca.isp.billing.writers.InvoiceFormat;
@@ -115,13 +120,14 @@ public class NoticeQueueTasklet implements Tasklet {
                     date.minusDays(settings.pastDueDaysAfter()), minimumOverdue, NoticeKind.PAST_DUE.template() + ".invoice.");
         }
         if (settings.suspension()) {
-            events(candidates, NoticeKind.SUSPENSION, "e.to_status = 'SUSPENDED'");
+            events(candidates, NoticeKind.SUSPENSION, "e.to_status = ?", AccountStatus.SUSPENDED.name());
         }
         if (settings.reactivation()) {
-            events(candidates, NoticeKind.REACTIVATION, "e.to_status = 'ACTIVE' AND e.from_status = 'SUSPENDED'");
+            events(candidates, NoticeKind.REACTIVATION, "e.to_status = ? AND e.from_status = ?",
+                    AccountStatus.ACTIVE.name(), AccountStatus.SUSPENDED.name());
         }
         for (Candidate c : candidates) {
-            queue(c.key(), c.kind(), c.to(), c.raw(), "PENDING");
+            queue(c.key(), c.kind(), c.to(), c.raw(), NoticeStatus.PENDING);
         }
         if (settings.usage()) {
             usage();
@@ -134,8 +140,8 @@ public class NoticeQueueTasklet implements Tasklet {
     private void invoices(List<Candidate> out, NoticeKind kind, String where, Object... args) {
         jdbc.query("SELECT o.id, o.invoice_number, o.due_date, o.open_amount, " + ACCOUNT_COLUMNS + """
                  FROM open_invoice o JOIN account a ON a.id = o.account_id
-                WHERE a.status <> 'WRITTEN_OFF' AND (o.review_status IN ('CLEARED', 'RELEASED')
-                      OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = o.id AND v.origin = 'IMPORTED'))
+                WHERE a.status <> ? AND (o.review_status IN ('CLEARED', 'RELEASED')
+                      OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = o.id AND v.origin = ?))
                 """ + " AND " + where + """
                   AND NOT EXISTS (SELECT 1 FROM notice n WHERE n.notice_key = CONCAT(?, o.id)) ORDER BY o.id""", rs -> {
             LocalDate due = rs.getObject("due_date", LocalDate.class);
@@ -149,10 +155,19 @@ public class NoticeQueueTasklet implements Tasklet {
             raw.put("dueDate", due);
             raw.put("amount", rs.getBigDecimal("open_amount"));
             out.add(new Candidate(kind.template() + ".invoice." + rs.getLong("id"), kind, recipient(rs), raw));
-        }, args);
+        }, withStatuses(args));
     }
 
-    private void events(List<Candidate> out, NoticeKind kind, String where) {
+    /** The account status and invoice origin the invoice queries bind first, then the caller's values. */
+    private static Object[] withStatuses(Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = AccountStatus.WRITTEN_OFF.name();
+        all[1] = InvoiceOrigin.IMPORTED.name();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return all;
+    }
+
+    private void events(List<Candidate> out, NoticeKind kind, String where, Object... statuses) {
         jdbc.query("SELECT e.id, e.overdue_amount, e.oldest_due_date, " + ACCOUNT_COLUMNS + """
                  FROM delinquency_event e JOIN account a ON a.id = e.account_id
                 WHERE e.event_date = ?""" + " AND " + where + " ORDER BY e.id", rs -> {
@@ -161,7 +176,7 @@ public class NoticeQueueTasklet implements Tasklet {
             raw.put("dueDate", rs.getObject("oldest_due_date", LocalDate.class));
             raw.put("amount", rs.getBigDecimal("overdue_amount"));
             out.add(new Candidate(kind.template() + ".event." + rs.getLong("id"), kind, recipient(rs), raw));
-        }, date);
+        }, java.util.stream.Stream.concat(java.util.stream.Stream.of(date), java.util.Arrays.stream(statuses)).toArray());
     }
 
     /** Usage alerts: each running subscription of a plan with included GB, its DATA usage in the account period holding the date. */
@@ -176,7 +191,7 @@ public class NoticeQueueTasklet implements Tasklet {
                  FROM subscription s JOIN plan p ON p.code = s.plan_code JOIN account a ON a.id = s.account_id
                 WHERE p.included_gb > 0 AND NOT EXISTS (SELECT 1 FROM data_band b WHERE b.plan_code = p.code)
                   AND s.start_date <= ? AND (s.end_date IS NULL OR s.end_date >= ?)
-                  AND a.status NOT IN ('SUSPENDED', 'WRITTEN_OFF') ORDER BY s.id""", rs -> {
+                  AND a.status NOT IN (?, ?) ORDER BY s.id""", rs -> {
             LocalDate end = rs.getObject("next_bill_date", LocalDate.class);
             // the account period holding the date: a month long, ending on a bill date
             while (!date.isBefore(end)) {
@@ -188,17 +203,18 @@ public class NoticeQueueTasklet implements Tasklet {
             String serviceId = rs.getString("service_id");
             subs.add(new Sub(rs.getLong("sub_id"), serviceId == null ? "" : serviceId, rs.getBigDecimal("included_gb"),
                     rs.getBigDecimal("overage_per_gb"), end.minusMonths(1), end, recipient(rs)));
-        }, date, date);
+        }, date, date, AccountStatus.SUSPENDED.name(), AccountStatus.WRITTEN_OFF.name());
         // DATA bytes per subscription and day since the earliest period start, in one query; each
         // subscription then sums the days of its own period
         Map<Long, java.util.TreeMap<LocalDate, BigDecimal>> daily = new HashMap<>();
         jdbc.query("""
                 SELECT u.subscription_id, CAST(u.start_time AS DATE), SUM(u.billable_units) FROM usage_record u
-                WHERE u.usage_type = 'DATA' AND u.status IN ('RATED', 'BILLED') AND u.start_time >= ? AND u.start_time < ?
+                WHERE u.usage_type = ? AND u.status IN (?, ?) AND u.start_time >= ? AND u.start_time < ?
                 GROUP BY u.subscription_id, CAST(u.start_time AS DATE)""", rs -> {
             daily.computeIfAbsent(rs.getLong(1), k -> new java.util.TreeMap<>())
                     .put(rs.getObject(2, LocalDate.class), rs.getBigDecimal(3));
-        }, date.minusMonths(1).minusDays(3).atStartOfDay(), date.plusDays(1).atStartOfDay());
+        }, UsageType.DATA.name(), UsageStatus.RATED.name(), UsageStatus.BILLED.name(),
+                date.minusMonths(1).minusDays(3).atStartOfDay(), date.plusDays(1).atStartOfDay());
         for (Sub sub : subs) {
             BigDecimal used = daily.getOrDefault(sub.id(), new java.util.TreeMap<>()).tailMap(sub.start(), true)
                     .values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -218,10 +234,10 @@ public class NoticeQueueTasklet implements Tasklet {
             raw.put("includedGb", sub.includedGb());
             raw.put("overagePerGb", sub.overage() == null ? BigDecimal.ZERO : sub.overage());
             raw.put("periodEnd", sub.end().minusDays(1));
-            queue("usage-" + highest + keyEnd, NoticeKind.USAGE_ALERT, sub.to(), raw, "PENDING");
+            queue("usage-" + highest + keyEnd, NoticeKind.USAGE_ALERT, sub.to(), raw, NoticeStatus.PENDING);
             for (int lower : reached.subList(0, reached.size() - 1)) {
                 // passed the same day as a higher one: recorded, never sent later
-                queue("usage-" + lower + keyEnd, NoticeKind.USAGE_ALERT, sub.to(), raw, "SKIPPED");
+                queue("usage-" + lower + keyEnd, NoticeKind.USAGE_ALERT, sub.to(), raw, NoticeStatus.SKIPPED);
             }
         }
     }
@@ -230,7 +246,7 @@ public class NoticeQueueTasklet implements Tasklet {
         return jdbc.queryForObject("SELECT COUNT(*) FROM notice WHERE notice_key = ?", Integer.class, key) > 0;
     }
 
-    private void queue(String key, NoticeKind kind, Recipient to, Map<String, Object> raw, String status) {
+    private void queue(String key, NoticeKind kind, Recipient to, Map<String, Object> raw, NoticeStatus status) {
         if (exists(key)) {
             return;
         }
@@ -240,8 +256,8 @@ public class NoticeQueueTasklet implements Tasklet {
                 INSERT INTO notice (notice_key, account_id, kind, notice_date, channel, destination, subject, body, status,
                     attempts, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)""",
                 key, to.id(), kind.name(), date, channel.name(), channel == DeliveryChannel.EMAIL ? to.email().trim() : null,
-                cut(text.subject(), 400), cut(text.body(), 8000), status, Timestamp.from(Instant.now()));
-        if ("PENDING".equals(status)) {
+                cut(text.subject(), 400), cut(text.body(), 8000), status.name(), Timestamp.from(Instant.now()));
+        if (status == NoticeStatus.PENDING) {
             queued++;
         }
     }

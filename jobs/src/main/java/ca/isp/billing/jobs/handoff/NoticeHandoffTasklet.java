@@ -24,7 +24,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.domain.Address;
+import ca.isp.billing.domain.DeliveryChannel;
 import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.NoticeStatus;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.render.InvoiceDocumentLoader;
 import ca.isp.billing.jobs.support.CompanyProfiles;
@@ -76,13 +78,14 @@ public class NoticeHandoffTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         // the run guard lets one collections run at a time: a row left SENDING is from a run that died
-        own.executeWithoutResult(s -> jdbc.update("UPDATE notice SET status = 'PENDING' WHERE status = 'SENDING'"));
+        own.executeWithoutResult(s -> jdbc.update("UPDATE notice SET status = ? WHERE status = ?",
+                NoticeStatus.PENDING.name(), NoticeStatus.SENDING.name()));
         List<Map<String, Object>> pending = jdbc.queryForList("""
                 SELECT n.id, n.notice_key, n.notice_date, n.channel, n.destination, n.subject, n.body, a.language,
                        n.kind, n.created_at, a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
                        a.billing_postal_code, a.billing_country
                 FROM notice n JOIN account a ON a.id = n.account_id
-                WHERE n.status = 'PENDING' AND n.notice_date <= ? ORDER BY n.id""", date);
+                WHERE n.status = ? AND n.notice_date <= ? ORDER BY n.id""", NoticeStatus.PENDING.name(), date);
         JavaMailSenderImpl smtp = properties.smtp().configured() ? SmtpCourier.mailSender(properties.smtp()) : null;
         MailSendingMessageHandler handler = smtp == null ? null : new MailSendingMessageHandler(smtp);
         Session session = smtp != null ? smtp.getSession() : Session.getInstance(new java.util.Properties());
@@ -95,11 +98,11 @@ public class NoticeHandoffTasklet implements Tasklet {
             Language language = Language.of((String) row.get("LANGUAGE"));
             NoticeText text = new NoticeText((String) row.get("SUBJECT"), (String) row.get("BODY"));
             own.executeWithoutResult(s -> jdbc.update(
-                    "UPDATE notice SET status = 'SENDING', attempts = attempts + 1 WHERE id = ?", id));
+                    "UPDATE notice SET status = ?, attempts = attempts + 1 WHERE id = ?", NoticeStatus.SENDING.name(), id));
             Handover answer;
             String courier;
             try {
-                if ("EMAIL".equals(row.get("CHANNEL"))) {
+                if (DeliveryChannel.EMAIL.name().equals(row.get("CHANNEL"))) {
                     MimeMessage message = NoticeDocuments.email(session, properties.emailFrom(),
                             (String) row.get("DESTINATION"), key, language, text);
                     if (handler != null) {
@@ -144,12 +147,14 @@ public class NoticeHandoffTasklet implements Tasklet {
             own.executeWithoutResult(s -> {
                 if (result instanceof Handover.Sent ok) {
                     jdbc.update("""
-                            UPDATE notice SET status = 'SENT', courier = ?, provider_ref = ?, sent_at = ?, last_error = NULL
-                            WHERE id = ?""", by, ok.providerRef(), Timestamp.from(Instant.now()), id);
+                            UPDATE notice SET status = ?, courier = ?, provider_ref = ?, sent_at = ?, last_error = NULL
+                            WHERE id = ?""", NoticeStatus.SENT.name(), by, ok.providerRef(), Timestamp.from(Instant.now()), id);
                 } else if (result instanceof Handover.NeedsAttention no) {
-                    jdbc.update("UPDATE notice SET status = 'ATTENTION', last_error = ? WHERE id = ?", cut(no.reason()), id);
+                    jdbc.update("UPDATE notice SET status = ?, last_error = ? WHERE id = ?", NoticeStatus.ATTENTION.name(),
+                            cut(no.reason()), id);
                 } else if (result instanceof Handover.TryLater later) {
-                    jdbc.update("UPDATE notice SET status = 'PENDING', last_error = ? WHERE id = ?", cut(later.reason()), id);
+                    jdbc.update("UPDATE notice SET status = ?, last_error = ? WHERE id = ?", NoticeStatus.PENDING.name(),
+                            cut(later.reason()), id);
                 }
             });
             if (result instanceof Handover.Sent) {
@@ -189,7 +194,7 @@ public class NoticeHandoffTasklet implements Tasklet {
                 SELECT n.notice_key, n.kind, a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city,
                        a.billing_region, a.billing_postal_code, a.billing_country, a.language, n.provider_ref
                 FROM notice n JOIN account a ON a.id = n.account_id
-                WHERE n.notice_date = ? AND n.channel = 'PRINT' AND n.status = 'SENT' AND n.courier = ? ORDER BY n.id""",
+                WHERE n.notice_date = ? AND n.channel = ? AND n.status = ? AND n.courier = ? ORDER BY n.id""",
                 (rs, n) -> {
                     byte[] pdf = readLetter(batch, rs.getString(12));
                     return new ManifestEntry(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -197,7 +202,7 @@ public class NoticeHandoffTasklet implements Tasklet {
                                     rs.getString(8), rs.getString(9), rs.getString(10), Language.of(rs.getString(11))),
                             rs.getString(9), rs.getString(10), rs.getString(12), MailVendorBatch.pageCount(pdf),
                             MailVendorBatch.sha256(pdf));
-                }, day, MailVendorCourier.NAME);
+                }, day, DeliveryChannel.PRINT.name(), NoticeStatus.SENT.name(), MailVendorCourier.NAME);
         batch.writeManifest(entries);
     }
 
