@@ -149,7 +149,7 @@ public final class InvoiceEmail {
     }
 
     /** A message whose Message-ID is fixed instead of generated anew at every save. */
-    private static final class KeyedMessage extends MimeMessage {
+    static final class KeyedMessage extends MimeMessage {
 
         private final String messageId;
 

@@ -38,7 +38,8 @@ public class CollectionsJobConfiguration {
 
     @Bean
     public Job collections(JobRepository jobRepository, Step payments, Step depositSlips, Step lateFees,
-                           Step delinquency, Step provisioningLists, Step writeOffs, RunReport runReport) {
+                           Step delinquency, Step provisioningLists, Step notices, Step noticeHandoff, Step writeOffs,
+                           RunReport runReport) {
         return new JobBuilder(CollectionsJob.NAME, jobRepository)
                 // out/reports/<date>/collections-report.html when the run ends
                 .listener(RunReportListener.collections(runReport, jobRepository))
@@ -57,6 +58,9 @@ public class CollectionsJobConfiguration {
                 .next(lateFees)
                 .next(delinquency)
                 .next(provisioningLists)
+                // reminders, past-due warnings, suspension and reactivation notices, usage alerts (NoticesConfiguration)
+                .next(notices)
+                .next(noticeHandoff)
                 .build();
     }
 

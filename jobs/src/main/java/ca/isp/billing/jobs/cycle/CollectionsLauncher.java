@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.report.RunReport;
 import ca.isp.billing.jobs.cycle.CycleOutcome.Result;
 import ca.isp.billing.jobs.support.CollectionsJob;
 import ca.isp.billing.jobs.support.RunGuard;
@@ -39,16 +40,18 @@ public class CollectionsLauncher {
     private final BillingProperties properties;
     private final Clock clock;
     private final RunGuard guard;
+    private final RunReport runReport;
 
     public CollectionsLauncher(JobOperator jobOperator, JobRepository jobRepository,
                                @Qualifier("collections") Job collections, BillingProperties properties, Clock clock,
-                               RunGuard guard) {
+                               RunGuard guard, RunReport runReport) {
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.collections = collections;
         this.properties = properties;
         this.clock = clock;
         this.guard = guard;
+        this.runReport = runReport;
     }
 
     public CycleOutcome collect(LocalDate date) {
@@ -95,6 +98,10 @@ public class CollectionsLauncher {
             for (StepExecution step : execution.getStepExecutions()) {
                 counts.append(String.format("%n  %-18s read %d, written %d, filtered %d, skipped %d", step.getStepName(),
                         step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
+            }
+            // the receivables' ageing on the date, per currency (the collections report has the table)
+            for (String line : runReport.ageingTotals(date)) {
+                counts.append(String.format("%n  ageing %s", line));
             }
             return new CycleOutcome(date, Result.COMPLETED, "Collections " + date + " completed (run "
                     + execution.getId() + "):" + counts, execution);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.google.gson.JsonArray;
@@ -86,25 +87,36 @@ public class LobCourier implements Courier {
 
     @Override
     public Handover handOver(DeliveryToSend delivery, byte[] pdf) {
-        String name = delivery.document().customerName();
+        return sendLetter(delivery.idempotencyKey(), "Invoice " + delivery.document().invoiceNumber(),
+                delivery.document().customerName(), delivery.billingAddress(),
+                ordered("account", delivery.document().accountNumber(), "invoice", delivery.document().invoiceNumber()),
+                pdf, delivery.renderedAt());
+    }
+
+    /**
+     * Any letter of ours (an invoice, a notice) to {@code name} at {@code to}, keyed by
+     * {@code key} (Lob's Idempotency-Key and the {@code delivery} metadata), with more metadata
+     * beside it; {@code madeAt}: when its PDF was made (a key older than Lob remembers is looked up first).
+     */
+    public Handover sendLetter(String key, String description, String name, Address to, Map<String, String> metadata,
+                               byte[] pdf, LocalDateTime madeAt) {
         List<PdfPages.Size> pages = PdfPages.sizes(pdf);
-        Optional<String> refusal = LobLetterRules.refusal(name, delivery.billingAddress(), pages, settings.doubleSided());
+        Optional<String> refusal = LobLetterRules.refusal(name, to, pages, settings.doubleSided());
         if (refusal.isPresent()) {
             return new Handover.NeedsAttention(refusal.get());
         }
-        if (delivery.renderedAt() != null && delivery.renderedAt().isBefore(LocalDateTime.now().minus(KEY_LIFETIME))) {
-            Optional<Handover> known = existingLetter(delivery.idempotencyKey());
+        if (madeAt != null && madeAt.isBefore(LocalDateTime.now().minus(KEY_LIFETIME))) {
+            Optional<Handover> known = existingLetter(key);
             if (known.isPresent()) {
                 return known.get();
             }
         }
-        LetterEditable letter = letter(delivery);
+        LetterEditable letter = letter(key, description, name, to, metadata);
         LobRetryAfter retryAfter = new LobRetryAfter();
-        LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), delivery.idempotencyKey() + ".pdf",
-                retryAfter));
+        LettersApi letters = new LettersApi(client(LobAddressArea.blanked(pdf), key + ".pdf", retryAfter));
         for (int attempt = 1; ; attempt++) {
             try {
-                Letter sent = letters.create(letter, delivery.idempotencyKey());
+                Letter sent = letters.create(letter, key);
                 return new Handover.Sent(sent.getId());
             } catch (ApiException e) {
                 int code = e.getCode();
@@ -160,19 +172,28 @@ public class LobCourier implements Courier {
         return client;
     }
 
-    private LetterEditable letter(DeliveryToSend delivery) {
+    private LetterEditable letter(String key, String description, String name, Address to,
+                                  Map<String, String> metadata) {
         LetterEditable letter = new LetterEditable();
-        letter.setDescription("Invoice " + delivery.document().invoiceNumber());
-        letter.setTo(address(delivery.document().customerName(), delivery.billingAddress()));
+        letter.setDescription(description);
+        letter.setTo(address(name, to));
         letter.setFrom(from);
         letter.setColor(settings.color());
         letter.setDoubleSided(settings.doubleSided());
         letter.setAddressPlacement(LetterEditable.AddressPlacementEnum.TOP_FIRST_PAGE);
         letter.setMailType(MailType.FIRST_CLASS);
-        letter.putMetadataItem("account", delivery.document().accountNumber());
-        letter.putMetadataItem("invoice", delivery.document().invoiceNumber());
-        letter.putMetadataItem(DELIVERY_METADATA, delivery.idempotencyKey());
+        metadata.forEach(letter::putMetadataItem);
+        letter.putMetadataItem(DELIVERY_METADATA, key);
         return letter;
+    }
+
+    /** Metadata in the order given (the form Lob receives keeps it). */
+    public static Map<String, String> ordered(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private static AddressEditable address(String name, Address address) {

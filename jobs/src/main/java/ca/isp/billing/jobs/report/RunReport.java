@@ -106,9 +106,10 @@ public class RunReport {
         List<Chart> charts = List.of(
                 new Chart(ageing(date), List.of("currency", "bucket"), "amount", List.of("invoices", "amount")),
                 new Chart(rejects(window, "payments"), List.of("source", "field", "reason"), "lines", List.of("lines")),
+                new Chart(notices(date), List.of("kind", "channel", "status"), "notices", List.of("notices")),
                 new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
         return write(Page.COLLECTIONS, date, "Collections " + date,
-                List.of("Receivables on " + date + ", payment files read by the day's runs, "
+                List.of("Receivables on " + date + ", payment files read by the day's runs, notices of the day, "
                         + executions.size() + " run(s)."), charts);
     }
 
@@ -230,6 +231,40 @@ public class RunReport {
                 Money.round(amount))));
         return new ReportTable("ageing", "Receivables by days past due on " + asOf,
                 List.of(text("currency"), text("bucket"), count("invoices"), money("amount")), rows);
+    }
+
+    /**
+     * The ageing's totals for a run's summary, a line per currency with every bucket:
+     * {@code CAD: not due 60.00 (1), 1-30 days 245.50 (4), 31-60 days 0.00 (0), ...} (amounts owed, invoices).
+     */
+    public List<String> ageingTotals(LocalDate asOf) {
+        Map<String, Map<String, List<Object>>> byCurrency = new TreeMap<>();
+        for (List<Object> row : ageing(asOf).rows()) {
+            byCurrency.computeIfAbsent((String) row.get(0), c -> new java.util.HashMap<>()).put((String) row.get(1), row);
+        }
+        List<String> lines = new ArrayList<>();
+        byCurrency.forEach((currency, buckets) -> {
+            List<String> parts = new ArrayList<>();
+            for (AgeingBucket bucket : AgeingBucket.values()) {
+                List<Object> row = buckets.get(bucket.label());
+                parts.add(bucket.label() + " " + (row == null ? "0.00 (0)"
+                        : ((BigDecimal) row.get(3)).toPlainString() + " (" + row.get(2) + ")"));
+            }
+            lines.add(currency + ": " + String.join(", ", parts));
+        });
+        return lines;
+    }
+
+    /** The notices of the day (notice outbox) per kind, channel and status: SENT, PENDING (tried again), ATTENTION. */
+    ReportTable notices(LocalDate date) {
+        List<List<Object>> rows = new ArrayList<>();
+        jdbc.query("""
+                SELECT kind, channel, status, COUNT(*) FROM notice WHERE notice_date = ?
+                GROUP BY kind, channel, status ORDER BY kind, channel, status""", rs -> {
+            rows.add(List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        }, date);
+        return new ReportTable("notices", "Notices of " + date,
+                List.of(text("kind"), text("channel"), text("status"), count("notices")), rows);
     }
 
     /** The outbox rows of the cycle's invoices per channel and status. */
