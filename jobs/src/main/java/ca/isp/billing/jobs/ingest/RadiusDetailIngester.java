@@ -92,11 +92,19 @@ public class RadiusDetailIngester implements Tasklet {
     private final NamedParameterJdbcTemplate named;
     private final RatedUsageInsert insert;
     private final BillingProperties properties;
+    private final int perTransaction;
     /** Files looked at in this step execution: each once per run. */
     private final Set<Path> done = new HashSet<>();
 
     public RadiusDetailIngester(String source, Path folder, String pattern, FreeRadiusDetailReader.Settings settings,
                                 JdbcTemplate jdbc, UsageRating rating, BillingProperties properties) {
+        this(source, folder, pattern, settings, jdbc, rating, properties, PER_TRANSACTION);
+    }
+
+    /** As above, reading at most {@code perTransaction} records per transaction (a test's few). */
+    RadiusDetailIngester(String source, Path folder, String pattern, FreeRadiusDetailReader.Settings settings,
+                         JdbcTemplate jdbc, UsageRating rating, BillingProperties properties, int perTransaction) {
+        this.perTransaction = perTransaction;
         this.source = source;
         this.folder = folder;
         this.pattern = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
@@ -139,7 +147,7 @@ public class RadiusDetailIngester implements Tasklet {
                 long bad = 0;
                 long taken = 0;
                 // the count is checked before hasNext(): it reads ahead, and the position must stay after the last record taken
-                while (!(more = taken >= PER_TRANSACTION) && reader.hasNext()) {
+                while (!(more = taken >= perTransaction) && reader.hasNext()) {
                     taken++;
                     Parsed<RadiusRecord> parsed = reader.next();
                     if (parsed instanceof Parsed.Ok<RadiusRecord> ok) {
