@@ -137,8 +137,8 @@ Usage: ./run.sh <command> [options]
         the time and invoices/s of charge + tax + render.
   bench ingest [--records N]
         Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
-        (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write as
-        many rows with plain batched JDBC; the last line compares the two rates.
+        (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write the
+        same rows again with plain batched JDBC; the last line compares the two rates.
   bench render [--invoices N] [--engine html|layout] [--accounts A]
         Bill a demo of A accounts (default 300) under var/bench-render/, then render N of its
         invoices (default 2,000, both languages, fonts embedded, an attachment appended) on one

@@ -1,7 +1,6 @@
 package ca.isp.billing.jobs.ingest;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,9 +13,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.readers.CallRecord;
 import ca.isp.billing.readers.Identifier;
@@ -26,8 +25,9 @@ import ca.isp.billing.readers.RejectFileWriter;
 
 /**
  * Ingests call detail files (Asterisk, FreeSWITCH, a collector's generic CDR CSV) from a source's
- * inbox into usage_record as VOICE records (status NEW): the seconds billed (0 for a call not
- * answered), the number dialed and how the call ended. The record's service id is the calling
+ * inbox into usage_record as VOICE records: the seconds billed (0 for a call not
+ * answered), the number dialed and how the call ended, already rated (UsageRating: RATED,
+ * UNMATCHED or RATING_GAP, the last two taken again by the rate step). The record's service id is the calling
  * number, or the switch's account code when the source says so (match-by); a call with neither
  * is rejected, since nothing could ever find whose call it was. The source's name is the records'
  * source, so the key (record_id, source) is the call's id in its own switch: a call read twice
@@ -41,15 +41,18 @@ public class CallFileIngester extends InboxFileTasklet<CallRecord> {
     private final boolean byAccountCode;
     private final ZoneId zone;
     private final NamedParameterJdbcTemplate named;
+    private final RatedUsageInsert insert;
 
     public CallFileIngester(String source, Path inbox, String pattern, Opener<CallRecord> opener, boolean byAccountCode,
-                            ZoneId zone, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                            ZoneId zone, JdbcTemplate jdbc, UsageRating rating,
+                            PlatformTransactionManager transactionManager,
                             BillingProperties properties, FaultInjection faults) {
         super(source, inbox, pattern, opener, BATCH, jdbc, transactionManager, properties, faults);
         this.source = source;
         this.byAccountCode = byAccountCode;
         this.zone = zone;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.insert = new RatedUsageInsert(jdbc, rating);
     }
 
     @Override
@@ -61,7 +64,7 @@ public class CallFileIngester extends InboxFileTasklet<CallRecord> {
                 rs -> {
                     known.add(rs.getString(1));
                 });
-        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<RatedUsageInsert.NewUsage> inserts = new ArrayList<>();
         long refused = 0;
         for (Parsed.Ok<CallRecord> ok : batch) {
             CallRecord call = ok.row();
@@ -76,20 +79,12 @@ public class CallFileIngester extends InboxFileTasklet<CallRecord> {
             if (!known.add(call.callId())) {
                 continue;
             }
-            inserts.add(new MapSqlParameterSource()
-                    .addValue("source", source).addValue("recordId", call.callId())
-                    .addValue("serviceId", serviceId).addValue("type", UsageType.VOICE.name())
-                    .addValue("start", Timestamp.valueOf(LocalDateTime.ofInstant(call.start(), zone)))
-                    .addValue("quantity", call.answered() ? call.billSeconds() : 0L)
-                    .addValue("destination", call.destination())
-                    .addValue("disposition", call.disposition().name())
-                    .addValue("file", fileId).addValue("new", UsageStatus.NEW.name()));
+            inserts.add(new RatedUsageInsert.NewUsage(source, call.callId(), serviceId, UsageType.VOICE,
+                    LocalDateTime.ofInstant(call.start(), zone), call.answered() ? call.billSeconds() : 0L,
+                    null, null, null, null, null, call.destination(), call.disposition().name(), fileId));
         }
-        named.batchUpdate("""
-                INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity,
-                    destination, disposition, file_id, status)
-                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :destination, :disposition, :file, :new)""",
-                inserts.toArray(MapSqlParameterSource[]::new));
+        // written once, rated (the rate step takes again only the unmatched calls and the rating gaps)
+        insert.insert(inserts);
         return new BatchCounts(inserts.size(), batch.size() - inserts.size() - refused);
     }
 }

@@ -29,9 +29,9 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.SessionSplitter;
-import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.readers.AcctStatusType;
 import ca.isp.billing.readers.BadFileException;
 import ca.isp.billing.readers.FilePosition;
@@ -44,7 +44,7 @@ import ca.isp.billing.readers.RejectFileWriter;
 
 /**
  * Reads FreeRADIUS's accounting detail files where the server writes them ({@code <folder>/<nas-ip>/detail-YYYYMMDD}),
- * never moving them, one file per transaction. How far each file was read is kept in
+ * never moving them, one file (or 10,000 records of it) per transaction. How far each file was read is kept in
  * {@code source_file} and moved in the transaction that stores what was read, so the next run
  * takes only the records added since, and a record not complete yet (the server is writing it)
  * waits for the next run: no record is taken twice or lost.
@@ -63,6 +63,10 @@ import ca.isp.billing.readers.RejectFileWriter;
  * their last counters ({@code ended_by} NAS_RESTART, NAS_SHUTDOWN); a session read again after
  * that goes on.
  *
+ * <p>Each record is stored already rated (UsageRating, the rate step's rules): RATED, or
+ * UNMATCHED when no subscription has its user name or framed IP address yet, which the rate step
+ * takes again on every run.
+ *
  * <p>A record is dated (start_time, in the source's zone) by the start of what it counts: the
  * session's start for its first reading, the reading before for the next ones. Its file_id is
  * null: it comes from no inbox file (the position read is in {@code source_file}).
@@ -71,6 +75,12 @@ public class RadiusDetailIngester implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(RadiusDetailIngester.class);
     private static final int BATCH = 1000;
+    /**
+     * Records read in one transaction at most: the position read moves with them, so a large file
+     * is read in several commits (a smaller transaction for the database to hold, and for H2 in
+     * -Xmx512m) with the same exactness as one.
+     */
+    private static final int PER_TRANSACTION = 10_000;
     /** uk_usage_record holds record_id in 100 characters: the session's id, '/' and the reading's number. */
     private static final int MAX_UNIQUE_ID = 90;
 
@@ -80,18 +90,28 @@ public class RadiusDetailIngester implements Tasklet {
     private final FreeRadiusDetailReader.Settings settings;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final RatedUsageInsert insert;
     private final BillingProperties properties;
+    private final int perTransaction;
     /** Files looked at in this step execution: each once per run. */
     private final Set<Path> done = new HashSet<>();
 
     public RadiusDetailIngester(String source, Path folder, String pattern, FreeRadiusDetailReader.Settings settings,
-                                JdbcTemplate jdbc, BillingProperties properties) {
+                                JdbcTemplate jdbc, UsageRating rating, BillingProperties properties) {
+        this(source, folder, pattern, settings, jdbc, rating, properties, PER_TRANSACTION);
+    }
+
+    /** As above, reading at most {@code perTransaction} records per transaction (a test's few). */
+    RadiusDetailIngester(String source, Path folder, String pattern, FreeRadiusDetailReader.Settings settings,
+                         JdbcTemplate jdbc, UsageRating rating, BillingProperties properties, int perTransaction) {
+        this.perTransaction = perTransaction;
         this.source = source;
         this.folder = folder;
         this.pattern = FileSystems.getDefault().getPathMatcher("glob:" + pattern);
         this.settings = settings;
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.insert = new RatedUsageInsert(jdbc, rating);
         this.properties = properties;
     }
 
@@ -120,11 +140,15 @@ public class RadiusDetailIngester implements Tasklet {
         String rejectName = (source + "." + key + ".from-line-" + from.line() + ".rejects.csv").replace('/', '.');
         Counts counts = new Counts(0, 0, 0, 0);
         FilePosition to;
+        boolean more;
         try (RejectFileWriter rejects = RejectFileWriter.create(properties.rejects(), rejectName)) {
             try (FreeRadiusDetailReader reader = FreeRadiusDetailReader.open(file, from, settings)) {
                 List<Parsed.Ok<RadiusRecord>> batch = new ArrayList<>(BATCH);
                 long bad = 0;
-                while (reader.hasNext()) {
+                long taken = 0;
+                // the count is checked before hasNext(): it reads ahead, and the position must stay after the last record taken
+                while (!(more = taken >= perTransaction) && reader.hasNext()) {
+                    taken++;
                     Parsed<RadiusRecord> parsed = reader.next();
                     if (parsed instanceof Parsed.Ok<RadiusRecord> ok) {
                         batch.add(ok);
@@ -149,6 +173,9 @@ public class RadiusDetailIngester implements Tasklet {
             }
         }
         savePosition(key, to, counts);
+        if (more) {
+            done.remove(file); // the rest of it in the next transaction, from the position just saved
+        }
         for (long i = 0; i < counts.read(); i++) {
             contribution.incrementReadCount();
         }
@@ -228,7 +255,7 @@ public class RadiusDetailIngester implements Tasklet {
             return new Counts(0, 0, 0, 0);
         }
         Map<String, SessionState> sessions = load(batch);
-        List<MapSqlParameterSource> usage = new ArrayList<>();
+        List<RatedUsageInsert.NewUsage> usage = new ArrayList<>();
         List<RadiusRecord> nasEvents = new ArrayList<>();
         long stored = 0; // readings that counted something (a reading across midnight gives a record per day)
         long duplicates = 0;
@@ -275,11 +302,8 @@ public class RadiusDetailIngester implements Tasklet {
             stored++;
         }
         write(sessions.values());
-        named.batchUpdate("""
-                INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity, upload_bytes,
-                    download_bytes, session_seconds, session_key, framed_ip, file_id, status)
-                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :upload, :download, :seconds, :session,
-                    :framedIp, NULL, :new)""", usage.toArray(MapSqlParameterSource[]::new));
+        // written once, rated (the rate step takes again only the unmatched ones)
+        insert.insert(usage);
         for (RadiusRecord event : nasEvents) {
             String endedBy = (event.status() == AcctStatusType.ACCOUNTING_ON
                     ? RadiusSession.EndedBy.NAS_RESTART : RadiusSession.EndedBy.NAS_SHUTDOWN).name();
@@ -298,7 +322,7 @@ public class RadiusDetailIngester implements Tasklet {
      * were counted. The first day's record keeps the reading's id ("session/n"); the next ones are
      * "session/n.d1", "session/n.d2"... A day that got nothing has no record.
      */
-    private void addDifference(List<MapSqlParameterSource> usage, SessionState state, RadiusRecord record, Instant from,
+    private void addDifference(List<RatedUsageInsert.NewUsage> usage, SessionState state, RadiusRecord record, Instant from,
                                long upload, long download, long seconds) {
         Instant to = record.eventTime();
         List<Instant> midnights = to.isAfter(from)
@@ -313,14 +337,9 @@ public class RadiusDetailIngester implements Tasklet {
             }
             Instant start = part == 0 ? from : midnights.get(part - 1);
             String recordId = state.uniqueId + "/" + state.readings + (part == 0 ? "" : ".d" + part);
-            usage.add(new MapSqlParameterSource()
-                    .addValue("source", source).addValue("recordId", recordId)
-                    .addValue("serviceId", record.userName()).addValue("type", UsageType.DATA.name())
-                    .addValue("start", Timestamp.valueOf(LocalDateTime.ofInstant(start, settings.serverZone())))
-                    .addValue("quantity", uploads[part] + downloads[part]).addValue("upload", uploads[part])
-                    .addValue("download", downloads[part]).addValue("seconds", times[part])
-                    .addValue("session", state.uniqueId)
-                    .addValue("framedIp", record.framedIp()).addValue("new", UsageStatus.NEW.name()));
+            usage.add(new RatedUsageInsert.NewUsage(source, recordId, record.userName(), UsageType.DATA,
+                    LocalDateTime.ofInstant(start, settings.serverZone()), uploads[part] + downloads[part], uploads[part],
+                    downloads[part], times[part], state.uniqueId, record.framedIp(), null, null, null));
         }
     }
 

@@ -15,6 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.jobs.BillingProperties.Source;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.readers.AsteriskCdrFormat;
@@ -48,6 +49,8 @@ public class UsageSources implements Tasklet {
                                   PlatformTransactionManager transactionManager, DateWindow startTimes,
                                   FaultInjection faults) {
         List<Tasklet> tasklets = new ArrayList<>();
+        // Records from equipment are stored rated, with the rate tables as they are when the step starts.
+        UsageRating rating = UsageRating.load(jdbc);
         for (Map.Entry<String, Source> entry : properties.ingest().sources().entrySet()) {
             String name = entry.getKey();
             Source source = entry.getValue();
@@ -66,24 +69,24 @@ public class UsageSources implements Tasklet {
                 case FREERADIUS_DETAIL -> new RadiusDetailIngester(name, folder, pattern,
                         FreeRadiusDetailReader.Settings.of(source.effectiveZone())
                                 .with(source.stripRealm() ? RealmHandling.STRIP : RealmHandling.KEEP).within(startTimes),
-                        jdbc, properties);
+                        jdbc, rating, properties);
                 case ASTERISK_CSV -> {
                     AsteriskCdrFormat format = AsteriskCdrFormat.of(source.effectiveZone(), source.logUniqueId(),
                             source.logUserField(), source.newCdrColumns()).within(startTimes);
                     yield new CallFileIngester(name, folder, pattern, file -> LineCsvReader.open(file, FilePosition.START,
-                            format), byAccountCode, source.effectiveZone(), jdbc, transactionManager, properties, faults);
+                            format), byAccountCode, source.effectiveZone(), jdbc, rating, transactionManager, properties, faults);
                 }
                 case FREESWITCH_CSV -> {
                     FreeSwitchCdrFormat format = (source.template() == null
                             ? FreeSwitchCdrFormat.of(source.effectiveZone())
                             : FreeSwitchCdrFormat.of(source.template(), source.effectiveZone())).within(startTimes);
                     yield new CallFileIngester(name, folder, pattern, file -> LineCsvReader.open(file, FilePosition.START,
-                            format), byAccountCode, source.effectiveZone(), jdbc, transactionManager, properties, faults);
+                            format), byAccountCode, source.effectiveZone(), jdbc, rating, transactionManager, properties, faults);
                 }
                 case GENERIC_CDR -> {
                     GenericCdrFormat format = GenericCdrFormat.of(source.effectiveZone()).within(startTimes);
                     yield new CallFileIngester(name, folder, pattern, file -> CsvRowReader.open(file, format),
-                            byAccountCode, source.effectiveZone(), jdbc, transactionManager, properties, faults);
+                            byAccountCode, source.effectiveZone(), jdbc, rating, transactionManager, properties, faults);
                 }
             });
         }

@@ -2,6 +2,7 @@ package ca.isp.billing.jobs.rate;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,15 +41,33 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
     }
 
     private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, long maxId, int size) {
-        List<UsageToRate> page = jdbc.query("""
-                SELECT id, record_id, service_id, usage_type, start_time, quantity, framed_ip, destination, disposition
-                FROM usage_record WHERE status IN (:toRate) AND id > :after AND id <= :max ORDER BY id LIMIT :size""",
-                new MapSqlParameterSource("after", afterId).addValue("max", maxId).addValue("size", size)
-                        .addValue("toRate", TO_RATE),
-                (rs, n) -> new UsageToRate(rs.getLong("id"), rs.getString("record_id"), rs.getString("service_id"),
-                        rs.getString("usage_type"), rs.getTimestamp("start_time").toLocalDateTime(), rs.getLong("quantity"),
-                        rs.getString("framed_ip"), rs.getString("destination"), rs.getString("disposition"), null, null,
-                        null));
+        // One query per status, each walking ix_usage_status (status, id) in order and stopping at
+        // the page's size; then the first of the three by id. With "status IN (...)" H2 read every
+        // record still to rate after the page's start and sorted them, for every page: the rate
+        // step took the square of its records (187 s for 200,000 records, issue 8's bench).
+        List<UsageToRate> found = new ArrayList<>();
+        for (String status : TO_RATE) {
+            found.addAll(jdbc.query("""
+                    SELECT id, record_id, service_id, usage_type, start_time, quantity, framed_ip, destination, disposition
+                    FROM usage_record WHERE status = :status AND id > :after AND id <= :max ORDER BY id LIMIT :size""",
+                    new MapSqlParameterSource("after", afterId).addValue("max", maxId).addValue("size", size)
+                            .addValue("status", status),
+                    (rs, n) -> new UsageToRate(rs.getLong("id"), rs.getString("record_id"), rs.getString("service_id"),
+                            rs.getString("usage_type"), rs.getTimestamp("start_time").toLocalDateTime(),
+                            rs.getLong("quantity"), rs.getString("framed_ip"), rs.getString("destination"),
+                            rs.getString("disposition"), null, null, null)));
+        }
+        found.sort(Comparator.comparingLong(UsageToRate::id));
+        List<UsageToRate> page = found.size() > size ? found.subList(0, size) : found;
+        return matched(jdbc, page);
+    }
+
+    /**
+     * The records with the subscription each belongs to (and its plan the day the record
+     * started), or as they were when none: the rate step's matching, also used by the ingest
+     * of equipment sources, which rates records as it stores them (UsageRating).
+     */
+    public static List<UsageToRate> matched(NamedParameterJdbcTemplate jdbc, List<UsageToRate> page) {
         if (page.isEmpty()) {
             return page;
         }

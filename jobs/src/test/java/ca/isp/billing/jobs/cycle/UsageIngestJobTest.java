@@ -62,7 +62,7 @@ class UsageIngestJobTest extends AbstractCycleTest {
     @Test
     @Order(1)
     void aFailedIngestIsResumedByTheSameCommand() throws IOException {
-        // given both sources' files, and the rate step made to fail on its first chunk
+        // given both sources' files, and the rate step made to fail on its first chunk (of unmatched records)
         try (Stream<Path> files = Files.walk(FIXTURES)) {
             for (Path file : files.filter(p -> p.getFileName().toString().startsWith("detail-")).toList()) {
                 Path target = RADACCT.resolve(FIXTURES.relativize(file).toString());
@@ -76,9 +76,12 @@ class UsageIngestJobTest extends AbstractCycleTest {
         // when
         CycleOutcome failed = ingestLauncher.ingest();
 
-        // then: ingested, not rated
+        // then: ingested and rated as stored (the records of equipment are written rated: 5145550101's two
+        // calls), the others stored UNMATCHED, which the failed rate step had to take again
         assertThat(failed.result()).isEqualTo(Result.FAILED);
-        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'NEW'")).isPositive();
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'NEW'")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'RATED'")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM usage_record WHERE status = 'UNMATCHED'")).isPositive();
 
         // when the same command runs again
         faults.disarm();
