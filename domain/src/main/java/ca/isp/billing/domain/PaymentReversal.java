@@ -57,7 +57,26 @@ public final class PaymentReversal {
     }
 
     /**
-     * @param amount    the reversal's amount, already checked by {@link #refusal}
+     * Why a reversal cannot take back {@code amount} from what the payment still holds on the
+     * account (its credit and what it pays on invoices), or null when it can. Money of the payment
+     * that left the account another way (a closed account's credit refunded) is out of a
+     * reversal's reach: the line is refused for an operator rather than taken from nowhere.
+     */
+    public static String beyondReach(BigDecimal amount, BigDecimal unapplied, List<Paid> paid) {
+        BigDecimal held = Money.round(unapplied).max(Money.ZERO);
+        for (Paid invoice : paid) {
+            held = held.add(Money.round(invoice.amount()));
+        }
+        if (Money.round(amount).compareTo(held) > 0) {
+            return "the payment holds only " + held.toPlainString() + " on the account now (credit and invoices it"
+                    + " pays; the rest left it, e.g. refunded at closing): a reversal of "
+                    + Money.round(amount).toPlainString() + " cannot be taken from it";
+        }
+        return null;
+    }
+
+    /**
+     * @param amount    the reversal's amount, already checked by {@link #refusal} and {@link #beyondReach}
      * @param unapplied the credit the payment left that no invoice has used
      * @param paid      what the payment pays on each invoice now
      */

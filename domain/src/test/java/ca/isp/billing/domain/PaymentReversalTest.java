@@ -71,4 +71,16 @@ class PaymentReversalTest {
         assertThatThrownBy(() -> PaymentReversal.takeBack(new BigDecimal("200.00"), BigDecimal.ZERO, PAID))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void moneyThatLeftTheAccountIsBeyondAReversalsReach() {
+        // The payment of 150.00 had its 20.00 credit refunded at closing: it holds 0.00 + 60.00 +
+        // 70.00 = 130.00 now. A chargeback of the whole 150.00 is refused (not taken from nowhere);
+        // 130.00 or less can still be taken.
+        assertThat(PaymentReversal.beyondReach(new BigDecimal("150.00"), BigDecimal.ZERO, PAID))
+                .contains("holds only 130.00").contains("150.00");
+        assertThat(PaymentReversal.beyondReach(new BigDecimal("130.00"), BigDecimal.ZERO, PAID)).isNull();
+        // with its 20.00 credit still there it holds 150.00: the whole payment can come back
+        assertThat(PaymentReversal.beyondReach(new BigDecimal("150.00"), new BigDecimal("20.00"), PAID)).isNull();
+    }
 }

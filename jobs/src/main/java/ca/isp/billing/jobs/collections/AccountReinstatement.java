@@ -82,6 +82,13 @@ public class AccountReinstatement {
             }
             throw new Refused("account " + accountNumber + " is " + status + ", not written off: nothing to reinstate");
         }
+        // A closed account has left: reinstating it would bill its pending fees to a customer who
+        // is gone. Its write-offs stay with the agency, and a payment still recovers them.
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM account_closure WHERE account_id = :id",
+                new MapSqlParameterSource("id", id), Integer.class) > 0) {
+            throw new Refused("account " + accountNumber + " was closed (close-account) before it was written off:"
+                    + " it is not reinstated (a payment still recovers its write-offs; nothing was changed)");
+        }
         LocalDate today = now.toLocalDate();
         MapSqlParameterSource row = new MapSqlParameterSource("id", id).addValue("today", today).addValue("now", now)
                 .addValue("by", by).addValue("from", AccountStatus.WRITTEN_OFF.name())

@@ -82,7 +82,9 @@ public class WriteOffTasklet implements Tasklet {
                 .addValue("writtenOff", AccountStatus.WRITTEN_OFF.name()).addValue("closed", AccountStatus.CLOSED.name())
                 .addValue("dueBy", policy.dueOnOrBefore(date)).addValue("date", date);
         // the suspended accounts whose oldest unpaid invoice is old enough, with all their open invoices; and
-        // written-off accounts with a balance open again (a returned payment, an invoice released late)
+        // written-off accounts with a balance open again (a returned payment, an invoice released late).
+        // A closed account waits while its final bill is not settled (held for review): its credit
+        // pays what it owes first, only the rest is written off.
         Map<Long, List<OpenInvoice>> byAccount = new LinkedHashMap<>();
         Map<Long, AccountStatus> statuses = new LinkedHashMap<>();
         jdbc.query("""
@@ -90,6 +92,7 @@ public class WriteOffTasklet implements Tasklet {
                     (SELECT COUNT(*) FROM write_off w WHERE w.invoice_id = i.id)
                 FROM account a JOIN open_invoice i ON i.account_id = a.id
                 WHERE (a.status = :writtenOff OR (a.status IN (:suspended, :closed)
+                       AND NOT EXISTS (SELECT 1 FROM account_closure c WHERE c.account_id = a.id AND c.settled = FALSE)
                        AND EXISTS (SELECT 1 FROM open_invoice o WHERE o.account_id = a.id AND o.due_date <= :dueBy)))
                   AND (i.review_status IN ('CLEARED', 'RELEASED')
                        OR EXISTS (SELECT 1 FROM invoice v WHERE v.id = i.id AND v.origin = 'IMPORTED'))

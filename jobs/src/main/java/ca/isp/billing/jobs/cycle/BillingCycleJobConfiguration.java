@@ -140,6 +140,8 @@ public class BillingCycleJobConfiguration {
      * invoices, and the cycle only its own (support.InvoiceScope).
      */
     private static final String INVOICE_ACCOUNT = "#{jobParameters['invoiceAccount']}";
+    /** The running job's name (billingCycle, invoiceNow, closeAccount): it names a scope's vendor batch. */
+    private static final String JOB_NAME = "#{stepExecution.jobExecution.jobInstance.jobName}";
 
     private final JobRepository jobRepository;
     private final PlatformTransactionManager transactionManager;
@@ -507,9 +509,10 @@ public class BillingCycleJobConfiguration {
     @StepScope
     public DeliveryWriter deliveryWriter(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
                                          InvoiceEmail invoiceEmail, CompanyProfiles company, OkHttpClient lobHttp,
-                                         @Value(INVOICE_ACCOUNT) String invoiceAccount) {
-        return new DeliveryWriter(named, couriers(cycleDate, InvoiceScope.of(invoiceAccount), invoiceEmail, company,
-                lobHttp),
+                                         @Value(INVOICE_ACCOUNT) String invoiceAccount,
+                                         @Value(JOB_NAME) String jobName) {
+        return new DeliveryWriter(named, couriers(cycleDate, InvoiceScope.of(invoiceAccount), jobName, invoiceEmail,
+                company, lobHttp),
                 properties.handoff().maxConsecutiveErrors(), faults);
     }
 
@@ -518,9 +521,9 @@ public class BillingCycleJobConfiguration {
      * SMTP when SMTP_HOST is set, else .eml files; letters to billing.handoff.mail-vendor-countries
      * go to the mail-vendor batch in any case.
      */
-    private Couriers couriers(LocalDate cycleDate, InvoiceScope scope, InvoiceEmail invoiceEmail,
+    private Couriers couriers(LocalDate cycleDate, InvoiceScope scope, String jobName, InvoiceEmail invoiceEmail,
                               CompanyProfiles company, OkHttpClient lobHttp) {
-        Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate, scope));
+        Courier mailVendor = new MailVendorCourier(mailVendorBatch(cycleDate, scope, jobName));
         BillingProperties.Lob lob = properties.lob();
         Courier print = lob.configured()
                 ? new LobCourier(lob, company.forLanguage(Language.EN).name(), company.lobReturnAddress(), lobHttp,
@@ -543,9 +546,10 @@ public class BillingCycleJobConfiguration {
     @Bean
     @StepScope
     public MailVendorManifestTasklet mailVendorManifestTasklet(@Value("#{jobParameters['cycleDate']}") LocalDate cycleDate,
-                                                               @Value(INVOICE_ACCOUNT) String invoiceAccount) {
+                                                               @Value(INVOICE_ACCOUNT) String invoiceAccount,
+                                                               @Value(JOB_NAME) String jobName) {
         InvoiceScope scope = InvoiceScope.of(invoiceAccount);
-        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate, scope), cycleDate,
+        return new MailVendorManifestTasklet(jdbc, mailVendorBatch(cycleDate, scope, jobName), cycleDate,
                 properties.handoff().vendorZip(), faults, scope);
     }
 
@@ -556,10 +560,10 @@ public class BillingCycleJobConfiguration {
                 .build();
     }
 
-    /** The cycle's batch, out/mail-vendor/<date>, or invoice-now's of its own (InvoiceScope.batchName). */
-    private MailVendorBatch mailVendorBatch(LocalDate cycleDate, InvoiceScope scope) {
+    /** The cycle's batch, out/mail-vendor/<date>, or invoice-now's or close-account's of its own (InvoiceScope.batchName). */
+    private MailVendorBatch mailVendorBatch(LocalDate cycleDate, InvoiceScope scope, String jobName) {
         Path root = properties.out().resolve("mail-vendor");
-        return new MailVendorBatch(ca.isp.billing.domain.files.FolderGuard.resolve(root, scope.batchName(cycleDate)),
+        return new MailVendorBatch(ca.isp.billing.domain.files.FolderGuard.resolve(root, scope.batchName(cycleDate, jobName)),
                 properties.handoff().vendorDoubleSided());
     }
 

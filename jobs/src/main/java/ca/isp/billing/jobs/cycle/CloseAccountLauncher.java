@@ -95,6 +95,19 @@ public class CloseAccountLauncher {
                     return CycleOutcome.of(today, Result.REFUSED, "the last day of service " + lastDay + " is after"
                             + " today " + today + ": close the account on that day or later");
                 }
+                // A credit refunded while write-offs of the account are still outstanding would pay the
+                // customer money the company wrote off as never received: the credit is owed to those first.
+                java.math.BigDecimal outstanding = jdbc.queryForObject("""
+                        SELECT COALESCE(SUM(w.amount - COALESCE((SELECT SUM(r.amount) FROM write_off_recovery r
+                                                                  WHERE r.write_off_id = w.id), 0)), 0)
+                        FROM write_off w JOIN account a ON a.id = w.account_id WHERE a.account_number = :a""",
+                        params, java.math.BigDecimal.class);
+                if (choice == FinalSettlement.Choice.REFUND && outstanding != null && outstanding.signum() > 0) {
+                    return CycleOutcome.of(today, Result.REFUSED, "account " + accountNumber + " has "
+                            + outstanding.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString()
+                            + " written off still outstanding: its credit is owed to that first, nothing is refunded;"
+                            + " close it with --carry");
+                }
                 List<String> later = jdbc.queryForList("""
                         SELECT s.subscription_id FROM subscription s JOIN account a ON a.id = s.account_id
                         WHERE a.account_number = :a AND s.start_date > :day ORDER BY s.subscription_id""", params,

@@ -129,11 +129,13 @@ public class InvoiceNowLauncher {
         if (account == null || account == 0) {
             return "unknown account '" + accountNumber + "'";
         }
-        Integer writtenOff = jdbc.queryForObject("""
-                SELECT COUNT(*) FROM account WHERE account_number = :a AND status = 'WRITTEN_OFF'""",
-                new MapSqlParameterSource("a", accountNumber), Integer.class);
-        if (writtenOff != null && writtenOff > 0) {
+        String status = jdbc.queryForObject("SELECT status FROM account WHERE account_number = :a",
+                new MapSqlParameterSource("a", accountNumber), String.class);
+        if ("WRITTEN_OFF".equals(status)) {
             return "account " + accountNumber + " is written off: it is not invoiced any more";
+        }
+        if ("CLOSED".equals(status)) {
+            return "account " + accountNumber + " is closed: its final bill was its last invoice";
         }
         if (quoteRef == null) {
             return null;

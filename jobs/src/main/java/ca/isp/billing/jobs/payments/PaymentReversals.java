@@ -102,6 +102,10 @@ class PaymentReversals {
                 FROM payment_allocation x JOIN invoice i ON i.id = x.invoice_id WHERE x.payment_id = :payment""",
                 payment, (rs, n) -> new PaymentReversal.Paid(rs.getLong(1), rs.getString(2),
                         rs.getObject(3, LocalDate.class), rs.getBigDecimal(4)));
+        String unreachable = PaymentReversal.beyondReach(amount, original.unapplied(), paid);
+        if (unreachable != null) {
+            return reject(rejects, fileName, line, "amount", "payment '" + r.reverses() + "': " + unreachable);
+        }
         PaymentReversal.Outcome taken = PaymentReversal.takeBack(amount, original.unapplied(), paid);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         named.update("""

@@ -279,14 +279,16 @@ public class ManagementReports {
      * Issued invoices dated in the period (billed ones; opening balances are the previous system's):
      * what each asked, and what became of it as of now: paid, written off (write_off, on which day)
      * and still open, total = paid + written off + open; and the account's status (WRITTEN_OFF: no
-     * longer invoiced).
+     * longer invoiced). One row per invoice: an invoice written off again (a returned payment on a
+     * written-off account) shows its last write-off's day.
      */
     ReportTable invoices(LocalDate from, LocalDate to) {
         List<List<Object>> rows = new ArrayList<>();
         jdbc.query("""
                 SELECT i.invoice_number, a.account_number, i.invoice_date, i.due_date, i.currency, i.subtotal,
-                    i.tax_total, i.total, i.amount_paid, i.amount_due, i.amount_written_off, w.written_off_on, a.status
-                FROM invoice i JOIN account a ON a.id = i.account_id LEFT JOIN write_off w ON w.invoice_id = i.id
+                    i.tax_total, i.total, i.amount_paid, i.amount_due, i.amount_written_off,
+                    (SELECT MAX(w.written_off_on) FROM write_off w WHERE w.invoice_id = i.id), a.status
+                FROM invoice i JOIN account a ON a.id = i.account_id
                 WHERE i.status = ? AND i.origin = ? AND i.invoice_date BETWEEN ? AND ?
                 ORDER BY i.invoice_number""", rs -> {
                     rows.add(Arrays.asList(rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(),

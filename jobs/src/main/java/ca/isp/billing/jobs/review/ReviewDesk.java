@@ -197,7 +197,19 @@ public class ReviewDesk {
         return transaction.execute(status -> {
             List<String> notes = new ArrayList<>();
             LocalDate today = LocalDate.now(clock);
-            for (long[] id : heldIds(cycleDate, invoices)) {
+            List<long[]> ids = heldIds(cycleDate, invoices);
+            // A final bill (close-account) is the closed account's last invoice: voided, nothing
+            // would ever bill its service to the last day nor settle its credit. Release it instead.
+            for (long[] id : ids) {
+                String source = jdbc.queryForObject("SELECT source FROM invoice WHERE id = :id",
+                        new MapSqlParameterSource("id", id[0]), String.class);
+                if (ca.isp.billing.jobs.support.CloseAccountJob.FINAL.equals(source)) {
+                    throw new Refused("invoice " + jdbc.queryForObject("SELECT invoice_number FROM invoice WHERE id = :id",
+                            new MapSqlParameterSource("id", id[0]), String.class) + " is a closed account's final bill:"
+                            + " it cannot be voided (release it; nothing was changed)");
+                }
+            }
+            for (long[] id : ids) {
                 notes.add(voidOne(id[0], id[1], cycleDate, today, reason.strip(), by));
             }
             return notes;

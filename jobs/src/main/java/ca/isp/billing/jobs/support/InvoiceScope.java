@@ -30,18 +30,21 @@ public record InvoiceScope(String accountNumber) {
 
     /**
      * The name of the scope's mail-vendor batch of {@code date}: the cycle's is the date
-     * ({@code 2026-11-20}); invoice-now's a batch of its own, {@code 2026-11-20-invoice-now-<account>},
-     * so an invoice-now on a cycle's date never rewrites what was handed to the vendor for the cycle.
+     * ({@code 2026-11-20}); invoice-now's and close-account's a batch of their own per job and
+     * account, {@code 2026-11-20-invoice-now-<account>}, {@code 2026-11-20-close-account-<account>},
+     * so neither ever rewrites what was handed to the vendor for the cycle or for the other.
+     * Account numbers are CODE identifiers (letters, digits, '.', '_', '-'; no "..").
      */
-    public String batchName(java.time.LocalDate date) {
+    public String batchName(java.time.LocalDate date, String jobName) {
         if (accountNumber == null) {
             return date.toString();
         }
-        if (!accountNumber.matches("[A-Za-z0-9_-]{1,20}")) {
+        if (!accountNumber.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,19}") || accountNumber.contains("..")) {
             throw new IllegalArgumentException("account number \"" + accountNumber
-                    + "\" is not usable in a batch name (letters, digits, _ and - only, at most 20)");
+                    + "\" is not usable in a batch name (letters, digits, '.', '_' and '-' only, at most 20)");
         }
-        return date + "-invoice-now-" + accountNumber;
+        return date + "-" + jobName.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT) + "-"
+                + accountNumber;
     }
 
     public MapSqlParameterSource bind(MapSqlParameterSource params) {

@@ -63,6 +63,8 @@ class CloseAccountTest extends AbstractCycleTest {
     private CollectionsLauncher collections;
     @Autowired
     private ReviewDesk reviewDesk;
+    @Autowired
+    private ca.isp.billing.jobs.cycle.InvoiceNowLauncher invoiceNow;
 
     @Test
     void theFinalBillCreditsTheDaysPaidAheadBillsTheUsageAndRefundsTheCreditOnce() throws Exception {
@@ -168,6 +170,11 @@ class CloseAccountTest extends AbstractCycleTest {
                 WHERE a.account_number = '470003' AND i.source = 'FINAL'""", String.class);
         assertThat(jdbc.queryForObject("SELECT total FROM invoice WHERE invoice_number = ?", BigDecimal.class,
                 carryNumber)).isEqualByComparingTo("-30.14");
+        // a held final bill cannot be voided (nothing would bill the service to the last day again)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reviewDesk.voidInvoices(TODAY, List.of(carryNumber),
+                "wrong", "ana")).isInstanceOf(ReviewDesk.Refused.class).hasMessageContaining("final bill");
+        assertThat(jdbc.queryForObject("SELECT status FROM invoice WHERE invoice_number = ?", String.class, carryNumber))
+                .isNotEqualTo("VOID");
         reviewDesk.release(TODAY, List.of(carryNumber), "ana");
         assertThat(closing.close("470003", LocalDate.of(2026, 11, 10), Choice.CARRY, "ana").result())
                 .isEqualTo(Result.COMPLETED);
@@ -178,6 +185,23 @@ class CloseAccountTest extends AbstractCycleTest {
                 WHERE a.account_number = '470003'""", BigDecimal.class)).isEqualByComparingTo("15.06");
         assertThat(Fixtures.balance(jdbc, "470003")).isEqualByComparingTo("15.06");
         assertThat(count("SELECT COUNT(*) FROM refund")).isEqualTo(1);
+
+        // a closed account is not invoiced now, nor reinstated (it is not written off; a written-off
+        // closed account is refused too, see AccountReinstatement)
+        assertThat(invoiceNow.invoiceNow("470001", null).result()).isEqualTo(Result.REFUSED);
+
+        // PAY-3's 20.00 credit was refunded: a chargeback of the whole 76.50 cannot take it back from
+        // the account (it holds 56.50 of PAY-3 on the 11-01 invoice): a reject line naming the reason,
+        // and the collections run goes on (it failed before)
+        drop("hand-worked/closing/returns-2026-11-21.csv", properties.inbox("payments"));
+        CycleOutcome chargeback = collections.collect(LocalDate.of(2026, 11, 21));
+        assertThat(chargeback.result()).as(chargeback.message()).isEqualTo(Result.COMPLETED);
+        assertThat(Fixtures.rejects(properties.rejects().resolve("returns-2026-11-21.csv.rejects.csv")))
+                .extracting(r -> r.get("field"), r -> r.get("reason"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("amount",
+                        "payment 'PAY-3': the payment holds only 56.50 on the account now (credit and invoices it pays;"
+                                + " the rest left it, e.g. refunded at closing): a reversal of 76.50 cannot be taken from it"));
+        assertThat(count("SELECT COUNT(*) FROM payment_reversal")).isZero();
 
         // the next cycle bills the other account and nothing for the closed one (its reconciliation held,
         // else the cycle would have failed)
