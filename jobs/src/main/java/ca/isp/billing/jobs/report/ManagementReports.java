@@ -159,8 +159,9 @@ public class ManagementReports {
         Map<String, BigDecimal[]> byAccount = new TreeMap<>();
         Map<String, String> currencies = new TreeMap<>();
         Map<String, LocalDate> oldest = new TreeMap<>();
+        Map<String, String> types = new TreeMap<>();
         jdbc.query("""
-                SELECT a.account_number, i.currency, o.due_date, o.open_amount
+                SELECT a.account_number, i.currency, o.due_date, o.open_amount, a.customer_type
                 FROM open_invoice o JOIN invoice i ON i.id = o.id JOIN account a ON a.id = o.account_id
                 WHERE o.invoice_date <= ?""", rs -> {
                     String account = rs.getString(1) + " " + rs.getString(2);
@@ -170,6 +171,7 @@ public class ManagementReports {
                     sums[bucket] = sums[bucket].add(rs.getBigDecimal(4));
                     currencies.put(account, rs.getString(2));
                     oldest.merge(account, due, (x, y) -> x.isBefore(y) ? x : y);
+                    types.put(account, rs.getString(5));
                 }, asOf);
         List<List<Object>> rows = new ArrayList<>();
         byAccount.forEach((account, sums) -> {
@@ -183,12 +185,13 @@ public class ManagementReports {
             }
             row.add(total);
             row.add(oldest.get(account));
+            row.add(types.get(account));
             rows.add(row);
         });
         return new ReportTable("ageing", "Receivables by days past due on " + asOf,
                 List.of(text("account_number"), text("currency"), money("not_due"), money("days_1_30"),
                         money("days_31_60"), money("days_61_90"), money("days_over_90"), money("total"),
-                        date("oldest_due_date")), rows);
+                        date("oldest_due_date"), text("customer_type")), rows);
     }
 
     private static BigDecimal[] zeros() {

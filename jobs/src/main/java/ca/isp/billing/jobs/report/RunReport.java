@@ -91,6 +91,8 @@ public class RunReport {
                 new Chart(taxByJurisdiction(cycleDate), List.of("currency", "region", "jurisdiction", "tax_code"), "tax",
                         List.of("tax")),
                 new Chart(ageing(cycleDate), List.of("currency", "bucket"), "amount", List.of("invoices", "amount")),
+                new Chart(ageingByCustomerType(cycleDate), List.of("currency", "customer_type", "bucket"), "amount",
+                        List.of("invoices", "amount")),
                 new Chart(deliveries(cycleDate), List.of("channel", "status"), "deliveries", List.of("deliveries")),
                 new Chart(rejects(window, null), List.of("source", "field", "reason"), "lines", List.of("lines")),
                 new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
@@ -105,6 +107,8 @@ public class RunReport {
         RunWindow window = RunWindow.of(executions);
         List<Chart> charts = List.of(
                 new Chart(ageing(date), List.of("currency", "bucket"), "amount", List.of("invoices", "amount")),
+                new Chart(ageingByCustomerType(date), List.of("currency", "customer_type", "bucket"), "amount",
+                        List.of("invoices", "amount")),
                 new Chart(rejects(window, "payments"), List.of("source", "field", "reason"), "lines", List.of("lines")),
                 new Chart(notices(date), List.of("kind", "channel", "status"), "notices", List.of("notices")),
                 new Chart(stepTimes(executions), List.of("step", "run"), "seconds", List.of()));
@@ -233,26 +237,57 @@ public class RunReport {
                 List.of(text("currency"), text("bucket"), count("invoices"), money("amount")), rows);
     }
 
+    /** The same receivables per customer type (residential, commercial...): the billing team chases them apart. */
+    ReportTable ageingByCustomerType(LocalDate asOf) {
+        Map<List<String>, BigDecimal> amounts = new TreeMap<>(RunReport::compareKeys);
+        Map<List<String>, Long> invoices = new TreeMap<>(RunReport::compareKeys);
+        jdbc.query("""
+                SELECT i.currency, a.customer_type, o.due_date, o.open_amount
+                FROM open_invoice o JOIN invoice i ON i.id = o.id JOIN account a ON a.id = o.account_id
+                WHERE o.invoice_date <= ?""", rs -> {
+            AgeingBucket bucket = AgeingBucket.of(rs.getDate(3).toLocalDate(), asOf);
+            List<String> key = List.of(rs.getString(1), rs.getString(2), String.valueOf(bucket.ordinal()), bucket.label());
+            amounts.merge(key, rs.getBigDecimal(4), BigDecimal::add);
+            invoices.merge(key, 1L, Long::sum);
+        }, asOf);
+        List<List<Object>> rows = new ArrayList<>();
+        amounts.forEach((key, amount) -> rows.add(List.of(key.get(0), key.get(1), key.get(3), invoices.get(key),
+                Money.round(amount))));
+        return new ReportTable("ageing-by-customer-type", "Receivables by customer type and days past due on " + asOf,
+                List.of(text("currency"), text("customer_type"), text("bucket"), count("invoices"), money("amount")),
+                rows);
+    }
+
     /**
-     * The ageing's totals for a run's summary, a line per currency with every bucket:
+     * The ageing's totals for a run's summary, a line per currency and customer type, then a line
+     * per currency, with every bucket:
      * {@code CAD: not due 60.00 (1), 1-30 days 245.50 (4), 31-60 days 0.00 (0), ...} (amounts owed, invoices).
      */
     public List<String> ageingTotals(LocalDate asOf) {
+        List<String> lines = new ArrayList<>();
+        Map<String, Map<String, List<Object>>> byType = new TreeMap<>();
+        for (List<Object> row : ageingByCustomerType(asOf).rows()) {
+            byType.computeIfAbsent(row.get(0) + " " + row.get(1), k -> new java.util.HashMap<>())
+                    .put((String) row.get(2), row.subList(2, 5));
+        }
+        byType.forEach((group, buckets) -> lines.add(group + ": " + bucketParts(buckets)));
         Map<String, Map<String, List<Object>>> byCurrency = new TreeMap<>();
         for (List<Object> row : ageing(asOf).rows()) {
-            byCurrency.computeIfAbsent((String) row.get(0), c -> new java.util.HashMap<>()).put((String) row.get(1), row);
+            byCurrency.computeIfAbsent((String) row.get(0), c -> new java.util.HashMap<>()).put((String) row.get(1), row.subList(1, 4));
         }
-        List<String> lines = new ArrayList<>();
-        byCurrency.forEach((currency, buckets) -> {
-            List<String> parts = new ArrayList<>();
-            for (AgeingBucket bucket : AgeingBucket.values()) {
-                List<Object> row = buckets.get(bucket.label());
-                parts.add(bucket.label() + " " + (row == null ? "0.00 (0)"
-                        : ((BigDecimal) row.get(3)).toPlainString() + " (" + row.get(2) + ")"));
-            }
-            lines.add(currency + ": " + String.join(", ", parts));
-        });
+        byCurrency.forEach((currency, buckets) -> lines.add(currency + ": " + bucketParts(buckets)));
         return lines;
+    }
+
+    /** Every bucket in order, {@code label amount (invoices)}, from rows of label, invoices, amount. */
+    private static String bucketParts(Map<String, List<Object>> buckets) {
+        List<String> parts = new ArrayList<>();
+        for (AgeingBucket bucket : AgeingBucket.values()) {
+            List<Object> row = buckets.get(bucket.label());
+            parts.add(bucket.label() + " " + (row == null ? "0.00 (0)"
+                    : ((BigDecimal) row.get(2)).toPlainString() + " (" + row.get(1) + ")"));
+        }
+        return String.join(", ", parts);
     }
 
     /** The notices of the day (notice outbox) per kind, channel and status: SENT, PENDING (tried again), ATTENTION. */

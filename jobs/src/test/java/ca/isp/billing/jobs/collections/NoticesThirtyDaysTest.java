@@ -235,7 +235,7 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
     }
 
     @Test
-    void theRunSummaryEndsWithTheAgeingTotalsOfItsDate() {
+    void theRunSummaryEndsWithTheAgeingTotalsOfItsDate() throws IOException {
         // on 11-07, from the fixture and the payments: what is open on each invoice dated by then
         // (OB-300016, dated 11-09, is not yet), bucketed by days past its due date
         Map<String, BigDecimal> paid = new HashMap<>();
@@ -263,6 +263,15 @@ class NoticesThirtyDaysTest extends AbstractCycleTest {
                     .append(" (").append(invoices[i]).append(')');
         }
         assertThat(lastSummary).endsWith(line.toString());
+        // per customer type before it: the fixture's accounts are all RESIDENTIAL (its accounts file
+        // says so), so that line carries the same figures
+        List<String> types = new ArrayList<>();
+        for (CSVRecord r : read(Fixtures.path("notices/accounts.csv"))) {
+            types.add(r.get("customer_type"));
+        }
+        assertThat(types).containsOnly("RESIDENTIAL");
+        assertThat(lastSummary).contains("ageing " + line.toString().replace("ageing CAD: ", "CAD RESIDENTIAL: ")
+                + String.format("%n  ") + line);
         // by hand: not due OB-300015 50.00 (due 11-09); 31-60 OB-300019 200.00 (33 days); 1-30 the 14 others still
         // owing: 68.99 (300001, exactly 30 days) + 45.00 + 55.50 + 99.00 (300005, reopened by the NSF reversal)
         // + 30.00 + 5.00 + 140.00 + 60.00 + 70.00 + 40.00 + 22.00 + 5.00 (300018's 15.00 - 10.00) + 33.00 + 47.00 = 720.49
