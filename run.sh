@@ -133,8 +133,9 @@ Usage: ./run.sh <command> [options]
         root, dropped afterwards) with -Xmx1g; prints each step's time and items/s and ends with
         "cycle: <A> accounts in <S> s, peak heap <H> MB". Deletes its PDFs and emails afterwards.
   bench partitions [--accounts N] [--usage M]
-        The same cycle (2,000 accounts by default) with 1 then 2 local partitions; a line each with
-        the time and invoices/s of charge + tax + render.
+        The same cycle (2,000 accounts by default) with 1 then 2 local partitions, then with 2
+        partitions on 2 worker processes (run.sh worker, RabbitMQ at BILLING_AMQP_URL, default the
+        local broker); a line each with the time and invoices/s of charge + tax + render.
   bench ingest [--records N]
         Ingest and rate N RADIUS and call records (default 1,000,000) under var/bench-ingest/
         (or into BILLING_DB_URL, which must be an empty database), and, in the same run, write the
@@ -213,13 +214,14 @@ bench_cycle() {
     echo "note: bench $what bills into BILLING_DB_URL, which must be an empty database" >&2
   fi
   local runs=(0)
-  [[ "$what" == partitions ]] && runs=(1 2)
+  # bench partitions: 1 and 2 local partitions, then 2 partitions on 2 worker processes
+  [[ "$what" == partitions ]] && runs=(1 2 remote)
   local status=0 grid schema
   for grid in "${runs[@]}"; do
     rm -rf "$bench_home"
-    local extra=()
+    local extra=() workers=()
     if [[ "$what" == partitions ]]; then
-      extra=(--partitions --billing.grid-size="$grid")
+      extra=(--partitions --billing.grid-size="${grid/remote/2}")
       [[ " $* " == *" --accounts "* ]] || extra+=(--accounts 2000)
     fi
     if [[ -n "$own_db" ]]; then
@@ -230,7 +232,27 @@ bench_cycle() {
       export BILLING_DB_URL="jdbc:mysql://127.0.0.1:3306/$schema?rewriteBatchedStatements=true" BILLING_DB_USER=root \
         BILLING_DB_PASSWORD=
     fi
+    if [[ "$grid" == remote ]]; then
+      # two worker processes on this machine, one partition each, on the broker BILLING_AMQP_URL
+      # (default the local RabbitMQ), queue billing-bench.partition-requests (reused by every run)
+      extra+=(--workers remote --billing.remote.queue-prefix=billing-bench)
+      mkdir -p "$bench_home/logs"
+      local n
+      for n in 1 2; do
+        (BILLING_HOME="$bench_home" BILLING_WORKER_NAME="bench-worker-$n" LOG_LEVEL=INFO run_app worker \
+          --billing.remote.queue-prefix=billing-bench --billing.remote.worker-threads=1 \
+          "--logging.file.name=\${billing.home}/logs/worker-bench-worker-$n.log" \
+          >"$bench_home/logs/worker-bench-worker-$n.out" 2>&1) &
+        workers+=($!)
+      done
+      trap "kill -TERM ${workers[*]} 2>/dev/null; mysql -h 127.0.0.1 -P 3306 -u root -e 'DROP DATABASE IF EXISTS $schema'" EXIT
+    fi
     (BILLING_HOME="$bench_home" run_app bench-cycle "$@" "${extra[@]}") || status=$?
+    if [[ ${#workers[@]} -gt 0 ]]; then
+      # SIGTERM: each worker stops at a chunk boundary (it has none left) and exits
+      kill -TERM "${workers[@]}" 2>/dev/null || true
+      wait "${workers[@]}" 2>/dev/null || true
+    fi
     if [[ -n "$own_db" ]]; then
       mysql -h 127.0.0.1 -P 3306 -u root -e "DROP DATABASE IF EXISTS $schema" || true
       trap - EXIT
@@ -238,8 +260,6 @@ bench_cycle() {
     fi
     [[ $status -ne 0 ]] && exit $status
   done
-  # bench partitions, remote workers: the remote part of issue 15 adds its run here (the same
-  # bench-cycle --partitions with --workers remote and 2 worker processes), one more line.
   exit $status
 }
 

@@ -7,6 +7,7 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -108,54 +110,111 @@ public final class MailVendorBatch {
         return AtomicFiles.write(batchDir, idempotencyKey + ".pdf", pdf);
     }
 
+    /** The batch's letters, handed over one at a time in mailing order (from a database cursor). */
+    @FunctionalInterface
+    public interface LettersInMailingOrder {
+        void forEach(Consumer<ManifestEntry> letter);
+    }
+
+    /** The batch's letter files ({@link ManifestEntry#pdfFile()}), handed over one at a time in file-name order. */
+    @FunctionalInterface
+    public interface LetterFilesByName {
+        void forEach(Consumer<String> pdfFile);
+    }
+
+    /**
+     * The letters handed to {@link #writeManifest(LettersInMailingOrder, LetterFilesByName)} were not in
+     * {@link #MAILING_ORDER} (a database that sorts some text otherwise than Java): nothing was
+     * written; sort them in memory with {@link #writeManifest(List)} instead.
+     */
+    public static final class NotInMailingOrder extends IllegalStateException {
+        NotInMailingOrder(String message) {
+            super(message);
+        }
+    }
+
     /**
      * Writes {@code manifest.csv} with one row per entry, numbered from 1 in mailing order, then
      * {@code SHA256SUMS}. The caller passes every letter of the batch (rebuilt from the database),
-     * so both files are replaced whole.
+     * so both files are replaced whole. Sorts in memory: for a whole cycle, stream the letters
+     * with {@link #writeManifest(LettersInMailingOrder, LetterFilesByName)}.
      */
     public Path writeManifest(List<ManifestEntry> entries) {
         List<ManifestEntry> inOrder = entries.stream().sorted(MAILING_ORDER).toList();
-        List<List<String>> rows = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         int sequence = 0;
         for (ManifestEntry entry : inOrder) {
             sequence++;
-            String where = MANIFEST + " row " + sequence + " (" + entry.idempotencyKey() + "): ";
             if (!keys.add(entry.idempotencyKey())) {
-                throw new IllegalArgumentException(where + "idempotency key listed twice");
+                throw new IllegalArgumentException(MANIFEST + " row " + sequence + " (" + entry.idempotencyKey()
+                        + "): idempotency key listed twice");
             }
-            if (entry.addressLines().size() > MAX_ADDRESS_LINES) {
-                throw new IllegalArgumentException(where + entry.addressLines().size()
-                        + " address lines, at most " + MAX_ADDRESS_LINES + " fit");
-            }
-            if (!Files.isRegularFile(inBatch(entry.pdfFile(), where))) {
-                throw new IllegalArgumentException(where + "pdf_file " + entry.pdfFile() + " is not in " + batchDir);
-            }
-            // Name and address lines are the customer's text, opened in a spreadsheet: never run as a formula.
-            List<String> row = new ArrayList<>(List.of(Integer.toString(sequence), entry.idempotencyKey(),
-                    entry.invoiceNumber(), entry.accountNumber(), SpreadsheetCells.text(entry.recipientName())));
-            for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
-                row.add(i < entry.addressLines().size() ? SpreadsheetCells.text(entry.addressLines().get(i)) : "");
-            }
-            row.add(SpreadsheetCells.text(nullToEmpty(entry.postalCode())));
-            row.add(SpreadsheetCells.text(nullToEmpty(entry.country())));
-            row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), Integer.toString(sheets(entry.pages())),
-                    entry.sha256()));
-            rows.add(row);
         }
+        writeManifest(inOrder::forEach, each -> inOrder.stream().map(ManifestEntry::pdfFile).sorted().forEach(each));
+        return batchDir.resolve(MANIFEST);
+    }
+
+    /**
+     * The same, streamed: {@code letters} in {@link #MAILING_ORDER} and {@code files}, the same
+     * letters' files in file-name order (String order), are each read once and written as they come,
+     * so memory holds one letter whatever the size of the batch. Returns the number of letters.
+     *
+     * @throws NotInMailingOrder when a letter comes before the one handed over before it
+     */
+    public int writeManifest(LettersInMailingOrder letters, LetterFilesByName files) {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setHeader(MANIFEST_HEADER.toArray(String[]::new))
                 .get();
-        Path manifest = AtomicFiles.write(batchDir, MANIFEST, out -> {
+        int[] count = {0};
+        AtomicFiles.write(batchDir, MANIFEST, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             try (CSVPrinter printer = new CSVPrinter(writer, format)) {
-                printer.printRecords(rows);
+                ManifestEntry[] previous = {null};
+                letters.forEach(entry -> {
+                    int sequence = ++count[0];
+                    String where = MANIFEST + " row " + sequence + " (" + entry.idempotencyKey() + "): ";
+                    if (previous[0] != null) {
+                        int order = MAILING_ORDER.compare(previous[0], entry);
+                        if (order == 0) {
+                            throw new IllegalArgumentException(where + "idempotency key listed twice");
+                        }
+                        if (order > 0) {
+                            throw new NotInMailingOrder(where + "comes after " + previous[0].idempotencyKey()
+                                    + " in mailing order, not before it");
+                        }
+                    }
+                    previous[0] = entry;
+                    try {
+                        printer.printRecord(row(sequence, entry, where));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
             }
         });
-        List<String> files = new ArrayList<>(inOrder.stream().map(ManifestEntry::pdfFile).toList());
-        files.add(MANIFEST);
         writeChecksums(files);
-        return manifest;
+        return count[0];
+    }
+
+    private List<String> row(int sequence, ManifestEntry entry, String where) {
+        if (entry.addressLines().size() > MAX_ADDRESS_LINES) {
+            throw new IllegalArgumentException(where + entry.addressLines().size()
+                    + " address lines, at most " + MAX_ADDRESS_LINES + " fit");
+        }
+        if (!Files.isRegularFile(inBatch(entry.pdfFile(), where))) {
+            throw new IllegalArgumentException(where + "pdf_file " + entry.pdfFile() + " is not in " + batchDir);
+        }
+        // Name and address lines are the customer's text, opened in a spreadsheet: never run as a formula.
+        List<String> row = new ArrayList<>(List.of(Integer.toString(sequence), entry.idempotencyKey(),
+                entry.invoiceNumber(), entry.accountNumber(), SpreadsheetCells.text(entry.recipientName())));
+        for (int i = 0; i < MAX_ADDRESS_LINES; i++) {
+            row.add(i < entry.addressLines().size() ? SpreadsheetCells.text(entry.addressLines().get(i)) : "");
+        }
+        row.add(SpreadsheetCells.text(nullToEmpty(entry.postalCode())));
+        row.add(SpreadsheetCells.text(nullToEmpty(entry.country())));
+        row.addAll(List.of(entry.pdfFile(), Integer.toString(entry.pages()), Integer.toString(sheets(entry.pages())),
+                entry.sha256()));
+        return row;
     }
 
     /**
@@ -165,43 +224,78 @@ public final class MailVendorBatch {
      * bytes. Call after {@link #writeManifest}.
      */
     public Path writeZip() {
-        List<String> files = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(inBatch(CHECKSUMS, "zip: "), StandardCharsets.UTF_8)) {
-                files.add(line.substring(line.indexOf("  ") + 2));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("zip: cannot read " + CHECKSUMS + " of " + batchDir + ": " + e.getMessage(), e);
-        }
-        files.add(CHECKSUMS);
+        Path checksums = inBatch(CHECKSUMS, "zip: ");
         return AtomicFiles.write(batchDir.getParent(), batchDir.getFileName() + ".zip", out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
-            for (String file : files.stream().sorted().toList()) {
-                ZipEntry entry = new ZipEntry(batchDir.getFileName() + "/" + file);
-                entry.setTimeLocal(ZIP_ENTRY_TIME);
-                zip.putNextEntry(entry);
-                Files.copy(inBatch(file, "zip: "), zip);
-                zip.closeEntry();
+            // SHA256SUMS lists the files in name order (writeChecksums): read a line at a time
+            try (BufferedReader lines = Files.newBufferedReader(checksums, StandardCharsets.UTF_8)) {
+                boolean checksumsAdded = false;
+                String previous = null;
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    String file = line.substring(line.indexOf("  ") + 2);
+                    if (previous != null && previous.compareTo(file) >= 0) {
+                        throw new IllegalArgumentException("zip: " + CHECKSUMS + " of " + batchDir + " lists " + file
+                                + " after " + previous + ", not in file-name order");
+                    }
+                    previous = file;
+                    if (!checksumsAdded && CHECKSUMS.compareTo(file) < 0) {
+                        addToZip(zip, CHECKSUMS);
+                        checksumsAdded = true;
+                    }
+                    addToZip(zip, file);
+                }
+                if (!checksumsAdded) {
+                    addToZip(zip, CHECKSUMS);
+                }
             }
             zip.finish();
         });
     }
 
+    private void addToZip(ZipOutputStream zip, String file) throws IOException {
+        ZipEntry entry = new ZipEntry(batchDir.getFileName() + "/" + file);
+        entry.setTimeLocal(ZIP_ENTRY_TIME);
+        zip.putNextEntry(entry);
+        Files.copy(inBatch(file, "zip: "), zip);
+        zip.closeEntry();
+    }
+
     /**
      * {@code SHA256SUMS}: one line per file of the batch, {@code <sha256>  <file>} in file-name
      * order, the format {@code sha256sum -c} reads; the vendor checks every file arrived whole.
+     * The letters' files come in name order; the manifest takes its place among them.
      */
-    private void writeChecksums(List<String> files) {
-        StringBuilder sums = new StringBuilder();
-        for (String file : files.stream().sorted().toList()) {
-            try {
-                sums.append(sha256(Files.readAllBytes(inBatch(file, CHECKSUMS + ": ")))).append("  ").append(file)
-                        .append('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(CHECKSUMS + ": cannot read " + file + ": " + e.getMessage(), e);
+    private void writeChecksums(LetterFilesByName files) {
+        AtomicFiles.write(batchDir, CHECKSUMS, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            String[] previous = {null};
+            boolean[] manifestListed = {false};
+            files.forEach(file -> {
+                if (previous[0] != null && previous[0].compareTo(file) >= 0) {
+                    throw new IllegalArgumentException(CHECKSUMS + ": " + file + (previous[0].equals(file)
+                            ? " listed twice" : " comes after " + previous[0] + " in file-name order, not before it"));
+                }
+                previous[0] = file;
+                if (!manifestListed[0] && MANIFEST.compareTo(file) < 0) {
+                    checksumLine(writer, MANIFEST);
+                    manifestListed[0] = true;
+                }
+                checksumLine(writer, file);
+            });
+            if (!manifestListed[0]) {
+                checksumLine(writer, MANIFEST);
             }
+            writer.flush();
+        });
+    }
+
+    private void checksumLine(Writer writer, String file) {
+        try {
+            writer.append(sha256(Files.readAllBytes(inBatch(file, CHECKSUMS + ": ")))).append("  ").append(file)
+                    .append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(CHECKSUMS + ": cannot read " + file + ": " + e.getMessage(), e);
         }
-        AtomicFiles.write(batchDir, CHECKSUMS, sums.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String nullToEmpty(String s) {

@@ -133,6 +133,54 @@ class MailVendorBatchTest {
     }
 
     @Test
+    void lettersStreamedInMailingOrderGiveTheSameBytesAsLettersSortedInMemory() throws IOException {
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        for (String key : List.of("K1", "K2", "K3", "K4")) {
+            batch.addLetter(key, englishPdf);
+        }
+        MailVendorBatch.ManifestEntry k1 = MailVendorBatch.ManifestEntry.of("K1", english, "05401", "US", englishPdf);
+        MailVendorBatch.ManifestEntry k2 = MailVendorBatch.ManifestEntry.of("K2", english, "m5k 1a1", "CA", englishPdf);
+        MailVendorBatch.ManifestEntry k3 = MailVendorBatch.ManifestEntry.of("K3", english, "H2J 2L3", "CA", englishPdf);
+        MailVendorBatch.ManifestEntry k4 = MailVendorBatch.ManifestEntry.of("K4", english, "H2J2L3", "CA", englishPdf);
+        batch.writeManifest(List.of(k1, k2, k3, k4));
+        byte[] manifest = Files.readAllBytes(batchDir.resolve("manifest.csv"));
+        byte[] sums = Files.readAllBytes(batchDir.resolve("SHA256SUMS"));
+        Files.delete(batchDir.resolve("manifest.csv"));
+        Files.delete(batchDir.resolve("SHA256SUMS"));
+
+        // as the database hands them over: mailing order (CA H2J2L3 K3, K4; CA M5K1A1; US), files by name
+        int letters = batch.writeManifest(each -> List.of(k3, k4, k2, k1).forEach(each),
+                each -> List.of("K1.pdf", "K2.pdf", "K3.pdf", "K4.pdf").forEach(each));
+
+        assertThat(letters).isEqualTo(4);
+        assertThat(Files.readAllBytes(batchDir.resolve("manifest.csv"))).isEqualTo(manifest);
+        assertThat(Files.readAllBytes(batchDir.resolve("SHA256SUMS"))).isEqualTo(sums);
+        assertThat(new String(sums, StandardCharsets.UTF_8).lines().map(l -> l.substring(66)))
+                .containsExactly("K1.pdf", "K2.pdf", "K3.pdf", "K4.pdf", "manifest.csv");
+    }
+
+    @Test
+    void lettersStreamedOutOfMailingOrderWriteNothing() throws IOException {
+        MailVendorBatch batch = new MailVendorBatch(batchDir);
+        for (String key : List.of("K1", "K2")) {
+            batch.addLetter(key, englishPdf);
+        }
+        MailVendorBatch.ManifestEntry us = MailVendorBatch.ManifestEntry.of("K1", english, "05401", "US", englishPdf);
+        MailVendorBatch.ManifestEntry ca = MailVendorBatch.ManifestEntry.of("K2", english, "M5K 1A1", "CA", englishPdf);
+
+        assertThatThrownBy(() -> batch.writeManifest(each -> List.of(us, ca).forEach(each),
+                each -> List.of("K1.pdf", "K2.pdf").forEach(each)))
+                .isInstanceOf(MailVendorBatch.NotInMailingOrder.class)
+                .hasMessage("manifest.csv row 2 (K2): comes after K1 in mailing order, not before it");
+        assertThatThrownBy(() -> batch.writeManifest(each -> List.of(ca, ca).forEach(each),
+                each -> List.of("K2.pdf").forEach(each)))
+                .hasMessage("manifest.csv row 2 (K2): idempotency key listed twice");
+        try (Stream<Path> files = Files.list(batchDir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("K1.pdf", "K2.pdf");
+        }
+    }
+
+    @Test
     void theZipHoldsEveryFileOfTheBatchAndTheSameBatchZipsToTheSameBytes() throws IOException {
         Path cycleDir = batchDir.resolve("2026-11-01");
         MailVendorBatch batch = new MailVendorBatch(cycleDir);

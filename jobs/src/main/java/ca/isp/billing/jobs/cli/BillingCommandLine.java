@@ -191,7 +191,7 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
                 case "rerate" -> rerate(options(args, "from", "to"));
                 case "bench-ingest" -> benchIngest(options(args, "records"));
                 case "bench-render" -> benchRender(options(args, "invoices", "accounts", "engine"));
-                case "bench-cycle" -> benchCycle(options(args, "accounts", "usage", "seed", "partitions"));
+                case "bench-cycle" -> benchCycle(workers(options(args, "accounts", "usage", "seed", "partitions", "workers")));
                 case "import" -> importFile(args);
                 case "demo" -> demo(options(args, "accounts", "seed", "cycle-date"));
                 case "tax-quote" -> taxQuote(options(args, "postal-code", "country", "region", "class", "amount", "date"));
@@ -635,8 +635,11 @@ public class BillingCommandLine implements ApplicationRunner, ExitCodeGenerator 
             List<String> names = List.of("charge", "tax", "render");
             double seconds = result.seconds(names);
             long invoices = result.step("render").written();
-            System.out.printf("partitions: %d local: charge+tax+render %.1f s (charge %.1f, tax %.1f, render %.1f),"
-                            + " %.0f invoices/s%n", properties.effectiveGridSize(), seconds,
+            // run.sh starts the worker processes of --workers remote, one partition each
+            String where = "remote".equals(options.get("workers"))
+                    ? properties.effectiveGridSize() + " worker processes" : properties.effectiveGridSize() + " local";
+            System.out.printf("partitions: %s: charge+tax+render %.1f s (charge %.1f, tax %.1f, render %.1f),"
+                            + " %.0f invoices/s%n", where, seconds,
                     result.step("charge").seconds(), result.step("tax").seconds(), result.step("render").seconds(),
                     seconds > 0 ? invoices / seconds : 0);
             return OK;

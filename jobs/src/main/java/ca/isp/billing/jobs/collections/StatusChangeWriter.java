@@ -1,18 +1,21 @@
 package ca.isp.billing.jobs.collections;
 
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
-/** Moves account statuses and records each move as a delinquency event (uk_delinquency_event). */
+/**
+ * Moves account statuses and records each move as a delinquency event (uk_delinquency_event).
+ * The events go in with a plain batched INSERT, those already on record for the chunk's accounts
+ * (one query) left out: not INSERT ... SELECT ... WHERE NOT EXISTS, which on InnoDB takes the
+ * table's AUTO-INC lock after the gap locks of its NOT EXISTS, so that two partitions
+ * deadlocked (MariaDB error 1467, as the late fee writer did).
+ */
 public class StatusChangeWriter implements ItemWriter<StatusChange> {
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -23,42 +26,40 @@ public class StatusChangeWriter implements ItemWriter<StatusChange> {
 
     @Override
     public void write(Chunk<? extends StatusChange> chunk) {
-        List<? extends StatusChange> changes = chunk.getItems();
+        if (chunk.isEmpty()) {
+            return;
+        }
+        MapSqlParameterSource[] rows = chunk.getItems().stream().map(c -> new MapSqlParameterSource()
+                .addValue("account", c.accountId()).addValue("from", c.fromStatus().name()).addValue("to", c.toStatus().name())
+                .addValue("date", c.date()).addValue("overdue", c.overdueAmount())
+                .addValue("oldest", c.oldestUnpaidDueDate())).toArray(MapSqlParameterSource[]::new);
         jdbc.batchUpdate("""
                 UPDATE account SET status = :to, status_since = :date
-                WHERE id = :account AND status = :from AND (status_since IS NULL OR status_since <= :date)""",
-                changes.stream().map(StatusChangeWriter::row).toArray(MapSqlParameterSource[]::new));
+                WHERE id = :account AND status = :from AND (status_since IS NULL OR status_since <= :date)""", rows);
         // One event per account, day and new status, even if the same change is decided again.
-        // A plain read, then plain inserts: INSERT ... SELECT ... WHERE NOT EXISTS takes InnoDB's
-        // AUTO-INC and gap locks, and two partitions deadlocked on it (MariaDB, MariaDbCycleTest).
-        // Partitions hold disjoint accounts, and uk_delinquency_event still refuses a second row.
-        Set<String> recorded = new HashSet<>();
-        changes.stream().collect(Collectors.groupingBy(StatusChange::date,
-                        Collectors.mapping(StatusChange::accountId, Collectors.toSet())))
-                .forEach((date, accounts) -> jdbc.query("""
-                        SELECT account_id, to_status FROM delinquency_event WHERE event_date = :date AND account_id IN (:accounts)""",
-                        new MapSqlParameterSource("date", date).addValue("accounts", accounts),
-                        (ResultSet rs) -> {
-                            recorded.add(key(rs.getLong(1), date, rs.getString(2)));
-                        }));
-        MapSqlParameterSource[] missing = changes.stream()
+        Set<String> recorded = new HashSet<>(jdbc.query("""
+                SELECT account_id, event_date, to_status FROM delinquency_event
+                WHERE account_id IN (:accounts) AND event_date IN (:dates)""",
+                new MapSqlParameterSource("accounts", chunk.getItems().stream().map(StatusChange::accountId)
+                        .distinct().toList())
+                        .addValue("dates", chunk.getItems().stream().map(StatusChange::date).distinct().toList()),
+                (rs, n) -> key(rs.getLong(1), rs.getObject(2, LocalDate.class), rs.getString(3))));
+        MapSqlParameterSource[] events = chunk.getItems().stream()
                 .filter(c -> recorded.add(key(c.accountId(), c.date(), c.toStatus().name())))
-                .map(StatusChangeWriter::row).toArray(MapSqlParameterSource[]::new);
-        if (missing.length > 0) {
+                .map(c -> new MapSqlParameterSource()
+                        .addValue("account", c.accountId()).addValue("from", c.fromStatus().name())
+                        .addValue("to", c.toStatus().name()).addValue("date", c.date())
+                        .addValue("overdue", c.overdueAmount()).addValue("oldest", c.oldestUnpaidDueDate()))
+                .toArray(MapSqlParameterSource[]::new);
+        if (events.length > 0) {
             jdbc.batchUpdate("""
-                    INSERT INTO delinquency_event (account_id, event_date, from_status, to_status, overdue_amount, oldest_due_date)
-                    VALUES (:account, :date, :from, :to, :overdue, :oldest)""", missing);
+                    INSERT INTO delinquency_event (account_id, event_date, from_status, to_status, overdue_amount,
+                        oldest_due_date)
+                    VALUES (:account, :date, :from, :to, :overdue, :oldest)""", events);
         }
     }
 
-    private static String key(long account, LocalDate date, String toStatus) {
-        return account + "|" + date + "|" + toStatus;
-    }
-
-    private static MapSqlParameterSource row(StatusChange c) {
-        return new MapSqlParameterSource()
-                .addValue("account", c.accountId()).addValue("from", c.fromStatus().name()).addValue("to", c.toStatus().name())
-                .addValue("date", c.date()).addValue("overdue", c.overdueAmount())
-                .addValue("oldest", c.oldestUnpaidDueDate());
+    private static String key(long accountId, LocalDate date, String toStatus) {
+        return accountId + "/" + date + "/" + toStatus;
     }
 }

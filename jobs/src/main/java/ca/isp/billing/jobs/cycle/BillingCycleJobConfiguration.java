@@ -570,14 +570,12 @@ public class BillingCycleJobConfiguration {
     // ------------------------------------------------------------------ 10. late fees
 
     /**
-     * One partition for now: two partitions inserting fees at once failed on MariaDB 10.11 with
-     * "Failed to read auto-increment value from storage engine" (1467: the writer's INSERT ...
-     * SELECT ... WHERE NOT EXISTS takes InnoDB's table AUTO-INC lock, and two of them deadlock).
-     * The step keeps its partitioned shape, so a writer without INSERT ... SELECT can lift this.
+     * Partitioned by account like delinquency. Its writer is a plain batched INSERT: the INSERT ...
+     * SELECT it had made two partitions deadlock on MariaDB (error 1467, see LateFeeWriter).
      */
     @Bean
     public Step lateFees(Step lateFeesPartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("lateFees", lateFeesPartition, gridSize -> accountRanges.partition(1), partitionExecutor);
+        return partitioned("lateFees", lateFeesPartition, accountRanges, partitionExecutor);
     }
 
     @Bean

@@ -33,20 +33,54 @@ class CycleRevenue {
                            LocalDate invoiceDate, String jurisdiction) {
     }
 
+    /** Invoices of the cycle read at once (with as many previous ones, and both sides' lines). */
+    static final int PAGE = 500;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final List<RevenueGroup> plans = new ArrayList<>();
     private final List<RevenueGroup> jurisdictions = new ArrayList<>();
 
     CycleRevenue(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate) {
+        this(jdbc, cycleDate, PAGE);
+    }
+
+    /**
+     * Reads the cycle's invoices a page at a time (by id), each page with its accounts' previous
+     * invoices and both sides' plan lines, and keeps only the sums per plan and per
+     * jurisdiction: memory holds a page, whatever the number of accounts in the cycle.
+     */
+    CycleRevenue(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, int pageSize) {
         this.jdbc = jdbc;
-        MapSqlParameterSource cycle = new MapSqlParameterSource("cycle", cycleDate);
-        // the cycle's invoices against earlier cycles' (quote invoices are one-off work, not revenue of a plan)
-        List<Invoice> current = invoices("i.cycle_date = :cycle AND i.status = 'ISSUED' AND i.source = 'CYCLE'", cycle);
+        // a dated price change explains its share: the last invoice's plan revenue at today's price
+        Map<String, PlanTerm> terms = ReferenceData.planTerms(jdbc.getJdbcTemplate());
+        Map<String, Sums> planSums = new TreeMap<>();
+        Map<String, Sums> placeSums = new TreeMap<>();
+        long after = Long.MIN_VALUE;
+        while (true) {
+            // the cycle's invoices against earlier cycles' (quote invoices and final bills are one-off
+            // work, not revenue of a plan)
+            List<Invoice> current = invoices("i.cycle_date = :cycle AND i.status = 'ISSUED' AND i.source = 'CYCLE'"
+                    + " AND i.id > :after"
+                    + " ORDER BY i.id LIMIT :size", new MapSqlParameterSource("cycle", cycleDate)
+                    .addValue("after", after).addValue("size", pageSize));
+            if (current.isEmpty()) {
+                break;
+            }
+            after = current.get(current.size() - 1).id();
+            add(pairs(current, cycleDate), terms, planSums, placeSums);
+        }
+        planSums.forEach((key, sums) -> plans.add(sums.group(key)));
+        placeSums.forEach((key, sums) -> jurisdictions.add(sums.group(key)));
+    }
+
+    /** Each invoice of the page with its account's last earlier invoice, when they cover a like term. */
+    private List<Invoice[]> pairs(List<Invoice> current, LocalDate cycleDate) {
         Map<Long, Invoice> previous = new HashMap<>();
         for (Invoice past : invoices("""
                 i.cycle_date < :cycle AND i.status = 'ISSUED' AND i.review_status IN ('CLEARED', 'RELEASED')
-                  AND i.source = 'CYCLE' AND i.account_id IN (SELECT account_id FROM invoice WHERE cycle_date = :cycle AND origin = 'BILLED')""",
-                cycle)) {
+                  AND i.source = 'CYCLE' AND i.account_id IN (:accounts) ORDER BY i.id""",
+                new MapSqlParameterSource("cycle", cycleDate)
+                        .addValue("accounts", current.stream().map(Invoice::accountId).distinct().toList()))) {
             previous.merge(past.accountId(), past, (a, b) -> a.invoiceDate().isAfter(b.invoiceDate()) ? a : b);
         }
         List<Invoice[]> pairs = new ArrayList<>();
@@ -57,11 +91,12 @@ class CycleRevenue {
                 pairs.add(new Invoice[]{now, before});
             }
         }
+        return pairs;
+    }
+
+    private void add(List<Invoice[]> pairs, Map<String, PlanTerm> terms, Map<String, Sums> planSums,
+                     Map<String, Sums> placeSums) {
         Map<Long, Map<String, BigDecimal>> byPlan = planAmounts(pairs);
-        // a dated price change explains its share: the last invoice's plan revenue at today's price
-        Map<String, PlanTerm> terms = ReferenceData.planTerms(jdbc.getJdbcTemplate());
-        Map<String, Sums> planSums = new TreeMap<>();
-        Map<String, Sums> placeSums = new TreeMap<>();
         for (Invoice[] pair : pairs) {
             Map<String, BigDecimal> now = byPlan.getOrDefault(pair[0].id(), Map.of());
             Map<String, BigDecimal> before = byPlan.getOrDefault(pair[1].id(), Map.of());
@@ -80,8 +115,6 @@ class CycleRevenue {
             placeSums.computeIfAbsent(pair[0].jurisdiction() + "\t" + pair[0].currency(), k -> new Sums())
                     .add(pair[0].subtotal(), pair[1].subtotal().add(priceEffect));
         }
-        planSums.forEach((key, sums) -> plans.add(sums.group(key)));
-        placeSums.forEach((key, sums) -> jurisdictions.add(sums.group(key)));
     }
 
     List<RevenueGroup> plans() {
@@ -119,7 +152,7 @@ class CycleRevenue {
                         rs.getBigDecimal(6), rs.getObject(7, LocalDate.class), rs.getString(8) + "/" + rs.getString(9)));
     }
 
-    /** Per invoice, its RECURRING and CREDIT lines summed by plan; in slices, so no IN list grows without end. */
+    /** Per invoice of a page's pairs, its RECURRING and CREDIT lines summed by plan; in slices of 1,000 ids. */
     private Map<Long, Map<String, BigDecimal>> planAmounts(List<Invoice[]> pairs) {
         List<Long> ids = new ArrayList<>();
         pairs.forEach(pair -> {
