@@ -85,63 +85,50 @@ public class JournalExport {
      * export is marked posted by rerun -1: in the books already.)
      */
     public int post(LocalDate cycleDate, int rerun) {
-        int invoices = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, i.invoice_number, ?, ? FROM invoice i
-                WHERE i.origin = ? AND i.invoice_number IS NOT NULL AND i.status = ?
-                  AND i.review_status IN (?, ?) AND (i.cycle_date IS NULL OR i.cycle_date <= ?)
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = i.invoice_number)""",
-                JournalLine.INVOICE, cycleDate, rerun, InvoiceOrigin.BILLED.name(), InvoiceStatus.ISSUED.name(),
-                "CLEARED", "RELEASED", cycleDate, JournalLine.INVOICE); // invoice.review_status (V14)
+        java.sql.Timestamp window = PaymentWindow.of(repository, cycleDate).upTo();
+        int invoices = postNew(JournalLine.INVOICE, cycleDate, rerun, "i.invoice_number", """
+                invoice i WHERE i.origin = ? AND i.invoice_number IS NOT NULL AND i.status = ?
+                  AND i.review_status IN (?, ?) AND (i.cycle_date IS NULL OR i.cycle_date <= ?)""",
+                InvoiceOrigin.BILLED.name(), InvoiceStatus.ISSUED.name(), "CLEARED", "RELEASED", cycleDate);
         // payments up to the end of the cycle's window: an old cycle's rerun does not post what
         // collections or a later cycle applied after it (PaymentWindow)
-        int payments = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, p.payment_ref, ?, ? FROM payment p JOIN ingested_file f ON f.id = p.file_id
-                WHERE f.ingested_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = p.payment_ref)""",
-                JournalLine.PAYMENT, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(), JournalLine.PAYMENT);
+        int payments = postNew(JournalLine.PAYMENT, cycleDate, rerun, "p.payment_ref",
+                "payment p JOIN ingested_file f ON f.id = p.file_id WHERE f.ingested_at <= ?", window);
         // write-offs made by the collections job since: posted by the next billing run, as payments
-        int writeOffs = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, w.reference, ?, ? FROM write_off w
-                WHERE w.written_off_on <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = w.reference)""",
-                JournalLine.WRITE_OFF, cycleDate, rerun, cycleDate, JournalLine.WRITE_OFF);
+        int writeOffs = postNew(JournalLine.WRITE_OFF, cycleDate, rerun, "w.reference",
+                "write_off w WHERE w.written_off_on <= ?", cycleDate);
         // returned payments, in the same window as payments (one still in suspense takes back what its
         // receipt booked as unapplied cash)
-        int reversals = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, r.reversal_ref, ?, ? FROM payment_reversal r JOIN ingested_file f ON f.id = r.file_id
-                WHERE f.ingested_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reversal_ref)""",
-                JournalLine.REVERSAL, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
-                JournalLine.REVERSAL);
+        int reversals = postNew(JournalLine.REVERSAL, cycleDate, rerun, "r.reversal_ref",
+                "payment_reversal r JOIN ingested_file f ON f.id = r.file_id WHERE f.ingested_at <= ?", window);
         // money received into suspense, in the same window as payments (booked as unapplied cash)
-        int suspense = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, s.payment_ref, ?, ? FROM payment_suspense s JOIN ingested_file f ON f.id = s.file_id
-                WHERE f.ingested_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = s.payment_ref)""",
-                JournalLine.SUSPENSE, cycleDate, rerun, PaymentWindow.of(repository, cycleDate).upTo(),
-                JournalLine.SUSPENSE);
+        int suspense = postNew(JournalLine.SUSPENSE, cycleDate, rerun, "s.payment_ref",
+                "payment_suspense s JOIN ingested_file f ON f.id = s.file_id WHERE f.ingested_at <= ?", window);
         // bad-debt recoveries of the payments above (their RECOVERY ledger entries), in the same window
-        int recoveries = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, l.reference, ?, ? FROM account_ledger l JOIN payment p ON p.payment_ref = l.reference
-                JOIN ingested_file f ON f.id = p.file_id
-                WHERE l.entry_type = ? AND f.ingested_at <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = l.reference)""",
-                JournalLine.RECOVERY, cycleDate, rerun, LedgerEntryType.RECOVERY.name(),
-                PaymentWindow.of(repository, cycleDate).upTo(), JournalLine.RECOVERY);
+        int recoveries = postNew(JournalLine.RECOVERY, cycleDate, rerun, "l.reference", """
+                account_ledger l JOIN payment p ON p.payment_ref = l.reference JOIN ingested_file f ON f.id = p.file_id
+                WHERE l.entry_type = ? AND f.ingested_at <= ?""", LedgerEntryType.RECOVERY.name(), window);
         // closed accounts' credits paid back (close-account --refund) since: posted by the next billing run
-        int refunds = jdbc.update("""
-                INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)
-                SELECT ?, r.reference, ?, ? FROM refund r
-                WHERE r.refunded_on <= ?
-                  AND NOT EXISTS (SELECT 1 FROM journal_posting j WHERE j.source_type = ? AND j.source_ref = r.reference)""",
-                JournalLine.REFUND, cycleDate, rerun, cycleDate, JournalLine.REFUND);
+        int refunds = postNew(JournalLine.REFUND, cycleDate, rerun, "r.reference", "refund r WHERE r.refunded_on <= ?",
+                cycleDate);
         return invoices + payments + writeOffs + reversals + suspense + recoveries + refunds;
+    }
+
+    /**
+     * Marks posted by this run the sources of one type that {@code fromWhere} selects (a FROM clause
+     * and its WHERE, with {@code args}) and no run posted yet: one journal_posting row per source.
+     */
+    private int postNew(String sourceType, LocalDate cycleDate, int rerun, String reference, String fromWhere,
+                        Object... args) {
+        Object[] all = new Object[args.length + 4];
+        all[0] = sourceType;
+        all[1] = cycleDate;
+        all[2] = rerun;
+        System.arraycopy(args, 0, all, 3, args.length);
+        all[all.length - 1] = sourceType;
+        return jdbc.update("INSERT INTO journal_posting (source_type, source_ref, cycle_date, rerun)\nSELECT ?, "
+                + reference + ", ?, ? FROM " + fromWhere + "\n  AND NOT EXISTS (SELECT 1 FROM journal_posting j"
+                + " WHERE j.source_type = ? AND j.source_ref = " + reference + ")", all);
     }
 
     /** The runs of a cycle that posted something, in order (0 = the cycle's own run). */
