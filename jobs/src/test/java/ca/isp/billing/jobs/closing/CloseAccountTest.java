@@ -203,6 +203,22 @@ class CloseAccountTest extends AbstractCycleTest {
                                 + " the rest left it, e.g. refunded at closing): a reversal of 76.50 cannot be taken from it"));
         assertThat(count("SELECT COUNT(*) FROM payment_reversal")).isZero();
 
+        // provisioning: both closures (asked for on 11-20, a day without a collections run) go on the
+        // disconnection list of 11-21, the first run after; service ends the day after the last day
+        // (470001: Nov 15 -> Nov 16; 470003: Nov 10 -> Nov 11), the services running on the last day
+        assertThat(provisioning(LocalDate.of(2026, 11, 5), "disconnections.csv")).isEmpty();
+        assertThat(provisioning(LocalDate.of(2026, 11, 21), "disconnections.csv"))
+                .extracting(r -> r.get("account_number"), r -> r.get("service_identifiers"), r -> r.get("action"),
+                        r -> r.get("reason"), r -> r.get("effective_date"))
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("470001", "leavem|leaveq", "DISCONNECT",
+                                "account closed, last day of service 2026-11-15", "2026-11-16"),
+                        org.assertj.core.api.Assertions.tuple("470003", "carry", "DISCONNECT",
+                                "account closed, last day of service 2026-11-10", "2026-11-11"));
+        Path disconnections = HOME.resolve("out/provisioning/2026-11-21/disconnections.csv");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(disconnections))).isEqualTo("rw-------");
+        byte[] listed = Files.readAllBytes(disconnections);
+
         // the next cycle bills the other account and nothing for the closed one (its reconciliation held,
         // else the cycle would have failed)
         CycleOutcome december = launcher.bill(LocalDate.of(2026, 12, 1));
@@ -213,6 +229,9 @@ class CloseAccountTest extends AbstractCycleTest {
         assertThat(status("470001")).isEqualTo("CLOSED");
         assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
                 + " WHERE a.account_number = '470003' AND i.cycle_date = DATE '2026-12-01'")).isZero();
+        // listed once: the cycle's list of 12-01 has no disconnection, the 11-21 list is unchanged
+        assertThat(provisioning(LocalDate.of(2026, 12, 1), "disconnections.csv")).isEmpty();
+        assertThat(Files.readAllBytes(disconnections)).isEqualTo(listed);
         // 470003 still owes 15.06 of its 11-01 invoice, due 11-22: 9 days late on 12-01, yet a CLOSED
         // account gets no late fee (no invoice would bill it); 470002's unpaid 11-01 invoice gets one
         assertThat(jdbc.queryForList("""
@@ -229,6 +248,12 @@ class CloseAccountTest extends AbstractCycleTest {
                 .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("RF-470001", "RECEIVABLE", "92.32", "0.00"),
                         org.assertj.core.api.Assertions.tuple("RF-470001", "CASH", "0.00", "92.32"));
         assertThat(journal).filteredOn(r -> r.get("source_ref").equals(number)).isNotEmpty();
+    }
+
+    private static List<CSVRecord> provisioning(LocalDate day, String list) throws IOException {
+        try (Reader in = Files.newBufferedReader(HOME.resolve("out/provisioning").resolve(day.toString()).resolve(list))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
     }
 
     private BigDecimal total(String account, LocalDate cycle) {
