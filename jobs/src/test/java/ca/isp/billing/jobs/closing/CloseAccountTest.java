@@ -142,6 +142,8 @@ class CloseAccountTest extends AbstractCycleTest {
         // the PDF, read back
         String pdf = pdfText((String) finalBill().get("PDF_PATH"));
         assertThat(pdf).contains(number).contains("Service period November 1, 2026 – November 15, 2026")
+                // it says it is the last bill, with the last day of service
+                .contains("Final bill — service ended November 15, 2026")
                 .contains("Net Quarterly (cancelled from 16 November: 46 of 92 days) Nov. 16 – Dec. 31, 2026 -$45.00")
                 .contains("Net 50 (cancelled from 16 November: 15 of 30 days) Nov. 16 – Nov. 30, 2026 -$25.00")
                 .contains("53 GB used, 50 GB included").contains("3 GB $6.00").contains("Total of this invoice -$72.32")
@@ -226,6 +228,11 @@ class CloseAccountTest extends AbstractCycleTest {
         assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
                 + " WHERE a.account_number = '470001' AND i.cycle_date = DATE '2026-12-01'")).isZero();
         assertThat(total("470002", LocalDate.of(2026, 12, 1))).isEqualByComparingTo("56.50");
+        // a cycle invoice is no final bill
+        assertThat(pdfText(jdbc.queryForObject("""
+                SELECT i.pdf_path FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE a.account_number = '470002' AND i.cycle_date = DATE '2026-12-01'""", String.class)))
+                .contains("Total of this invoice").doesNotContain("Final bill");
         assertThat(status("470001")).isEqualTo("CLOSED");
         assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
                 + " WHERE a.account_number = '470003' AND i.cycle_date = DATE '2026-12-01'")).isZero();
