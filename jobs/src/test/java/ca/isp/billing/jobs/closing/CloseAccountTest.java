@@ -255,6 +255,37 @@ class CloseAccountTest extends AbstractCycleTest {
                 .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("RF-470001", "RECEIVABLE", "92.32", "0.00"),
                         org.assertj.core.api.Assertions.tuple("RF-470001", "CASH", "0.00", "92.32"));
         assertThat(journal).filteredOn(r -> r.get("source_ref").equals(number)).isNotEmpty();
+
+        // money that arrives after the closure was settled: 470001 owes nothing, so PAY-9 of 15.00 stays a
+        // credit (balance 0.00 - 15.00 = -15.00) until close-account is run again, which refunds it as the
+        // account's second refund, RF-470001-2: balance -15.00 + 15.00 = 0.00
+        Files.writeString(properties.inbox("payments").resolve("payments-2026-12-02.csv"), """
+                payment_ref,account_number,received_on,amount,method
+                PAY-9,470001,2026-11-20,15.00,BANK
+                """);
+        assertThat(collections.collect(LocalDate.of(2026, 12, 2)).result()).isEqualTo(Result.COMPLETED);
+        assertThat(Fixtures.balance(jdbc, "470001")).isEqualByComparingTo("-15.00");
+        CycleOutcome later = closing.close("470001", LAST_DAY, Choice.REFUND, "ana");
+        assertThat(later.result()).as(later.message()).isEqualTo(Result.COMPLETED);
+        assertThat(later.message()).contains("refund 92.32 + 15.00");
+        assertThat(jdbc.queryForList("SELECT CONCAT(reference, ' ', amount) FROM refund ORDER BY id", String.class))
+                .containsExactly("RF-470001 92.32", "RF-470001-2 15.00");
+        assertThat(Fixtures.balance(jdbc, "470001")).isEqualByComparingTo("0.00");
+        assertThat(jdbc.queryForObject("SELECT unapplied FROM payment WHERE payment_ref = 'PAY-9'", BigDecimal.class))
+                .isEqualByComparingTo("0.00");
+        // run again: nothing new to pay back; the carried account (470003) refunds nothing later either
+        assertThat(closing.close("470001", LAST_DAY, Choice.REFUND, "ana").result()).isEqualTo(Result.COMPLETED);
+        assertThat(closing.close("470003", LocalDate.of(2026, 11, 10), Choice.CARRY, "ana").result())
+                .isEqualTo(Result.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM refund")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM account_ledger WHERE entry_type = 'REFUND'")).isEqualTo(2);
+        // accounts payable's list of the day (today, 11-20) holds both, in account and refund order
+        try (Reader in = Files.newBufferedReader(refunds)) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        assertThat(rows).extracting(r -> r.get("refund_reference"), r -> r.get("amount"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("RF-470001", "92.32"),
+                        org.assertj.core.api.Assertions.tuple("RF-470001-2", "15.00"));
     }
 
     private static List<CSVRecord> provisioning(LocalDate day, String list) throws IOException {
