@@ -66,6 +66,9 @@
           <tr><td>Service period</td><td class="value">${invoice.periodStart} &#8211;<br/>${invoice.periodEnd}</td></tr>
           </#if>
           <tr><td>Due date</td><td class="value">${invoice.dueDate}</td></tr>
+          <#if invoice.serviceEnded?has_content>
+          <tr><td colspan="2" class="value">Final bill &#8212; service ended ${invoice.serviceEnded}</td></tr>
+          </#if>
           <tr class="due"><td>Amount due</td><td class="value">${invoice.amountDue}</td></tr>
         </table>
       </td>

@@ -66,6 +66,9 @@
           <tr><td>Période de service</td><td class="value">${invoice.periodStart} &#8211;<br/>${invoice.periodEnd}</td></tr>
           </#if>
           <tr><td>Date d'échéance</td><td class="value">${invoice.dueDate}</td></tr>
+          <#if invoice.serviceEnded?has_content>
+          <tr><td colspan="2" class="value">Facture finale &#8212; service terminé le ${invoice.serviceEnded}</td></tr>
+          </#if>
           <tr class="due"><td>Montant dû</td><td class="value">${invoice.amountDue}</td></tr>
         </table>
       </td>

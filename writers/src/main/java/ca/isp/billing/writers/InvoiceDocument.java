@@ -16,14 +16,26 @@ import java.util.Objects;
  * previous balance - payments received + adjustments + this invoice's total = amount due.
  * The service period dates are inclusive and may be null for an invoice without a period.
  * {@code segment} and {@code cycleDate} (null: not of a cycle) choose the invoice's messages and
- * attachments (templates/messages, templates/attachments).
+ * attachments (templates/messages, templates/attachments). {@code serviceEnded} is the last day of
+ * service of a final bill (close-account: the invoice says it is the last one), null on any other.
  */
 public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                               String accountNumber, String customerName, List<String> mailingAddressLines,
                               LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
                               LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
                               BigDecimal tax, BigDecimal total, Statement statement, String currency,
-                              InvoiceSegment segment, LocalDate cycleDate) {
+                              InvoiceSegment segment, LocalDate cycleDate, LocalDate serviceEnded) {
+
+    /** An invoice that is not a final bill. */
+    public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
+                           String accountNumber, String customerName, List<String> mailingAddressLines,
+                           LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
+                           LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
+                           BigDecimal tax, BigDecimal total, Statement statement, String currency,
+                           InvoiceSegment segment, LocalDate cycleDate) {
+        this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
+                periodStart, periodEnd, lines, subtotal, tax, total, statement, currency, segment, cycleDate, null);
+    }
 
     /** An invoice whose segment is only its language, of no cycle (tests, previews). */
     public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
@@ -33,7 +45,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
                            BigDecimal tax, BigDecimal total, Statement statement, String currency) {
         this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
                 periodStart, periodEnd, lines, subtotal, tax, total, statement, currency,
-                InvoiceSegment.of(language), null);
+                InvoiceSegment.of(language), null, null);
     }
 
     public InvoiceDocument {

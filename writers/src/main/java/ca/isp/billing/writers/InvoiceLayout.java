@@ -64,7 +64,7 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z]+)(?:\\.([a-zA-Z]+))?}");
     static final Set<String> CONDITIONS = Set.of("nothing-due", "service-period", "several-pages",
-            "payments-listed", "payments-counted", "message", "taxes-shown", "messages");
+            "payments-listed", "payments-counted", "message", "taxes-shown", "messages", "final-bill");
     static final Set<String> LISTS = Set.of("taxes", "payments", "opening-balances", "write-offs",
             "returned-payments", "recoveries", "other-adjustments", "messages");
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)");

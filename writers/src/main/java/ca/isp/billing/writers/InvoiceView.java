@@ -17,6 +17,7 @@ import ca.isp.billing.domain.Statement;
  * formatted for the invoice's language, so a template only places text. Charges (every line
  * but TAX) go to {@code lines}, taxes to {@code taxes} for the totals block; the balance forward
  * (previous balance, payments received, adjustments, amount due) to its own fields.
+ * {@code serviceEnded} is a final bill's last day of service, formatted ("" on any other invoice).
  */
 public record InvoiceView(String language, String invoiceNumber, String accountNumber, String customerName,
                           List<String> mailingAddress, String invoiceDate, String dueDate,
@@ -24,7 +25,8 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                           List<Line> lines, List<Tax> taxes, String subtotal, String tax, String total,
                           String previousBalance, List<Payment> payments, boolean paymentsListed,
                           int paymentCount, String paymentsReceived, List<Adjustment> adjustments,
-                          String amountDue, boolean nothingDue, Company company, List<Message> messages) {
+                          String amountDue, boolean nothingDue, Company company, List<Message> messages,
+                          String serviceEnded) {
 
     /** Up to this many payments are listed one by one; more are shown as their count and total. */
     public static final int PAYMENTS_LISTED = 5;
@@ -118,7 +120,8 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                 payments, payments.size() <= PAYMENTS_LISTED, payments.size(),
                 format.money(statement.paymentsReceived().negate(), currency), adjustments,
                 format.money(statement.amountDue(), currency), statement.amountDue().signum() <= 0, company,
-                chosen.stream().map(m -> new Message(m.text(language))).toList());
+                chosen.stream().map(m -> new Message(m.text(language))).toList(),
+                doc.serviceEnded() == null ? "" : format.date(doc.serviceEnded()));
     }
 
     private static void checkTotals(InvoiceDocument doc) {

@@ -16,7 +16,7 @@ final class LayoutValues {
                     "addressLines"),
             "invoice", Set.of("language", "invoiceNumber", "accountNumber", "customerName", "mailingAddress",
                     "invoiceDate", "dueDate", "servicePeriod", "periodStart", "periodEnd", "currency", "subtotal", "tax",
-                    "total", "previousBalance", "paymentCount", "paymentsReceived", "amountDue"),
+                    "total", "previousBalance", "paymentCount", "paymentsReceived", "amountDue", "serviceEnded"),
             "line", Set.of("description", "period", "quantity", "unitPrice", "amount"),
             "tax", Set.of("description", "amount"),
             "payment", Set.of("date", "reference", "amount"),
@@ -89,6 +89,7 @@ final class LayoutValues {
                 case "paymentCount" -> Integer.toString(v.paymentCount());
                 case "paymentsReceived" -> v.paymentsReceived();
                 case "amountDue" -> v.amountDue();
+                case "serviceEnded" -> v.serviceEnded();
                 default -> String.join(", ", v.mailingAddress());
             };
             case "line" -> element instanceof InvoiceView.Line l ? switch (name) {
@@ -129,6 +130,8 @@ final class LayoutValues {
             case "message" -> !v.company().message().isEmpty();
             case "taxes-shown" -> !v.taxes().isEmpty();
             case "messages" -> !v.messages().isEmpty();
+            // a final bill (close-account) says so: its last day of service is known
+            case "final-bill" -> !v.serviceEnded().isEmpty();
             default -> false;
         };
     }

@@ -43,7 +43,11 @@ import ca.isp.billing.writers.AtomicFiles;
  * amount (the balance comes to zero), the credits emptied (unapplied down; a credit invoice's
  * amount_paid down to its total), and the day's list for accounts payable rebuilt,
  * {@code out/refunds/<date>/refunds.csv} (owner-only, text cells that would start a formula
- * neutralised); CARRY: the rest stays on the account as a credit. The closure is then settled: once.
+ * neutralised); CARRY: the rest stays on the account as a credit. The closure is then settled.
+ * Money that comes after a REFUND closure was settled (a payment on the closed account with nothing
+ * left to pay) is settled by close-account run again, by the same rule: a further refund, numbered
+ * ({@code refund.sequence_no} 2, 3..., reference {@code RF-<account>-<n>}); with no new credit, a run
+ * again changes nothing. A CARRY closure is settled once: what comes later stays on the account.
  */
 public class FinalSettlementTasklet implements Tasklet {
 
@@ -74,14 +78,18 @@ public class FinalSettlementTasklet implements Tasklet {
                 FROM account_closure c JOIN account a ON a.id = c.account_id
                 LEFT JOIN invoice i ON i.id = c.final_invoice_id
                 WHERE a.account_number = :number""", new MapSqlParameterSource("number", accountNumber));
-        if (closures.isEmpty() || Boolean.TRUE.equals(closures.get(0).get("settled"))) {
+        if (closures.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
         Map<String, Object> closure = closures.get(0);
+        boolean settled = Boolean.TRUE.equals(closure.get("settled"));
+        if (settled && !FinalSettlement.Choice.REFUND.name().equals(closure.get("settlement"))) {
+            return RepeatStatus.FINISHED;
+        }
         long accountId = ((Number) closure.get("account_id")).longValue();
         String status = (String) closure.get("status");
         String review = (String) closure.get("review_status");
-        if (closure.get("final_invoice_id") != null && !"VOID".equals(status)
+        if (!settled && closure.get("final_invoice_id") != null && !"VOID".equals(status)
                 && !("ISSUED".equals(status) && ("CLEARED".equals(review) || "RELEASED".equals(review)))) {
             log.warn("Account {}: final bill {} is {}{}: its credits are settled once it is released", accountNumber,
                     closure.get("invoice_number") == null ? "(no number yet)" : closure.get("invoice_number"), status,
@@ -130,14 +138,18 @@ public class FinalSettlementTasklet implements Tasklet {
         }
         LocalDate today = LocalDate.now(clock);
         if (outcome.refund().signum() > 0) {
-            String reference = "RF-" + accountNumber;
+            // the first refund of the closure is RF-<account>; money refunded after it RF-<account>-2, -3...
+            int sequence = jdbc.queryForObject("SELECT COUNT(*) FROM refund WHERE account_id = :account", account,
+                    Integer.class) + 1;
+            String reference = "RF-" + accountNumber + (sequence == 1 ? "" : "-" + sequence);
             MapSqlParameterSource refund = new MapSqlParameterSource("reference", reference).addValue("account", accountId)
+                    .addValue("sequence", sequence)
                     .addValue("amount", outcome.refund()).addValue("today", today)
                     .addValue("currency", BillingCurrency.forServiceCountry((String) closure.get("service_country")).name())
                     .addValue("invoice", closure.get("final_invoice_id")).addValue("type", LedgerEntryType.REFUND.name());
             jdbc.update("""
-                    INSERT INTO refund (reference, account_id, amount, currency, refunded_on, final_invoice_id)
-                    VALUES (:reference, :account, :amount, :currency, :today, :invoice)""", refund);
+                    INSERT INTO refund (reference, account_id, sequence_no, amount, currency, refunded_on, final_invoice_id)
+                    VALUES (:reference, :account, :sequence, :amount, :currency, :today, :invoice)""", refund);
             jdbc.update("""
                     INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount)
                     VALUES (:account, :today, :type, :reference, :amount)""", refund);
@@ -153,8 +165,12 @@ public class FinalSettlementTasklet implements Tasklet {
             AtomicFiles.write(refundsFolder.resolve(today.toString()), "refunds.csv", refundList(today));
             contribution.incrementWriteCount(1);
         }
+        if (settled && outcome.uses().isEmpty() && outcome.refund().signum() == 0) {
+            return RepeatStatus.FINISHED;
+        }
         jdbc.update("UPDATE account_closure SET settled = TRUE WHERE account_id = :account", account);
-        log.info("Account {} settled ({}): refunded {}, credit carried {}, still owed {}", accountNumber, choice,
+        log.info("Account {} settled ({}{}): refunded {}, credit carried {}, still owed {}", accountNumber, choice,
+                settled ? ", money that came after the closure" : "",
                 outcome.refund().toPlainString(), outcome.carried().toPlainString(), outcome.stillOwed().toPlainString());
         return RepeatStatus.FINISHED;
     }
@@ -171,7 +187,7 @@ public class FinalSettlementTasklet implements Tasklet {
                     FROM refund r JOIN account a ON a.id = r.account_id
                     JOIN account_closure c ON c.account_id = r.account_id
                     LEFT JOIN invoice i ON i.id = r.final_invoice_id
-                    WHERE r.refunded_on = :day ORDER BY a.account_number""", new MapSqlParameterSource("day", day), rs -> {
+                    WHERE r.refunded_on = :day ORDER BY a.account_number, r.sequence_no""", new MapSqlParameterSource("day", day), rs -> {
                 try {
                     printer.printRecord(text(rs.getString(1)), text(rs.getString(2)), text(rs.getString(3)),
                             cell(rs.getString(4)), cell(rs.getString(5)), cell(rs.getString(6)), cell(rs.getString(7)),

@@ -28,11 +28,15 @@ import static ca.isp.billing.domain.files.SpreadsheetCells.text;
 
 /**
  * Writes the day's suspension and reactivation lists for provisioning systems:
- * {@code out/provisioning/<date>/suspensions.csv} (accounts SUSPENDED that day) and
- * {@code reactivations.csv} (accounts back to ACTIVE that day, from DELINQUENT or SUSPENDED),
- * one line per account with its service identifiers. Both are rebuilt whole from the day's
- * delinquency events, in account order, written atomically and owner-only: the same run twice
- * writes the same bytes, and a list with no line still has its header (nothing to do that day).
+ * {@code out/provisioning/<date>/suspensions.csv} (accounts SUSPENDED that day),
+ * {@code reactivations.csv} (accounts back to ACTIVE that day, from DELINQUENT or SUSPENDED) and
+ * {@code disconnections.csv} (accounts closed by close-account: their service ends for good),
+ * one line per account with its service identifiers. All are rebuilt whole from the database, in
+ * account order, written atomically and owner-only: the same run twice writes the same bytes, and a
+ * list with no line still has its header (nothing to do that day). A closure goes on the list of
+ * the first date on or after the day it was asked for whose lists are written; that date is stamped
+ * on the closure ({@code account_closure.disconnection_listed_on}) so the closure is listed once and
+ * the date's list is rebuilt from the stamp (a closure asked for on a day without a run is not lost).
  */
 public class ProvisioningListsTasklet implements Tasklet {
 
@@ -49,7 +53,7 @@ public class ProvisioningListsTasklet implements Tasklet {
         this.date = date;
     }
 
-    private record Line(String account, String services, String action, String reason) {
+    private record Line(String account, String services, String action, String reason, LocalDate effective) {
     }
 
     @Override
@@ -67,18 +71,51 @@ public class ProvisioningListsTasklet implements Tasklet {
             BigDecimal overdue = rs.getBigDecimal(5);
             if (AccountStatus.SUSPENDED.name().equals(rs.getString(4))) {
                 suspensions.add(new Line(account, ids, "SUSPEND", "overdue " + overdue.toPlainString()
-                        + ", oldest unpaid invoice due " + rs.getObject(6, LocalDate.class)));
+                        + ", oldest unpaid invoice due " + rs.getObject(6, LocalDate.class), date));
             } else {
                 // a written-off account comes back only by an operator (run.sh account reinstate)
                 reactivations.add(new Line(account, ids, "RESTORE",
                         (AccountStatus.WRITTEN_OFF.name().equals(rs.getString(3)) ? "reinstated by an operator"
-                                : "overdue balance paid") + " (was " + rs.getString(3) + ")"));
+                                : "overdue balance paid") + " (was " + rs.getString(3) + ")", date));
             }
         }, date, AccountStatus.SUSPENDED.name(), AccountStatus.ACTIVE.name(), AccountStatus.ACTIVE.name());
+        List<Line> disconnections = disconnections();
         AtomicFiles.write(folder, "suspensions.csv", csv(suspensions));
         AtomicFiles.write(folder, "reactivations.csv", csv(reactivations));
-        contribution.incrementWriteCount(suspensions.size() + reactivations.size());
+        AtomicFiles.write(folder, "disconnections.csv", csv(disconnections));
+        contribution.incrementWriteCount(suspensions.size() + reactivations.size() + disconnections.size());
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * Closed accounts to disconnect: the closures asked for on or before the date and not listed on
+     * an earlier date are stamped with it, then the date's list is read from the stamp. Service ends
+     * the day after the last day of service; the services are those running on the last day.
+     */
+    private List<Line> disconnections() {
+        jdbc.update("""
+                UPDATE account_closure SET disconnection_listed_on = ?
+                WHERE disconnection_listed_on IS NULL AND requested_on <= ?""", date, date);
+        Map<Long, List<String>> ids = new LinkedHashMap<>();
+        jdbc.query("""
+                SELECT c.account_id, i.service_id FROM account_closure c
+                JOIN subscription s ON s.account_id = c.account_id
+                JOIN service_identifier i ON i.subscription_id = s.id
+                WHERE c.disconnection_listed_on = ? AND s.start_date <= c.closed_on
+                  AND (s.end_date IS NULL OR s.end_date >= c.closed_on)
+                ORDER BY c.account_id, i.service_id""", rs -> {
+            ids.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        }, date);
+        List<Line> lines = new ArrayList<>();
+        jdbc.query("""
+                SELECT c.account_id, a.account_number, c.closed_on FROM account_closure c
+                JOIN account a ON a.id = c.account_id
+                WHERE c.disconnection_listed_on = ? ORDER BY a.account_number""", rs -> {
+            LocalDate lastDay = rs.getObject(3, LocalDate.class);
+            lines.add(new Line(rs.getString(2), String.join("|", ids.getOrDefault(rs.getLong(1), List.of())),
+                    "DISCONNECT", "account closed, last day of service " + lastDay, lastDay.plusDays(1)));
+        }, date);
+        return lines;
     }
 
     /** Service identifiers of each account's subscriptions still running on the date, sorted, joined by '|'. */
@@ -102,7 +139,7 @@ public class ProvisioningListsTasklet implements Tasklet {
                 CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).setRecordSeparator("\n").get())) {
             for (Line line : lines) {
                 printer.printRecord(text(line.account()), text(line.services()), line.action(), text(line.reason()),
-                        date.toString());
+                        line.effective().toString());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

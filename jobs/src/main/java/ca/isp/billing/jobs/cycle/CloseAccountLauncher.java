@@ -158,7 +158,7 @@ public class CloseAccountLauncher {
         Map<String, Object> c = jdbc.queryForMap("""
                 SELECT c.closed_on, c.settlement, c.settled, i.invoice_number, i.total,
                     COALESCE(i.hold_reason, i.review_status, i.status),
-                    (SELECT r.amount FROM refund r WHERE r.account_id = c.account_id),
+                    (SELECT SUM(r.amount) FROM refund r WHERE r.account_id = c.account_id),
                     (SELECT SUM(l.amount) FROM account_ledger l WHERE l.account_id = c.account_id)
                 FROM account_closure c JOIN account a ON a.id = c.account_id
                 LEFT JOIN invoice i ON i.id = c.final_invoice_id WHERE a.account_number = :a""",
@@ -169,7 +169,11 @@ public class CloseAccountLauncher {
                 : "; final bill " + v.get(3) + " total " + ((BigDecimal) v.get(4)).toPlainString());
         if (Boolean.TRUE.equals(v.get(2))) {
             s.append(v.get(6).toString().isEmpty() ? "; settled (" + v.get(1).toString().toLowerCase() + ")"
-                    : "; refund " + ((BigDecimal) v.get(6)).toPlainString() + " (out/refunds/)");
+                    : "; refund " + String.join(" + ", jdbc.queryForList("""
+                            SELECT r.amount FROM refund r JOIN account a ON a.id = r.account_id
+                            WHERE a.account_number = :a ORDER BY r.sequence_no""",
+                            new MapSqlParameterSource("a", accountNumber), BigDecimal.class).stream()
+                            .map(BigDecimal::toPlainString).toList()) + " (out/refunds/)");
         } else {
             s.append("; final bill waiting (" + v.get(5) + "): release it (./run.sh review) or fix the cause, then run"
                     + " close-account again to settle and send it");

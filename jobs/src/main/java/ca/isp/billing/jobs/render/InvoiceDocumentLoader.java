@@ -19,6 +19,7 @@ import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Statement;
+import ca.isp.billing.jobs.support.CloseAccountJob;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.writers.InvoiceDocument;
@@ -73,7 +74,7 @@ public class InvoiceDocumentLoader {
         jdbc.query("""
                 SELECT i.id, i.invoice_number, i.cycle_date, a.customer_type, a.service_region, i.language, i.currency, i.invoice_date, i.due_date, i.period_start,
                     i.period_end, i.subtotal, i.tax_total, i.total, i.previous_balance, i.payments_received,
-                    i.adjustments, i.amount_due, i.first_statement,
+                    i.adjustments, i.amount_due, i.first_statement, i.source,
                     a.account_number, a.name, a.billing_line1, a.billing_line2, a.billing_city, a.billing_region,
                     a.billing_postal_code, a.billing_country
                 FROM invoice i JOIN account a ON a.id = i.account_id WHERE i.id IN (:ids)""",
@@ -97,7 +98,10 @@ public class InvoiceDocumentLoader {
                             rs.getString("currency"),
                             new InvoiceSegment(plans.getOrDefault(id, Set.of()), rs.getString("service_region"),
                                     rs.getString("customer_type"), language),
-                            rs.getObject("cycle_date", LocalDate.class)));
+                            rs.getObject("cycle_date", LocalDate.class),
+                            // a final bill's period ends on the last day of service (FinalBillTasklet)
+                            CloseAccountJob.FINAL.equals(rs.getString("source"))
+                                    ? rs.getObject("period_end", LocalDate.class) : null));
                 });
         return documents;
     }

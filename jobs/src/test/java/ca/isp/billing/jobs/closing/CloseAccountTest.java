@@ -142,6 +142,8 @@ class CloseAccountTest extends AbstractCycleTest {
         // the PDF, read back
         String pdf = pdfText((String) finalBill().get("PDF_PATH"));
         assertThat(pdf).contains(number).contains("Service period November 1, 2026 – November 15, 2026")
+                // it says it is the last bill, with the last day of service
+                .contains("Final bill — service ended November 15, 2026")
                 .contains("Net Quarterly (cancelled from 16 November: 46 of 92 days) Nov. 16 – Dec. 31, 2026 -$45.00")
                 .contains("Net 50 (cancelled from 16 November: 15 of 30 days) Nov. 16 – Nov. 30, 2026 -$25.00")
                 .contains("53 GB used, 50 GB included").contains("3 GB $6.00").contains("Total of this invoice -$72.32")
@@ -203,6 +205,22 @@ class CloseAccountTest extends AbstractCycleTest {
                                 + " the rest left it, e.g. refunded at closing): a reversal of 76.50 cannot be taken from it"));
         assertThat(count("SELECT COUNT(*) FROM payment_reversal")).isZero();
 
+        // provisioning: both closures (asked for on 11-20, a day without a collections run) go on the
+        // disconnection list of 11-21, the first run after; service ends the day after the last day
+        // (470001: Nov 15 -> Nov 16; 470003: Nov 10 -> Nov 11), the services running on the last day
+        assertThat(provisioning(LocalDate.of(2026, 11, 5), "disconnections.csv")).isEmpty();
+        assertThat(provisioning(LocalDate.of(2026, 11, 21), "disconnections.csv"))
+                .extracting(r -> r.get("account_number"), r -> r.get("service_identifiers"), r -> r.get("action"),
+                        r -> r.get("reason"), r -> r.get("effective_date"))
+                .containsExactly(
+                        org.assertj.core.api.Assertions.tuple("470001", "leavem|leaveq", "DISCONNECT",
+                                "account closed, last day of service 2026-11-15", "2026-11-16"),
+                        org.assertj.core.api.Assertions.tuple("470003", "carry", "DISCONNECT",
+                                "account closed, last day of service 2026-11-10", "2026-11-11"));
+        Path disconnections = HOME.resolve("out/provisioning/2026-11-21/disconnections.csv");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(disconnections))).isEqualTo("rw-------");
+        byte[] listed = Files.readAllBytes(disconnections);
+
         // the next cycle bills the other account and nothing for the closed one (its reconciliation held,
         // else the cycle would have failed)
         CycleOutcome december = launcher.bill(LocalDate.of(2026, 12, 1));
@@ -210,9 +228,17 @@ class CloseAccountTest extends AbstractCycleTest {
         assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
                 + " WHERE a.account_number = '470001' AND i.cycle_date = DATE '2026-12-01'")).isZero();
         assertThat(total("470002", LocalDate.of(2026, 12, 1))).isEqualByComparingTo("56.50");
+        // a cycle invoice is no final bill
+        assertThat(pdfText(jdbc.queryForObject("""
+                SELECT i.pdf_path FROM invoice i JOIN account a ON a.id = i.account_id
+                WHERE a.account_number = '470002' AND i.cycle_date = DATE '2026-12-01'""", String.class)))
+                .contains("Total of this invoice").doesNotContain("Final bill");
         assertThat(status("470001")).isEqualTo("CLOSED");
         assertThat(count("SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id"
                 + " WHERE a.account_number = '470003' AND i.cycle_date = DATE '2026-12-01'")).isZero();
+        // listed once: the cycle's list of 12-01 has no disconnection, the 11-21 list is unchanged
+        assertThat(provisioning(LocalDate.of(2026, 12, 1), "disconnections.csv")).isEmpty();
+        assertThat(Files.readAllBytes(disconnections)).isEqualTo(listed);
         // 470003 still owes 15.06 of its 11-01 invoice, due 11-22: 9 days late on 12-01, yet a CLOSED
         // account gets no late fee (no invoice would bill it); 470002's unpaid 11-01 invoice gets one
         assertThat(jdbc.queryForList("""
@@ -229,6 +255,43 @@ class CloseAccountTest extends AbstractCycleTest {
                 .containsExactlyInAnyOrder(org.assertj.core.api.Assertions.tuple("RF-470001", "RECEIVABLE", "92.32", "0.00"),
                         org.assertj.core.api.Assertions.tuple("RF-470001", "CASH", "0.00", "92.32"));
         assertThat(journal).filteredOn(r -> r.get("source_ref").equals(number)).isNotEmpty();
+
+        // money that arrives after the closure was settled: 470001 owes nothing, so PAY-9 of 15.00 stays a
+        // credit (balance 0.00 - 15.00 = -15.00) until close-account is run again, which refunds it as the
+        // account's second refund, RF-470001-2: balance -15.00 + 15.00 = 0.00
+        Files.writeString(properties.inbox("payments").resolve("payments-2026-12-02.csv"), """
+                payment_ref,account_number,received_on,amount,method
+                PAY-9,470001,2026-11-20,15.00,BANK
+                """);
+        assertThat(collections.collect(LocalDate.of(2026, 12, 2)).result()).isEqualTo(Result.COMPLETED);
+        assertThat(Fixtures.balance(jdbc, "470001")).isEqualByComparingTo("-15.00");
+        CycleOutcome later = closing.close("470001", LAST_DAY, Choice.REFUND, "ana");
+        assertThat(later.result()).as(later.message()).isEqualTo(Result.COMPLETED);
+        assertThat(later.message()).contains("refund 92.32 + 15.00");
+        assertThat(jdbc.queryForList("SELECT CONCAT(reference, ' ', amount) FROM refund ORDER BY id", String.class))
+                .containsExactly("RF-470001 92.32", "RF-470001-2 15.00");
+        assertThat(Fixtures.balance(jdbc, "470001")).isEqualByComparingTo("0.00");
+        assertThat(jdbc.queryForObject("SELECT unapplied FROM payment WHERE payment_ref = 'PAY-9'", BigDecimal.class))
+                .isEqualByComparingTo("0.00");
+        // run again: nothing new to pay back; the carried account (470003) refunds nothing later either
+        assertThat(closing.close("470001", LAST_DAY, Choice.REFUND, "ana").result()).isEqualTo(Result.COMPLETED);
+        assertThat(closing.close("470003", LocalDate.of(2026, 11, 10), Choice.CARRY, "ana").result())
+                .isEqualTo(Result.COMPLETED);
+        assertThat(count("SELECT COUNT(*) FROM refund")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM account_ledger WHERE entry_type = 'REFUND'")).isEqualTo(2);
+        // accounts payable's list of the day (today, 11-20) holds both, in account and refund order
+        try (Reader in = Files.newBufferedReader(refunds)) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
+        assertThat(rows).extracting(r -> r.get("refund_reference"), r -> r.get("amount"))
+                .containsExactly(org.assertj.core.api.Assertions.tuple("RF-470001", "92.32"),
+                        org.assertj.core.api.Assertions.tuple("RF-470001-2", "15.00"));
+    }
+
+    private static List<CSVRecord> provisioning(LocalDate day, String list) throws IOException {
+        try (Reader in = Files.newBufferedReader(HOME.resolve("out/provisioning").resolve(day.toString()).resolve(list))) {
+            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
     }
 
     private BigDecimal total(String account, LocalDate cycle) {

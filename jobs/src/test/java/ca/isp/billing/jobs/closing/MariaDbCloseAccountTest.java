@@ -88,6 +88,25 @@ class MariaDbCloseAccountTest {
             assertThat(maria.jdbc().queryForObject("""
                     SELECT COUNT(*) FROM invoice i JOIN account a ON a.id = i.account_id
                     WHERE a.account_number = '470001' AND i.cycle_date = '2026-12-01'""", Long.class)).isZero();
+            // the 12-01 cycle is the first run after the closure: its disconnection list names 470001, once
+            // (Nov 15 last day -> effective Nov 16); collections 12-02's list is empty
+            assertThat(Files.readString(home.resolve("out/provisioning/2026-12-01/disconnections.csv")))
+                    .contains("470001,leavem|leaveq,DISCONNECT,\"account closed, last day of service 2026-11-15\",2026-11-16");
+            // money after the closure was settled (V38's refund numbering as MySQL makes it): PAY-9 15.00
+            // stays a credit, close-account again refunds it as RF-470001-2, balance -15.00 + 15.00 = 0.00
+            Files.writeString(properties.inbox("payments").resolve("payments-2026-12-02.csv"), """
+                    payment_ref,account_number,received_on,amount,method
+                    PAY-9,470001,2026-11-20,15.00,BANK
+                    """);
+            assertThat(maria.bean(CollectionsLauncher.class).collect(LocalDate.of(2026, 12, 2)).result())
+                    .isEqualTo(Result.COMPLETED);
+            assertThat(Files.readString(home.resolve("out/provisioning/2026-12-02/disconnections.csv")))
+                    .doesNotContain("470001");
+            assertThat(closing.close("470001", lastDay, Choice.REFUND, "ana").result()).isEqualTo(Result.COMPLETED);
+            assertThat(closing.close("470001", lastDay, Choice.REFUND, "ana").result()).isEqualTo(Result.COMPLETED);
+            assertThat(maria.jdbc().queryForList("SELECT CONCAT(reference, ' ', amount) FROM refund ORDER BY id",
+                    String.class)).containsExactly("RF-470001 92.32", "RF-470001-2 15.00");
+            assertThat(Fixtures.balance(maria.jdbc(), "470001")).isEqualByComparingTo("0.00");
         }
     }
 }
