@@ -4,6 +4,7 @@ import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceSegment;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Statement;
+import ca.isp.billing.domain.UsageSummary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,14 +17,27 @@ import java.util.Objects;
  * previous balance - payments received + adjustments + this invoice's total = amount due.
  * The service period dates are inclusive and may be null for an invoice without a period.
  * {@code segment} and {@code cycleDate} (null: not of a cycle) choose the invoice's messages and
- * attachments (templates/messages, templates/attachments).
+ * attachments (templates/messages, templates/attachments). {@code usage} is the usage summary of
+ * what the invoice billed (charged or not), NONE without usage.
  */
 public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                               String accountNumber, String customerName, List<String> mailingAddressLines,
                               LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
                               LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
                               BigDecimal tax, BigDecimal total, Statement statement, String currency,
-                              InvoiceSegment segment, LocalDate cycleDate) {
+                              InvoiceSegment segment, LocalDate cycleDate, UsageSummary usage) {
+
+    /** An invoice without a usage summary (UsageSummary.NONE). */
+    public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
+                           String accountNumber, String customerName, List<String> mailingAddressLines,
+                           LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
+                           LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
+                           BigDecimal tax, BigDecimal total, Statement statement, String currency,
+                           InvoiceSegment segment, LocalDate cycleDate) {
+        this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
+                periodStart, periodEnd, lines, subtotal, tax, total, statement, currency, segment, cycleDate,
+                UsageSummary.NONE);
+    }
 
     /** An invoice whose segment is only its language, of no cycle (tests, previews). */
     public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
@@ -33,7 +47,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
                            BigDecimal tax, BigDecimal total, Statement statement, String currency) {
         this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
                 periodStart, periodEnd, lines, subtotal, tax, total, statement, currency,
-                InvoiceSegment.of(language), null);
+                InvoiceSegment.of(language), null, UsageSummary.NONE);
     }
 
     public InvoiceDocument {
@@ -56,6 +70,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
             throw new IllegalArgumentException(where + "currency must be CAD or USD, got " + currency);
         }
         Objects.requireNonNull(segment, where + "segment is required");
+        Objects.requireNonNull(usage, where + "usage is required (UsageSummary.NONE when none)");
     }
 
     /** What the customer is asked to pay: the account's balance on the invoice date. */
