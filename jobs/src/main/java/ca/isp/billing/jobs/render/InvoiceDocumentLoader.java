@@ -25,6 +25,7 @@ import ca.isp.billing.domain.Money;
 import ca.isp.billing.domain.Plan;
 import ca.isp.billing.domain.Statement;
 import ca.isp.billing.domain.UsageSummary;
+import ca.isp.billing.domain.VoiceRate;
 import ca.isp.billing.jobs.charge.DataTariffs;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
@@ -125,12 +126,12 @@ public class InvoiceDocumentLoader {
                      BigInteger units, LocalDate lastDay) {
         }
         List<Group> groups = new ArrayList<>();
-        // SUM of BIGINT read as a decimal: it can pass what a long holds (as DueAccountReader reads it)
+        // a call of no billable minute (not answered) is no call here; SUM of BIGINT read as a decimal: it can pass what a long holds (as DueAccountReader reads it)
         jdbc.query("""
                 SELECT u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band, COUNT(*), SUM(u.billable_units),
                     MAX(u.start_time)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
-                WHERE u.invoice_id IN (:ids)
+                WHERE u.invoice_id IN (:ids) AND (u.usage_type <> 'VOICE' OR u.billable_units > 0)
                 GROUP BY u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band
                 ORDER BY u.invoice_id, s.id, u.usage_type, u.rate_band""", new MapSqlParameterSource("ids", invoiceIds),
                 rs -> {
@@ -176,10 +177,11 @@ public class InvoiceDocumentLoader {
                         plan == null ? planCode : plan.nameEn(), plan == null ? planCode : plan.nameFr(), g.units(),
                         tariff == null ? null : UsageSummary.includedGb(tariff)));
             } else {
-                // the calls of all the invoice's subscriptions in one band as one row
-                String[] names = g.band() == null ? new String[2]
+                // the calls of all the invoice's subscriptions in one band as one row; a call in no band
+                // is stored with its rate's band ANY
+                String[] names = g.band() == null || g.band().equals(VoiceRate.ANY) ? new String[2]
                         : bandNames.getOrDefault(g.band(), new String[] {g.band(), g.band()});
-                calls.computeIfAbsent(g.invoice(), k -> new LinkedHashMap<>()).merge(String.valueOf(g.band()),
+                calls.computeIfAbsent(g.invoice(), k -> new LinkedHashMap<>()).merge(String.valueOf(names[0]),
                         new UsageSummary.Calls(names[0], names[1], g.count(), g.units()),
                         (a, b) -> new UsageSummary.Calls(a.bandEn(), a.bandFr(), a.count() + b.count(),
                                 a.billableMinutes().add(b.billableMinutes())));

@@ -42,7 +42,8 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
  * <li>530001 (en): 12,345,678,901 + 7,000,000,000 bytes = 19.345678901 GB, "19.346 GB used of 50 GB
  * included", under the allowance: no data charge, but shown.</li>
  * <li>530002 (fr): 8,765,432,109 bytes = "8,765 Go utilisés sur 50 Go inclus"; calls 61 s, 600 s,
- * 59 s = 2 + 10 + 1 = 13 min, "Appels : 3", "13 min facturées".</li>
+ * 59 s = 2 + 10 + 1 = 13 min, "Appels : 3", "13 min facturées" (a fourth of 0 s, not answered, is
+ * no call).</li>
  * <li>530003 (en): unlimited, 1,234,567,800,000 bytes = "1,234.568 GB used (no set allowance)";
  * calls 3,599 s, 120 s = 60 + 2 = 62 min.</li>
  * <li>530004: no usage, no summary.</li>
@@ -129,9 +130,10 @@ class UsageSummaryPdfTest extends AbstractCycleTest {
         return number(gb, Math.max(gb.scale(), 0), locale);
     }
 
+    /** The service's calls that lasted: one of 0 s (not answered) is no call. */
     private static long calls(String service) throws IOException {
-        return usage().stream().filter(r -> r.get("service_id").equals(service) && r.get("usage_type").equals("VOICE"))
-                .count();
+        return usage().stream().filter(r -> r.get("service_id").equals(service) && r.get("usage_type").equals("VOICE")
+                && Long.parseLong(r.get("quantity")) > 0).count();
     }
 
     /** Every started minute of each call: ceil(seconds / 60). */
