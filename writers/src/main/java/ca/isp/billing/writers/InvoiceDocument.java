@@ -4,6 +4,7 @@ import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceSegment;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.Statement;
+import ca.isp.billing.domain.UsageSummary;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -16,17 +17,19 @@ import java.util.Objects;
  * previous balance - payments received + adjustments + this invoice's total = amount due.
  * The service period dates are inclusive and may be null for an invoice without a period.
  * {@code segment} and {@code cycleDate} (null: not of a cycle) choose the invoice's messages and
- * attachments (templates/messages, templates/attachments). {@code serviceEnded} is the last day of
- * service of a final bill (close-account: the invoice says it is the last one), null on any other.
+ * attachments (templates/messages, templates/attachments). {@code usage} is the usage summary of
+ * what the invoice billed (charged or not), NONE without usage. {@code serviceEnded} is the last
+ * day of service of a final bill (close-account: the invoice says it is the last one), null on any other.
  */
 public record InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                               String accountNumber, String customerName, List<String> mailingAddressLines,
                               LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
                               LocalDate periodEnd, List<InvoiceLine> lines, BigDecimal subtotal,
                               BigDecimal tax, BigDecimal total, Statement statement, String currency,
-                              InvoiceSegment segment, LocalDate cycleDate, LocalDate serviceEnded) {
+                              InvoiceSegment segment, LocalDate cycleDate, UsageSummary usage,
+                              LocalDate serviceEnded) {
 
-    /** An invoice that is not a final bill. */
+    /** An invoice without a usage summary (UsageSummary.NONE) that is not a final bill. */
     public InvoiceDocument(CompanyProfile company, Language language, String invoiceNumber,
                            String accountNumber, String customerName, List<String> mailingAddressLines,
                            LocalDate invoiceDate, LocalDate dueDate, LocalDate periodStart,
@@ -34,7 +37,8 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
                            BigDecimal tax, BigDecimal total, Statement statement, String currency,
                            InvoiceSegment segment, LocalDate cycleDate) {
         this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
-                periodStart, periodEnd, lines, subtotal, tax, total, statement, currency, segment, cycleDate, null);
+                periodStart, periodEnd, lines, subtotal, tax, total, statement, currency, segment, cycleDate,
+                UsageSummary.NONE, null);
     }
 
     /** An invoice whose segment is only its language, of no cycle (tests, previews). */
@@ -45,7 +49,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
                            BigDecimal tax, BigDecimal total, Statement statement, String currency) {
         this(company, language, invoiceNumber, accountNumber, customerName, mailingAddressLines, invoiceDate, dueDate,
                 periodStart, periodEnd, lines, subtotal, tax, total, statement, currency,
-                InvoiceSegment.of(language), null, null);
+                InvoiceSegment.of(language), null, UsageSummary.NONE, null);
     }
 
     public InvoiceDocument {
@@ -68,6 +72,7 @@ public record InvoiceDocument(CompanyProfile company, Language language, String 
             throw new IllegalArgumentException(where + "currency must be CAD or USD, got " + currency);
         }
         Objects.requireNonNull(segment, where + "segment is required");
+        Objects.requireNonNull(usage, where + "usage is required (UsageSummary.NONE when none)");
     }
 
     /** What the customer is asked to pay: the account's balance on the invoice date. */

@@ -64,9 +64,11 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
 
     static final Pattern VARIABLE = Pattern.compile("\\$\\{([a-zA-Z]+)(?:\\.([a-zA-Z]+))?}");
     static final Set<String> CONDITIONS = Set.of("nothing-due", "service-period", "several-pages",
-            "payments-listed", "payments-counted", "message", "taxes-shown", "messages", "final-bill");
+            "payments-listed", "payments-counted", "message", "taxes-shown", "messages", "final-bill",
+            "usage-summary");
     static final Set<String> LISTS = Set.of("taxes", "payments", "opening-balances", "write-offs",
-            "returned-payments", "recoveries", "other-adjustments", "messages");
+            "returned-payments", "recoveries", "other-adjustments", "messages", "usage-data", "usage-data-unlimited",
+            "usage-calls");
     private static final Pattern TOKEN = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"|(\\S+)");
 
     static boolean perInvoice(String text) {
@@ -160,7 +162,7 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
                                 note ? "" : checked(l.word(3)), ruleRgb, ruleWidth, 0, french(l), beside,
                                 amount == null ? Double.NaN : Double.parseDouble(amount)));
                     }
-                    case "gap" -> rows.add(new Row(n, "gap", null, null, null, Double.NaN, "", "", null, 0,
+                    case "gap" -> rows.add(new Row(n, "gap", null, condition(l.option("when")), null, Double.NaN, "", "", null, 0,
                             l.number(1), false, false, Double.NaN));
                     default -> throw new IllegalArgumentException("unknown instruction '" + l.word(0) + "'");
                 }

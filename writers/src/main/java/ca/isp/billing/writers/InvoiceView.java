@@ -16,7 +16,8 @@ import ca.isp.billing.domain.Statement;
  * What the invoice and email templates receive as {@code invoice}: every value already
  * formatted for the invoice's language, so a template only places text. Charges (every line
  * but TAX) go to {@code lines}, taxes to {@code taxes} for the totals block; the balance forward
- * (previous balance, payments received, adjustments, amount due) to its own fields.
+ * (previous balance, payments received, adjustments, amount due) to its own fields; the usage
+ * summary (UsageSummary) to {@code usageData} and {@code usageCalls}, numbers formatted.
  * {@code serviceEnded} is a final bill's last day of service, formatted ("" on any other invoice).
  */
 public record InvoiceView(String language, String invoiceNumber, String accountNumber, String customerName,
@@ -26,7 +27,7 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                           String previousBalance, List<Payment> payments, boolean paymentsListed,
                           int paymentCount, String paymentsReceived, List<Adjustment> adjustments,
                           String amountDue, boolean nothingDue, Company company, List<Message> messages,
-                          String serviceEnded) {
+                          List<UsageData> usageData, List<UsageCalls> usageCalls, String serviceEnded) {
 
     /** Up to this many payments are listed one by one; more are shown as their count and total. */
     public static final int PAYMENTS_LISTED = 5;
@@ -50,6 +51,17 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
 
     /** Another ledger entry since the last invoice; {@code type} is the LedgerEntryType's name. */
     public record Adjustment(String type, String date, String reference, String amount) {
+    }
+
+    /**
+     * The usage summary's data of one subscription: its plan's name, the GB used and the GB its
+     * plan includes ("" when it includes no set amount: unlimited, or counted per day).
+     */
+    public record UsageData(String plan, String used, String included) {
+    }
+
+    /** The usage summary's calls of one time band: " (Evening)" ("" without bands), how many, billable minutes. */
+    public record UsageCalls(String band, String calls, String minutes) {
     }
 
     /** The ISP; {@code message} is the custom message in the invoice's language ("" when none). */
@@ -121,6 +133,13 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                 format.money(statement.paymentsReceived().negate(), currency), adjustments,
                 format.money(statement.amountDue(), currency), statement.amountDue().signum() <= 0, company,
                 chosen.stream().map(m -> new Message(m.text(language))).toList(),
+                doc.usage().data().stream().map(d -> new UsageData(d.planName(language),
+                        format.quantity(d.usedGb(), null),
+                        d.includedGb() == null ? "" : format.quantity(d.includedGb(), null))).toList(),
+                doc.usage().calls().stream().map(c -> new UsageCalls(
+                        c.band(language) == null ? "" : " (" + c.band(language) + ")",
+                        format.quantity(BigDecimal.valueOf(c.count()), null),
+                        format.quantity(new BigDecimal(c.billableMinutes()), null))).toList(),
                 doc.serviceEnded() == null ? "" : format.date(doc.serviceEnded()));
     }
 

@@ -21,7 +21,8 @@ final class LayoutValues {
             "tax", Set.of("description", "amount"),
             "payment", Set.of("date", "reference", "amount"),
             "adjustment", Set.of("date", "reference", "amount"),
-            "message", Set.of("text"));
+            "message", Set.of("text"),
+            "usage", Set.of("plan", "used", "included", "band", "calls", "minutes"));
 
     private LayoutValues() {
     }
@@ -112,8 +113,30 @@ final class LayoutValues {
                 default -> a.amount();
             } : "";
             case "message" -> element instanceof InvoiceView.Message msg ? msg.text() : "";
+            case "usage" -> usage(name, element);
             default -> "";
         };
+    }
+
+    /** A value of the usage summary's data ({@code plan}, {@code used}, {@code included}) or calls ({@code band}, {@code calls}, {@code minutes}). */
+    private static String usage(String name, Object element) {
+        if (element instanceof InvoiceView.UsageData d) {
+            return switch (name) {
+                case "plan" -> d.plan();
+                case "used" -> d.used();
+                case "included" -> d.included();
+                default -> "";
+            };
+        }
+        if (element instanceof InvoiceView.UsageCalls c) {
+            return switch (name) {
+                case "band" -> c.band();
+                case "calls" -> c.calls();
+                case "minutes" -> c.minutes();
+                default -> "";
+            };
+        }
+        return "";
     }
 
     /** Whether a condition of the layout holds for this invoice. */
@@ -132,6 +155,7 @@ final class LayoutValues {
             case "messages" -> !v.messages().isEmpty();
             // a final bill (close-account) says so: its last day of service is known
             case "final-bill" -> !v.serviceEnded().isEmpty();
+            case "usage-summary" -> !v.usageData().isEmpty() || !v.usageCalls().isEmpty();
             default -> false;
         };
     }
@@ -145,6 +169,10 @@ final class LayoutValues {
         return switch (each) {
             case "taxes" -> v.taxes();
             case "messages" -> v.messages();
+            // the usage summary: data against a set allowance, data without one, calls by band
+            case "usage-data" -> v.usageData().stream().filter(d -> !d.included().isEmpty()).toList();
+            case "usage-data-unlimited" -> v.usageData().stream().filter(d -> d.included().isEmpty()).toList();
+            case "usage-calls" -> v.usageCalls();
             case "payments" -> v.paymentsListed() ? v.payments() : List.of();
             case "opening-balances" -> v.adjustments().stream().filter(a -> a.type().equals("OPENING_BALANCE")).toList();
             case "write-offs" -> v.adjustments().stream().filter(a -> a.type().equals("WRITE_OFF")).toList();

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,7 @@ import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 import ca.isp.billing.domain.Language;
+import ca.isp.billing.domain.UsageSummary;
 
 /**
  * A bilingual invoice (templates/invoice/layout_bilingual.txt): English on the left half of the
@@ -77,6 +80,29 @@ class BilingualInvoiceTest {
         Placed talon = find(placed, "Talon de remise").get(0);
         assertThat(talon.top()).isEqualTo(slip.top());
         assertThat(find(placed, "Amount enclosed").get(0).top()).isEqualTo(find(placed, "Montant versé").get(0).top());
+    }
+
+    @Test
+    void theUsageSummaryIsInEachLanguagesColumnAndFormat() throws IOException {
+        // 1,234,567,890,123 bytes / 10^9 = 1234.567890123 GB, shown to 3 decimals: 1234.568;
+        // 12 evening calls of 1,234 billable minutes
+        InvoiceDocument doc = Invoices.withUsage(Invoices.bilingualQuebec("F-2026-000124"), new UsageSummary(
+                List.of(new UsageSummary.Data("FIBRE-1G", "Business Fibre", "Fibre Affaires",
+                        new BigInteger("1234567890123"), new BigDecimal("2000"))),
+                List.of(new UsageSummary.Calls("Evening", "Soir", 12, BigInteger.valueOf(1234)))));
+        List<Placed> placed = placed(renderer.render(doc));
+        for (String english : List.of("Your usage", "Data · Business Fibre: 1,234.568 GB used of 2,000 GB",
+                "Calls (Evening): 12, 1,234 min billed")) {
+            assertThat(find(placed, english)).as(english).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.right()).isLessThan(MIDDLE));
+        }
+        for (String french : List.of("Votre consommation", "Données · Fibre Affaires : 1 234,568 Go",
+                "Appels (Soir) : 12, 1 234 min facturées")) {
+            assertThat(find(placed, french)).as(french).isNotEmpty()
+                    .allSatisfy(p -> assertThat(p.left()).isGreaterThan(MIDDLE));
+        }
+        // no usage, no summary
+        assertThat(find(placed(renderer.render(Invoices.bilingualQuebec("F-2026-000123"))), "Your usage")).isEmpty();
     }
 
     @Test

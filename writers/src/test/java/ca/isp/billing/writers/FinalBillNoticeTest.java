@@ -48,7 +48,7 @@ class FinalBillNoticeTest {
     private static InvoiceDocument asFinal(InvoiceDocument d) {
         return new InvoiceDocument(d.company(), d.language(), d.invoiceNumber(), d.accountNumber(), d.customerName(),
                 d.mailingAddressLines(), d.invoiceDate(), d.dueDate(), d.periodStart(), d.periodEnd(), d.lines(),
-                d.subtotal(), d.tax(), d.total(), d.statement(), d.currency(), d.segment(), d.cycleDate(), LAST_DAY);
+                d.subtotal(), d.tax(), d.total(), d.statement(), d.currency(), d.segment(), d.cycleDate(), d.usage(), LAST_DAY);
     }
 
     private static String text(byte[] pdf) {

@@ -180,6 +180,14 @@ final class Invoices {
                 doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), statement, doc.currency());
     }
 
+    /** The same invoice with a usage summary. */
+    static InvoiceDocument withUsage(InvoiceDocument doc, ca.isp.billing.domain.UsageSummary usage) {
+        return new InvoiceDocument(doc.company(), doc.language(), doc.invoiceNumber(), doc.accountNumber(),
+                doc.customerName(), doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(),
+                doc.periodEnd(), doc.lines(), doc.subtotal(), doc.tax(), doc.total(), doc.statement(), doc.currency(),
+                doc.segment(), doc.cycleDate(), usage, doc.serviceEnded());
+    }
+
     /** A first invoice with nothing carried over: amount due = total. */
     static Statement noPrevious(BigDecimal total) {
         return new Statement(new BigDecimal("0.00"), List.of(), new BigDecimal("0.00"), List.of(),

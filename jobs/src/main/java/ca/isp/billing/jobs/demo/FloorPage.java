@@ -80,6 +80,15 @@ final class FloorPage {
         }
         t.add("New charges " + v.total());
         t.add("Amount due by " + v.dueDate() + " " + v.amountDue());
+        if (!v.usageData().isEmpty() || !v.usageCalls().isEmpty()) {
+            t.add("Your usage");
+        }
+        for (InvoiceView.UsageData data : v.usageData()) {
+            t.add("Data " + data.plan() + " " + data.used() + " GB used of " + data.included() + " GB included");
+        }
+        for (InvoiceView.UsageCalls calls : v.usageCalls()) {
+            t.add("Calls" + calls.band() + ": " + calls.calls() + " " + calls.minutes() + " min billed");
+        }
         t.add(v.company().message());
         t.add("Questions about this invoice? " + v.company().phone() + " " + v.company().email());
         t.add("Please detach and return this slip with your payment.");

@@ -1,32 +1,42 @@
 package ca.isp.billing.jobs.render;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.DataTariff;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceSegment;
 import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.domain.Money;
+import ca.isp.billing.domain.Plan;
 import ca.isp.billing.domain.Statement;
 import ca.isp.billing.jobs.support.CloseAccountJob;
+import ca.isp.billing.domain.UsageSummary;
+import ca.isp.billing.domain.VoiceRate;
+import ca.isp.billing.jobs.charge.DataTariffs;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
+import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
- * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: four queries,
- * whatever the batch size. Rendering and hand-off both use it, so the email's words and the
+ * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: five queries,
+ * whatever the batch size (the fifth, usage_record by invoice, for the usage summary; with usage,
+ * up to four more: plan changes, the price list, data tariffs, band names). Rendering and hand-off both use it, so the email's words and the
  * PDF's can never disagree.
  */
 public class InvoiceDocumentLoader {
@@ -45,6 +55,7 @@ public class InvoiceDocumentLoader {
             return documents;
         }
         Map<Long, List<InvoiceLine>> lines = new InvoiceLineDao(jdbc).linesOf(invoiceIds);
+        Map<Long, UsageSummary> usage = usageSummaries(invoiceIds);
         // The ledger entries each statement shows, but for the invoice's own entry (its new charges).
         Map<Long, List<LedgerEntry>> shown = new HashMap<>();
         jdbc.query("""
@@ -99,11 +110,94 @@ public class InvoiceDocumentLoader {
                             new InvoiceSegment(plans.getOrDefault(id, Set.of()), rs.getString("service_region"),
                                     rs.getString("customer_type"), language),
                             rs.getObject("cycle_date", LocalDate.class),
+                            usage.getOrDefault(id, UsageSummary.NONE),
                             // a final bill's period ends on the last day of service (FinalBillTasklet)
                             CloseAccountJob.FINAL.equals(rs.getString("source"))
                                     ? rs.getObject("period_end", LocalDate.class) : null));
                 });
         return documents;
+    }
+
+    /**
+     * The usage summary of each invoice: the usage records the charge step attached to it
+     * (usage_record.invoice_id), charged or not. Data per subscription against the allowance of
+     * its plan on the last day of that usage (the plan the charge bills usage on), as the charge
+     * counts it (UsageSummary.includedGb of the plan's data tariff); calls per time band, counted,
+     * with the rating's billable minutes.
+     */
+    private Map<Long, UsageSummary> usageSummaries(List<Long> invoiceIds) {
+        record Group(long invoice, long subscription, String planCode, String type, String band, long count,
+                     BigInteger units, LocalDate lastDay) {
+        }
+        List<Group> groups = new ArrayList<>();
+        // a call of no billable minute (not answered) is no call here; SUM of BIGINT read as a decimal: it can pass what a long holds (as DueAccountReader reads it)
+        jdbc.query("""
+                SELECT u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band, COUNT(*), SUM(u.billable_units),
+                    MAX(u.start_time)
+                FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                WHERE u.invoice_id IN (:ids) AND (u.usage_type <> 'VOICE' OR u.billable_units > 0)
+                GROUP BY u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band
+                ORDER BY u.invoice_id, s.id, u.usage_type, u.rate_band""", new MapSqlParameterSource("ids", invoiceIds),
+                rs -> {
+                    BigDecimal units = rs.getBigDecimal(7);
+                    groups.add(new Group(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), units == null ? BigInteger.ZERO : units.toBigIntegerExact(),
+                            rs.getTimestamp(8).toLocalDateTime().toLocalDate()));
+                });
+        Map<Long, UsageSummary> summaries = new HashMap<>();
+        if (groups.isEmpty()) {
+            return summaries;
+        }
+        // the plan changes of those subscriptions: the plan on a day is the latest change up to it
+        Map<Long, TreeMap<LocalDate, String>> planChanges = new HashMap<>();
+        jdbc.query("""
+                SELECT c.subscription_id, c.effective_from, c.plan_code FROM subscription_change c
+                WHERE c.change_type = 'PLAN' AND c.subscription_id IN (:subscriptions)""",
+                new MapSqlParameterSource("subscriptions", groups.stream().map(Group::subscription).distinct().toList()),
+                rs -> {
+                    planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getString(3));
+                });
+        Map<String, Plan> plans = ReferenceData.plans(jdbc.getJdbcTemplate());
+        DataTariffs tariffs = DataTariffs.load(jdbc.getJdbcTemplate());
+        Map<String, String[]> bandNames = new HashMap<>();
+        if (groups.stream().anyMatch(g -> g.band() != null)) {
+            jdbc.getJdbcTemplate().query("SELECT band, name_en, name_fr FROM rate_band ORDER BY rate_table, band",
+                    rs -> {
+                        bandNames.putIfAbsent(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
+        Map<Long, List<UsageSummary.Data>> data = new HashMap<>();
+        Map<Long, Map<String, UsageSummary.Calls>> calls = new HashMap<>();
+        for (Group g : groups) {
+            if ("DATA".equals(g.type())) {
+                Map.Entry<LocalDate, String> change = planChanges.getOrDefault(g.subscription(), new TreeMap<>())
+                        .floorEntry(g.lastDay());
+                String planCode = change == null ? g.planCode() : change.getValue();
+                Plan plan = plans.get(planCode);
+                DataTariff tariff = tariffs.has(planCode) ? tariffs.of(planCode)
+                        : plan == null ? null : DataTariff.of(plan);
+                data.computeIfAbsent(g.invoice(), k -> new ArrayList<>()).add(new UsageSummary.Data(planCode,
+                        plan == null ? planCode : plan.nameEn(), plan == null ? planCode : plan.nameFr(), g.units(),
+                        tariff == null ? null : UsageSummary.includedGb(tariff)));
+            } else {
+                // the calls of all the invoice's subscriptions in one band as one row; a call in no band
+                // is stored with its rate's band ANY
+                String[] names = g.band() == null || g.band().equals(VoiceRate.ANY) ? new String[2]
+                        : bandNames.getOrDefault(g.band(), new String[] {g.band(), g.band()});
+                calls.computeIfAbsent(g.invoice(), k -> new LinkedHashMap<>()).merge(String.valueOf(names[0]),
+                        new UsageSummary.Calls(names[0], names[1], g.count(), g.units()),
+                        (a, b) -> new UsageSummary.Calls(a.bandEn(), a.bandFr(), a.count() + b.count(),
+                                a.billableMinutes().add(b.billableMinutes())));
+            }
+        }
+        for (long invoice : invoiceIds) {
+            if (data.containsKey(invoice) || calls.containsKey(invoice)) {
+                summaries.put(invoice, new UsageSummary(data.getOrDefault(invoice, List.of()),
+                        List.copyOf(calls.getOrDefault(invoice, Map.of()).values())));
+            }
+        }
+        return summaries;
     }
 
     /**
