@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import ca.isp.billing.demo.DemoIspGenerator;
@@ -61,11 +62,30 @@ public class CycleBench {
     private final DemoCommand demo;
     private final CycleLauncher launcher;
     private final BillingProperties properties;
+    private final JdbcTemplate jdbc;
 
-    public CycleBench(DemoCommand demo, CycleLauncher launcher, BillingProperties properties) {
+    public CycleBench(DemoCommand demo, CycleLauncher launcher, BillingProperties properties, JdbcTemplate jdbc) {
         this.demo = demo;
         this.launcher = launcher;
         this.properties = properties;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The database server and the settings that decide its figures: with MariaDB's default 128 MB
+     * buffer pool, a 100,000-account cycle's usage no longer fits in memory and ingest slows file
+     * after file (14 s, then 38 s for the same 200,000 lines), whatever the code does.
+     */
+    public String database() {
+        String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName() + " "
+                + c.getMetaData().getDatabaseProductVersion());
+        if (product == null || !product.toLowerCase(java.util.Locale.ROOT).matches(".*(mariadb|mysql).*")) {
+            return "database: " + product;
+        }
+        return "database: " + jdbc.queryForObject("""
+                SELECT CONCAT(VERSION(), ', innodb_buffer_pool_size ', @@innodb_buffer_pool_size DIV 1048576,
+                    ' MB, innodb_log_file_size ', @@innodb_log_file_size DIV 1048576,
+                    ' MB, innodb_flush_log_at_trx_commit ', @@innodb_flush_log_at_trx_commit)""", String.class);
     }
 
     public Result run(int accounts, long usage, long seed) throws IOException {
@@ -73,6 +93,7 @@ public class CycleBench {
         double factor = usage / (DemoIspGenerator.USAGE_PER_ACCOUNT * accounts);
         demo.prepare(accounts, seed, cycleDate, factor);
         long records = countLines(properties.inbox("usage"));
+        System.out.println(database());
 
         HeapSampler heap = new HeapSampler();
         heap.start();
