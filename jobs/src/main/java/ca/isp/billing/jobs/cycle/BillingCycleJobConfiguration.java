@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
@@ -95,6 +97,7 @@ import ca.isp.billing.jobs.support.InvoiceScope;
 import ca.isp.billing.jobs.support.PlausibleDates;
 import ca.isp.billing.jobs.support.QueryCount;
 import ca.isp.billing.jobs.support.ReferenceData;
+import ca.isp.billing.jobs.support.TableStatistics;
 import ca.isp.billing.jobs.tax.DraftInvoiceReader;
 import ca.isp.billing.jobs.tax.InvoiceTaxProcessor;
 import ca.isp.billing.jobs.tax.TaxEngines;
@@ -377,7 +380,7 @@ public class BillingCycleJobConfiguration {
     public Step invoice(TaxedInvoiceReader taxedInvoiceReader) {
         return chunkStep("invoice", "invoice", properties.chunkSize(), taxedInvoiceReader,
                 new InvoiceIssueProcessor(properties.paymentTerms()),
-                new IssuedInvoiceWriter(named, properties.invoiceNumber().numbering()));
+                new IssuedInvoiceWriter(named, properties.invoiceNumber().numbering()), freshStatistics());
     }
 
     @Bean
@@ -391,7 +394,10 @@ public class BillingCycleJobConfiguration {
 
     @Bean
     public Step reviewGate(Step reviewGatePartition, Partitioner accountRanges, TaskExecutor partitionExecutor) {
-        return partitioned("reviewGate", reviewGatePartition, accountRanges, partitionExecutor);
+        // the invoice step has just added the ledger entries and outbox rows render and hand-off read too
+        return partitionStep("reviewGate", reviewGatePartition, accountRanges, partitionExecutor)
+                .listener(freshStatistics())
+                .build();
     }
 
     @Bean
@@ -685,7 +691,8 @@ public class BillingCycleJobConfiguration {
      * the step for fault injection (restart drills), the same for a manager and its partitions.
      */
     private <I, O> Step chunkStep(String name, String stage, int chunkSize, ItemReader<? extends I> reader,
-                                  ItemProcessor<? super I, ? extends O> processor, ItemWriter<? super O> writer) {
+                                  ItemProcessor<? super I, ? extends O> processor, ItemWriter<? super O> writer,
+                                  StepExecutionListener... listeners) {
         ChunkOrientedStepBuilder<I, O> step = new StepBuilder(name, jobRepository).<I, O>chunk(chunkSize)
                 .transactionManager(transactionManager)
                 .reader(reader)
@@ -695,7 +702,20 @@ public class BillingCycleJobConfiguration {
         if (processor != null) {
             step.processor(processor);
         }
+        for (StepExecutionListener listener : listeners) {
+            step.listener(listener);
+        }
         return step.build();
+    }
+
+    /**
+     * Before the steps that read the tables charge, tax and issue filled in bulk by the columns they
+     * filled (usage by invoice, a statement's ledger entries...): MySQL/MariaDB's index statistics
+     * refreshed, so a page's {@code IN (...)} uses the index (TableStatistics).
+     */
+    private TableStatistics freshStatistics() {
+        return new TableStatistics(jdbc, List.of("usage_record", "invoice", "invoice_line", "tax_line", "account_ledger",
+                "payment", "delivery"));
     }
 
     /** Logs at debug the SQL statements of each chunk (QueryCount), to see that none grows with the chunk. */

@@ -59,6 +59,8 @@ public class ReviewGateTasklet implements Tasklet {
     private final InvoiceScope scope;
     private ReviewFiguresLoader figures;
     private List<ReviewFinding> cycleFindings;
+    /** The last invoice id of the previous page: the next page starts after it, in the index's order. */
+    private long afterId = Long.MIN_VALUE;
 
     public ReviewGateTasklet(NamedParameterJdbcTemplate jdbc, LocalDate cycleDate, ReviewSettings settings, int pageSize) {
         this(jdbc, Long.MIN_VALUE, Long.MAX_VALUE, cycleDate, settings, pageSize, InvoiceScope.of(null));
@@ -87,13 +89,17 @@ public class ReviewGateTasklet implements Tasklet {
         }
         List<Long> page = jdbc.queryForList("""
                 SELECT i.id FROM invoice i WHERE i.cycle_date = :cycle AND i.status = :issued AND i.review_status IS NULL
-                  AND i.account_id BETWEEN :minAccount AND :maxAccount
+                  AND i.account_id BETWEEN :minAccount AND :maxAccount AND i.id > :after
                   AND """ + scope.sql("i") + " ORDER BY i.id LIMIT :size", scope.bind(new MapSqlParameterSource("cycle",
                 cycleDate).addValue("issued", InvoiceStatus.ISSUED.name()).addValue("size", pageSize)
-                .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId)), Long.class);
+                .addValue("minAccount", minAccountId).addValue("maxAccount", maxAccountId)
+                .addValue("after", afterId)), Long.class);
         if (page.isEmpty()) {
             return RepeatStatus.FINISHED;
         }
+        // every invoice of the page is marked in this transaction; without the bound each page
+        // would sort all the invoices not reviewed yet again (issue 15)
+        afterId = page.get(page.size() - 1);
         List<ReviewFiguresLoader.Loaded> invoices = figures.invoices(page);
         Map<Long, List<ReviewedInvoice>> history = figures.history(
                 invoices.stream().map(ReviewFiguresLoader.Loaded::accountId).collect(Collectors.toSet()), cycleDate);
