@@ -3,6 +3,8 @@ package ca.isp.billing.jobs.cycle;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -146,6 +148,22 @@ public class UsageIngestLauncher {
         }
     }
 
+    /**
+     * The records waiting for an invoice by their stored status: the ingest step stores records
+     * rated, so the rate step's counts are only the records it took again (unmatched, rating gaps,
+     * NEW ones of older runs or of a rerate), not the records rated.
+     */
+    private String notBilled() {
+        Map<String, Long> byStatus = new HashMap<>();
+        jdbc.query("SELECT status, COUNT(*) FROM usage_record WHERE status IN (?, ?, ?, ?) GROUP BY status", rs -> {
+            byStatus.put(rs.getString(1), rs.getLong(2));
+        }, UsageStatus.NEW.name(), UsageStatus.RATED.name(), UsageStatus.UNMATCHED.name(), UsageStatus.RATING_GAP.name());
+        long waiting = byStatus.getOrDefault(UsageStatus.NEW.name(), 0L);
+        return String.format("%n  usage records not billed yet, by stored status: rated %d, unmatched %d, rating gaps %d%s",
+                byStatus.getOrDefault(UsageStatus.RATED.name(), 0L), byStatus.getOrDefault(UsageStatus.UNMATCHED.name(), 0L),
+                byStatus.getOrDefault(UsageStatus.RATING_GAP.name(), 0L), waiting > 0 ? ", not rated yet " + waiting : "");
+    }
+
     private CycleOutcome finished(LocalDate today, JobExecution execution) {
         return finished("Usage ingest", today, execution);
     }
@@ -157,6 +175,7 @@ public class UsageIngestLauncher {
                 counts.append(String.format("%n  %-8s read %d, written %d, filtered %d, skipped %d", step.getStepName(),
                         step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
             }
+            counts.append(notBilled());
             return new CycleOutcome(today, Result.COMPLETED, what + " completed (run " + execution.getId() + "):"
                     + counts, execution);
         }

@@ -16,9 +16,9 @@ import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.jobs.rate.UsageToRate;
 
 /**
- * Writes the usage records of a batch of equipment records (RADIUS readings, calls) already
- * rated (UsageRating), in one JDBC batch with typed parameters: each record is written once,
- * with its status (RATED, UNMATCHED or RATING_GAP), subscription, units and amount.
+ * Writes a batch of usage records (usage CSV lines, RADIUS readings, calls) already rated
+ * (UsageRating), in one JDBC batch with typed parameters: each record is written once, with its
+ * status (RATED, UNMATCHED or RATING_GAP), subscription, account, units, amount, band and note.
  */
 final class RatedUsageInsert {
 

@@ -1,7 +1,6 @@
 package ca.isp.billing.jobs.ingest;
 
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +12,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import ca.isp.billing.domain.DateWindow;
-import ca.isp.billing.domain.UsageStatus;
+import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.jobs.support.FaultInjection;
 import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
@@ -23,37 +23,45 @@ import ca.isp.billing.readers.UsageFormat;
 import ca.isp.billing.readers.UsageRow;
 
 /**
- * Ingests generic usage CSV files into usage_record (status NEW). A record already stored
- * (same source and record id, from this file or an earlier one) is a duplicate: counted, not
- * stored again, with the unique key uk_usage_record as the last word. A record that started
- * outside the plausible window (billing.plausible.usage-*) is a rejected line.
+ * Ingests generic usage CSV files into usage_record, each record written once, already rated
+ * (UsageRating, the rate step's matching and rules, with the rate tables of the ingest step's
+ * start): RATED, UNMATCHED (no subscription has its service id yet) or RATING_GAP (a call no
+ * rate prices), the last two taken again by the rate step on every run. A usage CSV line says
+ * neither the number dialed nor how a call ended: a VOICE line with talk time was answered, as
+ * the rate step has always read it. A record already stored (same source and record id, from
+ * this file or an earlier one) is a duplicate: counted, not stored again, with the unique key
+ * uk_usage_record as the last word. A record that started outside the plausible window
+ * (billing.plausible.usage-*) is a rejected line.
  */
 public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
 
     private static final int BATCH = 1000;
     private final NamedParameterJdbcTemplate named;
+    private final RatedUsageInsert insert;
 
-    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
-                             DateWindow startTimes) {
-        this(jdbc, transactionManager, properties, startTimes, FaultInjection.none());
+    public UsageFileIngester(JdbcTemplate jdbc, UsageRating rating, PlatformTransactionManager transactionManager,
+                             BillingProperties properties, DateWindow startTimes) {
+        this(jdbc, rating, transactionManager, properties, startTimes, FaultInjection.none());
     }
 
-    public UsageFileIngester(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties,
-                             DateWindow startTimes, FaultInjection faults) {
+    public UsageFileIngester(JdbcTemplate jdbc, UsageRating rating, PlatformTransactionManager transactionManager,
+                             BillingProperties properties, DateWindow startTimes, FaultInjection faults) {
         super("usage", UsageFormat.within(startTimes), BATCH, jdbc, transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.insert = new RatedUsageInsert(jdbc, rating);
     }
 
     /** A usage CSV source of another name, folder or pattern (billing.ingest.sources.*). */
-    public UsageFileIngester(String kind, Path inbox, String pattern, JdbcTemplate jdbc,
+    public UsageFileIngester(String kind, Path inbox, String pattern, JdbcTemplate jdbc, UsageRating rating,
                              PlatformTransactionManager transactionManager, BillingProperties properties,
                              DateWindow startTimes, FaultInjection faults) {
         super(kind, inbox, pattern, file -> CsvRowReader.open(file, UsageFormat.within(startTimes)), BATCH, jdbc,
                 transactionManager, properties, faults);
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.insert = new RatedUsageInsert(jdbc, rating);
     }
 
-    /** Stores the records not seen before. */
+    /** Stores the records not seen before, rated. */
     @Override
     protected BatchCounts store(List<Parsed.Ok<UsageRow>> batch, String fileName, long fileId, RejectFileWriter rejects) {
         List<UsageRow> rows = batch.stream().map(Parsed.Ok::row).toList();
@@ -64,20 +72,17 @@ public class UsageFileIngester extends InboxFileTasklet<UsageRow> {
                 rs -> {
                     known.add(rs.getString(1) + '\u0000' + rs.getString(2));
                 });
-        List<MapSqlParameterSource> inserts = new ArrayList<>();
+        List<RatedUsageInsert.NewUsage> inserts = new ArrayList<>();
         for (UsageRow row : rows) {
             if (known.add(row.source() + '\u0000' + row.recordId())) {
-                inserts.add(new MapSqlParameterSource()
-                        .addValue("source", row.source()).addValue("recordId", row.recordId())
-                        .addValue("serviceId", row.serviceId()).addValue("type", row.usageType())
-                        .addValue("start", Timestamp.valueOf(row.startTime())).addValue("quantity", row.quantity())
-                        .addValue("file", fileId).addValue("new", UsageStatus.NEW.name()));
+                // a usage CSV line has no upload/download split, session, address, destination nor disposition
+                inserts.add(new RatedUsageInsert.NewUsage(row.source(), row.recordId(), row.serviceId(),
+                        UsageType.valueOf(row.usageType()), row.startTime(), row.quantity(),
+                        null, null, null, null, null, null, null, fileId));
             }
         }
-        named.batchUpdate("""
-                INSERT INTO usage_record (source, record_id, service_id, usage_type, start_time, quantity, file_id, status)
-                VALUES (:source, :recordId, :serviceId, :type, :start, :quantity, :file, :new)""",
-                inserts.toArray(MapSqlParameterSource[]::new));
+        // written once, rated (the rate step takes again only the unmatched records and the rating gaps)
+        insert.insert(inserts);
         return new BatchCounts(inserts.size(), rows.size() - inserts.size());
     }
 }

@@ -49,7 +49,7 @@ public class UsageSources implements Tasklet {
                                   PlatformTransactionManager transactionManager, DateWindow startTimes,
                                   FaultInjection faults) {
         List<Tasklet> tasklets = new ArrayList<>();
-        // Records from equipment are stored rated, with the rate tables as they are when the step starts.
+        // Every source's records are stored rated, with the rate tables as they are when the step starts.
         UsageRating rating = UsageRating.load(jdbc);
         for (Map.Entry<String, Source> entry : properties.ingest().sources().entrySet()) {
             String name = entry.getKey();
@@ -63,9 +63,9 @@ public class UsageSources implements Tasklet {
             boolean byAccountCode = Source.ACCOUNT_CODE.equals(source.matchBy());
             tasklets.add(switch (source.format()) {
                 case USAGE_CSV -> Source.DEFAULT_NAME.equals(name) && source.folder() == null && source.pattern() == null
-                        ? new UsageFileIngester(jdbc, transactionManager, properties, startTimes, faults)
-                        : new UsageFileIngester(name, folder, pattern, jdbc, transactionManager, properties, startTimes,
-                        faults);
+                        ? new UsageFileIngester(jdbc, rating, transactionManager, properties, startTimes, faults)
+                        : new UsageFileIngester(name, folder, pattern, jdbc, rating, transactionManager, properties,
+                        startTimes, faults);
                 case FREERADIUS_DETAIL -> new RadiusDetailIngester(name, folder, pattern,
                         FreeRadiusDetailReader.Settings.of(source.effectiveZone())
                                 .with(source.stripRealm() ? RealmHandling.STRIP : RealmHandling.KEEP).within(startTimes),

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 /**
- * Rates usage records as they are ingested, so a record from equipment (a RADIUS reading, a
+ * Rates usage records as they are ingested, so a record (a usage CSV line, a RADIUS reading, a
  * call) is written once, already rated, rather than inserted NEW and updated by the rate step
  * (which doubled the writes of every record: issue 8's ingest bench). The same rules as the rate
  * step, in the same order: its matching (UsageToRateReader.matched: service id, other

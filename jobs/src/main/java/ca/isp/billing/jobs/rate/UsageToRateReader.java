@@ -16,11 +16,12 @@ import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.support.KeysetPageReader;
 
 /**
- * Reads usage records not rated yet (NEW, and UNMATCHED and RATING_GAP ones again: their
- * subscription or their rate may have been imported since), a page at a time, finding each record's subscription in a few queries:
- * by its service id, as a subscription's own (service_identifier) or as one of its other
- * identifiers (service_alias: USER_NAME, PHONE); failing that, a session by its framed IP
- * address (service_alias FRAMED_IP).
+ * Reads usage records not rated yet (UNMATCHED and RATING_GAP ones again: their subscription or
+ * their rate may have been imported since; NEW ones, left by a run from before the ingest step
+ * rated as it stored, or put back by the rerate job), a page at a time, finding each record's
+ * subscription in a few queries: by its service id, as a subscription's own (service_identifier)
+ * or as one of its other identifiers (service_alias: USER_NAME, PHONE); failing that, a session
+ * by its framed IP address (service_alias FRAMED_IP).
  */
 public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
 
@@ -65,7 +66,7 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
     /**
      * The records with the subscription each belongs to (and its plan the day the record
      * started), or as they were when none: the rate step's matching, also used by the ingest
-     * of equipment sources, which rates records as it stores them (UsageRating).
+     * step, which rates records as it stores them (UsageRating).
      */
     public static List<UsageToRate> matched(NamedParameterJdbcTemplate jdbc, List<UsageToRate> page) {
         if (page.isEmpty()) {

@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.rate.UsageRating;
 import ca.isp.billing.readers.FileFingerprint;
 
 /**
@@ -49,7 +50,8 @@ class AppendedAfterReadTest extends AbstractCycleTest {
         // given: a two-record file in the inbox
         Path file = Fixtures.drop("usage-growing.csv", properties.inbox("usage"), NAME);
         String read = Files.readString(file, StandardCharsets.UTF_8);
-        UsageFileIngester tasklet = new UsageFileIngester(jdbc, transactionManager, properties, DateWindow.ANY);
+        UsageFileIngester tasklet = new UsageFileIngester(jdbc, UsageRating.load(jdbc), transactionManager, properties,
+                DateWindow.ANY);
 
         // when: it is read and committed, and a line is appended before it leaves the inbox
         StepContribution first = TaskletRuns.contribution();

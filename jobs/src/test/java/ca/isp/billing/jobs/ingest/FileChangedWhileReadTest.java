@@ -34,6 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.BillingProperties;
+import ca.isp.billing.jobs.rate.UsageRating;
 
 /**
  * A usage file still being written while the ingest reads it: a sender appends a line after the
@@ -66,7 +67,7 @@ class FileChangedWhileReadTest extends AbstractCycleTest {
         private boolean appended;
 
         SlowSender(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, BillingProperties properties) {
-            super(jdbc, transactionManager, properties, DateWindow.ANY);
+            super(jdbc, UsageRating.load(jdbc), transactionManager, properties, DateWindow.ANY);
         }
 
         @Override

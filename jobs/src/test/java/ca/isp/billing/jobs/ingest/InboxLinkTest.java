@@ -21,6 +21,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import ca.isp.billing.domain.DateWindow;
 import ca.isp.billing.jobs.AbstractCycleTest;
 import ca.isp.billing.jobs.Fixtures;
+import ca.isp.billing.jobs.rate.UsageRating;
 
 /**
  * Only regular files of the inbox are read. A symbolic link (here to a file outside the home)
@@ -53,7 +54,8 @@ class InboxLinkTest extends AbstractCycleTest {
         Fixtures.drop("usage-steady.csv", inbox, "c-steady.csv");
 
         // when: one step execution
-        UsageFileIngester tasklet = new UsageFileIngester(jdbc, transactionManager, properties, DateWindow.ANY);
+        UsageFileIngester tasklet = new UsageFileIngester(jdbc, UsageRating.load(jdbc), transactionManager, properties,
+                DateWindow.ANY);
         StepContribution contribution = TaskletRuns.contribution();
         int calls = 0;
         while (TaskletRuns.execute(transactionManager, tasklet, contribution) == RepeatStatus.CONTINUABLE) {
