@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 import ca.isp.billing.jobs.BillingProperties;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.cycle.UsageIngestLauncher;
+import ca.isp.billing.jobs.support.QueryCount;
 
 /**
  * run.sh bench ingest: how fast usage from equipment is ingested and rated, against what the
@@ -94,6 +95,7 @@ public class IngestBench {
         writeCalls(day, calls);
         log.info("Bench: {} RADIUS records ({} sessions) and {} call records written", radius, radius / 3, calls);
 
+        long statements = QueryCount.prepared();
         long start = System.nanoTime();
         CycleOutcome outcome = launcher.ingest();
         double ingestSeconds = (System.nanoTime() - start) / 1e9;
@@ -101,7 +103,10 @@ public class IngestBench {
             throw new IllegalStateException(outcome.message());
         }
         long rows = count("SELECT COUNT(*) FROM usage_record");
-        log.info("Bench: ingest and rate of {} records in {} s: {} rows", radius + calls, ingestSeconds, rows);
+        // the ingest step runs on this thread (the rate step's partitions on others): its statements a record
+        statements = QueryCount.prepared() - statements;
+        log.info("Bench: ingest and rate of {} records in {} s: {} rows; {} statements prepared by the ingest ({} per 1,000"
+                + " records)", radius + calls, ingestSeconds, rows, statements, statements * 1000 / Math.max(1, radius + calls));
 
         double rawSeconds = rawInsert();
         jdbc.update("DELETE FROM usage_record WHERE source = 'raw-bench'");

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -66,18 +67,57 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
     /**
      * The records with the subscription each belongs to (and its plan the day the record
      * started), or as they were when none: the rate step's matching, also used by the ingest
-     * step, which rates records as it stores them (UsageRating).
+     * step, which rates records as it stores them (UsageRating, which keeps
+     * what it found for the rest of its step).
      */
     public static List<UsageToRate> matched(NamedParameterJdbcTemplate jdbc, List<UsageToRate> page) {
         if (page.isEmpty()) {
             return page;
         }
-        List<String> ids = page.stream().map(UsageToRate::serviceId).distinct().toList();
-        Map<String, Object[]> owners = new HashMap<>();
+        Map<String, Owner> owners = byServiceId(jdbc, page.stream().map(UsageToRate::serviceId).distinct().toList());
+        // a session whose user name matches nothing: the subscription its framed IP address was given to
+        Map<String, Owner> byAddress = byFramedIp(jdbc, page.stream()
+                .filter(u -> !owners.containsKey(u.serviceId()) && u.framedIp() != null)
+                .map(UsageToRate::framedIp).distinct().toList());
+        withPlanChanges(jdbc, List.of(owners, byAddress));
+        return page.stream().map(u -> {
+            Owner found = owners.get(u.serviceId());
+            return match(u, found == null && u.framedIp() != null ? byAddress.get(u.framedIp()) : found);
+        }).toList();
+    }
+
+    /**
+     * Whose a service id or framed IP address is: the subscription, its account, its plan now and,
+     * when it has any, its plan changes (effective date to plan; null when none).
+     */
+    record Owner(long subscriptionId, long accountId, String planCode, NavigableMap<LocalDate, String> planChanges) {
+
+        /** The plan the subscription had that day: a record is rated on it, as the charge step bills a period on the plan of its last day. */
+        String planOn(LocalDate day) {
+            Map.Entry<LocalDate, String> changed = planChanges == null ? null : planChanges.floorEntry(day);
+            return changed != null ? changed.getValue() : planCode;
+        }
+    }
+
+    /** The record with its owner's subscription, account and plan on the record's day; as it was when none. */
+    static UsageToRate match(UsageToRate usage, Owner owner) {
+        return owner == null ? usage
+                : usage.matched(owner.subscriptionId(), owner.accountId(), owner.planOn(usage.start().toLocalDate()));
+    }
+
+    /**
+     * The owners of service ids: the subscription's own service id first, then its other
+     * identifiers (user names, phone numbers); ids no subscription has are absent. Plan changes
+     * not read (withPlanChanges).
+     */
+    static Map<String, Owner> byServiceId(NamedParameterJdbcTemplate jdbc, List<String> ids) {
+        Map<String, Owner> owners = new HashMap<>();
+        if (ids.isEmpty()) {
+            return owners;
+        }
         RowCallbackHandler owner = rs -> {
-            owners.putIfAbsent(rs.getString(1), new Object[]{rs.getLong(2), rs.getLong(3), rs.getString(4)});
+            owners.putIfAbsent(rs.getString(1), new Owner(rs.getLong(2), rs.getLong(3), rs.getString(4), null));
         };
-        // the subscription's own service id first, then its other identifiers (user names, phone numbers)
         jdbc.query("""
                 SELECT si.service_id, s.id, s.account_id, s.plan_code FROM service_identifier si
                 JOIN subscription s ON s.id = si.subscription_id WHERE si.service_id IN (:ids)""",
@@ -87,45 +127,46 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
                 JOIN subscription s ON s.id = sa.subscription_id
                 WHERE sa.identifier IN (:ids) AND sa.kind IN ('USER_NAME', 'PHONE')""",
                 new MapSqlParameterSource("ids", ids), owner);
-        // a session whose user name matches nothing: the subscription its framed IP address was given to
-        List<String> addresses = page.stream().filter(u -> !owners.containsKey(u.serviceId()) && u.framedIp() != null)
-                .map(UsageToRate::framedIp).distinct().toList();
-        Map<String, Object[]> byAddress = new HashMap<>();
-        if (!addresses.isEmpty()) {
-            jdbc.query("""
-                    SELECT sa.identifier, s.id, s.account_id, s.plan_code FROM service_alias sa
-                    JOIN subscription s ON s.id = sa.subscription_id
-                    WHERE sa.identifier IN (:ips) AND sa.kind = 'FRAMED_IP'""",
-                    new MapSqlParameterSource("ips", addresses), rs -> {
-                        byAddress.put(rs.getString(1), new Object[]{rs.getLong(2), rs.getLong(3), rs.getString(4)});
-                    });
+        return owners;
+    }
+
+    /** The owners of framed IP addresses (service_alias FRAMED_IP); addresses given to none are absent. */
+    static Map<String, Owner> byFramedIp(NamedParameterJdbcTemplate jdbc, List<String> addresses) {
+        Map<String, Owner> byAddress = new HashMap<>();
+        if (addresses.isEmpty()) {
+            return byAddress;
         }
-        // A record is rated on the plan its subscription had the day it started (its plan changes),
-        // as the charge step bills a period on the plan of its last day.
-        Map<Long, TreeMap<LocalDate, String>> planChanges = new HashMap<>();
-        List<Long> subscriptions = new ArrayList<>();
-        owners.values().forEach(o -> subscriptions.add((Long) o[0]));
-        byAddress.values().forEach(o -> subscriptions.add((Long) o[0]));
-        if (!subscriptions.isEmpty()) {
-            jdbc.query("""
-                    SELECT subscription_id, effective_from, plan_code FROM subscription_change
-                    WHERE change_type = 'PLAN' AND subscription_id IN (:subscriptions)""",
-                    new MapSqlParameterSource("subscriptions", subscriptions.stream().distinct().toList()), rs -> {
-                        planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                                .put(rs.getObject(2, LocalDate.class), rs.getString(3));
-                    });
+        jdbc.query("""
+                SELECT sa.identifier, s.id, s.account_id, s.plan_code FROM service_alias sa
+                JOIN subscription s ON s.id = sa.subscription_id
+                WHERE sa.identifier IN (:ips) AND sa.kind = 'FRAMED_IP'""",
+                new MapSqlParameterSource("ips", addresses), rs -> {
+                    byAddress.put(rs.getString(1), new Owner(rs.getLong(2), rs.getLong(3), rs.getString(4), null));
+                });
+        return byAddress;
+    }
+
+    /** Adds their subscriptions' plan changes to the owners of the maps, in one query. */
+    static void withPlanChanges(NamedParameterJdbcTemplate jdbc, List<Map<String, Owner>> maps) {
+        List<Long> subscriptions = maps.stream().flatMap(m -> m.values().stream()).map(Owner::subscriptionId)
+                .distinct().toList();
+        if (subscriptions.isEmpty()) {
+            return;
         }
-        return page.stream().map(u -> {
-            Object[] found = owners.get(u.serviceId());
-            if (found == null && u.framedIp() != null) {
-                found = byAddress.get(u.framedIp());
-            }
-            if (found == null) {
-                return u;
-            }
-            Map.Entry<LocalDate, String> changed = planChanges.getOrDefault((Long) found[0], new TreeMap<>())
-                    .floorEntry(u.start().toLocalDate());
-            return u.matched((Long) found[0], (Long) found[1], changed != null ? changed.getValue() : (String) found[2]);
-        }).toList();
+        Map<Long, NavigableMap<LocalDate, String>> planChanges = new HashMap<>();
+        jdbc.query("""
+                SELECT subscription_id, effective_from, plan_code FROM subscription_change
+                WHERE change_type = 'PLAN' AND subscription_id IN (:subscriptions)""",
+                new MapSqlParameterSource("subscriptions", subscriptions), rs -> {
+                    planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getString(3));
+                });
+        if (planChanges.isEmpty()) {
+            return;
+        }
+        for (Map<String, Owner> map : maps) {
+            map.replaceAll((key, o) -> new Owner(o.subscriptionId(), o.accountId(), o.planCode(),
+                    planChanges.get(o.subscriptionId())));
+        }
     }
 }
