@@ -106,6 +106,13 @@ public final class RecurringCharger {
             changes.put(history.subscriptionId(), ServiceChange.of(history, segments));
             for (PlanSegment segment : segments) {
                 for (Term term : segment.terms(horizon)) {
+                    // A term over before billingStart and never billed here was the previous system's: all
+                    // its days are served before that date, so it is neither billed nor discounted. Not
+                    // counting it spares years of terms each cycle (a long-standing account taken over).
+                    if (!term.end().isAfter(billingStart) && !billedByTerm.containsKey(
+                            new TermKey(history.subscriptionId(), segment.plan().code(), term))) {
+                        continue;
+                    }
                     count(owedByTerm, history, segment, term, commercial.overrides());
                 }
             }

@@ -244,6 +244,28 @@ class RecurringChargerTest {
         assertThat(raised.priceOn(APR_1)).isEqualByComparingTo("64.99");
     }
 
+    @Test
+    void aTakenOverServiceBillsFromItsBillingStartYetStillRepairsATermBilledBeforeIt() {
+        // with us since 2021, billed here from March 2026: five years of terms are the previous system's
+        SubscriptionHistory history = SubscriptionHistory.starting("S1", LocalDate.of(2021, 6, 15), "FIBRE-60");
+        RecurringCharges march = charger.charge(BillingAnchor.of(1), MAR_1, MAR_1, List.of(history), List.of(),
+                Language.EN);
+        assertThat(march.invoiceLines()).extracting(InvoiceLine::lineKey, InvoiceLine::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("RECURRING:S1:FIBRE-60:2026-03-01:2026-04-01", new BigDecimal("59.99")));
+
+        // February was billed here too (an item before billingStart), then the service is cancelled from
+        // February 15: both terms billed are repaired, the years before are still left alone
+        List<BilledItem> billed = new ArrayList<>(march.billedItems());
+        billed.add(new BilledItem("S1", "FIBRE-60", new Term(LocalDate.of(2026, 2, 1), MAR_1), new BigDecimal("59.99")));
+        List<InvoiceLine> april = charger.charge(BillingAnchor.of(1), APR_1, MAR_1,
+                List.of(history.cancelledFrom(LocalDate.of(2026, 2, 15))), billed, Language.EN).invoiceLines();
+
+        // February owes 59.99 x 14 / 28 = 30.00 (29.995 rounded half up), March nothing
+        assertThat(april).extracting(InvoiceLine::lineKey, InvoiceLine::amount).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("CREDIT:S1:FIBRE-60:2026-02-01:2026-03-01", new BigDecimal("-29.99")),
+                org.assertj.core.groups.Tuple.tuple("CREDIT:S1:FIBRE-60:2026-03-01:2026-04-01", new BigDecimal("-59.99")));
+    }
+
     private RecurringCharges charge(int billDay, LocalDate cycleDate, SubscriptionHistory history,
                                     List<BilledItem> billed, Language language) {
         return charger.charge(BillingAnchor.of(billDay), cycleDate, List.of(history), billed, language);

@@ -1,5 +1,6 @@
 package ca.isp.billing.jobs.charge;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,12 @@ import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
+import ca.isp.billing.domain.BilledItem;
+import ca.isp.billing.domain.DiscountItem;
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceOrigin;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.UsageStatus;
-import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.jobs.support.InvoiceScope;
 
 /**
@@ -26,7 +28,6 @@ import ca.isp.billing.jobs.support.InvoiceScope;
 public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final InvoiceLineDao lines;
     private final String source;
 
     public DraftInvoiceWriter(NamedParameterJdbcTemplate jdbc) {
@@ -36,7 +37,6 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
     /** @param source the drafts' invoice.source: CYCLE, or FINAL for a closed account's final bill */
     public DraftInvoiceWriter(NamedParameterJdbcTemplate jdbc, String source) {
         this.jdbc = jdbc;
-        this.lines = new InvoiceLineDao(jdbc);
         this.source = source;
     }
 
@@ -63,41 +63,48 @@ public class DraftInvoiceWriter implements ItemWriter<DraftInvoice> {
                     rs -> {
                         ids.put(rs.getLong(1), rs.getLong(2));
                     });
-            Map<Long, List<InvoiceLine>> byInvoice = new HashMap<>();
-            invoices.forEach(i -> byInvoice.put(ids.get(i.accountId()), i.lines()));
-            lines.addAll(byInvoice, Map.of());
-            // what each recurring line billed, for the next run to bill only the difference
+            // Each line with what it billed (a recurring line's item, a usage line's plan, a discount line's
+            // item), in one insert: the next run bills only the difference. Setting them by an update per
+            // line after the insert cost a statement per line on MariaDB.
+            List<MapSqlParameterSource> rows = new ArrayList<>();
+            for (DraftInvoice invoice : invoices) {
+                long invoiceId = ids.get(invoice.accountId());
+                int no = 1;
+                for (InvoiceLine line : invoice.lines()) {
+                    MapSqlParameterSource row = new MapSqlParameterSource()
+                            .addValue("invoice", invoiceId).addValue("no", no++).addValue("type", line.type().name())
+                            .addValue("key", line.lineKey()).addValue("description", line.description())
+                            .addValue("reason", line.reason()).addValue("start", line.periodStart())
+                            .addValue("end", line.periodEnd()).addValue("quantity", line.quantity())
+                            .addValue("unit", line.unit()).addValue("unitPrice", line.unitPrice())
+                            .addValue("amount", line.amount()).addValue("discount", null)
+                            .addValue("subscription", null).addValue("plan", null)
+                            .addValue("termStart", null).addValue("termEnd", null);
+                    BilledItem item = invoice.itemsByLineKey().get(line.lineKey());
+                    if (item != null) {
+                        row.addValue("subscription", item.subscriptionId()).addValue("plan", item.planCode())
+                                .addValue("termStart", item.term().start()).addValue("termEnd", item.term().end());
+                    }
+                    String usagePlan = invoice.usagePlansByLineKey().get(line.lineKey());
+                    if (usagePlan != null) {
+                        row.addValue("plan", usagePlan);
+                    }
+                    DiscountItem discount = invoice.discountsByLineKey().get(line.lineKey());
+                    if (discount != null) {
+                        row.addValue("discount", discount.discountRef())
+                                .addValue("subscription", discount.subscriptionId()).addValue("plan", discount.planCode())
+                                .addValue("termStart", discount.term().start()).addValue("termEnd", discount.term().end());
+                    }
+                    rows.add(row);
+                }
+            }
             jdbc.batchUpdate("""
-                    UPDATE invoice_line SET item_subscription_id = :subscription, item_plan_code = :plan,
-                        item_term_start = :start, item_term_end = :end
-                    WHERE invoice_id = :invoice AND line_key = :key""",
-                    invoices.stream().flatMap(i -> i.itemsByLineKey().entrySet().stream().map(item ->
-                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", item.getKey())
-                                    .addValue("subscription", item.getValue().subscriptionId())
-                                    .addValue("plan", item.getValue().planCode())
-                                    .addValue("start", item.getValue().term().start())
-                                    .addValue("end", item.getValue().term().end())))
-                            .toArray(MapSqlParameterSource[]::new));
-            // the plan each usage line was charged on (the plan of the usage's period, not the subscription's)
-            jdbc.batchUpdate("UPDATE invoice_line SET item_plan_code = :plan WHERE invoice_id = :invoice AND line_key = :key",
-                    invoices.stream().flatMap(i -> i.usagePlansByLineKey().entrySet().stream().map(usage ->
-                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", usage.getKey())
-                                    .addValue("plan", usage.getValue())))
-                            .toArray(MapSqlParameterSource[]::new));
-
-            // what each discount line took off, for the next run to net the discount as the plan
-            jdbc.batchUpdate("""
-                    UPDATE invoice_line SET item_discount_ref = :discount, item_subscription_id = :subscription,
-                        item_plan_code = :plan, item_term_start = :start, item_term_end = :end
-                    WHERE invoice_id = :invoice AND line_key = :key""",
-                    invoices.stream().flatMap(i -> i.discountsByLineKey().entrySet().stream().map(item ->
-                            new MapSqlParameterSource("invoice", ids.get(i.accountId())).addValue("key", item.getKey())
-                                    .addValue("discount", item.getValue().discountRef())
-                                    .addValue("subscription", item.getValue().subscriptionId())
-                                    .addValue("plan", item.getValue().planCode())
-                                    .addValue("start", item.getValue().term().start())
-                                    .addValue("end", item.getValue().term().end())))
-                            .toArray(MapSqlParameterSource[]::new));
+                    INSERT INTO invoice_line (invoice_id, line_no, line_type, line_key, description, reason, period_start,
+                        period_end, quantity, unit, unit_price, amount, item_discount_ref, item_subscription_id,
+                        item_plan_code, item_term_start, item_term_end)
+                    VALUES (:invoice, :no, :type, :key, :description, :reason, :start, :end, :quantity, :unit,
+                        :unitPrice, :amount, :discount, :subscription, :plan, :termStart, :termEnd)""",
+                    rows.toArray(MapSqlParameterSource[]::new));
 
             jdbc.batchUpdate("""
                     UPDATE usage_record SET status = :billed, invoice_id = :invoice
