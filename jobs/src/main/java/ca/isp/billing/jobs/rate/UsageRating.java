@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ca.isp.billing.jobs.rate.UsageToRateReader.Owner;
 
@@ -21,13 +23,15 @@ import ca.isp.billing.jobs.rate.UsageToRateReader.Owner;
  * it did before, so nothing rated later changed.
  *
  * <p>One instance serves one ingest step execution, and keeps whose each service id and framed
- * IP address is (or that it is nobody's) for the rest of it: the same few thousand identifiers
- * come back in every batch, and asking the database again for each batch was four queries per
- * 1,000 records (issue 8's bench). Owners and plans do not change while a step runs (an
- * identifier added meanwhile matches at the rate step, which takes the unmatched records again,
- * and at the next ingest, which starts with nothing known). Only the identifier and a small
- * record are kept, never the usage records, and at most {@link #MAX_KNOWN} of each: past that the
- * map is emptied and filled again from the database.
+ * IP address is (or that it is nobody's) until the transaction it was asked in ends (a file of
+ * usage CSV or calls, 10,000 RADIUS readings): the same few thousand identifiers come back in
+ * every batch, and asking the database again for each batch was four queries per 1,000 records
+ * (issue 8's bench). Within one transaction the database would have answered the same (InnoDB's
+ * repeatable read); the next transaction asks again, so an alias, a plan change or a number moved
+ * to another account by an import made during the step (imports take no run lock) counts from
+ * the next file, as it did before the cache. Only the identifier and a small record are kept,
+ * never the usage records, and at most {@link #MAX_KNOWN} of each: past that the map is emptied
+ * and filled again from the database.
  */
 public final class UsageRating {
 
@@ -42,6 +46,8 @@ public final class UsageRating {
     private final Map<String, Owner> byFramedIp = new HashMap<>();
     /** Each plan code once in memory, however many owners have it. */
     private final Map<String, String> planCodes = new HashMap<>();
+    /** A transaction's end will empty the maps (registered once per transaction). */
+    private boolean forgetRegistered;
 
     private UsageRating(NamedParameterJdbcTemplate named, UsageRatingProcessor processor) {
         this.named = named;
@@ -55,6 +61,7 @@ public final class UsageRating {
 
     /** The rating of each record, in the same order (their ids are not known yet: 0). */
     public List<RatedUsage> rate(List<UsageToRate> records) {
+        forgetWhenTheTransactionEnds();
         // what this batch needs, from what is known or else from the database (the maps may be emptied meanwhile)
         Map<String, Owner> owners = new HashMap<>();
         List<String> unknownIds = new ArrayList<>();
@@ -101,6 +108,22 @@ public final class UsageRating {
             rated.add(processor.process(UsageToRateReader.match(usage, owner == NOBODY ? null : owner)));
         }
         return rated;
+    }
+
+    /** Owners are known for one transaction at most: the next one asks the database again. */
+    private void forgetWhenTheTransactionEnds() {
+        if (forgetRegistered || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                byServiceId.clear();
+                byFramedIp.clear();
+                forgetRegistered = false;
+            }
+        });
+        forgetRegistered = true;
     }
 
     /** Keeps what was found (NOBODY for nothing) for the rest of the step, within MAX_KNOWN; returns it. */

@@ -7,7 +7,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import ca.isp.billing.domain.UsageStatus;
 import ca.isp.billing.jobs.AbstractCycleTest;
@@ -29,6 +32,9 @@ class UsageRatingCacheTest extends AbstractCycleTest {
     static void properties(DynamicPropertyRegistry registry) {
         billingHome(registry, HOME);
     }
+
+    @Autowired
+    private PlatformTransactionManager transactionManager;
 
     private static UsageToRate data(String serviceId, String framedIp) {
         return new UsageToRate(0, serviceId + "/1", serviceId, "DATA", LocalDateTime.of(2026, 10, 5, 10, 0),
@@ -62,5 +68,33 @@ class UsageRatingCacheTest extends AbstractCycleTest {
         RatedUsage nextStep = UsageRating.load(jdbc).rate(batch).get(1);
         assertThat(nextStep.status()).isEqualTo(UsageStatus.RATED);
         assertThat(nextStep.subscriptionId()).isEqualTo(alice);
+    }
+
+    /**
+     * Imports take no run lock: a number moved to another subscription while an ingest step runs
+     * counts from the step's next transaction (the next file), as it did before owners were kept.
+     */
+    @Test
+    void ownersAreKeptForOneTransactionOnly() throws Exception {
+        Fixtures.importAll(importer, "reference", Kind.PLANS, Kind.TAX_RATES, Kind.ACCOUNTS, Kind.SUBSCRIPTIONS);
+        long alice = jdbc.queryForObject("SELECT id FROM subscription WHERE subscription_id = 'S100001-1'", Long.class);
+        long other = jdbc.queryForObject("SELECT MIN(id) FROM subscription WHERE id <> ?", Long.class, alice);
+        jdbc.update("INSERT INTO service_alias (identifier, kind, subscription_id) VALUES ('moved@isp', 'USER_NAME', ?)",
+                alice);
+        List<UsageToRate> batch = List.of(data("moved@isp", null));
+        TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+        UsageRating rating = UsageRating.load(jdbc);
+
+        // the first file: two batches, one lookup
+        transaction.executeWithoutResult(status -> {
+            assertThat(rating.rate(batch).get(0).subscriptionId()).isEqualTo(alice);
+            long before = QueryCount.prepared();
+            assertThat(rating.rate(batch).get(0).subscriptionId()).isEqualTo(alice);
+            assertThat(QueryCount.prepared() - before).isZero();
+        });
+        // an import moves the user name to another subscription between two files
+        jdbc.update("UPDATE service_alias SET subscription_id = ? WHERE identifier = 'moved@isp'", other);
+        transaction.executeWithoutResult(status ->
+                assertThat(rating.rate(batch).get(0).subscriptionId()).isEqualTo(other));
     }
 }
