@@ -26,6 +26,38 @@ import java.util.Properties;
  */
 public final class InvoiceEmail {
 
+    /**
+     * Jakarta Mail 2.1 finds its StreamProvider anew, by a ServiceLoader scan of the whole class path
+     * (every nested jar of the executable jar), for every body part, multipart and encoded header it
+     * makes (jakartaee/mail-api issues 699 and 861): half the hand-off's CPU time. The system property
+     * that names the provider (Angus Mail's, the only one there is) turns each lookup into a
+     * Class.forName: the same provider, the same message bytes. Set once, unless already set, and
+     * only when this class loader and the current thread's can both load it (the property makes the
+     * thread's class loader load it first).
+     */
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        nameTheStreamProvider();
+    }
+
+    static boolean nameTheStreamProvider() {
+        String property = jakarta.mail.util.StreamProvider.class.getName();
+        if (System.getProperty(property) != null) {
+            return false;
+        }
+        try {
+            Class.forName(STREAM_PROVIDER, false, InvoiceEmail.class.getClassLoader());
+            ClassLoader thread = Thread.currentThread().getContextClassLoader();
+            if (thread != null) {
+                Class.forName(STREAM_PROVIDER, false, thread);
+            }
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false; // another Jakarta Mail implementation: left to the ServiceLoader
+        }
+        return System.getProperties().putIfAbsent(property, STREAM_PROVIDER) == null;
+    }
+
     /** Domain of every Message-ID; {@code .invalid} is reserved, so it can never clash with a real host. */
     public static final String MESSAGE_ID_DOMAIN = "billing.invalid";
 

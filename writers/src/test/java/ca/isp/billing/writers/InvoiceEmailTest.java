@@ -26,6 +26,17 @@ class InvoiceEmailTest {
     @TempDir
     Path outbox;
 
+    /** Named, the provider is found by Class.forName instead of a class-path scan per body part (hand-off speed). */
+    @Test
+    void theMailStreamProviderIsNamedSoNoBodyPartScansTheClassPath() {
+        assertThat(email).isNotNull(); // InvoiceEmail initialised
+        assertThat(System.getProperty(jakarta.mail.util.StreamProvider.class.getName()))
+                .isEqualTo(InvoiceEmail.STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(InvoiceEmail.STREAM_PROVIDER);
+        assertThat(InvoiceEmail.nameTheStreamProvider()).as("set once, never overwritten").isFalse();
+    }
+
     @Test
     void frenchEmailWrittenAsEmlReadsBackWithAccentsAndTheSamePdf() throws Exception {
         InvoiceDocument doc = Invoices.frenchQuebec("F-2026-000123");

@@ -2,6 +2,7 @@ package ca.isp.billing.jobs.handoff;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -60,22 +61,29 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         List<MapSqlParameterSource> sent = new ArrayList<>();
         List<MapSqlParameterSource> notSent = new ArrayList<>();
+        // an invoice sent both ways has two rows, one after the other: its PDF read and parsed once
+        Map<Path, ReadPdf> readPdfs = new HashMap<>();
         for (DeliveryToSend delivery : chunk) {
             Courier courier = couriers.forDelivery(delivery);
             String outage = null;
             MapSqlParameterSource row = new MapSqlParameterSource("id", delivery.deliveryId())
                     .addValue("courier", courier.name());
             try {
-                byte[] pdf = Files.readAllBytes(delivery.pdf());
                 // read before anything leaves: a PDF that cannot be read fails here, not after it was sent
-                int pages = MailVendorBatch.pageCount(pdf);
+                ReadPdf read = readPdfs.get(delivery.pdf());
+                if (read == null) {
+                    read = ReadPdf.of(delivery.pdf());
+                    readPdfs.put(delivery.pdf(), read);
+                }
+                byte[] pdf = read.bytes();
+                int pages = read.pages();
                 Handover handover = courier.handOver(delivery, pdf);
                 if (handover instanceof Handover.Sent s) {
                     // kill drills: this courier took the delivery (Lob made the letter, the SMTP server said 250), not yet SENT
                     faults.point("handed-over-" + courier.name());
                     errorsInARow.remove(courier.name());
                     sent.add(row.addValue("ref", s.providerRef()).addValue("pages", pages)
-                            .addValue("sha", MailVendorBatch.sha256(pdf)).addValue("now", now)
+                            .addValue("sha", read.sha256()).addValue("now", now)
                             .addValue("destination", delivery.destination())
                             .addValue("status", DeliveryStatus.SENT.name()));
                 } else if (handover instanceof Handover.NeedsAttention a) {
@@ -106,6 +114,15 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
         jdbc.batchUpdate("""
                 UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, last_error = :error
                 WHERE id = :id""", notSent.toArray(MapSqlParameterSource[]::new));
+    }
+
+    /** A PDF as read for the hand-off: its bytes, pages and SHA-256. */
+    private record ReadPdf(byte[] bytes, int pages, String sha256) {
+
+        static ReadPdf of(Path file) throws IOException {
+            byte[] bytes = Files.readAllBytes(file);
+            return new ReadPdf(bytes, MailVendorBatch.pageCount(bytes), MailVendorBatch.sha256(bytes));
+        }
     }
 
     /**
