@@ -10,6 +10,7 @@ import org.springframework.batch.core.job.JobExecution;
 import ca.isp.billing.jobs.cycle.CycleLauncher;
 import ca.isp.billing.jobs.cycle.CycleOutcome;
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.StepProgress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +47,7 @@ class AbandonCommand implements Callable<Integer> {
         String what = BillingCycleJob.describe(run) + ", run " + run.getId() + " (" + run.getStatus() + ")";
         if (!yes) {
             Console console = System.console();
-            if (!onATerminal(console)) {
+            if (!StepProgress.onATerminal()) {
                 return CommandArguments.usage("abandon needs a confirmation: run it on a terminal, or add --yes in a script");
             }
             console.printf("Abandon %s?%nIt will never be resumed; what it committed stays (issued invoices, charges"
@@ -64,19 +65,5 @@ class AbandonCommand implements Callable<Integer> {
             return BillingCommandLine.OK;
         }
         return outcomes.exitCode(outcome);
-    }
-
-    /** Java 17 gives no console unless both ends are a terminal; Java 22+ gives one always, and says. */
-    private static boolean onATerminal(Console console) {
-        if (console == null) {
-            return false;
-        }
-        try {
-            return (boolean) Console.class.getMethod("isTerminal").invoke(console);
-        } catch (NoSuchMethodException e) {
-            return true;
-        } catch (ReflectiveOperationException e) {
-            return false;
-        }
     }
 }

@@ -110,7 +110,7 @@ public class StepProgress implements BeanPostProcessor {
     }
 
     /** Java 17 gives a console only when both ends are a terminal; Java 22+ always, and says. */
-    static boolean onATerminal() {
+    public static boolean onATerminal() {
         Console console = System.console();
         if (console == null) {
             return false;
