@@ -2,11 +2,9 @@ package ca.isp.billing.jobs.cli;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import ca.isp.billing.domain.Journal;
 import ca.isp.billing.jobs.accounting.JournalExport;
-import ca.isp.billing.jobs.cli.CommandArguments.UsageException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,24 +13,13 @@ import picocli.CommandLine.Option;
  * from what those runs posted (the same files the runs wrote), checked to balance.
  */
 @Command(name = "export")
-class ExportCommand implements Callable<Integer>, BillingCommandLine.CommandUsage, BillingCommandLine.StrictWords {
-
-    private static final String USAGE = "usage: export journal --cycle-date YYYY-MM-DD";
+class ExportCommand extends CommandGroup {
 
     private final JournalExport journalExport;
 
     ExportCommand(JournalExport journalExport) {
+        super("usage: export journal --cycle-date YYYY-MM-DD");
         this.journalExport = journalExport;
-    }
-
-    @Override
-    public String usageLine() {
-        return USAGE;
-    }
-
-    @Override
-    public Integer call() {
-        throw new UsageException(USAGE);
     }
 
     @Command(name = "journal")

@@ -1,9 +1,7 @@
 package ca.isp.billing.jobs.cli;
 
 import java.util.List;
-import java.util.concurrent.Callable;
 
-import ca.isp.billing.jobs.cli.CommandArguments.UsageException;
 import ca.isp.billing.jobs.payments.PaymentSuspense;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,24 +13,13 @@ import picocli.CommandLine.Parameters;
  * who and when; the same assignment again changes nothing).
  */
 @Command(name = "payments")
-class PaymentsCommand implements Callable<Integer>, BillingCommandLine.CommandUsage, BillingCommandLine.StrictWords {
-
-    private static final String USAGE = "usage: payments suspense | payments assign REF ACCOUNT [--by NAME]";
+class PaymentsCommand extends CommandGroup {
 
     private final PaymentSuspense suspense;
 
     PaymentsCommand(PaymentSuspense suspense) {
+        super("usage: payments suspense | payments assign REF ACCOUNT [--by NAME]");
         this.suspense = suspense;
-    }
-
-    @Override
-    public String usageLine() {
-        return USAGE;
-    }
-
-    @Override
-    public Integer call() {
-        throw new UsageException(USAGE);
     }
 
     @Command(name = "suspense")
@@ -56,7 +43,7 @@ class PaymentsCommand implements Callable<Integer>, BillingCommandLine.CommandUs
     int assign(@Parameters(index = "0", arity = "0..1") String ref, @Parameters(index = "1", arity = "0..1") String account,
                @Option(names = "--by") String by) {
         if (ref == null || account == null) {
-            throw new UsageException(USAGE);
+            throw usageError();
         }
         String who = CommandArguments.by(by);
         try {

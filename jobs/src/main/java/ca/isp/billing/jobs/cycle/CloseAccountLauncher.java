@@ -118,26 +118,18 @@ public class CloseAccountLauncher {
                             + ": end it in the subscriptions file first");
                 }
             }
-            long run = 1;
-            JobExecution last = jobRepository.getLastJobExecution(CloseAccountJob.NAME,
-                    CloseAccountJob.parameters(accountNumber, requestedOn, lastDay, choice.name(), by, run));
-            while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                run++;
-                last = jobRepository.getLastJobExecution(CloseAccountJob.NAME,
-                        CloseAccountJob.parameters(accountNumber, requestedOn, lastDay, choice.name(), by, run));
-            }
+            LocalDate closureRequested = requestedOn;
+            RunResumption.NumberedRun numbered = RunResumption.firstNotCompleted(jobRepository, CloseAccountJob.NAME,
+                    n -> CloseAccountJob.parameters(accountNumber, closureRequested, lastDay, choice.name(), by, n));
+            long run = numbered.run();
+            JobExecution last = numbered.last();
             JobExecution execution;
             if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
                 log.info("Close-account {} (last day {}): run {} starting.", accountNumber, lastDay, run);
                 execution = jobOperator.start(closeAccount, CloseAccountJob.parameters(accountNumber, requestedOn,
                         lastDay, choice.name(), by, last == null ? run : run + 1));
-            } else if (last.getStatus().isRunning()) {
-                log.warn("Close-account {}: run {} was left running by a process that died; resuming it.",
-                        accountNumber, last.getId());
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else {
-                log.info("Close-account {}: resuming run {} ({}).", accountNumber, last.getId(), last.getStatus());
-                execution = jobOperator.restart(last);
+                execution = RunResumption.resume(jobOperator, "Close-account " + accountNumber, last);
             }
             if (execution.getStatus() != BatchStatus.COMPLETED) {
                 return new CycleOutcome(requestedOn, Result.FAILED, "close-account " + accountNumber + " "

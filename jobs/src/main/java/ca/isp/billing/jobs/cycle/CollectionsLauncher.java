@@ -75,13 +75,8 @@ public class CollectionsLauncher {
             } else if (last.getStatus() == BatchStatus.ABANDONED) {
                 return CycleOutcome.of(date, Result.IN_THE_WAY, "collections " + date + " were abandoned (run "
                         + last.getId() + ") and cannot be resumed.");
-            } else if (last.getStatus().isRunning()) {
-                log.warn("Collections {}: run {} was left running by a process that died; recovering it and resuming.",
-                        date, last.getId());
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else {
-                log.info("Collections {}: resuming run {} ({}) where it stopped.", date, last.getId(), last.getStatus());
-                execution = jobOperator.restart(last);
+                execution = RunResumption.resume(jobOperator, "Collections " + date, last);
             }
             return finished(date, execution);
         } catch (Exception e) {
@@ -94,11 +89,7 @@ public class CollectionsLauncher {
 
     private CycleOutcome finished(LocalDate date, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            StringBuilder counts = new StringBuilder();
-            for (StepExecution step : execution.getStepExecutions()) {
-                counts.append(String.format("%n  %-18s read %d, written %d, filtered %d, skipped %d", step.getStepName(),
-                        step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
-            }
+            StringBuilder counts = new StringBuilder(RunResumption.stepCounts(execution, 18));
             // the receivables' ageing on the date, per currency (the collections report has the table)
             for (String line : runReport.ageingTotals(date)) {
                 counts.append(String.format("%n  ageing %s", line));

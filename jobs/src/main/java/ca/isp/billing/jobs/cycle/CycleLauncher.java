@@ -104,17 +104,11 @@ public class CycleLauncher {
             } else if (last.getStatus() == BatchStatus.COMPLETED) {
                 return new CycleOutcome(cycleDate, Result.ALREADY_COMPLETED, "Billing cycle " + cycleDate
                         + " was completed at " + last.getEndTime() + " (run " + last.getId() + "): nothing to do.", last);
-            } else if (last.getStatus().isRunning()) {
-                log.warn("Billing cycle {}: run {} was left running by a process that died (started {}); recovering"
-                        + " it and resuming where it stopped.", cycleDate, last.getId(), last.getStartTime());
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else if (last.getStatus() == BatchStatus.ABANDONED) {
                 return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
                         + " was abandoned (run " + last.getId() + ") and cannot be resumed.");
             } else {
-                log.info("Billing cycle {}: resuming run {} ({}) where it stopped.", cycleDate, last.getId(),
-                        last.getStatus());
-                execution = jobOperator.restart(last);
+                execution = RunResumption.resume(jobOperator, "Billing cycle " + cycleDate, last);
             }
         } catch (Exception e) {
             return brokenOff("billing cycle " + cycleDate, cycleDate, e);
@@ -145,32 +139,24 @@ public class CycleLauncher {
             return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, "billing cycle " + cycleDate
                     + " has not completed; use ./run.sh bill --cycle-date " + cycleDate + " to run or resume it");
         }
-        for (long n = 1; ; n++) {
-            JobParameters parameters = BillingCycleJob.parameters(cycleDate, n);
-            JobExecution last = jobRepository.getLastJobExecution(BillingCycleJob.NAME, parameters);
-            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                continue;
+        RunResumption.NumberedRun rerun = RunResumption.firstNotCompleted(jobRepository, BillingCycleJob.NAME,
+                n -> BillingCycleJob.parameters(cycleDate, n));
+        long n = rerun.run();
+        JobExecution last = rerun.last();
+        try {
+            JobExecution unfinished = last == null ? unfinishedCycle() : null;
+            if (unfinished != null) {
+                return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, inTheWay(unfinished));
             }
-            try {
-                JobExecution unfinished = last == null ? unfinishedCycle() : null;
-                if (unfinished != null) {
-                    return CycleOutcome.of(cycleDate, Result.IN_THE_WAY, inTheWay(unfinished));
-                }
-                if (last == null) {
-                    log.info("Billing cycle {}: rerun {} (only what is left is done).", cycleDate, n);
-                    return finished(cycleDate, jobOperator.start(billingCycle,
-                            BillingCycleJob.parameters(cycleDate, n, force)));
-                }
-                if (last.getStatus().isRunning()) {
-                    log.warn("Billing cycle {}: rerun {} (run {}) was left running by a process that died; recovering"
-                            + " it and resuming where it stopped.", cycleDate, n, last.getId());
-                    return finished(cycleDate, jobOperator.restart(jobOperator.recover(last)));
-                }
-                log.info("Billing cycle {}: resuming rerun {} (run {}).", cycleDate, n, last.getId());
-                return finished(cycleDate, jobOperator.restart(last));
-            } catch (Exception e) {
-                return brokenOff("rerun of billing cycle " + cycleDate, cycleDate, e);
+            if (last == null) {
+                log.info("Billing cycle {}: rerun {} (only what is left is done).", cycleDate, n);
+                return finished(cycleDate, jobOperator.start(billingCycle,
+                        BillingCycleJob.parameters(cycleDate, n, force)));
             }
+            return finished(cycleDate, RunResumption.resume(jobOperator, "Billing cycle " + cycleDate + " rerun " + n,
+                    last));
+        } catch (Exception e) {
+            return brokenOff("rerun of billing cycle " + cycleDate, cycleDate, e);
         }
     }
 

@@ -68,27 +68,17 @@ public class InvoiceNowLauncher {
                 return CycleOutcome.of(today, Result.REFUSED, refusal);
             }
             String quote = quoteRef == null ? "" : quoteRef;
-            long run = 1;
-            JobExecution last = jobRepository.getLastJobExecution(InvoiceNowJob.NAME,
-                    InvoiceNowJob.parameters(accountNumber, today, quote, run));
-            while (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                run++;
-                last = jobRepository.getLastJobExecution(InvoiceNowJob.NAME,
-                        InvoiceNowJob.parameters(accountNumber, today, quote, run));
-            }
+            RunResumption.NumberedRun numbered = RunResumption.firstNotCompleted(jobRepository, InvoiceNowJob.NAME,
+                    n -> InvoiceNowJob.parameters(accountNumber, today, quote, n));
+            long run = numbered.run();
+            JobExecution last = numbered.last();
             JobExecution execution;
             if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
                 log.info("Invoice-now {} {}: run {} starting.", accountNumber, today, run);
                 execution = jobOperator.start(invoiceNow, InvoiceNowJob.parameters(accountNumber, today, quote,
                         last == null ? run : run + 1));
-            } else if (last.getStatus().isRunning()) {
-                log.warn("Invoice-now {} {}: run {} was left running by a process that died; resuming it.",
-                        accountNumber, today, last.getId());
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else {
-                log.info("Invoice-now {} {}: resuming run {} ({}).", accountNumber, today, last.getId(),
-                        last.getStatus());
-                execution = jobOperator.restart(last);
+                execution = RunResumption.resume(jobOperator, "Invoice-now " + accountNumber + " " + today, last);
             }
             CycleOutcome outcome = finished(today, accountNumber, execution);
             // one quote a run: the next accepted quote gets the next run, its statement after this one's
@@ -157,11 +147,7 @@ public class InvoiceNowLauncher {
 
     private CycleOutcome finished(LocalDate date, String accountNumber, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            StringBuilder counts = new StringBuilder();
-            for (StepExecution step : execution.getStepExecutions()) {
-                counts.append(String.format("%n  %-18s read %d, written %d, filtered %d, skipped %d", step.getStepName(),
-                        step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
-            }
+            String counts = RunResumption.stepCounts(execution, 18);
             return new CycleOutcome(date, Result.COMPLETED, "Invoice-now " + accountNumber + " " + date
                     + " completed (run " + execution.getId() + "):" + counts, execution);
         }

@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -76,13 +75,8 @@ public class UsageIngestLauncher {
                 long run = last == null ? 1 : last.getJobParameters().getLong(UsageIngestJob.RUN) + 1;
                 log.info("Usage ingest: run {}.", run);
                 execution = jobOperator.start(usageIngest, UsageIngestJob.parameters(run));
-            } else if (last.getStatus().isRunning()) {
-                log.warn("Usage ingest: run {} was left running by a process that died; recovering it and resuming.",
-                        last.getId());
-                execution = jobOperator.restart(jobOperator.recover(last));
             } else {
-                log.info("Usage ingest: resuming run {} ({}) where it stopped.", last.getId(), last.getStatus());
-                execution = jobOperator.restart(last);
+                execution = RunResumption.resume(jobOperator, "Usage ingest", last);
             }
             return finished(today, execution);
         } catch (Exception e) {
@@ -124,22 +118,12 @@ public class UsageIngestLauncher {
                     UsageStatus.RATING_GAP.name(), Timestamp.valueOf(from.atStartOfDay()),
                     Timestamp.valueOf(to.atStartOfDay()));
             log.info("Rerate {} to {}: {} records not invoiced yet to rate again.", from, to, reset);
-            for (long n = 1; ; n++) {
-                JobExecution last = jobRepository.getLastJobExecution(UsageRerateJob.NAME,
-                        UsageRerateJob.parameters(from, to, n));
-                if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
-                    continue;
-                }
-                JobExecution execution;
-                if (last == null) {
-                    execution = jobOperator.start(usageRerate, UsageRerateJob.parameters(from, to, n));
-                } else if (last.getStatus().isRunning()) {
-                    execution = jobOperator.restart(jobOperator.recover(last));
-                } else {
-                    execution = jobOperator.restart(last);
-                }
-                return finished("Rerate " + from + " to " + to + " (" + reset + " records)", today, execution);
-            }
+            RunResumption.NumberedRun rerate = RunResumption.firstNotCompleted(jobRepository, UsageRerateJob.NAME,
+                    n -> UsageRerateJob.parameters(from, to, n));
+            JobExecution execution = rerate.last() == null
+                    ? jobOperator.start(usageRerate, UsageRerateJob.parameters(from, to, rerate.run()))
+                    : RunResumption.resume(jobOperator, "Rerate " + from + " to " + to, rerate.last());
+            return finished("Rerate " + from + " to " + to + " (" + reset + " records)", today, execution);
         } catch (Exception e) {
             log.error("rerate could not start or record its end", e);
             return CycleOutcome.of(today, Result.FAILED, "rerate could not start or record its end: " + e.getMessage()
@@ -170,12 +154,7 @@ public class UsageIngestLauncher {
 
     private CycleOutcome finished(String what, LocalDate today, JobExecution execution) {
         if (execution.getStatus() == BatchStatus.COMPLETED) {
-            StringBuilder counts = new StringBuilder();
-            for (StepExecution step : execution.getStepExecutions()) {
-                counts.append(String.format("%n  %-8s read %d, written %d, filtered %d, skipped %d", step.getStepName(),
-                        step.getReadCount(), step.getWriteCount(), step.getFilterCount(), step.getSkipCount()));
-            }
-            counts.append(notBilled());
+            String counts = RunResumption.stepCounts(execution, 8) + notBilled();
             return new CycleOutcome(today, Result.COMPLETED, what + " completed (run " + execution.getId() + "):"
                     + counts, execution);
         }
