@@ -51,8 +51,16 @@ class BilingualTaxLineOverlapTest extends AbstractCycleTest {
         // 510001, Albany NY, Phone 15.00 (VOIP, taxed in the US): NY 4 % of 15.00 = 0.60; total 15.60
         assertThat(invoiceValue(jdbc, "total", "510001", OCT)).isEqualByComparingTo("15.60");
 
-        List<String> overlaps = overlaps(pdf("510001"));
+        byte[] pdf = pdf("510001");
+        List<String> overlaps = overlaps(pdf);
         assertThat(overlaps).as("glyphs drawn over other glyphs on the same baseline").isEmpty();
+        // the row is set smaller to fit, not cut: the registration number stays whole in both languages
+        String text;
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text).contains("Taxe de vente de l'État de New York").contains("(no NY-CA 12-3456789)")
+                .doesNotContain("...");
     }
 
     /** Pairs of glyphs on one baseline whose boxes overlap by more than half a point, with their text. */
