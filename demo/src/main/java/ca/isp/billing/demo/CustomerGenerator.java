@@ -91,6 +91,9 @@ final class CustomerGenerator {
                 } else if (tenureDraw < 5) {
                     tenure = Tenure.JOINED_LAST_MONTH;
                     since = lastMonth.plusDays(1 + random.nextInt(daysLastMonth - 1));
+                    // a new customer's next bill date is the day service started (docs/FILE-FORMATS.md):
+                    // billed from there, on that day of the month, its first days are not lost
+                    nextBillDate = since;
                 }
             }
             customers.add(new DemoCustomer(number, name, commercial, french ? "fr" : "en", email, delivery, home,

@@ -58,6 +58,9 @@ public final class UsageCharger {
         }
         BigDecimal overGb = usedGb.subtract(plan.includedGb());
         BigDecimal amount = Money.round(overGb.multiply(plan.overagePerGb()));
+        if (amount.signum() == 0) {
+            return null; // a plan whose overage is free, or a few bytes over: usage lines of 0.00 are left out
+        }
         String used = LocalNumbers.format(usedGb, GB_DISPLAY_DECIMALS, language);
         String included = LocalNumbers.format(plan.includedGb(), GB_DISPLAY_DECIMALS, language);
         String description = language == Language.FR

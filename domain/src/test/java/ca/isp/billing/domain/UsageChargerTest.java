@@ -79,6 +79,19 @@ class UsageChargerTest {
     }
 
     @Test
+    void noDataLineOfZero() {
+        // 500 GB included, 0.00 a GB over: 612 GB used, 112 over x 0.00 = 0.00 -> no line (found on a demo invoice)
+        Plan freeOverage = internet(new BigDecimal("500"), new BigDecimal("0.00"));
+        assertThat(charger.charge(subscription(), freeOverage, OCTOBER, 612_000_000_000L, 0, Language.FR)).isEmpty();
+        // 250 GB included, 1.50 a GB: 250.003 GB used, 0.003 over x 1.50 = 0.0045 -> 0.00 -> no line
+        Plan capped = internet(new BigDecimal("250"), new BigDecimal("1.50"));
+        assertThat(charger.charge(subscription(), capped, OCTOBER, 250_003_000_000L, 0, Language.EN)).isEmpty();
+        // 250.004 GB: 0.004 x 1.50 = 0.006 -> 0.01, a line
+        assertThat(charger.charge(subscription(), capped, OCTOBER, 250_004_000_000L, 0, Language.EN))
+                .extracting(InvoiceLine::amount).containsExactly(new BigDecimal("0.01"));
+    }
+
+    @Test
     void dataLineIsDescribedInTheAccountsLanguage() {
         Plan plan = internet(new BigDecimal("250"), new BigDecimal("1.50"));
 

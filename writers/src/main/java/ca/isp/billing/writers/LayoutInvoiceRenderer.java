@@ -52,6 +52,10 @@ import com.itextpdf.svg.converter.SvgConverter;
 public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
     private static final float PAGE_HEIGHT = 792;
+    /** A row's label is set no smaller than this share of its style's size to fit before its amount. */
+    private static final float SMALLEST_LABEL_SHARE = 0.7f;
+    /** The least space between a row's label and its amount. */
+    private static final float LABEL_GAP_POINTS = 6;
     private static final Map<String, EmbeddedFont> SHIPPED_FONTS = new ConcurrentHashMap<>();
 
     private final Path templates;
@@ -612,6 +616,42 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         }
 
         void text(String styleName, String align, double x, double y, String text) {
+            text(styleName, p.layout().styles().get(styleName).size(), align, x, y, text);
+        }
+
+        /** The text's width in points, in the style's font and size. */
+        float width(String styleName, String text) {
+            InvoiceLayout.Style style = p.layout().styles().get(styleName);
+            return text.isEmpty() ? 0 : p.fonts().get(style.font()).width(text, style.size());
+        }
+
+        /**
+         * A row's label, left-aligned, in the room left before its amount: a label longer than that
+         * (a tax's name with its registration number, in French beside the English) is set smaller,
+         * down to {@link #SMALLEST_LABEL_SHARE} of its style's size, so that it is never drawn under
+         * its amount; one still too long past that is cut with an ellipsis.
+         */
+        void labelWithin(String styleName, double x, double y, String label, double roomInches) {
+            if (label.isEmpty()) {
+                return;
+            }
+            InvoiceLayout.Style style = p.layout().styles().get(styleName);
+            EmbeddedFont font = p.fonts().get(style.font());
+            float room = (float) (roomInches * 72);
+            float size = style.size();
+            float natural = font.width(label, size);
+            if (natural > room) {
+                size = Math.max(size * SMALLEST_LABEL_SHARE, size * room / natural * 0.99f); // 1 %: rounding
+                // three dots, not U+2026: the invoice fonts carry Latin-1 and Latin Extended-A only
+                String whole = label;
+                for (int keep = whole.length() - 1; keep > 0 && font.width(label, size) > room; keep--) {
+                    label = whole.substring(0, keep).stripTrailing() + "...";
+                }
+            }
+            text(styleName, size, "left", x, y, label);
+        }
+
+        private void text(String styleName, float size, String align, double x, double y, String text) {
             if (text.isEmpty()) {
                 return;
             }
@@ -619,11 +659,11 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             EmbeddedFont font = p.fonts().get(style.font());
             double px = x * 72;
             if (!align.equals("left")) {
-                float width = font.width(text, style.size());
+                float width = font.width(text, size);
                 px -= align.equals("right") ? width : width / 2;
             }
             s.append("BT /").append(p.fontKeys().get(style.font())).append(' ');
-            num(style.size()).append("Tf ");
+            num(size).append("Tf ");
             colour(style.rgb(), "rg");
             s.append("1 0 0 1 ");
             num(px);
@@ -680,8 +720,10 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                             rule(left, top, amountX - left, r.ruleRgb(), r.ruleWidth(), false);
                         }
                         double y = top + totals.rowHeight() * 0.72;
-                        text(r.style(), "left", x, y, LayoutValues.fill(r.label(), view, element, page, pages));
-                        text(r.style(), "right", amountX, y, LayoutValues.fill(r.value(), view, element, page, pages));
+                        String amount = LayoutValues.fill(r.value(), view, element, page, pages);
+                        double labelRoom = amountX - x - (width(r.style(), amount) + LABEL_GAP_POINTS) / 72;
+                        labelWithin(r.style(), x, y, LayoutValues.fill(r.label(), view, element, page, pages), labelRoom);
+                        text(r.style(), "right", amountX, y, amount);
                     }
                 }
             }
