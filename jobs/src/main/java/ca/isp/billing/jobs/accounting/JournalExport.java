@@ -76,6 +76,13 @@ public class JournalExport {
     private static final int PAGE = 500;
 
     /**
+     * A page of one source type: its postings from the first reference to the last. On the posting's
+     * own reference (every query joins its source on it), so the page is a range of the posting's
+     * primary key (source_type, source_ref), whatever the source table's indexes.
+     */
+    private static final String PAGE_RANGE = " AND j.source_ref BETWEEN ? AND ?";
+
+    /**
      * Marks every issued invoice (billed by a cycle up to this one; opening balances are the
      * previous system's) that the review gate let go (cleared, or released by an operator), and
      * every payment of the cycle's window or before (PaymentWindow), that no journal posted yet as posted by this run: rerun 0 is the cycle's own
@@ -139,7 +146,8 @@ public class JournalExport {
 
     /** The journal of what a run posted, checked: every entry's debits equal its credits. */
     public Journal journal(LocalDate cycleDate, int rerun) {
-        List<JournalLine> lines = new ArrayList<>(invoiceLines(cycleDate, rerun, ""));
+        List<JournalLine> lines = new ArrayList<>(invoiceLines(LineAccounts.plansOnly(jdbc, properties.gl()), cycleDate,
+                rerun, ""));
         lines.addAll(paymentLines(cycleDate, rerun, ""));
         lines.addAll(writeOffLines(cycleDate, rerun, ""));
         lines.addAll(reversalLines(cycleDate, rerun, ""));
@@ -158,6 +166,8 @@ public class JournalExport {
     public Written write(LocalDate cycleDate, int rerun) {
         Journal.Totals totals = new Journal.Totals();
         List<String> unbalanced = new ArrayList<>();
+        // the plans' accounts once for the whole file; each page asks for the subscriptions it needs
+        LineAccounts planAccounts = LineAccounts.plansOnly(jdbc, properties.gl());
         Path file = AtomicFiles.write(folder(cycleDate), fileName(rerun), out -> {
             CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), csvFormat());
             for (String type : List.of(JournalLine.INVOICE, JournalLine.PAYMENT, JournalLine.WRITE_OFF,
@@ -176,18 +186,18 @@ public class JournalExport {
                     after = refs.get(refs.size() - 1);
                     List<JournalLine> lines = switch (type) {
                         case JournalLine.INVOICE ->
-                                invoiceLines(cycleDate, rerun, " AND i.invoice_number BETWEEN ? AND ?", first, after);
+                                invoiceLines(planAccounts, cycleDate, rerun, PAGE_RANGE, first, after);
                         case JournalLine.PAYMENT ->
-                                paymentLines(cycleDate, rerun, " AND p.payment_ref BETWEEN ? AND ?", first, after);
+                                paymentLines(cycleDate, rerun, PAGE_RANGE, first, after);
                         case JournalLine.WRITE_OFF ->
-                                writeOffLines(cycleDate, rerun, " AND w.reference BETWEEN ? AND ?", first, after);
+                                writeOffLines(cycleDate, rerun, PAGE_RANGE, first, after);
                         case JournalLine.REVERSAL ->
-                                reversalLines(cycleDate, rerun, " AND r.reversal_ref BETWEEN ? AND ?", first, after);
+                                reversalLines(cycleDate, rerun, PAGE_RANGE, first, after);
                         case JournalLine.SUSPENSE ->
-                                suspenseLines(cycleDate, rerun, " AND s.payment_ref BETWEEN ? AND ?", first, after);
+                                suspenseLines(cycleDate, rerun, PAGE_RANGE, first, after);
                         case JournalLine.REFUND ->
-                                refundLines(cycleDate, rerun, " AND r.reference BETWEEN ? AND ?", first, after);
-                        default -> recoveryLines(cycleDate, rerun, " AND l.reference BETWEEN ? AND ?", first, after);
+                                refundLines(cycleDate, rerun, PAGE_RANGE, first, after);
+                        default -> recoveryLines(cycleDate, rerun, PAGE_RANGE, first, after);
                     };
                     unbalanced.addAll(Journal.unbalancedEntries(lines));
                     for (JournalLine line : lines) {
@@ -223,10 +233,10 @@ public class JournalExport {
     }
 
     /** The lines of the invoices the run posted, those {@code range} (with its two values) keeps. */
-    private List<JournalLine> invoiceLines(LocalDate cycleDate, int rerun, String range, Object... bounds) {
+    private List<JournalLine> invoiceLines(LineAccounts planAccounts, LocalDate cycleDate, int rerun, String range,
+                                           Object... bounds) {
         Object[] args = args(new Object[]{JournalLine.INVOICE, cycleDate, rerun}, bounds);
         BillingProperties.Gl gl = properties.gl();
-        LineAccounts accounts = new LineAccounts(jdbc, gl);
         Map<String, TaxPlace> taxes = new HashMap<>();
         jdbc.query("""
                 SELECT t.invoice_id, t.tax_code, t.country, t.region, t.jurisdiction,
@@ -263,6 +273,7 @@ public class JournalExport {
                             Money.round(total)));
                     byInvoice.put(rs.getLong(1), lines);
                 }, args);
+        List<InvoiceLineRow> invoiceLines = new ArrayList<>();
         jdbc.query("""
                 SELECT l.invoice_id, l.line_type, l.line_key, l.amount, l.item_plan_code
                 FROM journal_posting j JOIN invoice i ON i.invoice_number = j.source_ref
@@ -270,31 +281,41 @@ public class JournalExport {
                 WHERE j.source_type = ? AND j.cycle_date = ? AND j.rerun = ?""" + range + """
 
                 ORDER BY l.invoice_id, l.line_no""", rs -> {
-                    long invoiceId = rs.getLong(1);
-                    InvoiceHead head = heads.get(invoiceId);
-                    LineType type = LineType.valueOf(rs.getString(2));
-                    String key = rs.getString(3);
-                    // an invoice line is a credit to its account: the negated amount (a CREDIT line, negative, is a debit)
-                    BigDecimal amount = Money.round(rs.getBigDecimal(4)).negate();
-                    JournalLine line;
-                    if (type == LineType.TAX) {
-                        String taxCode = key.substring(key.indexOf(':') + 1);
-                        TaxPlace place = taxes.get(invoiceId + " " + taxCode);
-                        if (place == null) {
-                            throw new IllegalStateException("invoice " + head.number() + " has the tax line " + key
-                                    + " but no entry in the tax register");
-                        }
-                        line = head.line(key, LineAccounts.or(place.glAccount(), gl.taxPayable()),
-                                JournalCategory.TAX_PAYABLE, null, taxCode, place.jurisdiction(), amount);
-                    } else {
-                        LineAccounts.Account account = accounts.of(type, key, rs.getString(5));
-                        line = head.line(key, account.glAccount(), account.category(), account.planCode(), null, null,
-                                amount);
-                    }
-                    byInvoice.get(invoiceId).add(line);
+                    invoiceLines.add(new InvoiceLineRow(rs.getLong(1), new LineAccounts.Line(
+                            LineType.valueOf(rs.getString(2)), rs.getString(3), rs.getString(5)), rs.getBigDecimal(4)));
                 }, args);
+        LineAccounts accounts = planAccounts.knowingSubscriptionsOf(jdbc,
+                invoiceLines.stream().map(InvoiceLineRow::line).toList());
+        for (InvoiceLineRow row : invoiceLines) {
+            InvoiceHead head = heads.get(row.invoiceId());
+            LineType type = row.line().type();
+            String key = row.line().key();
+            // an invoice line is a credit to its account: the negated amount (a CREDIT line, negative, is a debit)
+            BigDecimal amount = Money.round(row.amount()).negate();
+            JournalLine line;
+            if (type == LineType.TAX) {
+                String taxCode = key.substring(key.indexOf(':') + 1);
+                TaxPlace place = taxes.get(row.invoiceId() + " " + taxCode);
+                if (place == null) {
+                    throw new IllegalStateException("invoice " + head.number() + " has the tax line " + key
+                            + " but no entry in the tax register");
+                }
+                line = head.line(key, LineAccounts.or(place.glAccount(), gl.taxPayable()),
+                        JournalCategory.TAX_PAYABLE, null, taxCode, place.jurisdiction(), amount);
+            } else {
+                LineAccounts.Account account = accounts.of(type, key, row.line().itemPlanCode());
+                line = head.line(key, account.glAccount(), account.category(), account.planCode(), null, null,
+                        amount);
+            }
+            byInvoice.get(row.invoiceId()).add(line);
+        }
         return byInvoice.values().stream().flatMap(List::stream).toList();
     }
+
+    /** An invoice line as read, before its account is known. */
+    private record InvoiceLineRow(long invoiceId, LineAccounts.Line line, BigDecimal amount) {
+    }
+
     /** One line of a two-line entry: what it books (its line reference), its GL account and category. */
     private record Side(String lineRef, String glAccount, JournalCategory category) {
     }

@@ -10,6 +10,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 import ca.isp.billing.jobs.support.BillingCycleJob;
+import ca.isp.billing.jobs.support.QueryCount;
 import ca.isp.billing.writers.AtomicFiles;
 
 /**
@@ -34,14 +35,15 @@ public class JournalTasklet implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         Long rerun = BillingCycleJob.rerun(contribution.getStepExecution().getJobExecution());
         int run = rerun == null ? 0 : Math.toIntExact(rerun);
+        long statements = QueryCount.prepared();
         int posted = export.post(cycleDate, run);
         // a killed run may have left the temporary file of its journal
         AtomicFiles.deleteLeftoverTemps(export.folder(cycleDate));
         JournalExport.Written written = export.write(cycleDate, run);
         contribution.incrementWriteCount(Math.toIntExact(written.journal().lineCount()));
-        log.info("Journal written to {}: {} invoices and payments posted, {} lines, debits {} = credits {}",
-                written.file(), posted, written.journal().lineCount(), written.journal().debits(),
-                written.journal().credits());
+        log.info("Journal written to {}: {} invoices and payments posted, {} lines, debits {} = credits {},"
+                        + " {} SQL statements", written.file(), posted, written.journal().lineCount(),
+                written.journal().debits(), written.journal().credits(), QueryCount.prepared() - statements);
         return RepeatStatus.FINISHED;
     }
 }

@@ -15,6 +15,7 @@ import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.domain.InvoiceNumbering;
 import ca.isp.billing.domain.InvoiceStatus;
 import ca.isp.billing.domain.LedgerEntryType;
+import ca.isp.billing.jobs.support.KeyedUpdate;
 
 /**
  * Issues a chunk of invoices in one transaction: numbers from the gapless series, in the
@@ -22,7 +23,8 @@ import ca.isp.billing.domain.LedgerEntryType;
  * entry each, shown on its own statement; the earlier entries the statement shows marked as
  * shown; the credits that pay them; and their outbox rows, keyed by the new number and the
  * channel. Anything that does not happen exactly once fails the chunk, which gives the
- * numbers back.
+ * numbers back. The invoices and the entries shown are each updated by one statement for the
+ * chunk ({@link KeyedUpdate}), not one per row, each row still guarded by its status.
  */
 public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
 
@@ -66,16 +68,18 @@ public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
                         .addValue("pending", DeliveryStatus.PENDING.name()));
             }
         });
-        requireAll("issued", jdbc.batchUpdate("""
-                UPDATE invoice SET invoice_number = :number, status = :issued, due_date = :due, subtotal = :subtotal,
-                    tax_total = :tax, total = :total, previous_balance = :previous, payments_received = :received,
-                    adjustments = :adjustments, amount_due = :amountDue, first_statement = :first
-                WHERE id = :id AND status = :taxed""", batch(invoices)));
+        // one UPDATE for the chunk's invoices (not one per invoice), guarded by the status as each was
+        requireAll("issued", invoices.size(), KeyedUpdate.update(jdbc.getJdbcOperations(), "invoice", "id",
+                ISSUED_COLUMNS, "status = '" + InvoiceStatus.ISSUED.name() + "'",
+                "status = '" + InvoiceStatus.TAXED.name() + "'", invoices.stream().map(v -> new Object[]{
+                        v.getValue("id"), v.getValue("number"), v.getValue("due"), v.getValue("subtotal"),
+                        v.getValue("tax"), v.getValue("total"), v.getValue("previous"), v.getValue("received"),
+                        v.getValue("adjustments"), v.getValue("amountDue"), v.getValue("first")}).toList()));
         jdbc.batchUpdate("""
                 INSERT INTO account_ledger (account_id, entry_date, entry_type, reference, amount, statement_invoice_id)
                 VALUES (:account, :date, :entryType, :number, :total, :id)""", batch(invoices));
         // (an entry a statement held for review showed is taken over: the customer never saw it)
-        requireAll("shown on a statement", new StatementLedger(jdbc).show(shown));
+        requireAll("shown on a statement", shown.size(), new StatementLedger(jdbc).showAll(shown));
         MapSqlParameterSource[] creditRows = batch(credits);
         jdbc.batchUpdate("INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (:payment, :invoice, :amount)",
                 creditRows);
@@ -100,13 +104,15 @@ public class IssuedInvoiceWriter implements ItemWriter<IssuedInvoice> {
         return numbers;
     }
 
+    /** The invoice columns the issue sets, each invoice its own value (and status ISSUED for all). */
+    private static final List<String> ISSUED_COLUMNS = List.of("invoice_number", "due_date", "subtotal", "tax_total",
+            "total", "previous_balance", "payments_received", "adjustments", "amount_due", "first_statement");
+
     /** A row that was not updated (issued or shown by someone else) would leave a hole: fail the chunk. */
-    private static void requireAll(String what, int[] counts) {
-        for (int count : counts) {
-            if (count == 0) { // (MySQL may answer SUCCESS_NO_INFO for a batch: only a 0 is known to be wrong)
-                throw new IllegalStateException("an invoice or ledger entry was already " + what
-                        + " by another run; this chunk is rolled back so no number is lost");
-            }
+    private static void requireAll(String what, int rows, int updated) {
+        if (updated != rows) {
+            throw new IllegalStateException((rows - updated) + " invoice(s) or ledger entries were already " + what
+                    + " by another run; this chunk is rolled back so no number is lost");
         }
     }
 

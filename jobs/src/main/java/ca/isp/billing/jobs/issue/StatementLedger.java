@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import ca.isp.billing.domain.LedgerEntry;
 import ca.isp.billing.domain.LedgerEntryType;
 import ca.isp.billing.jobs.issue.InvoiceToIssue.NewEntry;
+import ca.isp.billing.jobs.support.KeyedUpdate;
 
 /**
  * The ledger as the customer was told it. Each entry is shown on one statement
@@ -78,10 +79,22 @@ public final class StatementLedger {
      * review (which gives it up). Returns how many were taken per entry (0: someone else took it).
      */
     public int[] show(List<MapSqlParameterSource> entryAndInvoice) {
-        return jdbc.batchUpdate("""
-                UPDATE account_ledger SET statement_invoice_id = :invoice
-                WHERE id = :entry AND (statement_invoice_id IS NULL OR statement_invoice_id IN (
-                    SELECT s.id FROM invoice s WHERE s.status = 'ISSUED' AND s.review_status = 'HELD'))""",
-                entryAndInvoice.toArray(MapSqlParameterSource[]::new));
+        return jdbc.batchUpdate("UPDATE account_ledger SET statement_invoice_id = :invoice WHERE id = :entry AND "
+                + SHOWABLE, entryAndInvoice.toArray(MapSqlParameterSource[]::new));
     }
+
+    /**
+     * The same for many entries in one statement per few hundred ({@link KeyedUpdate}); returns how
+     * many entries were taken in all (fewer than given: someone else took one, or one was given twice).
+     */
+    public int showAll(List<MapSqlParameterSource> entryAndInvoice) {
+        return KeyedUpdate.update(jdbc.getJdbcOperations(), "account_ledger", "id", List.of("statement_invoice_id"),
+                null, SHOWABLE, entryAndInvoice.stream()
+                        .map(e -> new Object[]{e.getValue("entry"), e.getValue("invoice")}).toList());
+    }
+
+    /** An entry no statement shows, or one a statement held for review shows (which gives it up). */
+    private static final String SHOWABLE = """
+            (statement_invoice_id IS NULL OR statement_invoice_id IN (
+                SELECT s.id FROM invoice s WHERE s.status = 'ISSUED' AND s.review_status = 'HELD'))""";
 }

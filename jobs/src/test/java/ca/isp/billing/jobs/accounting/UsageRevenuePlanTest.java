@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,6 +29,9 @@ class UsageRevenuePlanTest extends AbstractCycleTest {
 
     private static final Path HOME = newHome();
     private static final LocalDate NOV = LocalDate.of(2026, 11, 1);
+
+    @Autowired
+    JournalExport journalExport;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -55,5 +59,15 @@ class UsageRevenuePlanTest extends AbstractCycleTest {
         assertThat(journal.creditsTo("4010")).isEqualByComparingTo("0.00");
         // HST 13 % of 70.00 = 9.10 to 2330; receivables 70.00 + 9.10 = 79.10
         assertThat(journal.creditsTo("2330")).isEqualByComparingTo("9.10");
+
+        // a usage line billed before lines recorded their plan names its subscription in its key: the
+        // subscription's own plan_code (NET-UNL, its first plan: GL 4010) earns it, looked up for the
+        // page that holds the line (not found, it would go to the default revenue account)
+        jdbc.update("UPDATE invoice_line SET item_plan_code = NULL WHERE line_type = 'USAGE'");
+        journalExport.write(NOV, 0);
+        JournalCsv again = JournalCsv.read(properties.reports(NOV).resolve("journal.csv"));
+        again.assertBalanced();
+        assertThat(again.creditsTo("4050")).isEqualByComparingTo("50.00");
+        assertThat(again.creditsTo("4010")).isEqualByComparingTo("20.00");
     }
 }
