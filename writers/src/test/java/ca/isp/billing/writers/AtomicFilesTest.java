@@ -32,6 +32,30 @@ class AtomicFilesTest {
         }
     }
 
+    /**
+     * Durable on return: the file is forced to disk, then moved, then its folder forced; a folder it
+     * had to create is forced in its parent, so neither the name nor the content is lost in a power cut.
+     */
+    @Test
+    void forcesTheFileAndItsFolderAndEveryFolderItCreatedToDisk() throws IOException {
+        Path folder = home.resolve("out/mail-vendor/2026-11-01");
+        AtomicFiles.Forced before = AtomicFiles.forcedByThisThread();
+
+        AtomicFiles.write(folder, "F-1-PRINT.pdf", BYTES);
+
+        AtomicFiles.Forced first = AtomicFiles.forcedByThisThread();
+        assertThat(first.files() - before.files()).isEqualTo(1);
+        // the batch folder (its new file), and the three folders it created: in mail-vendor, out and home
+        assertThat(first.folders() - before.folders()).isEqualTo(4);
+
+        AtomicFiles.write(folder, "F-2-PRINT.pdf", BYTES);
+
+        AtomicFiles.Forced second = AtomicFiles.forcedByThisThread();
+        assertThat(second.files() - first.files()).isEqualTo(1);
+        assertThat(second.folders() - first.folders()).isEqualTo(1);
+        assertThat(Files.readAllBytes(folder.resolve("F-2-PRINT.pdf"))).isEqualTo(BYTES);
+    }
+
     @Test
     void refusesANameThatLeavesTheFolder() {
         Path folder = home.resolve("out/email/2026-11-01");
