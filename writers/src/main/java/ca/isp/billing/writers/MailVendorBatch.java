@@ -4,9 +4,6 @@ import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.domain.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.BufferedReader;
@@ -313,21 +310,12 @@ public final class MailVendorBatch {
         }
     }
 
-    /**
-     * Number of pages of a PDF (what the vendor charges for). Read strictly first: PDFBox's lenient
-     * reading (Loader.loadPDF) checks the offset of every object of the cross-reference table before
-     * anything is read, most of the hand-off's cost of counting pages, and our PDFs need no repair;
-     * a PDF the strict reading refuses is read leniently, as before.
-     */
+    /** Number of pages of a PDF (what the vendor charges for), read strictly ({@link PdfPages#read}). */
     public static int pageCount(byte[] pdf) {
-        try (PDDocument document = new PDFParser(new RandomAccessReadBuffer(pdf)).parse(false)) {
+        try (PDDocument document = PdfPages.read(pdf)) {
             return document.getNumberOfPages();
-        } catch (IOException strictlyRefused) {
-            try (PDDocument document = Loader.loadPDF(pdf)) {
-                return document.getNumberOfPages();
-            } catch (IOException e) {
-                throw new UncheckedIOException("not a readable PDF: " + e.getMessage(), e);
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a readable PDF: " + e.getMessage(), e);
         }
     }
 
