@@ -17,7 +17,9 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,6 +62,8 @@ public final class AtomicFiles {
     private static final AtomicLong TEMP_COUNT = new AtomicLong();
     /** Files and folders forced to disk by this thread: tests check that a step forced its files before its commit. */
     private static final ThreadLocal<long[]> FORCED = ThreadLocal.withInitial(() -> new long[2]);
+    /** Inside {@link #withFoldersForcedOnce}: the folders to force when the writes are done. */
+    private static final ThreadLocal<Set<Path>> DEFERRED_FOLDERS = new ThreadLocal<>();
     /** PDFs are tens of kilobytes: written in a few calls, not in 8 KB pieces. */
     private static final int BUFFER = 64 * 1024;
 
@@ -106,7 +110,12 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-            forceFolder(target.getParent());
+            Set<Path> deferred = DEFERRED_FOLDERS.get();
+            if (deferred != null) {
+                deferred.add(target.getParent()); // forced once when the chunk's files are all written
+            } else {
+                forceFolder(target.getParent());
+            }
             return target;
         } catch (Exception e) {
             deleteQuietly(temp);
@@ -115,6 +124,42 @@ public final class AtomicFiles {
             }
             throw new UncheckedIOException(new IOException("cannot write " + target + ": " + e.getMessage(), e));
         }
+    }
+
+    /** Files that must be on disk before something happens: what {@link #withFoldersForcedOnce} runs. */
+    @FunctionalInterface
+    public interface Writes<T> {
+        T run();
+    }
+
+    /**
+     * Runs {@code writes} (on this thread), each file forced to disk as it is written but each
+     * folder they were moved into forced once, at the end, instead of once per file: a chunk of
+     * letters in one folder costs one folder fsync. When this returns normally, every file written
+     * is on disk, names included, as after {@link #write}: call it before the commit that names
+     * them. When {@code writes} throws, the folders are not forced (nothing may name the files).
+     */
+    public static <T> T withFoldersForcedOnce(Writes<T> writes) {
+        if (DEFERRED_FOLDERS.get() != null) {
+            return writes.run(); // already inside: the outer call forces them
+        }
+        Set<Path> folders = new LinkedHashSet<>();
+        DEFERRED_FOLDERS.set(folders);
+        T result;
+        try {
+            result = writes.run();
+        } finally {
+            DEFERRED_FOLDERS.remove();
+        }
+        for (Path folder : folders) {
+            try {
+                forceFolder(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException("cannot force " + folder + " to disk: " + e.getMessage(),
+                        e));
+            }
+        }
+        return result;
     }
 
     /**
