@@ -37,8 +37,9 @@ import ca.isp.billing.domain.files.OwnerOnly;
  * The name is checked to stay inside the folder, and the file is created owner-only (rw-------).
  *
  * <p>Durable when {@code write} returns: the temporary file is forced to disk
- * ({@code FileChannel.force(true)}) before the move, and the folder is forced after it, so the
- * name and the whole content survive a power cut. Every caller writes before the commit that
+ * ({@code FileChannel.force(true)}) before the move, and the folder is forced after it (inside
+ * {@link #withFoldersForcedOnce}, once when all the writes are done), so the name and the whole
+ * content survive a power cut. Every caller writes before the commit that
  * records the file (a delivery SENT, a PDF rendered): a commit never names a file the disk may
  * still lose.
  */
