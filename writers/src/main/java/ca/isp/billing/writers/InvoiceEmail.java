@@ -10,10 +10,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.PreencodedMimeBodyPart;
 import jakarta.mail.util.ByteArrayDataSource;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
@@ -98,8 +101,10 @@ public final class InvoiceEmail {
 
             MimeBodyPart text = new MimeBodyPart();
             text.setText(body, StandardCharsets.UTF_8.name(), "plain");
-            MimeBodyPart attachment = new MimeBodyPart();
-            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(pdf, "application/pdf")));
+            // the PDF Base64-encoded here, as Jakarta Mail would write it (see base64)
+            MimeBodyPart attachment = new PreencodedMimeBodyPart(BASE64);
+            attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(base64(pdf), "application/pdf")));
+            attachment.setHeader("Content-Transfer-Encoding", BASE64); // known: no scan of the content for it
             attachment.setFileName(doc.invoiceNumber() + ".pdf");
             attachment.setDisposition(MimeBodyPart.ATTACHMENT);
 
@@ -113,6 +118,31 @@ public final class InvoiceEmail {
             throw new IllegalStateException("invoice " + doc.invoiceNumber() + ": cannot build email: "
                     + e.getMessage(), e);
         }
+    }
+
+    private static final String BASE64 = "base64";
+    /** Base64 in lines of 76 characters ended by CRLF (RFC 2045), the JDK's encoder: Jakarta Mail's took a quarter of the hand-off's CPU. */
+    private static final Base64.Encoder MIME_BASE64 = Base64.getMimeEncoder();
+    /** Base64 characters in a line. */
+    private static final int LINE = 76;
+
+    /**
+     * The attachment's content as Jakarta Mail's own Base64 encoder writes it (the same bytes, which
+     * {@code InvoiceEmailBytesTest} checks): a line is ended by CRLF as soon as it holds 76
+     * characters, so content whose encoding fills its last line (the padded last group included)
+     * ends with CRLF, and a shorter last line ends without one. The JDK's MIME encoder puts CRLF
+     * between lines only: the last one is added here.
+     */
+    static byte[] base64(byte[] bytes) {
+        byte[] lines = MIME_BASE64.encode(bytes);
+        long characters = (bytes.length + 2L) / 3 * 4;
+        if (characters == 0 || characters % LINE != 0) {
+            return lines;
+        }
+        byte[] ended = Arrays.copyOf(lines, lines.length + 2);
+        ended[lines.length] = '\r';
+        ended[lines.length + 1] = '\n';
+        return ended;
     }
 
     private String body(InvoiceDocument doc, Language language) {

@@ -4,7 +4,6 @@ import ca.isp.billing.domain.files.FolderGuard;
 import ca.isp.billing.domain.files.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 import java.io.BufferedReader;
@@ -311,9 +310,9 @@ public final class MailVendorBatch {
         }
     }
 
-    /** Number of pages of a PDF (what the vendor charges for). */
+    /** Number of pages of a PDF (what the vendor charges for), read strictly ({@link PdfPages#read}). */
     public static int pageCount(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = PdfPages.read(pdf)) {
             return document.getNumberOfPages();
         } catch (IOException e) {
             throw new UncheckedIOException("not a readable PDF: " + e.getMessage(), e);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfparser.PDFParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -30,8 +32,21 @@ public final class PdfPages {
     private PdfPages() {
     }
 
+    /**
+     * The PDF read strictly first: PDFBox's lenient reading (Loader.loadPDF) checks the offset of
+     * every object of the cross-reference table before anything is read, most of the cost of
+     * counting pages; our PDFs need no repair. A PDF the strict reading refuses is read leniently.
+     */
+    static PDDocument read(byte[] pdf) throws IOException {
+        try {
+            return new PDFParser(new RandomAccessReadBuffer(pdf)).parse(false);
+        } catch (IOException strictlyRefused) {
+            return Loader.loadPDF(pdf);
+        }
+    }
+
     public static List<Size> sizes(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
+        try (PDDocument document = read(pdf)) {
             List<Size> sizes = new ArrayList<>();
             for (PDPage page : document.getPages()) {
                 PDRectangle box = page.getMediaBox();

@@ -32,6 +32,54 @@ class AtomicFilesTest {
         }
     }
 
+    /**
+     * Durable on return: the file is forced to disk, then moved, then its folder forced; a folder it
+     * had to create is forced in its parent, so neither the name nor the content is lost in a power cut.
+     */
+    @Test
+    void forcesTheFileAndItsFolderAndEveryFolderItCreatedToDisk() throws IOException {
+        Path folder = home.resolve("out/mail-vendor/2026-11-01");
+        AtomicFiles.Forced before = AtomicFiles.forcedByThisThread();
+
+        AtomicFiles.write(folder, "F-1-PRINT.pdf", BYTES);
+
+        AtomicFiles.Forced first = AtomicFiles.forcedByThisThread();
+        assertThat(first.files() - before.files()).isEqualTo(1);
+        // the batch folder (its new file), and the three folders it created: in mail-vendor, out and home
+        assertThat(first.folders() - before.folders()).isEqualTo(4);
+
+        AtomicFiles.write(folder, "F-2-PRINT.pdf", BYTES);
+
+        AtomicFiles.Forced second = AtomicFiles.forcedByThisThread();
+        assertThat(second.files() - first.files()).isEqualTo(1);
+        assertThat(second.folders() - first.folders()).isEqualTo(1);
+        assertThat(Files.readAllBytes(folder.resolve("F-2-PRINT.pdf"))).isEqualTo(BYTES);
+    }
+
+    /** A chunk's files: each forced as written, their folder once when the chunk's writes are done. */
+    @Test
+    void aChunksFilesAreForcedEachAndTheirFolderOnceAtTheEnd() throws IOException {
+        Path folder = home.resolve("out/invoices/2026-11-01");
+        AtomicFiles.write(folder, "F-0.pdf", BYTES); // the folder exists
+        AtomicFiles.Forced before = AtomicFiles.forcedByThisThread();
+
+        AtomicFiles.Forced inside = AtomicFiles.withFoldersForcedOnce(() -> {
+            for (int i = 1; i <= 3; i++) {
+                AtomicFiles.write(folder, "F-" + i + ".pdf", BYTES);
+            }
+            return AtomicFiles.forcedByThisThread();
+        });
+
+        AtomicFiles.Forced after = AtomicFiles.forcedByThisThread();
+        assertThat(inside.files() - before.files()).isEqualTo(3);
+        assertThat(inside.folders() - before.folders()).as("not yet, while the chunk writes").isZero();
+        assertThat(after.files() - before.files()).isEqualTo(3);
+        assertThat(after.folders() - before.folders()).as("once, when the writes are done").isEqualTo(1);
+        // outside, each write forces its folder again
+        AtomicFiles.write(folder, "F-4.pdf", BYTES);
+        assertThat(AtomicFiles.forcedByThisThread().folders() - after.folders()).isEqualTo(1);
+    }
+
     @Test
     void refusesANameThatLeavesTheFolder() {
         Path folder = home.resolve("out/email/2026-11-01");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -208,6 +209,20 @@ class MailVendorBatchTest {
     void pageCountAndSha256() {
         assertThat(MailVendorBatch.pageCount(frenchPdf)).isEqualTo(1);
         assertThat(MailVendorBatch.pageCount(RENDERER.render(Invoices.manyLines(40)))).isEqualTo(2);
+        // the layout engine's PDF/A, read strictly, counts what PDFBox's lenient reading counts
+        byte[] layout = new LayoutInvoiceRenderer(Invoices.TEMPLATES).render(Invoices.manyLines(120));
+        int pages = MailVendorBatch.pageCount(layout);
+        assertThat(pages).isGreaterThan(2);
+        try (org.apache.pdfbox.pdmodel.PDDocument lenient = org.apache.pdfbox.Loader.loadPDF(layout)) {
+            assertThat(pages).isEqualTo(lenient.getNumberOfPages());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // a PDF whose cross-reference offset is wrong, refused by the strict reading, is repaired as before
+        String text = new String(layout, StandardCharsets.ISO_8859_1);
+        int startxref = text.lastIndexOf("startxref");
+        String broken = text.substring(0, startxref) + "startxref\n17\n%%EOF\n";
+        assertThat(MailVendorBatch.pageCount(broken.getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(pages);
         // the SHA-256 test vector of "abc" (FIPS 180-2)
         assertThat(MailVendorBatch.sha256("abc".getBytes(StandardCharsets.US_ASCII)))
                 .isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");

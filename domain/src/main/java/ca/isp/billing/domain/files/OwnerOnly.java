@@ -3,6 +3,7 @@ package ca.isp.billing.domain.files;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,6 +36,13 @@ public final class OwnerOnly {
         Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         FileAttribute<?>[] attributes = posix(file) ? new FileAttribute<?>[]{FILE} : new FileAttribute<?>[0];
         return Channels.newOutputStream(Files.newByteChannel(file, options, attributes));
+    }
+
+    /** The same, as a channel: for a file that must be forced to disk ({@code FileChannel.force}) before it is used. */
+    public static FileChannel createChannel(Path file) throws IOException {
+        Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        FileAttribute<?>[] attributes = posix(file) ? new FileAttribute<?>[]{FILE} : new FileAttribute<?>[0];
+        return FileChannel.open(file, options, attributes);
     }
 
     private static boolean posix(Path path) {

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import ca.isp.billing.domain.DeliveryStatus;
 import ca.isp.billing.jobs.support.FaultInjection;
+import ca.isp.billing.writers.AtomicFiles;
 import ca.isp.billing.writers.MailVendorBatch;
 
 /**
@@ -63,48 +64,53 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
         List<MapSqlParameterSource> notSent = new ArrayList<>();
         // an invoice sent both ways has two rows, one after the other: its PDF read and parsed once
         Map<Path, ReadPdf> readPdfs = new HashMap<>();
-        for (DeliveryToSend delivery : chunk) {
-            Courier courier = couriers.forDelivery(delivery);
-            String outage = null;
-            MapSqlParameterSource row = new MapSqlParameterSource("id", delivery.deliveryId())
-                    .addValue("courier", courier.name());
-            try {
-                // read before anything leaves: a PDF that cannot be read fails here, not after it was sent
-                ReadPdf read = readPdfs.get(delivery.pdf());
-                if (read == null) {
-                    read = ReadPdf.of(delivery.pdf());
-                    readPdfs.put(delivery.pdf(), read);
+        // files for the outside (letters, .eml files) each forced to disk as written, their folder once
+        // for the chunk: all on disk before the update below says SENT and the chunk commits
+        AtomicFiles.withFoldersForcedOnce(() -> {
+            for (DeliveryToSend delivery : chunk) {
+                Courier courier = couriers.forDelivery(delivery);
+                String outage = null;
+                MapSqlParameterSource row = new MapSqlParameterSource("id", delivery.deliveryId())
+                        .addValue("courier", courier.name());
+                try {
+                    // read before anything leaves: a PDF that cannot be read fails here, not after it was sent
+                    ReadPdf read = readPdfs.get(delivery.pdf());
+                    if (read == null) {
+                        read = ReadPdf.of(delivery.pdf());
+                        readPdfs.put(delivery.pdf(), read);
+                    }
+                    byte[] pdf = read.bytes();
+                    int pages = read.pages();
+                    Handover handover = courier.handOver(delivery, pdf);
+                    if (handover instanceof Handover.Sent s) {
+                        // kill drills: this courier took the delivery (Lob made the letter, the SMTP server said 250), not yet SENT
+                        faults.point("handed-over-" + courier.name());
+                        errorsInARow.remove(courier.name());
+                        sent.add(row.addValue("ref", s.providerRef()).addValue("pages", pages)
+                                .addValue("sha", read.sha256()).addValue("now", now)
+                                .addValue("destination", delivery.destination())
+                                .addValue("status", DeliveryStatus.SENT.name()));
+                    } else if (handover instanceof Handover.NeedsAttention a) {
+                        errorsInARow.remove(courier.name());
+                        log.warn("Delivery {} ({}) needs attention: {}", delivery.idempotencyKey(), courier.name(), a.reason());
+                        notSent.add(row.addValue("error", clip(a.reason())).addValue("status", DeliveryStatus.ATTENTION.name()));
+                    } else if (handover instanceof Handover.TryLater t) {
+                        log.warn("Delivery {} ({}) left for the next run: {}", delivery.idempotencyKey(), courier.name(),
+                                t.reason());
+                        notSent.add(row.addValue("error", clip(t.reason())).addValue("status", DeliveryStatus.PENDING.name()));
+                        outage = t.reason();
+                    }
+                } catch (RuntimeException | IOException e) {
+                    String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                    log.error("Delivery {} ({}) failed: {}", delivery.idempotencyKey(), courier.name(), reason);
+                    notSent.add(row.addValue("error", clip(reason)).addValue("status", DeliveryStatus.FAILED.name()));
                 }
-                byte[] pdf = read.bytes();
-                int pages = read.pages();
-                Handover handover = courier.handOver(delivery, pdf);
-                if (handover instanceof Handover.Sent s) {
-                    // kill drills: this courier took the delivery (Lob made the letter, the SMTP server said 250), not yet SENT
-                    faults.point("handed-over-" + courier.name());
-                    errorsInARow.remove(courier.name());
-                    sent.add(row.addValue("ref", s.providerRef()).addValue("pages", pages)
-                            .addValue("sha", read.sha256()).addValue("now", now)
-                            .addValue("destination", delivery.destination())
-                            .addValue("status", DeliveryStatus.SENT.name()));
-                } else if (handover instanceof Handover.NeedsAttention a) {
-                    errorsInARow.remove(courier.name());
-                    log.warn("Delivery {} ({}) needs attention: {}", delivery.idempotencyKey(), courier.name(), a.reason());
-                    notSent.add(row.addValue("error", clip(a.reason())).addValue("status", DeliveryStatus.ATTENTION.name()));
-                } else if (handover instanceof Handover.TryLater t) {
-                    log.warn("Delivery {} ({}) left for the next run: {}", delivery.idempotencyKey(), courier.name(),
-                            t.reason());
-                    notSent.add(row.addValue("error", clip(t.reason())).addValue("status", DeliveryStatus.PENDING.name()));
-                    outage = t.reason();
+                if (outage != null) {
+                    stopAfterTooManyInARow(courier, outage);
                 }
-            } catch (RuntimeException | IOException e) {
-                String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
-                log.error("Delivery {} ({}) failed: {}", delivery.idempotencyKey(), courier.name(), reason);
-                notSent.add(row.addValue("error", clip(reason)).addValue("status", DeliveryStatus.FAILED.name()));
             }
-            if (outage != null) {
-                stopAfterTooManyInARow(courier, outage);
-            }
-        }
+            return null;
+        });
         faults.point("handoff-written"); // kill drills: letters and emails handed over, not yet marked SENT
         jdbc.batchUpdate("""
                 UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, provider_ref = :ref,

@@ -47,14 +47,18 @@ public class InvoicePdfWriter implements ItemStreamWriter<RenderedInvoice> {
     public void write(Chunk<? extends RenderedInvoice> chunk) {
         Timestamp now = Timestamp.valueOf(LocalDateTime.now());
         MapSqlParameterSource[] rows = new MapSqlParameterSource[chunk.size()];
-        int i = 0;
-        for (RenderedInvoice invoice : chunk) {
-            // Checked to stay in the folder: the number is data, whatever series it came from.
-            Path target = AtomicFiles.write(folder, invoice.invoiceNumber() + ".pdf", invoice.pdf());
-            rows[i++] = new MapSqlParameterSource("id", invoice.invoiceId())
-                    .addValue("path", target.toString())
-                    .addValue("sha", MailVendorBatch.sha256(invoice.pdf())).addValue("now", now);
-        }
+        // each PDF forced to disk as written, the folder once for the chunk, all before the commit
+        AtomicFiles.withFoldersForcedOnce(() -> {
+            int i = 0;
+            for (RenderedInvoice invoice : chunk) {
+                // Checked to stay in the folder: the number is data, whatever series it came from.
+                Path target = AtomicFiles.write(folder, invoice.invoiceNumber() + ".pdf", invoice.pdf());
+                rows[i++] = new MapSqlParameterSource("id", invoice.invoiceId())
+                        .addValue("path", target.toString())
+                        .addValue("sha", MailVendorBatch.sha256(invoice.pdf())).addValue("now", now);
+            }
+            return null;
+        });
         faults.point("render-written"); // kill drills: the PDFs are on disk, their rows not yet committed
         jdbc.batchUpdate("UPDATE invoice SET pdf_path = :path, pdf_sha256 = :sha, rendered_at = :now WHERE id = :id", rows);
     }
