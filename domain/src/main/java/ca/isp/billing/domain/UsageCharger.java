@@ -81,6 +81,9 @@ public final class UsageCharger {
             return null; // calls included, or no calls
         }
         BigDecimal amount = Money.round(plan.perMinute().multiply(new BigDecimal(minutes)));
+        if (amount.signum() == 0) {
+            return null; // free calls: usage lines of 0.00 are left out
+        }
         String count = LocalNumbers.format(new BigDecimal(minutes), 0, language)
                 + (minutes.equals(BigInteger.ONE) ? " minute" : " minutes");
         String description = language == Language.FR ? "Appels : " + count : "Calls: " + count;

@@ -92,6 +92,13 @@ class UsageChargerTest {
     }
 
     @Test
+    void noVoiceLineOfZero() {
+        // 0.00 a minute: 42 minutes x 0.00 = 0.00 -> no line
+        assertThat(charger.charge(phoneSubscription(), phone(new BigDecimal("0.00")), OCTOBER, 0, 42, Language.EN))
+                .isEmpty();
+    }
+
+    @Test
     void dataLineIsDescribedInTheAccountsLanguage() {
         Plan plan = internet(new BigDecimal("250"), new BigDecimal("1.50"));
 

@@ -66,10 +66,14 @@ public final class LineAccounts {
             return new LineAccounts(gl, planAccounts, Collections.emptyMap());
         }
         Map<String, String> plans = new HashMap<>();
-        jdbc.query("SELECT subscription_id, plan_code FROM subscription WHERE subscription_id IN ("
-                + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")", rs -> {
-            plans.put(rs.getString(1), rs.getString(2));
-        }, ids.toArray());
+        // at most 1,000 ids a query: a whole run's lines can name many (a statement takes 65,535 parameters)
+        for (int from = 0; from < ids.size(); from += 1_000) {
+            List<String> some = ids.subList(from, Math.min(ids.size(), from + 1_000));
+            jdbc.query("SELECT subscription_id, plan_code FROM subscription WHERE subscription_id IN ("
+                    + String.join(", ", Collections.nCopies(some.size(), "?")) + ")", rs -> {
+                plans.put(rs.getString(1), rs.getString(2));
+            }, some.toArray());
+        }
         return new LineAccounts(gl, planAccounts, plans);
     }
 

@@ -124,10 +124,10 @@ public class CloseAccountLauncher {
             long run = numbered.run();
             JobExecution last = numbered.last();
             JobExecution execution;
-            if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+            if (last == null) {
                 log.info("Close-account {} (last day {}): run {} starting.", accountNumber, lastDay, run);
                 execution = jobOperator.start(closeAccount, CloseAccountJob.parameters(accountNumber, requestedOn,
-                        lastDay, choice.name(), by, last == null ? run : run + 1));
+                        lastDay, choice.name(), by, run));
             } else {
                 execution = RunResumption.resume(jobOperator, "Close-account " + accountNumber, last);
             }

@@ -73,10 +73,9 @@ public class InvoiceNowLauncher {
             long run = numbered.run();
             JobExecution last = numbered.last();
             JobExecution execution;
-            if (last == null || last.getStatus() == BatchStatus.ABANDONED) {
+            if (last == null) {
                 log.info("Invoice-now {} {}: run {} starting.", accountNumber, today, run);
-                execution = jobOperator.start(invoiceNow, InvoiceNowJob.parameters(accountNumber, today, quote,
-                        last == null ? run : run + 1));
+                execution = jobOperator.start(invoiceNow, InvoiceNowJob.parameters(accountNumber, today, quote, run));
             } else {
                 execution = RunResumption.resume(jobOperator, "Invoice-now " + accountNumber + " " + today, last);
             }

@@ -35,12 +35,16 @@ final class RunResumption {
         return operator.restart(last);
     }
 
-    /** The first run number, from 1, whose last execution did not complete, with that execution (null: never run). */
+    /**
+     * The run to go on with: the first run number, from 1, that neither completed nor was
+     * abandoned (an abandoned run is never resumed: the next number is a new run), with its last
+     * execution (null: not run yet, start it).
+     */
     static NumberedRun firstNotCompleted(JobRepository repository, String jobName,
                                          LongFunction<JobParameters> parametersOfRun) {
         for (long run = 1; ; run++) {
             JobExecution last = repository.getLastJobExecution(jobName, parametersOfRun.apply(run));
-            if (last == null || last.getStatus() != BatchStatus.COMPLETED) {
+            if (last == null || (last.getStatus() != BatchStatus.COMPLETED && last.getStatus() != BatchStatus.ABANDONED)) {
                 return new NumberedRun(run, last);
             }
         }

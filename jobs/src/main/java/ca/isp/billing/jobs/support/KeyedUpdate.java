@@ -21,6 +21,7 @@ public final class KeyedUpdate {
 
     /** Rows per statement: parameters stay far below the drivers' limits (65,535 on MySQL). */
     static final int ROWS_PER_STATEMENT = 500;
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_]*");
 
     private KeyedUpdate() {
     }
@@ -44,6 +45,12 @@ public final class KeyedUpdate {
     }
 
     static String sql(String table, String key, List<String> columns, String fixedSet, String guard, int rows) {
+        // names go into the SQL as they are: plain identifiers only, never a value
+        for (String name : concat(List.of(table, key), columns)) {
+            if (!IDENTIFIER.matcher(name).matches()) {
+                throw new IllegalArgumentException("not a plain table or column name: '" + name + "'");
+            }
+        }
         StringBuilder sql = new StringBuilder("UPDATE ").append(table).append(" SET ");
         List<String> sets = new ArrayList<>();
         if (fixedSet != null) {
@@ -59,6 +66,12 @@ public final class KeyedUpdate {
             sql.append(" AND (").append(guard).append(")");
         }
         return sql.toString();
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static Object[] args(List<String> columns, List<Object[]> rows) {

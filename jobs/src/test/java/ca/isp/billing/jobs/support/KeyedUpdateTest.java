@@ -28,6 +28,15 @@ class KeyedUpdateTest {
     }
 
     @Test
+    void namesArePlainIdentifiersOnly() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> KeyedUpdate.sql("doc", "id",
+                List.of("number = 1; DROP TABLE doc; --"), null, null, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a plain table or column name");
+        assertThat(KeyedUpdate.sql("doc", "id", List.of("number"), null, null, 2))
+                .isEqualTo("UPDATE doc SET number = CASE id WHEN ? THEN ? WHEN ? THEN ? ELSE number END WHERE id IN (?, ?)");
+    }
+
+    @Test
     void onMariaDb() {
         MariaDbSchema schema = MariaDbSchema.create("keyed", KeyedUpdateTest.class);
         try {
