@@ -146,9 +146,16 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         if (p != null && p.stamp().equals(stamp) && p.company().equals(doc.company())) {
             return p;
         }
-        Prepared made = prepare(file, stamp, doc.company(), view);
-        prepared.put(doc.language(), made);
-        return made;
+        // one thread prepares, the others (the render step's partitions start together) wait and take it
+        synchronized (prepared) {
+            p = prepared.get(doc.language());
+            if (p != null && p.stamp().equals(stamp) && p.company().equals(doc.company())) {
+                return p;
+            }
+            Prepared made = prepare(file, stamp, doc.company(), view);
+            prepared.put(doc.language(), made);
+            return made;
+        }
     }
 
     /** The modification times and sizes of the layout file and the logo: an edit changes them. */
@@ -172,28 +179,50 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             fonts.put(font.getKey(), font(file, font.getValue()));
             keys.put(font.getKey(), "F" + keys.size());
         }
-        FrozenPages logoPdf = null;
-        byte[] logoImage = null;
-        Path logo = company.logo();
-        if (logo != null) {
-            try {
-                byte[] bytes = Files.readAllBytes(logo);
-                if (logo.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-                    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-                    SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
-                    logoPdf = FrozenPages.of(pdf.toByteArray());
-                } else {
-                    logoImage = bytes;
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("company logo " + logo + " cannot be read: " + e.getMessage(), e);
-            }
-        }
+        Logo logo = logo(company.logo());
+        FrozenPages logoPdf = logo == null ? null : logo.pdf();
+        byte[] logoImage = logo == null ? null : logo.image();
         Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage);
         return new Prepared(stamp, company, layout, fonts, keys,
                 background(partial, view, InvoiceLayout.Where.FIRST, true),
                 background(partial, view, InvoiceLayout.Where.NEXT, true),
                 background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage);
+    }
+
+    /**
+     * The company logo as read and converted (an SVG by iText's SVG module, then frozen; a PNG or
+     * JPEG kept as bytes): once for every language and thread, again only when the file changes
+     * (its stamp). Converting an SVG makes a font provider and a PDF each time: a tenth of a
+     * second when cold, done three times (a layout per language) or more (threads racing) before.
+     */
+    private record Logo(Path file, String stamp, FrozenPages pdf, byte[] image) {
+    }
+
+    private volatile Logo logo;
+
+    private Logo logo(Path file) {
+        if (file == null) {
+            return null;
+        }
+        String stamp = TemplateStamp.of(file);
+        Logo l = logo;
+        if (l != null && l.file().equals(file) && l.stamp().equals(stamp)) {
+            return l;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
+                l = new Logo(file, stamp, FrozenPages.of(pdf.toByteArray()), null);
+            } else {
+                l = new Logo(file, stamp, null, bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("company logo " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        logo = l;
+        return l;
     }
 
     /** A font of the layout: one shipped with the program (Noto Sans) or a .ttf file beside the layout. */
@@ -367,7 +396,9 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     page.getCOSObject().setItem(COSName.RESOURCES, pageResources);
                     COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflate(c.bytes()));
                     page.getCOSObject().setItem(COSName.CONTENTS, contents);
-                    pdf.addPage(page);
+                    // not pdf.addPage: PDFBox 3 walks the whole page there looking for object numbers of an
+                    // imported page (setHighestImportedObjectNumber); every object here is new, unnumbered
+                    pdf.getPages().add(page);
                 }
                 attachments.appendTo(pdf);
                 segmentAttachments.get().appendTo(pdf, doc.segment());
