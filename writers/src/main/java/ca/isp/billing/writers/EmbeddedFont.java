@@ -40,6 +40,8 @@ public final class EmbeddedFont {
 
     private final String baseName;
     private final Map<Integer, Integer> glyphs;
+    /** The same map as an array by character (0: none; glyph 0 is never mapped): looked up for every character drawn. */
+    private final int[] glyphByChar;
     private final float[] widths;
     private final byte[] fontFile;
     private final int fontFileLength;
@@ -54,6 +56,8 @@ public final class EmbeddedFont {
                          float[] bbox) {
         this.baseName = baseName;
         this.glyphs = glyphs;
+        this.glyphByChar = new int[glyphs.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        glyphs.forEach((c, gid) -> glyphByChar[c] = gid);
         this.widths = widths;
         this.fontFile = fontFile;
         this.fontFileLength = fontFileLength;
@@ -163,8 +167,8 @@ public final class EmbeddedFont {
     public float width(String text, float size) {
         float w = 0;
         for (int i = 0; i < text.length(); i++) {
-            Integer gid = glyphs.get((int) text.charAt(i));
-            w += gid == null ? 0 : widths[gid];
+            int gid = glyph(text.charAt(i));
+            w += gid == 0 ? 0 : widths[gid];
         }
         return w * size / 1000f;
     }
@@ -177,8 +181,8 @@ public final class EmbeddedFont {
         content.append('<');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            Integer gid = glyphs.get((int) c);
-            if (gid == null) {
+            int gid = glyph(c);
+            if (gid == 0) {
                 throw new IllegalArgumentException(String.format(
                         "the character '%c' (U+%04X) in \"%s\" is not in the invoice font (English and French)", c,
                         (int) c, text));
@@ -187,6 +191,11 @@ public final class EmbeddedFont {
                     .append(HEX[gid & 0xF]);
         }
         content.append('>');
+    }
+
+    /** The glyph id of a character of the set, 0 for any other. */
+    private int glyph(char c) {
+        return c < glyphByChar.length ? glyphByChar[c] : 0;
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();

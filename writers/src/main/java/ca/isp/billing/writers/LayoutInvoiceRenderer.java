@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +98,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
     private record Prepared(String stamp, CompanyProfile company, InvoiceLayout layout,
                             Map<String, EmbeddedFont> fonts, Map<String, String> fontKeys, byte[] first,
-                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage) {
+                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage,
+                            List<InvoiceLayout.Item> perInvoiceItems) {
     }
 
     /**
@@ -161,9 +163,12 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     /** The modification times and sizes of the layout file and the logo: an edit changes them. */
     private static String stamp(Path file, Path logo) {
         try {
-            String t = Files.getLastModifiedTime(file) + "/" + Files.size(file);
+            // one stat a file (not a call for the time and another for the size): done for every invoice
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            String t = a.lastModifiedTime() + "/" + a.size();
             if (logo != null) {
-                t += "/" + Files.getLastModifiedTime(logo) + "/" + Files.size(logo);
+                BasicFileAttributes l = Files.readAttributes(logo, BasicFileAttributes.class);
+                t += "/" + l.lastModifiedTime() + "/" + l.size();
             }
             return t;
         } catch (IOException e) {
@@ -182,11 +187,14 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         Logo logo = logo(company.logo());
         FrozenPages logoPdf = logo == null ? null : logo.pdf();
         byte[] logoImage = logo == null ? null : logo.image();
-        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage);
+        // the items drawn per invoice, in the file's order (isStatic looks at every text of an item)
+        List<InvoiceLayout.Item> perInvoice = layout.items().stream().filter(item -> !item.isStatic()).toList();
+        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage,
+                perInvoice);
         return new Prepared(stamp, company, layout, fonts, keys,
                 background(partial, view, InvoiceLayout.Where.FIRST, true),
                 background(partial, view, InvoiceLayout.Where.NEXT, true),
-                background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage);
+                background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage, perInvoice);
     }
 
     /**
@@ -382,8 +390,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     if (number == count) {
                         c.raw("q /BgLast Do Q\n");
                     }
-                    for (InvoiceLayout.Item item : layout.items()) {
-                        if (!item.isStatic() && shows(item.where(), number, count)
+                    for (InvoiceLayout.Item item : p.perInvoiceItems()) {
+                        if (shows(item.where(), number, count)
                                 && LayoutValues.holds(item.when(), view.of(item.french()), count)) {
                             c.item(item, number, count);
                         }
