@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.Deflater;
@@ -17,6 +19,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
@@ -42,6 +45,12 @@ public final class EmbeddedFont {
     private final Map<Integer, Integer> glyphs;
     /** The same map as an array by character (0: none; glyph 0 is never mapped): looked up for every character drawn. */
     private final int[] glyphByChar;
+    /**
+     * The glyph widths as PDF integers, made once and put in every document's W array: a COSInteger
+     * is immutable and PDFBox itself shares its small ones between documents; making 350 a font for
+     * every invoice was most of newFontDictionary.
+     */
+    private final List<COSBase> widthNumbers;
     private final float[] widths;
     private final byte[] fontFile;
     private final int fontFileLength;
@@ -58,6 +67,11 @@ public final class EmbeddedFont {
         this.glyphs = glyphs;
         this.glyphByChar = new int[glyphs.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
         glyphs.forEach((c, gid) -> glyphByChar[c] = gid);
+        List<COSBase> numbers = new ArrayList<>(widths.length);
+        for (float width : widths) {
+            numbers.add(COSInteger.get(Math.round(width)));
+        }
+        this.widthNumbers = List.copyOf(numbers);
         this.widths = widths;
         this.fontFile = fontFile;
         this.fontFileLength = fontFileLength;
@@ -229,9 +243,7 @@ public final class EmbeddedFont {
         COSArray w = new COSArray();
         w.add(COSInteger.ZERO);
         COSArray all = new COSArray();
-        for (float width : widths) {
-            all.add(COSInteger.get(Math.round(width)));
-        }
+        all.addAll(widthNumbers);
         w.add(all);
 
         COSDictionary cid = new COSDictionary();
