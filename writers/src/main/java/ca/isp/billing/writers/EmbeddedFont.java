@@ -277,6 +277,30 @@ public final class EmbeddedFont {
         return stream;
     }
 
+    /**
+     * A thread's Deflater for what is compressed per invoice (each page's content stream), at the
+     * default level and reused: a new Deflater at BEST_COMPRESSION for every page was the largest
+     * single cost of a render in the JFR samples (zlib's level 9 searches long chains through the
+     * repetitive operators, and each new Deflater sets up its window in native memory). What is
+     * made once per run (fonts, backgrounds, the colour profile) stays at the best compression.
+     */
+    private static final ThreadLocal<Deflater> PER_DOCUMENT = ThreadLocal.withInitial(
+            () -> new Deflater(Deflater.DEFAULT_COMPRESSION));
+
+    static byte[] deflatePerDocument(byte[] bytes) {
+        Deflater deflater = PER_DOCUMENT.get();
+        deflater.reset();
+        deflater.setInput(bytes);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            int n = deflater.deflate(buffer);
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
     static byte[] deflate(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2 + 64);
         try (DeflaterOutputStream deflater = new DeflaterOutputStream(out, new Deflater(Deflater.BEST_COMPRESSION))) {

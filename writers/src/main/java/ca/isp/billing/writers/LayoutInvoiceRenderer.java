@@ -402,7 +402,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     }
                     PDPage page = new PDPage(PDRectangle.LETTER);
                     page.getCOSObject().setItem(COSName.RESOURCES, pageResources);
-                    COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflate(c.bytes()));
+                    COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflatePerDocument(c.bytes()));
                     page.getCOSObject().setItem(COSName.CONTENTS, contents);
                     // not pdf.addPage: PDFBox 3 walks the whole page there looking for object numbers of an
                     // imported page (setHighestImportedObjectNumber); every object here is new, unnumbered
