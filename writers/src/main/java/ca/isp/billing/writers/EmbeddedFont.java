@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.zip.Deflater;
@@ -17,6 +19,7 @@ import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TTFSubsetter;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSFloat;
 import org.apache.pdfbox.cos.COSInteger;
@@ -40,6 +43,14 @@ public final class EmbeddedFont {
 
     private final String baseName;
     private final Map<Integer, Integer> glyphs;
+    /** The same map as an array by character (0: none; glyph 0 is never mapped): looked up for every character drawn. */
+    private final int[] glyphByChar;
+    /**
+     * The glyph widths as PDF integers, made once and put in every document's W array: a COSInteger
+     * is immutable and PDFBox itself shares its small ones between documents; making 350 a font for
+     * every invoice was most of newFontDictionary.
+     */
+    private final List<COSBase> widthNumbers;
     private final float[] widths;
     private final byte[] fontFile;
     private final int fontFileLength;
@@ -54,6 +65,13 @@ public final class EmbeddedFont {
                          float[] bbox) {
         this.baseName = baseName;
         this.glyphs = glyphs;
+        this.glyphByChar = new int[glyphs.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1];
+        glyphs.forEach((c, gid) -> glyphByChar[c] = gid);
+        List<COSBase> numbers = new ArrayList<>(widths.length);
+        for (float width : widths) {
+            numbers.add(COSInteger.get(Math.round(width)));
+        }
+        this.widthNumbers = List.copyOf(numbers);
         this.widths = widths;
         this.fontFile = fontFile;
         this.fontFileLength = fontFileLength;
@@ -163,8 +181,8 @@ public final class EmbeddedFont {
     public float width(String text, float size) {
         float w = 0;
         for (int i = 0; i < text.length(); i++) {
-            Integer gid = glyphs.get((int) text.charAt(i));
-            w += gid == null ? 0 : widths[gid];
+            int gid = glyph(text.charAt(i));
+            w += gid == 0 ? 0 : widths[gid];
         }
         return w * size / 1000f;
     }
@@ -177,8 +195,8 @@ public final class EmbeddedFont {
         content.append('<');
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            Integer gid = glyphs.get((int) c);
-            if (gid == null) {
+            int gid = glyph(c);
+            if (gid == 0) {
                 throw new IllegalArgumentException(String.format(
                         "the character '%c' (U+%04X) in \"%s\" is not in the invoice font (English and French)", c,
                         (int) c, text));
@@ -187,6 +205,11 @@ public final class EmbeddedFont {
                     .append(HEX[gid & 0xF]);
         }
         content.append('>');
+    }
+
+    /** The glyph id of a character of the set, 0 for any other. */
+    private int glyph(char c) {
+        return c < glyphByChar.length ? glyphByChar[c] : 0;
     }
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -220,9 +243,7 @@ public final class EmbeddedFont {
         COSArray w = new COSArray();
         w.add(COSInteger.ZERO);
         COSArray all = new COSArray();
-        for (float width : widths) {
-            all.add(COSInteger.get(Math.round(width)));
-        }
+        all.addAll(widthNumbers);
         w.add(all);
 
         COSDictionary cid = new COSDictionary();
@@ -254,6 +275,30 @@ public final class EmbeddedFont {
         }
         stream.setItem(COSName.FILTER, COSName.FLATE_DECODE);
         return stream;
+    }
+
+    /**
+     * A thread's Deflater for what is compressed per invoice (each page's content stream), at the
+     * default level and reused: a new Deflater at BEST_COMPRESSION for every page was the largest
+     * single cost of a render in the JFR samples (zlib's level 9 searches long chains through the
+     * repetitive operators, and each new Deflater sets up its window in native memory). What is
+     * made once per run (fonts, backgrounds, the colour profile) stays at the best compression.
+     */
+    private static final ThreadLocal<Deflater> PER_DOCUMENT = ThreadLocal.withInitial(
+            () -> new Deflater(Deflater.DEFAULT_COMPRESSION));
+
+    static byte[] deflatePerDocument(byte[] bytes) {
+        Deflater deflater = PER_DOCUMENT.get();
+        deflater.reset();
+        deflater.setInput(bytes);
+        deflater.finish();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        byte[] buffer = new byte[8192];
+        while (!deflater.finished()) {
+            int n = deflater.deflate(buffer);
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
     }
 
     static byte[] deflate(byte[] bytes) {

@@ -86,7 +86,8 @@ final class FrozenPages {
     void appendTo(PDDocument document) throws IOException {
         Map<COSBase, COSBase> copies = new IdentityHashMap<>();
         for (COSDictionary page : pages) {
-            document.addPage(new PDPage((COSDictionary) copy(page, document, copies)));
+            // getPages().add, not addPage: the copy is all new objects, no imported numbers to look for
+            document.getPages().add(new PDPage((COSDictionary) copy(page, document, copies)));
         }
     }
 

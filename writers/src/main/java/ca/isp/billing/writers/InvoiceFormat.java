@@ -8,6 +8,9 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Money, dates and quantities written the way a Canadian reader expects in each language:
@@ -26,17 +29,23 @@ public final class InvoiceFormat {
     private final DateTimeFormatter shortDay;
     private final DateTimeFormatter shortDate;
 
+    /**
+     * Each language's date formatters, made once (immutable, shared by all threads): a view is made
+     * per invoice and parsing the three patterns again each time was a measurable part of its cost.
+     */
+    private static final Map<Language, DateTimeFormatter[]> DATE_FORMATS = new ConcurrentHashMap<>();
+
     public InvoiceFormat(Language language) {
         this.language = language;
-        if (language == Language.FR) {
-            longDate = DateTimeFormatter.ofPattern("MMMM yyyy", language.locale());
-            shortDay = DateTimeFormatter.ofPattern("MMM", language.locale());
-            shortDate = DateTimeFormatter.ofPattern("MMM yyyy", language.locale());
-        } else {
-            longDate = DateTimeFormatter.ofPattern("MMMM d, yyyy", language.locale());
-            shortDay = DateTimeFormatter.ofPattern("MMM d", language.locale());
-            shortDate = DateTimeFormatter.ofPattern("MMM d, yyyy", language.locale());
-        }
+        DateTimeFormatter[] f = DATE_FORMATS.computeIfAbsent(language, l -> l == Language.FR
+                ? new DateTimeFormatter[]{DateTimeFormatter.ofPattern("MMMM yyyy", l.locale()),
+                        DateTimeFormatter.ofPattern("MMM", l.locale()), DateTimeFormatter.ofPattern("MMM yyyy", l.locale())}
+                : new DateTimeFormatter[]{DateTimeFormatter.ofPattern("MMMM d, yyyy", l.locale()),
+                        DateTimeFormatter.ofPattern("MMM d", l.locale()),
+                        DateTimeFormatter.ofPattern("MMM d, yyyy", l.locale())});
+        longDate = f[0];
+        shortDay = f[1];
+        shortDate = f[2];
     }
 
     /** {@code $1,234.56} / {@code 1 234,56 $}; US dollars say so: {@code US$1,234.56} / {@code 1 234,56 $ US}. */
@@ -121,13 +130,28 @@ public final class InvoiceFormat {
         return date.getDayOfMonth() == 1 ? "1er" : Integer.toString(date.getDayOfMonth());
     }
 
+    /**
+     * A thread's number formats, by language and decimals: DecimalFormat is not safe to share
+     * between threads, and making one (its symbols, its pattern) for every amount of every invoice
+     * cost more than formatting with it.
+     */
+    private static final ThreadLocal<Map<Integer, DecimalFormat>> NUMBER_FORMATS = ThreadLocal.withInitial(HashMap::new);
+
     private String number(BigDecimal value, int decimals) {
+        if (decimals > 20) {
+            return numberFormat(language, decimals).format(value);
+        }
+        return NUMBER_FORMATS.get().computeIfAbsent(language.ordinal() * 32 + decimals,
+                k -> numberFormat(language, decimals)).format(value);
+    }
+
+    private static DecimalFormat numberFormat(Language language, int decimals) {
         DecimalFormatSymbols symbols = new DecimalFormatSymbols(language.locale());
         symbols.setGroupingSeparator(language == Language.FR ? NBSP : ',');
         symbols.setDecimalSeparator(language == Language.FR ? ',' : '.');
         symbols.setMinusSign('-');
         DecimalFormat format = new DecimalFormat(decimals == 0 ? "#,##0" : "#,##0." + "0".repeat(decimals), symbols);
         format.setParseBigDecimal(true);
-        return format.format(value);
+        return format;
     }
 }

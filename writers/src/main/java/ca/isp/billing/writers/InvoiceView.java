@@ -1,8 +1,11 @@
 package ca.isp.billing.writers;
 
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import ca.isp.billing.domain.InvoiceLine;
 import ca.isp.billing.domain.InvoiceTotals;
@@ -122,7 +125,7 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
         String message = language == Language.FR ? profile.messageFr() : profile.messageEn();
         Company company = new Company(Language.halves(profile.name())[half], profile.legalName(),
                 profile.addressLines(), profile.phone(), profile.email(), profile.website(),
-                Language.halves(text(profile.remittanceAddressNote()))[half], text(message), profile.logo() == null ? "" : profile.logo().toAbsolutePath().toUri().toString());
+                Language.halves(text(profile.remittanceAddressNote()))[half], text(message), logoUri(profile.logo()));
         return new InvoiceView(language.code(), doc.invoiceNumber(), doc.accountNumber(),
                 doc.customerName(), doc.mailingAddressLines(), format.date(doc.invoiceDate()),
                 format.date(doc.dueDate()), format.servicePeriod(doc.periodStart(), doc.periodEnd()),
@@ -164,6 +167,13 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
             throw new IllegalArgumentException("invoice " + doc.invoiceNumber() + ": " + field + " " + actual
                     + " is not " + rule + " (" + expected + ")");
         }
+    }
+
+    /** The logo's file URI (for the html engine), made once per path: one a view, a view per invoice. */
+    private static final Map<Path, String> LOGO_URIS = new ConcurrentHashMap<>();
+
+    private static String logoUri(Path logo) {
+        return logo == null ? "" : LOGO_URIS.computeIfAbsent(logo, l -> l.toAbsolutePath().toUri().toString());
     }
 
     private static String text(String value) {

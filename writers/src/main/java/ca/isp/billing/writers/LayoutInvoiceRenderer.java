@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +102,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
     /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
     private record Prepared(String stamp, CompanyProfile company, InvoiceLayout layout,
                             Map<String, EmbeddedFont> fonts, Map<String, String> fontKeys, byte[] first,
-                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage) {
+                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage,
+                            List<InvoiceLayout.Item> perInvoiceItems) {
     }
 
     /**
@@ -150,17 +152,27 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         if (p != null && p.stamp().equals(stamp) && p.company().equals(doc.company())) {
             return p;
         }
-        Prepared made = prepare(file, stamp, doc.company(), view);
-        prepared.put(doc.language(), made);
-        return made;
+        // one thread prepares, the others (the render step's partitions start together) wait and take it
+        synchronized (prepared) {
+            p = prepared.get(doc.language());
+            if (p != null && p.stamp().equals(stamp) && p.company().equals(doc.company())) {
+                return p;
+            }
+            Prepared made = prepare(file, stamp, doc.company(), view);
+            prepared.put(doc.language(), made);
+            return made;
+        }
     }
 
     /** The modification times and sizes of the layout file and the logo: an edit changes them. */
     private static String stamp(Path file, Path logo) {
         try {
-            String t = Files.getLastModifiedTime(file) + "/" + Files.size(file);
+            // one stat a file (not a call for the time and another for the size): done for every invoice
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            String t = a.lastModifiedTime() + "/" + a.size();
             if (logo != null) {
-                t += "/" + Files.getLastModifiedTime(logo) + "/" + Files.size(logo);
+                BasicFileAttributes l = Files.readAttributes(logo, BasicFileAttributes.class);
+                t += "/" + l.lastModifiedTime() + "/" + l.size();
             }
             return t;
         } catch (IOException e) {
@@ -176,28 +188,53 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             fonts.put(font.getKey(), font(file, font.getValue()));
             keys.put(font.getKey(), "F" + keys.size());
         }
-        FrozenPages logoPdf = null;
-        byte[] logoImage = null;
-        Path logo = company.logo();
-        if (logo != null) {
-            try {
-                byte[] bytes = Files.readAllBytes(logo);
-                if (logo.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
-                    ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-                    SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
-                    logoPdf = FrozenPages.of(pdf.toByteArray());
-                } else {
-                    logoImage = bytes;
-                }
-            } catch (IOException | RuntimeException e) {
-                throw new IllegalArgumentException("company logo " + logo + " cannot be read: " + e.getMessage(), e);
-            }
-        }
-        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage);
+        Logo logo = logo(company.logo());
+        FrozenPages logoPdf = logo == null ? null : logo.pdf();
+        byte[] logoImage = logo == null ? null : logo.image();
+        // the items drawn per invoice, in the file's order (isStatic looks at every text of an item)
+        List<InvoiceLayout.Item> perInvoice = layout.items().stream().filter(item -> !item.isStatic()).toList();
+        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage,
+                perInvoice);
         return new Prepared(stamp, company, layout, fonts, keys,
                 background(partial, view, InvoiceLayout.Where.FIRST, true),
                 background(partial, view, InvoiceLayout.Where.NEXT, true),
-                background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage);
+                background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage, perInvoice);
+    }
+
+    /**
+     * The company logo as read and converted (an SVG by iText's SVG module, then frozen; a PNG or
+     * JPEG kept as bytes): once for every language and thread, again only when the file changes
+     * (its stamp). Converting an SVG makes a font provider and a PDF each time: a tenth of a
+     * second when cold, done three times (a layout per language) or more (threads racing) before.
+     */
+    private record Logo(Path file, String stamp, FrozenPages pdf, byte[] image) {
+    }
+
+    private volatile Logo logo;
+
+    private Logo logo(Path file) {
+        if (file == null) {
+            return null;
+        }
+        String stamp = TemplateStamp.of(file);
+        Logo l = logo;
+        if (l != null && l.file().equals(file) && l.stamp().equals(stamp)) {
+            return l;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
+                ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+                SvgConverter.createPdf(new ByteArrayInputStream(bytes), pdf);
+                l = new Logo(file, stamp, FrozenPages.of(pdf.toByteArray()), null);
+            } else {
+                l = new Logo(file, stamp, null, bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalArgumentException("company logo " + file + " cannot be read: " + e.getMessage(), e);
+        }
+        logo = l;
+        return l;
     }
 
     /** A font of the layout: one shipped with the program (Noto Sans) or a .ttf file beside the layout. */
@@ -357,8 +394,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     if (number == count) {
                         c.raw("q /BgLast Do Q\n");
                     }
-                    for (InvoiceLayout.Item item : layout.items()) {
-                        if (!item.isStatic() && shows(item.where(), number, count)
+                    for (InvoiceLayout.Item item : p.perInvoiceItems()) {
+                        if (shows(item.where(), number, count)
                                 && LayoutValues.holds(item.when(), view.of(item.french()), count)) {
                             c.item(item, number, count);
                         }
@@ -369,9 +406,11 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                     }
                     PDPage page = new PDPage(PDRectangle.LETTER);
                     page.getCOSObject().setItem(COSName.RESOURCES, pageResources);
-                    COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflate(c.bytes()));
+                    COSStream contents = EmbeddedFont.stream(pdf, EmbeddedFont.deflatePerDocument(c.bytes()));
                     page.getCOSObject().setItem(COSName.CONTENTS, contents);
-                    pdf.addPage(page);
+                    // not pdf.addPage: PDFBox 3 walks the whole page there looking for object numbers of an
+                    // imported page (setHighestImportedObjectNumber); every object here is new, unnumbered
+                    pdf.getPages().add(page);
                 }
                 attachments.appendTo(pdf);
                 segmentAttachments.get().appendTo(pdf, doc.segment());

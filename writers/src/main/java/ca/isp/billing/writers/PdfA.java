@@ -23,6 +23,7 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.util.DateConverter;
 
 /**
  * Marks a document as PDF/A-3b (ISO 19005-3, level B: archival, the look preserved): XMP
@@ -49,24 +50,22 @@ final class PdfA {
      */
     static void mark(PDDocument pdf, String title, String author, String subject, String key, ZonedDateTime when)
             throws IOException {
-        ZonedDateTime at = when.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-        calendar.setTimeInMillis(at.toInstant().toEpochMilli());
+        Dates dates = dates(when);
         pdf.setVersion(1.7f);
         PDDocumentInformation info = pdf.getDocumentInformation();
         info.setTitle(title);
         info.setAuthor(author);
         info.setSubject(subject);
         info.setProducer(PRODUCER);
-        info.setCreationDate(calendar);
-        info.setModificationDate(calendar);
+        info.getCOSObject().setString(COSName.CREATION_DATE, dates.pdf());
+        info.getCOSObject().setString(COSName.MOD_DATE, dates.pdf());
 
         COSDictionary catalog = pdf.getDocumentCatalog().getCOSObject();
         COSStream metadata = pdf.getDocument().createCOSStream();
         metadata.setItem(COSName.TYPE, COSName.METADATA);
         metadata.setItem(COSName.SUBTYPE, COSName.getPDFName("XML"));
         try (OutputStream out = metadata.createRawOutputStream()) {
-            out.write(xmp(title, author, subject, XMP_DATE.format(at)).getBytes(StandardCharsets.UTF_8));
+            out.write(xmp(title, author, subject, dates.xmp()).getBytes(StandardCharsets.UTF_8));
         }
         catalog.setItem(COSName.METADATA, metadata);
 
@@ -92,6 +91,30 @@ final class PdfA {
         ids.add(new COSString(id));
         ids.add(new COSString(id));
         pdf.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    /**
+     * A second's dates as the document information (PDFBox's own DateConverter, UTC) and the XMP
+     * packet write them. Formatting them (String.format inside DateConverter, a Calendar) was a
+     * twentieth of an invoice's CPU; invoices rendered in the same second share the strings.
+     */
+    record Dates(long epochSecond, String pdf, String xmp) {
+    }
+
+    private static volatile Dates lastDates = new Dates(Long.MIN_VALUE, "", "");
+
+    static Dates dates(ZonedDateTime when) {
+        ZonedDateTime at = when.withZoneSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        long second = at.toEpochSecond();
+        Dates last = lastDates;
+        if (last.epochSecond() == second) {
+            return last;
+        }
+        Calendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        calendar.setTimeInMillis(second * 1000);
+        Dates made = new Dates(second, DateConverter.toString(calendar), XMP_DATE.format(at));
+        lastDates = made;
+        return made;
     }
 
     private static String xmp(String title, String author, String subject, String date) {

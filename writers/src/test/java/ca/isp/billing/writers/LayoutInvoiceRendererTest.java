@@ -113,6 +113,83 @@ class LayoutInvoiceRendererTest extends InvoiceRendererContractTest {
     }
 
     @Test
+    void everyInvoiceOfARendererCarriesTheLogoDrawnOnceForAllLanguagesAndThreads() throws Exception {
+        // the logo is converted once and kept (Logo); each document must still get its own copy
+        LayoutInvoiceRenderer shared = new LayoutInvoiceRenderer(Invoices.TEMPLATES);
+        List<InvoiceDocument> docs = List.of(Invoices.englishOntario("2026-000124"),
+                Invoices.frenchQuebec("F-2026-000123"), Invoices.bilingualQuebec("F-2026-000125"),
+                Invoices.englishOntario("2026-000126"));
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<byte[]>> rendered = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                for (InvoiceDocument doc : docs) {
+                    rendered.add(pool.submit(() -> shared.render(doc)));
+                }
+            }
+            byte[] alone = new LayoutInvoiceRenderer(Invoices.TEMPLATES).render(docs.get(0));
+            String expected = logoContents(alone);
+            assertThat(expected).as("the logo form of a renderer used once").isNotEmpty();
+            for (Future<byte[]> pdf : rendered) {
+                assertThat(logoContents(pdf.get())).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void aLogoReplacedShowsOnTheNextInvoice(@TempDir Path dir) throws IOException {
+        Path templates = copyTemplates(dir);
+        Path logo = templates.resolve("logo.svg");
+        InvoiceDocument doc = Invoices.englishOntario("2026-000124");
+        CompanyProfile c = doc.company();
+        InvoiceDocument withLogo = new InvoiceDocument(new CompanyProfile(c.name(), c.legalName(), c.addressLines(),
+                c.phone(), c.email(), c.website(), c.remittanceAddressNote(), c.messageEn(), c.messageFr(), logo),
+                doc.language(), doc.invoiceNumber(), doc.accountNumber(), doc.customerName(),
+                doc.mailingAddressLines(), doc.invoiceDate(), doc.dueDate(), doc.periodStart(), doc.periodEnd(),
+                doc.lines(), doc.subtotal(), doc.tax(), doc.total(), doc.statement(), doc.currency());
+        LayoutInvoiceRenderer edited = new LayoutInvoiceRenderer(templates);
+        String before = logoContents(edited.render(withLogo));
+
+        Files.writeString(logo, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"32\" height=\"32\">"
+                + "<rect x=\"4\" y=\"4\" width=\"24\" height=\"24\" fill=\"#c0392b\"/></svg>");
+        String after = logoContents(edited.render(withLogo));
+        assertThat(after).isNotEmpty().isNotEqualTo(before);
+    }
+
+    /** The logo form on the first page's background, its contents and those of the forms inside, decoded. */
+    private static String logoContents(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            org.apache.pdfbox.pdmodel.PDResources page = document.getPage(0).getResources();
+            var background = (org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject) page.getXObject(
+                    org.apache.pdfbox.cos.COSName.getPDFName("BgFirst"));
+            var logo = background.getResources().getXObject(org.apache.pdfbox.cos.COSName.getPDFName("Logo"));
+            if (!(logo instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form)) {
+                return "";
+            }
+            StringBuilder s = new StringBuilder();
+            formContents(form, s, 0);
+            return s.toString();
+        }
+    }
+
+    private static void formContents(org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form, StringBuilder s,
+                                     int depth) throws IOException {
+        try (var in = form.getContentStream().createInputStream()) {
+            s.append(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1)).append('\n');
+        }
+        if (depth < 4 && form.getResources() != null) {
+            for (var name : form.getResources().getXObjectNames()) {
+                if (form.getResources().getXObject(name)
+                        instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject inner) {
+                    formContents(inner, s, depth + 1);
+                }
+            }
+        }
+    }
+
+    @Test
     void aMistakeInTheLayoutFileIsNamedWithItsLine(@TempDir Path dir) throws IOException {
         Path templates = copyTemplates(dir);
         Path layout = templates.resolve("invoice/layout_fr.txt");

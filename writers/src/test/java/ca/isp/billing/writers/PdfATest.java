@@ -93,6 +93,35 @@ class PdfATest {
         assertThat(withoutDates(second)).isEqualTo(withoutDates(first));
     }
 
+    @Test
+    void theDatesAreTheRenderTimeAsPdfBoxWritesThemInTheInformationAndTheXmp() throws IOException {
+        // the date strings are kept for the second they stand for (PdfA.dates): they must still be that second
+        for (int i = 0; i < 2; i++) {
+            long before = System.currentTimeMillis() / 1000;
+            byte[] pdf = new LayoutInvoiceRenderer(Invoices.TEMPLATES).render(Invoices.englishOntario("2026-000124"));
+            long after = System.currentTimeMillis() / 1000;
+            try (PDDocument doc = Loader.loadPDF(pdf)) {
+                COSDictionary info = doc.getDocumentInformation().getCOSObject();
+                String created = info.getString(COSName.CREATION_DATE);
+                assertThat(info.getString(COSName.MOD_DATE)).isEqualTo(created);
+                long second = doc.getDocumentInformation().getCreationDate().getTimeInMillis() / 1000;
+                assertThat(second).isBetween(before, after);
+                java.util.Calendar utc = new java.util.GregorianCalendar(java.util.TimeZone.getTimeZone("UTC"));
+                utc.setTimeInMillis(second * 1000);
+                assertThat(created).isEqualTo(org.apache.pdfbox.util.DateConverter.toString(utc));
+                String xmp = new String(doc.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+                String iso = java.time.Instant.ofEpochSecond(second).toString();
+                assertThat(xmp).contains("<xmp:CreateDate>" + iso + "</xmp:CreateDate>",
+                        "<xmp:ModifyDate>" + iso + "</xmp:ModifyDate>");
+            }
+        }
+        java.time.ZonedDateTime montreal = java.time.ZonedDateTime.of(2026, 11, 30, 12, 0, 59, 900_000_000,
+                java.time.ZoneId.of("America/Montreal"));
+        assertThat(PdfA.dates(montreal).pdf()).isEqualTo("D:20261130170059+00'00'");
+        assertThat(PdfA.dates(montreal).xmp()).isEqualTo("2026-11-30T17:00:59Z");
+        assertThat(PdfA.dates(montreal.plusSeconds(1)).pdf()).isEqualTo("D:20261130170100+00'00'");
+    }
+
     /** The PDF as text with its dates (document information and XMP) blanked. */
     static String withoutDates(byte[] pdf) {
         return new String(pdf, StandardCharsets.ISO_8859_1)
