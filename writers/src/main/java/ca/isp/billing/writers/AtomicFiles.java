@@ -65,6 +65,8 @@ public final class AtomicFiles {
     private static final ThreadLocal<long[]> FORCED = ThreadLocal.withInitial(() -> new long[2]);
     /** Inside {@link #withFoldersForcedOnce}: the folders to force when the writes are done. */
     private static final ThreadLocal<Set<Path>> DEFERRED_FOLDERS = new ThreadLocal<>();
+    /** File systems already said (once each) not to force folders. */
+    private static final Set<String> FOLDERS_NOT_FORCEABLE = java.util.concurrent.ConcurrentHashMap.newKeySet();
     /** PDFs are tens of kilobytes: written in a few calls, not in 8 KB pieces. */
     private static final int BUFFER = 64 * 1024;
 
@@ -111,11 +113,19 @@ public final class AtomicFiles {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+            // the folder, and the folder that holds it: another thread may have just created this
+            // folder and not yet forced its name in its parent
             Set<Path> deferred = DEFERRED_FOLDERS.get();
             if (deferred != null) {
                 deferred.add(target.getParent()); // forced once when the chunk's files are all written
+                if (target.getParent().getParent() != null) {
+                    deferred.add(target.getParent().getParent());
+                }
             } else {
                 forceFolder(target.getParent());
+                if (target.getParent().getParent() != null) {
+                    forceFolder(target.getParent().getParent());
+                }
             }
             return target;
         } catch (Exception e) {
@@ -156,8 +166,8 @@ public final class AtomicFiles {
             try {
                 forceFolder(folder);
             } catch (IOException e) {
-                throw new UncheckedIOException(new IOException("cannot force " + folder + " to disk: " + e.getMessage(),
-                        e));
+                throw new FolderNotForcedException(new IOException("cannot force " + folder + " to disk: "
+                        + e.getMessage(), e));
             }
         }
         return result;
@@ -194,13 +204,40 @@ public final class AtomicFiles {
             channel = FileChannel.open(folder, StandardOpenOption.READ);
         } catch (IOException | UnsupportedOperationException e) {
             if (Files.isDirectory(folder)) {
-                return; // no way to open a folder here
+                // no way to open a folder here (Windows)
+                if (FOLDERS_NOT_FORCEABLE.add(folder.getFileSystem().toString() + folder.getRoot())) {
+                    log.warn("Folders cannot be opened to be forced to disk here ({}: {})", folder, e.getMessage());
+                }
+                return;
             }
             throw e;
         }
         try (channel) {
             channel.force(true);
             FORCED.get()[1]++;
+        } catch (IOException e) {
+            // some file systems (FUSE, CIFS, bind mounts) refuse an fsync on a folder as PostgreSQL and
+            // Lucene found: EINVAL, EBADF, EACCES; their entries are then the file system's business
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Invalid argument") || message.contains("Bad file descriptor")
+                    || message.contains("Permission denied") || message.contains("not supported")) {
+                if (FOLDERS_NOT_FORCEABLE.add(folder.getFileSystem().toString() + folder.getRoot())) {
+                    log.warn("This file system does not force folders to disk ({}: {}): a file's name written under"
+                            + " it relies on the file system alone", folder, message);
+                }
+                return;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The files were written and each forced, but a folder they were moved into could not be forced
+     * to disk: their names may not survive a power cut, so nothing may call them delivered.
+     */
+    public static final class FolderNotForcedException extends UncheckedIOException {
+        FolderNotForcedException(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 

@@ -16,6 +16,11 @@ public interface Courier {
      */
     Handover handOver(DeliveryToSend delivery, byte[] pdf);
 
+    /** True when what it hands over is a file written here (a vendor letter, an .eml): on disk before SENT. */
+    default boolean writesFiles() {
+        return false;
+    }
+
     /** When the step starts: clean up what a killed run left (temporary files). */
     default void open() {
     }

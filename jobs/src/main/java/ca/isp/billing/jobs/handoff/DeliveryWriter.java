@@ -66,6 +66,34 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
         Map<Path, ReadPdf> readPdfs = new HashMap<>();
         // files for the outside (letters, .eml files) each forced to disk as written, their folder once
         // for the chunk: all on disk before the update below says SENT and the chunk commits
+        List<MapSqlParameterSource> sentAsFiles = new ArrayList<>();
+        try {
+            handOver(chunk, now, sent, sentAsFiles, notSent, readPdfs);
+        } catch (AtomicFiles.FolderNotForcedException e) {
+            // the couriers have answered (an SMTP server's 250, a Lob letter): those rows stay SENT, or
+            // the next run would send them again; only files whose folder may not be on disk are not
+            log.error("Hand-off: {}; {} letters and e-mails written as files are marked FAILED, sent again by the"
+                    + " next run", e.getMessage(), sentAsFiles.size());
+            sent.removeAll(sentAsFiles);
+            for (MapSqlParameterSource row : sentAsFiles) {
+                notSent.add(new MapSqlParameterSource("id", row.getValue("id")).addValue("courier", row.getValue("courier"))
+                        .addValue("error", clip(e.getMessage())).addValue("status", DeliveryStatus.FAILED.name()));
+            }
+        }
+        faults.point("handoff-written"); // kill drills: letters and emails handed over, not yet marked SENT
+        jdbc.batchUpdate("""
+                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, provider_ref = :ref,
+                    pages = :pages, content_sha256 = :sha, sent_at = :now, destination = :destination, last_error = NULL,
+                    bounced_at = NULL
+                WHERE id = :id""", sent.toArray(MapSqlParameterSource[]::new));
+        jdbc.batchUpdate("""
+                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, last_error = :error
+                WHERE id = :id""", notSent.toArray(MapSqlParameterSource[]::new));
+    }
+
+    private void handOver(Chunk<? extends DeliveryToSend> chunk, Timestamp now, List<MapSqlParameterSource> sent,
+                          List<MapSqlParameterSource> sentAsFiles, List<MapSqlParameterSource> notSent,
+                          Map<Path, ReadPdf> readPdfs) {
         AtomicFiles.withFoldersForcedOnce(() -> {
             for (DeliveryToSend delivery : chunk) {
                 Courier courier = couriers.forDelivery(delivery);
@@ -90,6 +118,9 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
                                 .addValue("sha", read.sha256()).addValue("now", now)
                                 .addValue("destination", delivery.destination())
                                 .addValue("status", DeliveryStatus.SENT.name()));
+                        if (courier.writesFiles()) {
+                            sentAsFiles.add(row);
+                        }
                     } else if (handover instanceof Handover.NeedsAttention a) {
                         errorsInARow.remove(courier.name());
                         log.warn("Delivery {} ({}) needs attention: {}", delivery.idempotencyKey(), courier.name(), a.reason());
@@ -111,15 +142,6 @@ public class DeliveryWriter implements ItemStreamWriter<DeliveryToSend> {
             }
             return null;
         });
-        faults.point("handoff-written"); // kill drills: letters and emails handed over, not yet marked SENT
-        jdbc.batchUpdate("""
-                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, provider_ref = :ref,
-                    pages = :pages, content_sha256 = :sha, sent_at = :now, destination = :destination, last_error = NULL,
-                    bounced_at = NULL
-                WHERE id = :id""", sent.toArray(MapSqlParameterSource[]::new));
-        jdbc.batchUpdate("""
-                UPDATE delivery SET status = :status, attempts = attempts + 1, courier = :courier, last_error = :error
-                WHERE id = :id""", notSent.toArray(MapSqlParameterSource[]::new));
     }
 
     /** A PDF as read for the hand-off: its bytes, pages and SHA-256. */

@@ -22,6 +22,11 @@ public class EmlFileCourier implements Courier {
     }
 
     @Override
+    public boolean writesFiles() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

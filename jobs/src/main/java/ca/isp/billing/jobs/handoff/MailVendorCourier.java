@@ -19,6 +19,11 @@ public class MailVendorCourier implements Courier {
     }
 
     @Override
+    public boolean writesFiles() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
