@@ -57,14 +57,8 @@ public class CallFileIngester extends InboxFileTasklet<CallRecord> {
 
     @Override
     protected BatchCounts store(List<Parsed.Ok<CallRecord>> batch, String fileName, long fileId, RejectFileWriter rejects) {
-        Set<String> known = new HashSet<>();
-        named.query("SELECT record_id FROM usage_record WHERE source = :source AND record_id IN (:ids)",
-                new MapSqlParameterSource("source", source)
-                        .addValue("ids", batch.stream().map(ok -> ok.row().callId()).distinct().toList()),
-                rs -> {
-                    known.add(rs.getString(1));
-                });
-        List<RatedUsageInsert.NewUsage> inserts = new ArrayList<>();
+        Set<String> inBatch = new HashSet<>();
+        List<RatedUsageInsert.NewUsage> calls = new ArrayList<>();
         long refused = 0;
         for (Parsed.Ok<CallRecord> ok : batch) {
             CallRecord call = ok.row();
@@ -76,15 +70,28 @@ public class CallFileIngester extends InboxFileTasklet<CallRecord> {
                 refused++;
                 continue;
             }
-            if (!known.add(call.callId())) {
-                continue;
+            if (!inBatch.add(call.callId())) {
+                continue; // the same call twice in this batch
             }
-            inserts.add(new RatedUsageInsert.NewUsage(source, call.callId(), serviceId, UsageType.VOICE,
+            calls.add(new RatedUsageInsert.NewUsage(source, call.callId(), serviceId, UsageType.VOICE,
                     LocalDateTime.ofInstant(call.start(), zone), call.answered() ? call.billSeconds() : 0L,
                     null, null, null, null, null, call.destination(), call.disposition().name(), fileId));
         }
-        // written once, rated (the rate step takes again only the unmatched calls and the rating gaps)
-        insert.insert(inserts);
+        // written once, rated (the rate step takes again only the unmatched calls and the rating gaps): the
+        // batch is inserted at once, and only when a call of it is stored already (uk_usage_record refuses it)
+        // is that undone and the stored ones looked up, so a batch of new calls costs no lookup
+        List<RatedUsageInsert.NewUsage> inserts = calls;
+        if (!insert.insertUnlessStored(calls)) {
+            Set<String> known = new HashSet<>();
+            named.query("SELECT record_id FROM usage_record WHERE source = :source AND record_id IN (:ids)",
+                    new MapSqlParameterSource("source", source)
+                            .addValue("ids", calls.stream().map(RatedUsageInsert.NewUsage::recordId).toList()),
+                    rs -> {
+                        known.add(rs.getString(1));
+                    });
+            inserts = calls.stream().filter(call -> !known.contains(call.recordId())).toList();
+            insert.insert(inserts);
+        }
         return new BatchCounts(inserts.size(), batch.size() - inserts.size() - refused);
     }
 }

@@ -1,14 +1,19 @@
 package ca.isp.billing.jobs.ingest;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.Savepoint;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import ca.isp.billing.domain.UsageType;
 import ca.isp.billing.jobs.rate.RatedUsage;
@@ -51,7 +56,55 @@ final class RatedUsageInsert {
         if (records.isEmpty()) {
             return;
         }
+        write(records, rating.rate(records.stream().map(NewUsage::toRate).toList()));
+    }
+
+    /**
+     * Inserts the records unless one of them is stored already (its record id and source): then
+     * (uk_usage_record refuses the batch; any other refusal is met again by the insert that follows)
+     * nothing of the batch stays (a savepoint taken before it is rolled back to) and the answer is
+     * false, for the caller to leave out the stored ones and insert the rest. Outside a transaction
+     * (no savepoint to go back to) it inserts nothing and answers false.
+     */
+    boolean insertUnlessStored(List<NewUsage> records) {
+        if (records.isEmpty()) {
+            return true;
+        }
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return false;
+        }
         List<RatedUsage> rated = rating.rate(records.stream().map(NewUsage::toRate).toList());
+        Connection connection = DataSourceUtils.getConnection(jdbc.getDataSource());
+        Savepoint before;
+        try {
+            // never released: a savepoint ends with its transaction, and releasing it is one more round trip
+            before = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw new UncheckedSqlException("cannot set a savepoint before a batch of usage records", e);
+        }
+        try {
+            write(records, rated);
+            return true;
+        } catch (DataIntegrityViolationException e) {
+            try {
+                connection.rollback(before);
+            } catch (SQLException rollback) {
+                rollback.addSuppressed(e);
+                throw new UncheckedSqlException("cannot roll back a batch of usage records", rollback);
+            }
+            return false;
+        }
+    }
+
+    /** Thrown when the savepoint around a batch cannot be set or rolled back to. */
+    static final class UncheckedSqlException extends RuntimeException {
+
+        UncheckedSqlException(String message, SQLException cause) {
+            super(message, cause);
+        }
+    }
+
+    private void write(List<NewUsage> records, List<RatedUsage> rated) {
         jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {

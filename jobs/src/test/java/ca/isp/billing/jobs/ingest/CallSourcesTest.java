@@ -119,4 +119,36 @@ class CallSourcesTest extends AbstractCycleTest {
         assertThat(jdbc.queryForList("SELECT records_stored, duplicates FROM ingested_file WHERE file_name = ?",
                 "Master-20261008.csv").get(0)).containsValues(1L, 1L);
     }
+
+    @Test
+    @Order(4)
+    void aBatchWithCallsStoredBeforeIsUndoneThenStoredWithoutThem() throws IOException {
+        // given a file of 1,150 new calls, then (in its second batch of 1,000) 100 of its first calls again
+        // and a call stored by an earlier file: the second batch's insert meets stored calls (some in this
+        // very transaction), is rolled back to its savepoint, and its new calls are stored after a lookup
+        long records = count("SELECT COUNT(*) FROM usage_record");
+        List<String> lines = Files.readAllLines(Fixtures.path("calls/asterisk-Master.csv"));
+        java.time.format.DateTimeFormatter time = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<String> file = new java.util.ArrayList<>();
+        for (int i = 0; i < 1150; i++) {
+            java.time.LocalDateTime start = java.time.LocalDateTime.of(2026, 10, 9, 8, 0).plusSeconds(60L * i);
+            file.add(lines.get(0).replace("2026-10-04 10:00:00", start.format(time))
+                    .replace("2026-10-04 10:00:05", start.plusSeconds(5).format(time))
+                    .replace("2026-10-04 10:02:05", start.plusSeconds(125).format(time)));
+        }
+        file.addAll(file.subList(0, 100));
+        file.add(lines.get(0)); // stored by the first test's file
+        Files.write(properties.inbox("asterisk").resolve("Master-20261009.csv"), file);
+
+        // when
+        assertThat(launcher.rerun(NOVEMBER).result()).isEqualTo(Result.COMPLETED);
+
+        // then: each new call once, the 101 others duplicates, all rated
+        assertThat(count("SELECT COUNT(*) FROM usage_record")).isEqualTo(records + 1150);
+        assertThat(jdbc.queryForList("SELECT lines_read, records_stored, duplicates FROM ingested_file WHERE file_name = ?",
+                "Master-20261009.csv").get(0)).containsValues(1251L, 1150L, 101L);
+        assertThat(count("""
+                SELECT COUNT(*) FROM usage_record WHERE source = 'asterisk' AND start_time >= TIMESTAMP '2026-10-09 00:00:00'
+                    AND start_time < TIMESTAMP '2026-10-11 00:00:00' AND billable_units = 2""")).isEqualTo(1150);
+    }
 }
