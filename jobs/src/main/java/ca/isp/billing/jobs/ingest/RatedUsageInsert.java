@@ -93,6 +93,8 @@ final class RatedUsageInsert {
                 throw new UncheckedSqlException("cannot roll back a batch of usage records", rollback);
             }
             return false;
+        } finally {
+            DataSourceUtils.releaseConnection(connection, jdbc.getDataSource()); // the transaction's: released at its end
         }
     }
 
