@@ -57,6 +57,28 @@ class AtomicFilesTest {
         assertThat(Files.readAllBytes(folder.resolve("F-2-PRINT.pdf"))).isEqualTo(BYTES);
     }
 
+    /**
+     * A folder that cannot be forced once the chunk's writes are done is its own exception: the
+     * hand-off catches it to keep the deliveries the couriers took as SENT and fail only the files.
+     * Here the folder is gone when its turn comes (as a disk error would leave it unforced).
+     */
+    @Test
+    void aFolderThatCannotBeForcedAtTheEndIsSaidAsSuch() {
+        Path folder = home.resolve("out/email/2026-11-01");
+
+        assertThatThrownBy(() -> AtomicFiles.withFoldersForcedOnce(() -> {
+            Path written = AtomicFiles.write(folder, "F-1.eml", BYTES);
+            try {
+                Files.delete(written);
+                Files.delete(folder);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        })).isInstanceOf(AtomicFiles.FolderNotForcedException.class)
+                .hasMessageContaining("cannot force " + folder + " to disk");
+    }
+
     /** A chunk's files: each forced as written, their folder once when the chunk's writes are done. */
     @Test
     void aChunksFilesAreForcedEachAndTheirFolderOnceAtTheEnd() throws IOException {
