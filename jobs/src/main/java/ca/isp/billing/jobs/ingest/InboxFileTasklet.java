@@ -1,7 +1,6 @@
 package ca.isp.billing.jobs.ingest;
 
 import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,6 +45,7 @@ import ca.isp.billing.readers.CsvRowReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RowFormat;
 import ca.isp.billing.readers.FileFingerprint;
+import ca.isp.billing.readers.ReadAhead;
 import ca.isp.billing.readers.Reject;
 import ca.isp.billing.readers.RejectFileWriter;
 import ca.isp.billing.readers.RowBatches;
@@ -181,13 +181,9 @@ public abstract class InboxFileTasklet<T> implements Tasklet {
         String fileName = file.getFileName().toString();
         List<BatchCounts> batches = new ArrayList<>();
         long lines;
-        Iterator<Parsed<T>> reader = opener.open(file);
-        try {
+        // parsed on a thread of its own while the batch before is stored (ReadAhead closes the reader)
+        try (ReadAhead<Parsed<T>> reader = ReadAhead.start(opener.open(file), fileName)) {
             lines = RowBatches.read(reader, batchSize, rejects, rows -> batches.add(store(rows, fileName, fileId, rejects)));
-        } finally {
-            if (reader instanceof Closeable closeable) {
-                closeable.close();
-            }
         }
         long stored = batches.stream().mapToLong(BatchCounts::stored).sum();
         long duplicates = batches.stream().mapToLong(BatchCounts::duplicates).sum();

@@ -39,6 +39,7 @@ import ca.isp.billing.readers.FreeRadiusDetailReader;
 import ca.isp.billing.readers.Parsed;
 import ca.isp.billing.readers.RadiusRecord;
 import ca.isp.billing.readers.RadiusSession;
+import ca.isp.billing.readers.ReadAhead;
 import ca.isp.billing.readers.Reject;
 import ca.isp.billing.readers.RejectFileWriter;
 
@@ -142,14 +143,16 @@ public class RadiusDetailIngester implements Tasklet {
         FilePosition to;
         boolean more;
         try (RejectFileWriter rejects = RejectFileWriter.create(properties.rejects(), rejectName)) {
-            try (FreeRadiusDetailReader reader = FreeRadiusDetailReader.open(file, from, settings)) {
+            // parsed on a thread of its own while the batch before is stored; it reads at most perTransaction
+            // records and asks for no more, so the reader's position stays after the last record taken
+            try (FreeRadiusDetailReader reader = FreeRadiusDetailReader.open(file, from, settings);
+                 ReadAhead<Parsed<RadiusRecord>> records = ReadAhead.start(reader, perTransaction, source + " " + key)) {
                 List<Parsed.Ok<RadiusRecord>> batch = new ArrayList<>(BATCH);
                 long bad = 0;
                 long taken = 0;
-                // the count is checked before hasNext(): it reads ahead, and the position must stay after the last record taken
-                while (!(more = taken >= perTransaction) && reader.hasNext()) {
+                while (records.hasNext()) {
                     taken++;
-                    Parsed<RadiusRecord> parsed = reader.next();
+                    Parsed<RadiusRecord> parsed = records.next();
                     if (parsed instanceof Parsed.Ok<RadiusRecord> ok) {
                         batch.add(ok);
                     } else if (parsed instanceof Parsed.Bad<RadiusRecord> refused) {
@@ -162,7 +165,8 @@ public class RadiusDetailIngester implements Tasklet {
                     }
                 }
                 counts = counts.plus(store(batch, rejects)).plus(new Counts(bad, 0, 0, bad));
-                to = reader.position();
+                more = taken >= perTransaction;
+                to = reader.position(); // the reading thread is done with it: hasNext() said so
             } catch (BadFileException e) {
                 rejects.write(new Reject(file.getFileName().toString(), from.line(), null, e.reason(), ""));
                 log.error("{} {}: not read: {} (the position read so far is kept)", source, key, e.reason());
