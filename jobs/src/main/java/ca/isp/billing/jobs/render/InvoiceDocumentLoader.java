@@ -140,15 +140,17 @@ public class InvoiceDocumentLoader {
      * counts it (UsageSummary.includedGb of the plan's data tariff). Calls per time band, counted
      * and timed as the charge lines count and time them (the rule is UsageSummary's): a call the
      * rate step priced with a table (rated_amount set) is rated again as VoiceCharger rates it, with
-     * the table of the subscription's plan on the day of its last such call (seconds billed in the
-     * rate's increments, not answered: no call); any other call, and every call when that plan has
-     * no table any more, is its started minutes (a call of none is no call).
+     * the table of the subscription's plan on the last day of the usage the invoice bills (the day
+     * before its period; the day of the last call if later), as the charge bills a period's calls on
+     * the plan of its last day (seconds billed in the rate's increments, not answered: no call); any
+     * other call, and every call when that plan has no table, is its started minutes (a call of none
+     * is no call).
      */
     private Map<Long, UsageSummary> usageSummaries(List<Long> invoiceIds) {
         record Group(long invoice, long subscription, String planCode, BigInteger bytes, LocalDate lastDay) {
         }
         record Voice(long invoice, long subscription, String planCode, Call call, boolean byTable, long minutes,
-                     String storedBand) {
+                     LocalDate usageEnd) {
         }
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", invoiceIds);
         List<Group> groups = new ArrayList<>();
@@ -169,8 +171,9 @@ public class InvoiceDocumentLoader {
         List<Voice> voices = new ArrayList<>();
         jdbc.query("""
                 SELECT u.invoice_id, s.id, s.plan_code, u.record_id, u.destination, u.start_time, u.quantity,
-                    u.disposition, u.rated_amount, u.billable_units, u.rate_band
+                    u.disposition, u.rated_amount, u.billable_units, i.period_start
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
+                JOIN invoice i ON i.id = u.invoice_id
                 WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE'
                 ORDER BY u.invoice_id, s.id, u.start_time, u.record_id""", ids,
                 rs -> {
@@ -181,7 +184,9 @@ public class InvoiceDocumentLoader {
                     String destination = rs.getString(5);
                     voices.add(new Voice(rs.getLong(1), rs.getLong(2), rs.getString(3), new Call(rs.getString(4),
                             destination == null ? "" : destination, rs.getTimestamp(6).toLocalDateTime(), seconds,
-                            answered), rs.getBigDecimal(9) != null, rs.getLong(10), rs.getString(11)));
+                            answered), rs.getBigDecimal(9) != null, rs.getLong(10),
+                            // usage is billed in arrears: its period ends the day before the invoice's
+                            rs.getObject(11, LocalDate.class).minusDays(1)));
                 });
         Map<Long, UsageSummary> summaries = new HashMap<>();
         if (groups.isEmpty() && voices.isEmpty()) {
@@ -219,15 +224,18 @@ public class InvoiceDocumentLoader {
         Map<String, Integer> bandOrder = new HashMap<>();
         if (!voices.isEmpty()) {
             RateTables tables = voices.stream().anyMatch(Voice::byTable) ? RateTables.load(jdbc.getJdbcTemplate()) : null;
-            // the plan whose table rates an invoice's calls of a subscription: that of the day of the last of them
-            Map<List<Long>, LocalDate> lastCall = new HashMap<>();
-            voices.stream().filter(Voice::byTable).forEach(v -> lastCall.merge(List.of(v.invoice(), v.subscription()),
-                    v.call().start().toLocalDate(), (x, y) -> x.isAfter(y) ? x : y));
+            // the plan whose table rates an invoice's calls of a subscription, as the charge bills a period's
+            // calls on the plan of its last day: the plan on the day before the invoice's period (the last
+            // day of the usage it bills in arrears), or on the day of the last call if that is later
+            Map<List<Long>, LocalDate> lastDay = new HashMap<>();
+            voices.stream().filter(Voice::byTable).forEach(v -> lastDay.merge(List.of(v.invoice(), v.subscription()),
+                    v.usageEnd().isAfter(v.call().start().toLocalDate()) ? v.usageEnd() : v.call().start().toLocalDate(),
+                    (x, y) -> x.isAfter(y) ? x : y));
             for (Voice v : voices) {
                 RateTable table = null;
                 if (v.byTable()) {
                     String planCode = planOn(planChanges, v.subscription(),
-                            lastCall.get(List.of(v.invoice(), v.subscription())), v.planCode());
+                            lastDay.get(List.of(v.invoice(), v.subscription())), v.planCode());
                     table = tables.has(planCode) ? tables.of(planCode) : null;
                 }
                 UsageSummary.Calls one;
