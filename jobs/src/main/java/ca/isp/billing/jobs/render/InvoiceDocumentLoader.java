@@ -46,9 +46,9 @@ import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
- * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: six queries,
- * whatever the batch size (the fifth and sixth, usage_record by invoice, data summed and calls one
- * by one, for the usage summary; with usage, up to four more: plan changes, the price list, data
+ * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: seven queries,
+ * whatever the batch size (the fifth to seventh, usage_record by invoice, for the usage summary:
+ * data summed, per-minute calls summed, rate-table calls one by one; with usage, up to four more: plan changes, the price list, data
  * tariffs, the rate tables). Rendering and hand-off both use it, so the email's words and the
  * PDF's can never disagree.
  */
@@ -139,18 +139,17 @@ public class InvoiceDocumentLoader {
      * its plan on the last day of that usage (the plan the charge bills usage on), as the charge
      * counts it (UsageSummary.includedGb of the plan's data tariff). Calls per time band, counted
      * and timed as the charge lines count and time them (the rule is UsageSummary's): a call the
-     * rate step priced with a table (rated_amount set) is rated again as VoiceCharger rates it, with
-     * the table of the subscription's plan on the last day of the usage the invoice bills (the day
-     * before its period; the day of the last call if later), as the charge bills a period's calls on
-     * the plan of its last day (seconds billed in the rate's increments, not answered: no call); any
-     * other call, and every call when that plan has no table, is its started minutes (a call of none
-     * is no call).
+     * rate step priced with a table (rated_amount set) is rated again, one by one, as VoiceCharger
+     * rates it, with the table of the subscription's plan on the last day of the usage the invoice
+     * bills (the day before its period; the day of the last call if later), as the charge bills a
+     * period's calls on the plan of its last day (seconds billed in the rate's increments, not
+     * answered: no call); any other call (summed in SQL), and every call when that plan has no
+     * table, is its started minutes (a call of none is no call).
      */
     private Map<Long, UsageSummary> usageSummaries(List<Long> invoiceIds) {
         record Group(long invoice, long subscription, String planCode, BigInteger bytes, LocalDate lastDay) {
         }
-        record Voice(long invoice, long subscription, String planCode, Call call, boolean byTable, long minutes,
-                     LocalDate usageEnd) {
+        record Voice(long invoice, long subscription, String planCode, Call call, LocalDate usageEnd) {
         }
         MapSqlParameterSource ids = new MapSqlParameterSource("ids", invoiceIds);
         List<Group> groups = new ArrayList<>();
@@ -167,14 +166,28 @@ public class InvoiceDocumentLoader {
                             units == null ? BigInteger.ZERO : units.toBigIntegerExact(),
                             rs.getTimestamp(5).toLocalDateTime().toLocalDate()));
                 });
-        // the calls one by one: a rate's increments are per call
+        // calls billed per started minute (no rated amount): those of at least one, and their minutes
+        Map<Long, UsageSummary.Calls> perMinute = new HashMap<>();
+        jdbc.query("""
+                SELECT u.invoice_id, COUNT(CASE WHEN u.billable_units > 0 THEN 1 END), SUM(u.billable_units)
+                FROM usage_record u
+                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE' AND u.rated_amount IS NULL
+                GROUP BY u.invoice_id""", ids,
+                rs -> {
+                    BigDecimal minutes = rs.getBigDecimal(3);
+                    if (rs.getLong(2) > 0) {
+                        perMinute.put(rs.getLong(1), new UsageSummary.Calls(null, null, rs.getLong(2),
+                                minutes.longValueExact() * 60));
+                    }
+                });
+        // the calls a rate table priced, one by one: a rate's increments are per call
         List<Voice> voices = new ArrayList<>();
         jdbc.query("""
                 SELECT u.invoice_id, s.id, s.plan_code, u.record_id, u.destination, u.start_time, u.quantity,
-                    u.disposition, u.rated_amount, u.billable_units, i.period_start
+                    u.disposition, i.period_start
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
                 JOIN invoice i ON i.id = u.invoice_id
-                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE'
+                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE' AND u.rated_amount IS NOT NULL
                 ORDER BY u.invoice_id, s.id, u.start_time, u.record_id""", ids,
                 rs -> {
                     long seconds = rs.getLong(7);
@@ -184,12 +197,12 @@ public class InvoiceDocumentLoader {
                     String destination = rs.getString(5);
                     voices.add(new Voice(rs.getLong(1), rs.getLong(2), rs.getString(3), new Call(rs.getString(4),
                             destination == null ? "" : destination, rs.getTimestamp(6).toLocalDateTime(), seconds,
-                            answered), rs.getBigDecimal(9) != null, rs.getLong(10),
+                            answered),
                             // usage is billed in arrears: its period ends the day before the invoice's
-                            rs.getObject(11, LocalDate.class).minusDays(1)));
+                            rs.getObject(9, LocalDate.class).minusDays(1)));
                 });
         Map<Long, UsageSummary> summaries = new HashMap<>();
-        if (groups.isEmpty() && voices.isEmpty()) {
+        if (groups.isEmpty() && perMinute.isEmpty() && voices.isEmpty()) {
             return summaries;
         }
         // the plan changes of those subscriptions: the plan on a day is the latest change up to it
@@ -222,27 +235,25 @@ public class InvoiceDocumentLoader {
         Map<Long, Map<String, UsageSummary.Calls>> calls = new HashMap<>();
         // the rows in the charge lines' order: calls in no band first, then the table's bands as it lists them
         Map<String, Integer> bandOrder = new HashMap<>();
+        perMinute.forEach((invoice, minutes) -> calls.computeIfAbsent(invoice, k -> new LinkedHashMap<>())
+                .put(String.valueOf((Object) null), minutes));
         if (!voices.isEmpty()) {
-            RateTables tables = voices.stream().anyMatch(Voice::byTable) ? RateTables.load(jdbc.getJdbcTemplate()) : null;
+            RateTables tables = RateTables.load(jdbc.getJdbcTemplate());
             // the plan whose table rates an invoice's calls of a subscription, as the charge bills a period's
             // calls on the plan of its last day: the plan on the day before the invoice's period (the last
             // day of the usage it bills in arrears), or on the day of the last call if that is later
             Map<List<Long>, LocalDate> lastDay = new HashMap<>();
-            voices.stream().filter(Voice::byTable).forEach(v -> lastDay.merge(List.of(v.invoice(), v.subscription()),
+            voices.forEach(v -> lastDay.merge(List.of(v.invoice(), v.subscription()),
                     v.usageEnd().isAfter(v.call().start().toLocalDate()) ? v.usageEnd() : v.call().start().toLocalDate(),
                     (x, y) -> x.isAfter(y) ? x : y));
             for (Voice v : voices) {
-                RateTable table = null;
-                if (v.byTable()) {
-                    String planCode = planOn(planChanges, v.subscription(),
-                            lastDay.get(List.of(v.invoice(), v.subscription())), v.planCode());
-                    table = tables.has(planCode) ? tables.of(planCode) : null;
-                }
+                String planCode = planOn(planChanges, v.subscription(),
+                        lastDay.get(List.of(v.invoice(), v.subscription())), v.planCode());
+                RateTable table = tables.has(planCode) ? tables.of(planCode) : null;
                 UsageSummary.Calls one;
                 if (table == null) {
-                    // started minutes (of its talk time, as the charge counts a table's call on a plan without one)
-                    long minutes = v.byTable() ? UsageRater.billableUnits(UsageType.VOICE, v.call().talkSeconds())
-                            : v.minutes();
+                    // that plan has no table: started minutes of its talk time, as the charge bills it
+                    long minutes = UsageRater.billableUnits(UsageType.VOICE, v.call().talkSeconds());
                     if (minutes == 0) {
                         continue; // billed nothing: no call
                     }
