@@ -16,19 +16,24 @@ import java.util.concurrent.TimeUnit;
  * two cores an ingest otherwise parses, then waits for the database, then parses again.
  *
  * <p>The records come in the source's order, each once. A failure of the source (a
- * {@link BadFileException}, an unreadable file) is thrown by {@link #hasNext()} or
- * {@link #next()} where it happened, after the records before it. The source is read at most
- * {@code limit} times, its {@code hasNext()} asked only while fewer were read (a reader whose
- * position moves when it looks ahead stays after the last record given). Once {@link #hasNext()}
- * has answered false, the source is no longer touched by the reading thread and the caller may
- * ask it where it stopped. {@link #close()} stops the reading thread, waits for it, then closes
- * the source when it is {@link Closeable}.
+ * {@link BadFileException}, an unreadable file, any {@code Throwable}) is thrown by
+ * {@link #hasNext()} or {@link #next()} where it happened, after the records before it: the same
+ * exception when unchecked, else wrapped. The source is read at most {@code limit} times, its
+ * {@code hasNext()} asked only while fewer were read (a reader whose position moves when it looks
+ * ahead stays after the last record given). Once {@link #hasNext()} has answered false, the source
+ * is no longer touched by the reading thread and the caller may ask it where it stopped.
+ * {@link #close()} stops the reading thread, waits for it (also when the caller is interrupted),
+ * then closes the source when it is {@link Closeable}.
+ *
+ * <p>At most {@code CHUNKS + 2} chunks of {@code CHUNK} records are held at once (about 2,500
+ * records: each keeps its raw line for the reject file, a few hundred bytes for the equipment's
+ * files, at most the 64 KiB a record may have).
  */
 public final class ReadAhead<T> implements Iterator<T>, Closeable {
 
     /** Records handed over at a time: one hand-over per record would cost more than it saves. */
     private static final int CHUNK = 250;
-    /** Chunks read ahead at most: 2,000 records, a few megabytes at worst. */
+    /** Chunks waiting for the caller at most. */
     private static final int CHUNKS = 8;
 
     /** The last chunk: the source ended (or reached the limit), or failed. */
@@ -74,24 +79,33 @@ public final class ReadAhead<T> implements Iterator<T>, Closeable {
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
-        } catch (RuntimeException | Error e) {
+            if (!chunk.isEmpty()) {
+                hand(chunk);
+            }
+        } catch (Throwable e) {
             failure = e; // thrown to the caller where it happened, after the records before it
+            if (!chunk.isEmpty()) {
+                hand(chunk);
+            }
+        } finally {
+            hand(new End(failure)); // always: the caller waits for it
         }
-        if (!chunk.isEmpty()) {
-            hand(chunk);
-        }
-        hand(new End(failure));
     }
 
     /** Waits for room, unless the caller has stopped reading (then the chunk is dropped). */
     private void hand(Object chunk) {
-        try {
-            while (!stopped && !chunks.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
-                // the caller is busy with its batch: wait for it
+        boolean interrupted = false;
+        while (!stopped) {
+            try {
+                if (chunks.offer(chunk, 50, TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                interrupted = true; // not the caller's stop: the records still go to the caller
             }
-        } catch (InterruptedException e) {
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            stopped = true;
         }
     }
 
@@ -99,25 +113,36 @@ public final class ReadAhead<T> implements Iterator<T>, Closeable {
     @SuppressWarnings("unchecked")
     public boolean hasNext() {
         while (index == current.size()) {
+            if (stopped) {
+                throw new IllegalStateException("records read ahead asked for after close()");
+            }
             if (end != null) {
-                if (end.failure() instanceof RuntimeException e) {
+                Throwable failure = end.failure();
+                if (failure instanceof RuntimeException e) {
                     throw e;
                 }
-                if (end.failure() instanceof Error e) {
+                if (failure instanceof Error e) {
                     throw e;
+                }
+                if (failure != null) {
+                    throw new IllegalStateException("reading " + reader.getName() + " failed: " + failure, failure);
                 }
                 return false;
             }
             Object chunk;
             try {
-                chunk = chunks.take();
+                chunk = chunks.poll(100, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for records read ahead", e);
             }
-            if (chunk instanceof End last) {
-                join(); // the source is the caller's again
+            if (chunk == null) {
+                if (!reader.isAlive() && chunks.isEmpty()) {
+                    throw new IllegalStateException(reader.getName() + " ended without saying so");
+                }
+            } else if (chunk instanceof End last) {
                 end = last;
+                joinUninterruptibly(); // the source is the caller's again
             } else {
                 current = (List<T>) chunk;
                 index = 0;
@@ -137,19 +162,31 @@ public final class ReadAhead<T> implements Iterator<T>, Closeable {
     @Override
     public void close() throws IOException {
         stopped = true;
-        chunks.clear();
-        join();
-        if (source instanceof Closeable closeable) {
-            closeable.close();
+        current = List.of();
+        index = 0;
+        try {
+            chunks.clear();
+            joinUninterruptibly();
+        } finally {
+            if (source instanceof Closeable closeable) {
+                closeable.close();
+            }
         }
     }
 
-    private void join() {
-        try {
-            reader.join();
-        } catch (InterruptedException e) {
+    /** Waits for the reading thread to end; an interrupt meanwhile is kept for the caller. */
+    private void joinUninterruptibly() {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                reader.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the reading thread", e);
         }
     }
 }

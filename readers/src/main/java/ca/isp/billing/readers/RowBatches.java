@@ -17,7 +17,7 @@ public final class RowBatches {
 
     /**
      * Returns the number of lines read, good and bad (the header and blank lines not counted).
-     * The reader is a {@link CsvRowReader} or a {@link LineCsvReader}.
+     * The reader is a {@link CsvRowReader} or a {@link LineCsvReader}, or a {@link ReadAhead} reading one.
      */
     public static <T> long read(Iterator<Parsed<T>> reader, int size, RejectFileWriter rejects,
                                 Consumer<List<Parsed.Ok<T>>> batches) {

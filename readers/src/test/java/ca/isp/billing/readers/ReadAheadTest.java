@@ -118,6 +118,51 @@ class ReadAheadTest {
     }
 
     @Test
+    void closedOnAnInterruptedThreadItStillWaitsForTheReaderAndClosesTheSource() throws Exception {
+        Numbers source = new Numbers(Integer.MAX_VALUE, -1);
+        ReadAhead<Integer> ahead = ReadAhead.start(source, "interrupted");
+        ahead.next();
+        Thread.currentThread().interrupt(); // a pause or a stop left the flag set
+        try {
+            ahead.close();
+            assertThat(Thread.currentThread().isInterrupted()).isTrue(); // kept for the caller
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(source.closed).isTrue();
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("read-ahead interrupted"));
+        assertThatThrownBy(ahead::hasNext).isInstanceOf(IllegalStateException.class).hasMessageContaining("after close()");
+    }
+
+    /** A source that throws what it does not declare (an IOException through a lambda, say). */
+    private static final class Sneaky implements Iterator<Integer> {
+        @Override
+        public boolean hasNext() {
+            return true;
+        }
+
+        @Override
+        public Integer next() {
+            throw ReadAheadTest.<RuntimeException>sneaky(new java.io.IOException("disk gone"));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E sneaky(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    @Test
+    void aCheckedFailureOfTheSourceReachesTheCallerInsteadOfHangingIt() {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            try (ReadAhead<Integer> ahead = ReadAhead.start(new Sneaky(), "sneaky")) {
+                assertThatThrownBy(ahead::hasNext).isInstanceOf(IllegalStateException.class)
+                        .hasRootCauseInstanceOf(java.io.IOException.class).hasMessageContaining("disk gone");
+            }
+        });
+    }
+
+    @Test
     void aDetailFileReadAheadStopsWhereTheReaderWouldHave(@TempDir Path dir) throws Exception {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < 30; i++) {

@@ -27,8 +27,10 @@ import ca.isp.billing.jobs.rate.UsageToRate;
 
 /**
  * Writes a batch of usage records (usage CSV lines, RADIUS readings, calls) already rated
- * (UsageRating), in one JDBC batch with typed parameters: each record is written once, with its
+ * (UsageRating), as multi-row INSERTs with typed parameters: each record is written once, with its
  * status (RATED, UNMATCHED or RATING_GAP), subscription, account, units, amount, band and note.
+ * The start time is stored to the millisecond, truncated (a usage CSV may give more digits; the
+ * rating saw the same day and hour).
  */
 final class RatedUsageInsert {
 
@@ -208,6 +210,7 @@ final class RatedUsageInsert {
             // one statement prepared for the full groups of rows, executed once per group, then one for the rest
             if (records.size() >= ROWS_PER_STATEMENT) {
                 try (PreparedStatement full = connection.prepareStatement(insertSql(columns, ROWS_PER_STATEMENT))) {
+                    DataSourceUtils.applyTransactionTimeout(full, jdbc.getDataSource());
                     for (int from = 0; from + ROWS_PER_STATEMENT <= records.size(); from += ROWS_PER_STATEMENT) {
                         insertRows(full, columns, records, rated, from, ROWS_PER_STATEMENT);
                     }
@@ -215,6 +218,7 @@ final class RatedUsageInsert {
             }
             if (tail > 0) {
                 try (PreparedStatement rest = connection.prepareStatement(insertSql(columns, tail))) {
+                    DataSourceUtils.applyTransactionTimeout(rest, jdbc.getDataSource());
                     insertRows(rest, columns, records, rated, records.size() - tail, tail);
                 }
             }
