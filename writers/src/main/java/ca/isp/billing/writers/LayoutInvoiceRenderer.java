@@ -40,9 +40,8 @@ import com.itextpdf.svg.converter.SvgConverter;
  * <p>What does not change from one invoice to the next (labels, boxes, rules, the logo, the
  * company's name and address, the slip's words) is drawn once per language into four page
  * backgrounds (first page, following pages with and without the table's header, the slip of the
- * last page), kept as content-stream
- * bytes and placed on each page as a form XObject; only the invoice's own values are drawn per
- * invoice, at the places the file gives. The fonts are parsed and cut to English and French once
+ * last page), kept as content-stream bytes and placed on each page as a form XObject; only the
+ * invoice's own values are drawn per invoice, at the places the file gives. The fonts are parsed and cut to English and French once
  * (EmbeddedFont). The layout file, the logo and the company profile are looked at on every
  * render and read again when they change, so an operator's edit shows on the next invoice.
  *
@@ -198,8 +197,8 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         byte[] logoImage = logo == null ? null : logo.image();
         // the items drawn per invoice, in the file's order (isStatic looks at every text of an item)
         List<InvoiceLayout.Item> perInvoice = layout.items().stream().filter(item -> !item.isStatic()).toList();
-        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, null, logoPdf, logoImage,
-                perInvoice);
+        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, null, logoPdf,
+                logoImage, perInvoice);
         return new Prepared(stamp, company, layout, fonts, keys,
                 background(partial, view, InvoiceLayout.Where.FIRST, true),
                 background(partial, view, InvoiceLayout.Where.NEXT, true),
