@@ -42,8 +42,9 @@ import com.itextpdf.svg.converter.SvgConverter;
  * backgrounds (first page, following pages with and without the table's header, the slip of the
  * last page), kept as content-stream bytes and placed on each page as a form XObject; only the
  * invoice's own values are drawn per invoice, at the places the file gives. The fonts are parsed
- * and cut to English and French once (EmbeddedFont). The layout file, the logo and the company profile are looked at on every
- * render and read again when they change, so an operator's edit shows on the next invoice.
+ * and cut to English and French once (EmbeddedFont). The layout file, the logo and the company
+ * profile are looked at on every render and read again when they change, so an operator's edit
+ * shows on the next invoice.
  *
  * <p>The charges table and the rows of totals under it flow down the pages: a row that does not
  * fit goes to the next page (whose background repeats the table's header when a line of the
