@@ -38,15 +38,17 @@ import com.itextpdf.svg.converter.SvgConverter;
  * templates/README.md) with PDFBox, the {@code layout} engine of issue 12.
  *
  * <p>What does not change from one invoice to the next (labels, boxes, rules, the logo, the
- * company's name and address, the slip's words) is drawn once per language into three page
- * backgrounds (first page, following pages, the slip of the last page), kept as content-stream
- * bytes and placed on each page as a form XObject; only the invoice's own values are drawn per
- * invoice, at the places the file gives. The fonts are parsed and cut to English and French once
- * (EmbeddedFont). The layout file, the logo and the company profile are looked at on every
- * render and read again when they change, so an operator's edit shows on the next invoice.
+ * company's name and address, the slip's words) is drawn once per language into four page
+ * backgrounds (first page, following pages with and without the table's header, the slip of the
+ * last page), kept as content-stream bytes and placed on each page as a form XObject; only the
+ * invoice's own values are drawn per invoice, at the places the file gives. The fonts are parsed
+ * and cut to English and French once (EmbeddedFont). The layout file, the logo and the company
+ * profile are looked at on every render and read again when they change, so an operator's edit
+ * shows on the next invoice.
  *
  * <p>The charges table and the rows of totals under it flow down the pages: a row that does not
- * fit goes to the next page (whose background repeats the table's header), the remittance slip
+ * fit goes to the next page (whose background repeats the table's header when a line of the
+ * table is drawn on it; a page of totals, usage or notes only has none), the remittance slip
  * is on the last page only, and "page n of m" is printed when there are several. Safe to call
  * from several threads: each call builds its own document from bytes made once.
  */
@@ -99,10 +101,13 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                 + " p.)").reduce("", String::concat);
     }
 
-    /** A layout read and drawn once: its fonts, its three backgrounds, the logo. */
+    /**
+     * A layout read and drawn once: its fonts, its four backgrounds ({@code nextBare}: a following
+     * page without the table's header), the logo.
+     */
     private record Prepared(String stamp, CompanyProfile company, InvoiceLayout layout,
                             Map<String, EmbeddedFont> fonts, Map<String, String> fontKeys, byte[] first,
-                            byte[] next, byte[] last, FrozenPages logoPdf, byte[] logoImage,
+                            byte[] next, byte[] nextBare, byte[] last, FrozenPages logoPdf, byte[] logoImage,
                             List<InvoiceLayout.Item> perInvoiceItems) {
     }
 
@@ -193,11 +198,12 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
         byte[] logoImage = logo == null ? null : logo.image();
         // the items drawn per invoice, in the file's order (isStatic looks at every text of an item)
         List<InvoiceLayout.Item> perInvoice = layout.items().stream().filter(item -> !item.isStatic()).toList();
-        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, logoPdf, logoImage,
-                perInvoice);
+        Prepared partial = new Prepared(stamp, company, layout, fonts, keys, null, null, null, null, logoPdf,
+                logoImage, perInvoice);
         return new Prepared(stamp, company, layout, fonts, keys,
                 background(partial, view, InvoiceLayout.Where.FIRST, true),
                 background(partial, view, InvoiceLayout.Where.NEXT, true),
+                background(partial, view, InvoiceLayout.Where.NEXT, false),
                 background(partial, view, InvoiceLayout.Where.LAST, false), logoPdf, logoImage, perInvoice);
     }
 
@@ -342,6 +348,17 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
             pageRows.add(moved);
         }
         int count = pages.size();
+        // a following page shows the table's header only over a line of the table (group null): one
+        // left with totals, usage or notes alone (the lines ended on the page before, or the slip
+        // pushed them over) would show a heading with nothing under it
+        boolean[] header = new boolean[count];
+        boolean anyHeader = false;
+        boolean anyBare = false;
+        for (int i = 1; i < count; i++) {
+            header[i] = pageRows.get(i).stream().anyMatch(row -> row.group() == null);
+            anyHeader |= header[i];
+            anyBare |= !header[i];
+        }
 
         try (PDDocument pdf = new PDDocument()) {
             String title = switch (doc.language()) {
@@ -379,8 +396,12 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
 
                 COSDictionary pageXObjects = new COSDictionary();
                 pageXObjects.setItem(COSName.getPDFName("BgFirst"), form(pdf, p.first(), formResources));
-                if (count > 1) {
+                // only the backgrounds the pages use: an invoice whose pages all keep the header is as before
+                if (anyHeader) {
                     pageXObjects.setItem(COSName.getPDFName("BgNext"), form(pdf, p.next(), formResources));
+                }
+                if (anyBare) {
+                    pageXObjects.setItem(COSName.getPDFName("BgNextBare"), form(pdf, p.nextBare(), formResources));
                 }
                 pageXObjects.setItem(COSName.getPDFName("BgLast"), form(pdf, p.last(), formResources));
                 COSDictionary pageResources = new COSDictionary();
@@ -390,7 +411,7 @@ public final class LayoutInvoiceRenderer implements InvoiceRenderer {
                 for (int i = 0; i < count; i++) {
                     int number = i + 1;
                     Content c = new Content(p, view);
-                    c.raw(i == 0 ? "q /BgFirst Do Q\n" : "q /BgNext Do Q\n");
+                    c.raw(i == 0 ? "q /BgFirst Do Q\n" : header[i] ? "q /BgNext Do Q\n" : "q /BgNextBare Do Q\n");
                     if (number == count) {
                         c.raw("q /BgLast Do Q\n");
                     }

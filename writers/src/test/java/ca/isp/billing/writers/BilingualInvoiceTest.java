@@ -16,7 +16,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
-import ca.isp.billing.domain.Language;
 import ca.isp.billing.domain.UsageSummary;
 
 /**
@@ -118,16 +117,7 @@ class BilingualInvoiceTest {
 
     @Test
     void aLongBilingualInvoiceNumbersItsPagesInBothLanguages() {
-        InvoiceDocument many = Invoices.manyLines(60);
-        List<ca.isp.billing.domain.InvoiceLine> lines = many.lines().stream()
-                .map(l -> new ca.isp.billing.domain.InvoiceLine(l.type(), l.lineKey(),
-                        Language.both(l.description(), l.description().replace("Call to", "Appel au")), l.reason(),
-                        l.periodStart(), l.periodEnd(), l.quantity(), l.unit(), l.unitPrice(), l.amount()))
-                .toList();
-        InvoiceDocument doc = new InvoiceDocument(Invoices.companyBilingual(), Language.BILINGUAL,
-                many.invoiceNumber(), many.accountNumber(), many.customerName(), many.mailingAddressLines(),
-                many.invoiceDate(), many.dueDate(), many.periodStart(), many.periodEnd(), lines, many.subtotal(),
-                many.tax(), many.total(), many.statement(), many.currency());
+        InvoiceDocument doc = Invoices.manyLinesBilingual(60);
         PdfText read = PdfText.read(renderer.render(doc));
         assertThat(read.pages()).isGreaterThan(1);
         assertThat(read.plain()).contains("Page 1 of " + read.pages(), "Page 1 de " + read.pages(),

@@ -145,6 +145,23 @@ final class Invoices {
     }
 
     /**
+     * {@link #manyLines} for a bilingual account: each line "Call to 514-555-0001" in English,
+     * "Appel au 514-555-0001" in French; the same figures (count x 1.00, amount due = total).
+     */
+    static InvoiceDocument manyLinesBilingual(int count) {
+        InvoiceDocument many = manyLines(count);
+        List<InvoiceLine> lines = many.lines().stream()
+                .map(l -> new InvoiceLine(l.type(), l.lineKey(),
+                        Language.both(l.description(), l.description().replace("Call to", "Appel au")), l.reason(),
+                        l.periodStart(), l.periodEnd(), l.quantity(), l.unit(), l.unitPrice(), l.amount()))
+                .toList();
+        return new InvoiceDocument(companyBilingual(), Language.BILINGUAL, many.invoiceNumber(),
+                many.accountNumber(), many.customerName(), many.mailingAddressLines(), many.invoiceDate(),
+                many.dueDate(), many.periodStart(), many.periodEnd(), lines, many.subtotal(), many.tax(),
+                many.total(), many.statement(), many.currency());
+    }
+
+    /**
      * The Ontario invoice after a previous balance of 100.00 and {@code count} payments of 10.00
      * (P-1 on October 1, P-2 on October 2, ...): amount due 100.00 - count x 10.00 + 1227.97.
      */
