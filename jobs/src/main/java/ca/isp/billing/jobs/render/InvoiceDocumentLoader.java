@@ -210,16 +210,14 @@ public class InvoiceDocumentLoader {
         Set<Long> subscriptions = new HashSet<>();
         groups.forEach(g -> subscriptions.add(g.subscription()));
         voices.forEach(v -> subscriptions.add(v.subscription()));
-        if (!subscriptions.isEmpty()) { // only per-minute calls: no plan asked (and MariaDB refuses "IN ()")
-            jdbc.query("""
-                    SELECT c.subscription_id, c.effective_from, c.plan_code FROM subscription_change c
-                    WHERE c.change_type = 'PLAN' AND c.subscription_id IN (:subscriptions)""",
-                    new MapSqlParameterSource("subscriptions", List.copyOf(subscriptions)),
-                    rs -> {
-                        planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
-                                .put(rs.getObject(2, LocalDate.class), rs.getString(3));
-                    });
-        }
+        jdbc.query("""
+                SELECT c.subscription_id, c.effective_from, c.plan_code FROM subscription_change c
+                WHERE c.change_type = 'PLAN' AND c.subscription_id IN (:subscriptions)""",
+                new MapSqlParameterSource("subscriptions", List.copyOf(subscriptions)),
+                rs -> {
+                    planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
+                            .put(rs.getObject(2, LocalDate.class), rs.getString(3));
+                });
         Map<Long, List<UsageSummary.Data>> data = new HashMap<>();
         if (!groups.isEmpty()) {
             Map<String, Plan> plans = ReferenceData.plans(jdbc.getJdbcTemplate());
