@@ -200,11 +200,7 @@ public record InvoiceLayout(Path file, Map<String, String> fonts, Map<String, St
         Matcher m = VARIABLE.matcher(text);
         while (m.find()) {
             if (!LayoutValues.known(m.group(1), m.group(2))) {
-                // the one value renamed: a layout written before names it
-                String instead = m.group().equals("${usage.minutes}")
-                        ? " (the usage summary now words a band's calls as its charge line does: ${usage.calls},"
-                        + " ${usage.duration} gives \"5 calls, 23 min 30 s\"; see templates/README.md)" : "";
-                throw new IllegalArgumentException("unknown value " + m.group() + instead);
+                throw new IllegalArgumentException("unknown value " + m.group());
             }
         }
         return text;

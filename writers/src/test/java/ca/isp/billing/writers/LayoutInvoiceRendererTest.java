@@ -203,20 +203,6 @@ class LayoutInvoiceRendererTest extends InvoiceRendererContractTest {
     }
 
     @Test
-    void aLayoutWrittenBeforeTheCallsDurationNamesTheValueThatReplacedItsMinutes(@TempDir Path dir) throws IOException {
-        Path templates = copyTemplates(dir);
-        Path layout = templates.resolve("invoice/layout_en.txt");
-        Files.writeString(layout, Files.readString(layout).replace("\"Calls${usage.band}: ${usage.calls}, ${usage.duration}\"  \"\"",
-                "\"Calls${usage.band}: ${usage.calls}\"  \"${usage.minutes} min billed\""));
-
-        assertThatThrownBy(() -> new LayoutInvoiceRenderer(templates).render(Invoices.englishOntario("E-1")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("layout_en.txt: line ")
-                .hasMessageContaining("unknown value ${usage.minutes}")
-                .hasMessageContaining("${usage.duration}");
-    }
-
-    @Test
     void anAttachmentIsAppendedAfterTheInvoicePages() throws IOException {
         PdfAttachments notice = PdfAttachments.of(List.of(Invoices.TEMPLATES.resolve("attachments/rate-change-notice.pdf")));
         byte[] pdf = new LayoutInvoiceRenderer(Invoices.TEMPLATES, notice).render(Invoices.frenchQuebec("F-2026-000123"));
