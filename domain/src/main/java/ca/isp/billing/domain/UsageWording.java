@@ -126,7 +126,8 @@ final class UsageWording {
         if (bandName != null) {
             text.append(" (").append(bandName).append(')');
         }
-        text.append(fr ? " : " : ": ").append(callCount(calls.count(), language))
+        text.append(fr ? " : " : ": ").append(LocalNumbers.format(BigDecimal.valueOf(calls.count()), 0, language))
+                .append(fr ? (calls.count() == 1 ? " appel" : " appels") : (calls.count() == 1 ? " call" : " calls"))
                 .append(", ").append(duration(calls.billedSeconds(), language));
         if (calls.includedSeconds() > 0) {
             text.append(fr ? ", dont " : ", ").append(duration(calls.includedSeconds(), language))
@@ -149,17 +150,8 @@ final class UsageWording {
                 + " add up to " + amount, RecurringWording.MAX_REASON);
     }
 
-    /** "12 calls" / "12 appels", "1 call" / "1 appel" (grouped as the language writes numbers). */
-    static String callCount(long count, Language language) {
-        String number = LocalNumbers.format(BigDecimal.valueOf(count), 0, language);
-        if (language == Language.FR) {
-            return number + (count == 1 ? " appel" : " appels");
-        }
-        return number + (count == 1 ? " call" : " calls");
-    }
-
-    /** "34 min 6 s", "34 min", "6 s", "0 s" (minutes grouped as the language writes them). */
-    static String duration(long seconds, Language language) {
+    /** "34 min 6 s", "34 min", "6 s" (minutes grouped as the language writes them). */
+    private static String duration(long seconds, Language language) {
         long minutes = seconds / 60;
         long rest = seconds % 60;
         if (minutes == 0) {

@@ -45,24 +45,7 @@ class UsageSummaryTest {
     @Test
     void emptyOnlyWithoutDataAndCalls() {
         assertThat(UsageSummary.NONE.isEmpty()).isTrue();
-        assertThat(new UsageSummary(List.of(), List.of(new UsageSummary.Calls(null, null, 2, 180)))
+        assertThat(new UsageSummary(List.of(), List.of(new UsageSummary.Calls(null, null, 2, BigInteger.valueOf(3))))
                 .isEmpty()).isFalse();
-    }
-
-    @Test
-    void callsAreWordedAsTheChargeLineWordsThem() {
-        // 5 calls of 30/6 increments: 66 + 30 + 0 + 600 + 719 = 1415 s = 23 min 35 s (1415 = 23 x 60 + 35)
-        UsageSummary.Calls day = new UsageSummary.Calls("Day", "Jour", 5, 1415);
-        assertThat(UsageSummary.callsText(day, Language.EN)).isEqualTo("5 calls, 23 min 35 s");
-        assertThat(UsageSummary.callsText(day, Language.FR)).isEqualTo("5 appels, 23 min 35 s");
-        // per started minute: 25 min x 60 = 1500 s, no seconds left over
-        assertThat(UsageSummary.callsText(new UsageSummary.Calls(null, null, 1, 1500), Language.EN))
-                .isEqualTo("1 call, 25 min");
-        // a band's calls of two subscriptions add up: 5 + 1 calls, 1415 + 45 s = 1460 s = 24 min 20 s
-        assertThat(UsageSummary.callsText(day.plus(new UsageSummary.Calls("Day", "Jour", 1, 45)), Language.EN))
-                .isEqualTo("6 calls, 24 min 20 s");
-        // one answered call of no talk time (its connection fee charged): "1 call, 0 s", as on its charge line
-        assertThat(UsageSummary.callsText(new UsageSummary.Calls("Day", "Jour", 1, 0), Language.FR))
-                .isEqualTo("1 appel, 0 s");
     }
 }

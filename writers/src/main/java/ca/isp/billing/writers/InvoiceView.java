@@ -63,11 +63,8 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
     public record UsageData(String plan, String used, String included) {
     }
 
-    /**
-     * The usage summary's calls of one time band: " (Evening)" ("" without bands), how many ("5 calls"),
-     * and their billed duration ("23 min 35 s"), worded as the band's charge line words them (UsageSummary).
-     */
-    public record UsageCalls(String band, String calls, String duration) {
+    /** The usage summary's calls of one time band: " (Evening)" ("" without bands), how many, billable minutes. */
+    public record UsageCalls(String band, String calls, String minutes) {
     }
 
     /** The ISP; {@code message} is the custom message in the invoice's language ("" when none). */
@@ -144,7 +141,8 @@ public record InvoiceView(String language, String invoiceNumber, String accountN
                         d.includedGb() == null ? "" : format.quantity(d.includedGb(), null))).toList(),
                 doc.usage().calls().stream().map(c -> new UsageCalls(
                         c.band(language) == null ? "" : " (" + c.band(language) + ")",
-                        c.countText(language), c.durationText(language))).toList(),
+                        format.quantity(BigDecimal.valueOf(c.count()), null),
+                        format.quantity(new BigDecimal(c.billableMinutes()), null))).toList(),
                 doc.serviceEnded() == null ? "" : format.date(doc.serviceEnded()));
     }
 

@@ -21,7 +21,7 @@ final class LayoutValues {
             "payment", Set.of("date", "reference", "amount"),
             "adjustment", Set.of("date", "reference", "amount"),
             "message", Set.of("text"),
-            "usage", Set.of("plan", "used", "included", "band", "calls", "duration"));
+            "usage", Set.of("plan", "used", "included", "band", "calls", "minutes"));
 
     private LayoutValues() {
     }
@@ -152,7 +152,7 @@ final class LayoutValues {
         };
     }
 
-    /** A value of the usage summary's data ({@code plan}, {@code used}, {@code included}) or calls ({@code band}, {@code calls}, {@code duration}). */
+    /** A value of the usage summary's data ({@code plan}, {@code used}, {@code included}) or calls ({@code band}, {@code calls}, {@code minutes}). */
     private static String usage(String name, Object element) {
         if (element instanceof InvoiceView.UsageData d) {
             return switch (name) {
@@ -166,7 +166,7 @@ final class LayoutValues {
             return switch (name) {
                 case "band" -> c.band();
                 case "calls" -> c.calls();
-                case "duration" -> c.duration();
+                case "minutes" -> c.minutes();
                 default -> "";
             };
         }

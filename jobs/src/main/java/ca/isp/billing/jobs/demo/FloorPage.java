@@ -87,7 +87,7 @@ final class FloorPage {
             t.add("Data " + data.plan() + " " + data.used() + " GB used of " + data.included() + " GB included");
         }
         for (InvoiceView.UsageCalls calls : v.usageCalls()) {
-            t.add("Calls" + calls.band() + ": " + calls.calls() + ", " + calls.duration());
+            t.add("Calls" + calls.band() + ": " + calls.calls() + " " + calls.minutes() + " min billed");
         }
         t.add(v.company().message());
         t.add("Questions about this invoice? " + v.company().phone() + " " + v.company().email());

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
@@ -29,32 +26,20 @@ import ca.isp.billing.domain.Plan;
 import ca.isp.billing.domain.Statement;
 import ca.isp.billing.jobs.support.CloseAccountJob;
 import ca.isp.billing.domain.UsageSummary;
-import ca.isp.billing.domain.Call;
-import ca.isp.billing.domain.CallRater;
-import ca.isp.billing.domain.CallRating;
-import ca.isp.billing.domain.RateTable;
-import ca.isp.billing.domain.RatedCall;
-import ca.isp.billing.domain.RatingGap;
-import ca.isp.billing.domain.UnbilledCall;
-import ca.isp.billing.domain.UsageRater;
-import ca.isp.billing.domain.UsageType;
+import ca.isp.billing.domain.VoiceRate;
 import ca.isp.billing.jobs.charge.DataTariffs;
-import ca.isp.billing.jobs.rate.RateTables;
 import ca.isp.billing.jobs.support.CompanyProfiles;
 import ca.isp.billing.jobs.support.InvoiceLineDao;
 import ca.isp.billing.jobs.support.ReferenceData;
 import ca.isp.billing.writers.InvoiceDocument;
 
 /**
- * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: seven queries,
- * whatever the batch size (the fifth to seventh, usage_record by invoice, for the usage summary:
- * data summed, per-minute calls summed, rate-table calls one by one; with usage, up to four more: plan changes, the price list, data
- * tariffs, the rate tables). Rendering and hand-off both use it, so the email's words and the
+ * Builds what an issued invoice says (InvoiceDocument) for a batch of invoices: five queries,
+ * whatever the batch size (the fifth, usage_record by invoice, for the usage summary; with usage,
+ * up to four more: plan changes, the price list, data tariffs, band names). Rendering and hand-off both use it, so the email's words and the
  * PDF's can never disagree.
  */
 public class InvoiceDocumentLoader {
-
-    private static final Logger log = LoggerFactory.getLogger(InvoiceDocumentLoader.class);
 
     private final NamedParameterJdbcTemplate jdbc;
     private final CompanyProfiles company;
@@ -137,174 +122,82 @@ public class InvoiceDocumentLoader {
      * The usage summary of each invoice: the usage records the charge step attached to it
      * (usage_record.invoice_id), charged or not. Data per subscription against the allowance of
      * its plan on the last day of that usage (the plan the charge bills usage on), as the charge
-     * counts it (UsageSummary.includedGb of the plan's data tariff). Calls per time band, counted
-     * and timed as the charge lines count and time them (the rule is UsageSummary's): a call the
-     * rate step priced with a table (rated_amount set) is rated again, one by one, as VoiceCharger
-     * rates it, with the table of the subscription's plan on the last day of the usage the invoice
-     * bills (the day before its period; the day of the last call if later), as the charge bills a
-     * period's calls on the plan of its last day (seconds billed in the rate's increments, not
-     * answered: no call); any other call (summed in SQL), and every call when that plan has no
-     * table, is its started minutes (a call of none is no call).
+     * counts it (UsageSummary.includedGb of the plan's data tariff); calls per time band, counted,
+     * with the rating's billable minutes.
      */
     private Map<Long, UsageSummary> usageSummaries(List<Long> invoiceIds) {
-        record Group(long invoice, long subscription, String planCode, BigInteger bytes, LocalDate lastDay) {
+        record Group(long invoice, long subscription, String planCode, String type, String band, long count,
+                     BigInteger units, LocalDate lastDay) {
         }
-        record Voice(long invoice, long subscription, String planCode, Call call, LocalDate usageEnd) {
-        }
-        MapSqlParameterSource ids = new MapSqlParameterSource("ids", invoiceIds);
         List<Group> groups = new ArrayList<>();
-        // SUM of BIGINT read as a decimal: it can pass what a long holds (as DueAccountReader reads it)
+        // a call of no billable minute (not answered) is no call here; SUM of BIGINT read as a decimal: it can pass what a long holds (as DueAccountReader reads it)
         jdbc.query("""
-                SELECT u.invoice_id, s.id, s.plan_code, SUM(u.billable_units), MAX(u.start_time)
+                SELECT u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band, COUNT(*), SUM(u.billable_units),
+                    MAX(u.start_time)
                 FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
-                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'DATA'
-                GROUP BY u.invoice_id, s.id, s.plan_code
-                ORDER BY u.invoice_id, s.id""", ids,
+                WHERE u.invoice_id IN (:ids) AND (u.usage_type <> 'VOICE' OR u.billable_units > 0)
+                GROUP BY u.invoice_id, s.id, s.plan_code, u.usage_type, u.rate_band
+                ORDER BY u.invoice_id, s.id, u.usage_type, u.rate_band""", new MapSqlParameterSource("ids", invoiceIds),
                 rs -> {
-                    BigDecimal units = rs.getBigDecimal(4);
-                    groups.add(new Group(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                            units == null ? BigInteger.ZERO : units.toBigIntegerExact(),
-                            rs.getTimestamp(5).toLocalDateTime().toLocalDate()));
-                });
-        // calls billed per started minute (no rated amount): those of at least one, and their minutes
-        Map<Long, UsageSummary.Calls> perMinute = new HashMap<>();
-        jdbc.query("""
-                SELECT u.invoice_id, COUNT(CASE WHEN u.billable_units > 0 THEN 1 END), SUM(u.billable_units)
-                FROM usage_record u
-                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE' AND u.rated_amount IS NULL
-                GROUP BY u.invoice_id""", ids,
-                rs -> {
-                    BigDecimal minutes = rs.getBigDecimal(3);
-                    if (rs.getLong(2) > 0) {
-                        perMinute.put(rs.getLong(1), new UsageSummary.Calls(null, null, rs.getLong(2),
-                                minutes.longValueExact() * 60));
-                    }
-                });
-        // the calls a rate table priced, one by one: a rate's increments are per call
-        List<Voice> voices = new ArrayList<>();
-        jdbc.query("""
-                SELECT u.invoice_id, s.id, s.plan_code, u.record_id, u.destination, u.start_time, u.quantity,
-                    u.disposition, i.period_start
-                FROM usage_record u JOIN subscription s ON s.id = u.subscription_id
-                JOIN invoice i ON i.id = u.invoice_id
-                WHERE u.invoice_id IN (:ids) AND u.usage_type = 'VOICE' AND u.rated_amount IS NOT NULL
-                ORDER BY u.invoice_id, s.id, u.start_time, u.record_id""", ids,
-                rs -> {
-                    long seconds = rs.getLong(7);
-                    String disposition = rs.getString(8);
-                    // as the rate step and the charge decide (DueAccountReader.addCall)
-                    boolean answered = disposition == null ? seconds > 0 : disposition.equals("ANSWERED");
-                    String destination = rs.getString(5);
-                    voices.add(new Voice(rs.getLong(1), rs.getLong(2), rs.getString(3), new Call(rs.getString(4),
-                            destination == null ? "" : destination, rs.getTimestamp(6).toLocalDateTime(), seconds,
-                            answered),
-                            // usage is billed in arrears: its period ends the day before the invoice's
-                            rs.getObject(9, LocalDate.class).minusDays(1)));
+                    BigDecimal units = rs.getBigDecimal(7);
+                    groups.add(new Group(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(6), units == null ? BigInteger.ZERO : units.toBigIntegerExact(),
+                            rs.getTimestamp(8).toLocalDateTime().toLocalDate()));
                 });
         Map<Long, UsageSummary> summaries = new HashMap<>();
-        if (groups.isEmpty() && perMinute.isEmpty() && voices.isEmpty()) {
+        if (groups.isEmpty()) {
             return summaries;
         }
         // the plan changes of those subscriptions: the plan on a day is the latest change up to it
         Map<Long, TreeMap<LocalDate, String>> planChanges = new HashMap<>();
-        Set<Long> subscriptions = new HashSet<>();
-        groups.forEach(g -> subscriptions.add(g.subscription()));
-        voices.forEach(v -> subscriptions.add(v.subscription()));
         jdbc.query("""
                 SELECT c.subscription_id, c.effective_from, c.plan_code FROM subscription_change c
                 WHERE c.change_type = 'PLAN' AND c.subscription_id IN (:subscriptions)""",
-                new MapSqlParameterSource("subscriptions", List.copyOf(subscriptions)),
+                new MapSqlParameterSource("subscriptions", groups.stream().map(Group::subscription).distinct().toList()),
                 rs -> {
                     planChanges.computeIfAbsent(rs.getLong(1), k -> new TreeMap<>())
                             .put(rs.getObject(2, LocalDate.class), rs.getString(3));
                 });
+        Map<String, Plan> plans = ReferenceData.plans(jdbc.getJdbcTemplate());
+        DataTariffs tariffs = DataTariffs.load(jdbc.getJdbcTemplate());
+        Map<String, String[]> bandNames = new HashMap<>();
+        if (groups.stream().anyMatch(g -> g.band() != null)) {
+            jdbc.getJdbcTemplate().query("SELECT band, name_en, name_fr FROM rate_band ORDER BY rate_table, band",
+                    rs -> {
+                        bandNames.putIfAbsent(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                    });
+        }
         Map<Long, List<UsageSummary.Data>> data = new HashMap<>();
-        if (!groups.isEmpty()) {
-            Map<String, Plan> plans = ReferenceData.plans(jdbc.getJdbcTemplate());
-            DataTariffs tariffs = DataTariffs.load(jdbc.getJdbcTemplate());
-            for (Group g : groups) {
-                String planCode = planOn(planChanges, g.subscription(), g.lastDay(), g.planCode());
+        Map<Long, Map<String, UsageSummary.Calls>> calls = new HashMap<>();
+        for (Group g : groups) {
+            if ("DATA".equals(g.type())) {
+                Map.Entry<LocalDate, String> change = planChanges.getOrDefault(g.subscription(), new TreeMap<>())
+                        .floorEntry(g.lastDay());
+                String planCode = change == null ? g.planCode() : change.getValue();
                 Plan plan = plans.get(planCode);
                 DataTariff tariff = tariffs.has(planCode) ? tariffs.of(planCode)
                         : plan == null ? null : DataTariff.of(plan);
                 data.computeIfAbsent(g.invoice(), k -> new ArrayList<>()).add(new UsageSummary.Data(planCode,
-                        plan == null ? planCode : plan.nameEn(), plan == null ? planCode : plan.nameFr(), g.bytes(),
+                        plan == null ? planCode : plan.nameEn(), plan == null ? planCode : plan.nameFr(), g.units(),
                         tariff == null ? null : UsageSummary.includedGb(tariff)));
-            }
-        }
-        Map<Long, Map<String, UsageSummary.Calls>> calls = new HashMap<>();
-        // the rows in the charge lines' order: calls in no band first, then the table's bands as it lists them
-        Map<String, Integer> bandOrder = new HashMap<>();
-        perMinute.forEach((invoice, minutes) -> calls.computeIfAbsent(invoice, k -> new LinkedHashMap<>())
-                .put(String.valueOf((Object) null), minutes));
-        if (!voices.isEmpty()) {
-            RateTables tables = RateTables.load(jdbc.getJdbcTemplate());
-            // the plan whose table rates an invoice's calls of a subscription, as the charge bills a period's
-            // calls on the plan of its last day: the plan on the day before the invoice's period (the last
-            // day of the usage it bills in arrears), or on the day of the last call if that is later
-            Map<List<Long>, LocalDate> lastDay = new HashMap<>();
-            voices.forEach(v -> lastDay.merge(List.of(v.invoice(), v.subscription()),
-                    v.usageEnd().isAfter(v.call().start().toLocalDate()) ? v.usageEnd() : v.call().start().toLocalDate(),
-                    (x, y) -> x.isAfter(y) ? x : y));
-            for (Voice v : voices) {
-                String planCode = planOn(planChanges, v.subscription(),
-                        lastDay.get(List.of(v.invoice(), v.subscription())), v.planCode());
-                RateTable table = tables.has(planCode) ? tables.of(planCode) : null;
-                UsageSummary.Calls one;
-                if (table == null) {
-                    // that plan has no table: started minutes of its talk time, as the charge bills it
-                    long minutes = UsageRater.billableUnits(UsageType.VOICE, v.call().talkSeconds());
-                    if (minutes == 0) {
-                        continue; // billed nothing: no call
-                    }
-                    one = new UsageSummary.Calls(null, null, 1, minutes * 60);
-                } else {
-                    CallRating rating = CallRater.rate(v.call(), table);
-                    if (rating instanceof UnbilledCall) {
-                        continue; // not answered: none of the charge line's calls
-                    }
-                    if (rating instanceof RatedCall rated) {
-                        String band = rated.band();
-                        one = new UsageSummary.Calls(band == null ? null : table.bands().name(band, Language.EN),
-                                band == null ? null : table.bands().name(band, Language.FR), 1, rated.billedSeconds());
-                        bandOrder.putIfAbsent(String.valueOf(one.bandEn()),
-                                band == null ? 0 : 1 + table.bands().codes().indexOf(band));
-                    } else {
-                        // billed, so priced when charged: its rates changed since. Its started minutes, in
-                        // no band, rather than no invoice at all (the charge line has what was billed)
-                        log.warn("invoice {}: call {} has no rate now ({}): its started minutes in the usage summary",
-                                v.invoice(), v.call().callId(), ((RatingGap) rating).reason());
-                        one = new UsageSummary.Calls(null, null, 1,
-                                UsageRater.billableUnits(UsageType.VOICE, v.call().talkSeconds()) * 60);
-                    }
-                }
-                // the calls of all the invoice's subscriptions in one band as one row
-                calls.computeIfAbsent(v.invoice(), k -> new LinkedHashMap<>())
-                        .merge(String.valueOf(one.bandEn()), one, UsageSummary.Calls::plus);
+            } else {
+                // the calls of all the invoice's subscriptions in one band as one row; a call in no band
+                // is stored with its rate's band ANY
+                String[] names = g.band() == null || g.band().equals(VoiceRate.ANY) ? new String[2]
+                        : bandNames.getOrDefault(g.band(), new String[] {g.band(), g.band()});
+                calls.computeIfAbsent(g.invoice(), k -> new LinkedHashMap<>()).merge(String.valueOf(names[0]),
+                        new UsageSummary.Calls(names[0], names[1], g.count(), g.units()),
+                        (a, b) -> new UsageSummary.Calls(a.bandEn(), a.bandFr(), a.count() + b.count(),
+                                a.billableMinutes().add(b.billableMinutes())));
             }
         }
         for (long invoice : invoiceIds) {
             if (data.containsKey(invoice) || calls.containsKey(invoice)) {
                 summaries.put(invoice, new UsageSummary(data.getOrDefault(invoice, List.of()),
-                        ordered(calls.getOrDefault(invoice, Map.of()), bandOrder)));
+                        List.copyOf(calls.getOrDefault(invoice, Map.of()).values())));
             }
         }
         return summaries;
-    }
-
-    /** The plan of a subscription on a day: the latest plan change up to it, else its plan now. */
-    private static String planOn(Map<Long, TreeMap<LocalDate, String>> planChanges, long subscription, LocalDate day,
-                                 String planNow) {
-        Map.Entry<LocalDate, String> change = planChanges.getOrDefault(subscription, new TreeMap<>()).floorEntry(day);
-        return change == null ? planNow : change.getValue();
-    }
-
-    /** An invoice's rows of calls in the charge lines' order (calls in no band: 0). */
-    private static List<UsageSummary.Calls> ordered(Map<String, UsageSummary.Calls> byBand,
-                                                    Map<String, Integer> bandOrder) {
-        List<UsageSummary.Calls> rows = new ArrayList<>(byBand.values());
-        rows.sort(Comparator.comparing(c -> bandOrder.getOrDefault(String.valueOf(c.bandEn()), 0)));
-        return rows;
     }
 
     /**

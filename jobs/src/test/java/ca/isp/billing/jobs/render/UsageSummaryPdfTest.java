@@ -37,16 +37,15 @@ import ca.isp.billing.jobs.importing.ReferenceDataImporter.Kind;
  * plans of journal/: NET-50 includes 50 GB, NET-UNL unlimited, PHONE per minute). November's
  * invoices bill October's usage in arrears. The expected figures are worked out here from the
  * usage file: GB = the service's bytes / 10^9, to 3 decimals; calls = the service's VOICE
- * records of at least one started minute, their duration = every started minute of each (61 s is
- * 2), worded as the plan's per-minute charge bills them (PHONE has no rate table).
+ * records, minutes = every started minute of each (61 s is 2).
  * <ul>
  * <li>530001 (en): 12,345,678,901 + 7,000,000,000 bytes = 19.345678901 GB, "19.346 GB used of 50 GB
  * included", under the allowance: no data charge, but shown.</li>
  * <li>530002 (fr): 8,765,432,109 bytes = "8,765 Go utilisés sur 50 Go inclus"; calls 61 s, 600 s,
- * 59 s = 2 + 10 + 1 = 13 min, "Appels : 3 appels, 13 min" (a fourth of 0 s, not answered, is
- * no call: it bills nothing), the 13 minutes the charge line bills at 0.0375.</li>
+ * 59 s = 2 + 10 + 1 = 13 min, "Appels : 3", "13 min facturées" (a fourth of 0 s, not answered, is
+ * no call).</li>
  * <li>530003 (en): unlimited, 1,234,567,800,000 bytes = "1,234.568 GB used (no set allowance)";
- * calls 3,599 s, 120 s = 60 + 2 = 62 min, "Calls: 2 calls, 62 min".</li>
+ * calls 3,599 s, 120 s = 60 + 2 = 62 min.</li>
  * <li>530004: no usage, no summary.</li>
  * </ul>
  */
@@ -88,10 +87,8 @@ class UsageSummaryPdfTest extends AbstractCycleTest {
         assertThat(gb("celine-net", Locale.CANADA_FRENCH)).isEqualTo("8,765");
         assertThat(text).contains("Votre consommation")
                 .contains("Données · Net 50 " + gb("celine-net", Locale.CANADA_FRENCH) + " Go utilisés sur 50 Go inclus")
-                .contains("Appels : " + calls("5145550201") + " appels, " + minutes("5145550201", Locale.CANADA_FRENCH)
-                        + " min")
-                // the charge line bills the same minutes: 13 x 0.0375 = 0.4875 -> 0.49
-                .contains("Appels : " + minutes("5145550201", Locale.CANADA_FRENCH) + " minutes");
+                .contains("Appels : " + calls("5145550201") + " " + minutes("5145550201", Locale.CANADA_FRENCH)
+                        + " min facturées");
         // 2 + 10 + 1 minutes over 3 calls
         assertThat(calls("5145550201")).isEqualTo(3);
         assertThat(minutes("5145550201", Locale.CANADA_FRENCH)).isEqualTo("13");
@@ -102,9 +99,7 @@ class UsageSummaryPdfTest extends AbstractCycleTest {
         String text = pdfText("530003");
         assertThat(gb("carl-net", Locale.CANADA)).isEqualTo("1,234.568");
         assertThat(text).contains("Data · Net Unlimited " + gb("carl-net", Locale.CANADA) + " GB used (no set allowance)")
-                .contains("Calls: " + calls("4165550301") + " calls, " + minutes("4165550301", Locale.CANADA) + " min")
-                // the charge line bills the same 62 minutes at 0.0375
-                .contains("Calls: " + minutes("4165550301", Locale.CANADA) + " minutes");
+                .contains("Calls: " + calls("4165550301") + " " + minutes("4165550301", Locale.CANADA) + " min billed");
         assertThat(minutes("4165550301", Locale.CANADA)).isEqualTo("62");
     }
 
