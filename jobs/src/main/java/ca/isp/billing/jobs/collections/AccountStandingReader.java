@@ -31,7 +31,7 @@ public class AccountStandingReader extends KeysetPageReader<AccountStanding, Lon
 
     /** The accounts from minId to maxId (one partition). */
     public AccountStandingReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, LocalDate asOf, int pageSize) {
-        super((afterId, size) -> page(jdbc, afterId, maxId, asOf, size), AccountStanding::accountId, minId - 1,
+        super((afterId, size) -> page(jdbc, afterId, maxId, asOf, size), AccountStanding::accountId, keyBefore(minId),
                 pageSize);
     }
 

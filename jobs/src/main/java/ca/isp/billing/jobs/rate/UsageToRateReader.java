@@ -39,7 +39,7 @@ public class UsageToRateReader extends KeysetPageReader<UsageToRate, Long> {
 
     /** The records of one partition: ids from minId to maxId (AccountRangePartitioner.usageToRate). */
     public UsageToRateReader(NamedParameterJdbcTemplate jdbc, long minId, long maxId, int pageSize) {
-        super((afterId, size) -> load(jdbc, afterId, maxId, size), UsageToRate::id, minId - 1, pageSize);
+        super((afterId, size) -> load(jdbc, afterId, maxId, size), UsageToRate::id, keyBefore(minId), pageSize);
     }
 
     private static List<UsageToRate> load(NamedParameterJdbcTemplate jdbc, long afterId, long maxId, int size) {

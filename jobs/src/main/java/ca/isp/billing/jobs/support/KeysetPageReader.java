@@ -38,6 +38,16 @@ public class KeysetPageReader<T, K> implements ItemReader<T> {
      * @param first a key below every real key ({@code Long.MIN_VALUE} for ids, {@code ""} for
      *              account numbers), so the first page starts at the beginning
      */
+    /**
+     * The key before a partition's first id, where a reader of ids from {@code minId} starts:
+     * {@code minId - 1}, or {@code Long.MIN_VALUE} itself for the whole range (a partition whose
+     * context a kill left empty reads from {@code Long.MIN_VALUE}; {@code minId - 1} would wrap
+     * round to {@code Long.MAX_VALUE} and read nothing).
+     */
+    public static long keyBefore(long minId) {
+        return minId == Long.MIN_VALUE ? Long.MIN_VALUE : minId - 1;
+    }
+
     public KeysetPageReader(PageLoader<T, K> loader, Function<T, K> keyOf, K first, int pageSize) {
         this.loader = loader;
         this.keyOf = keyOf;
